@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import type { Config } from 'jest';
+
+const swcrc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+const { compilerOptions } = JSON.parse(readFileSync(`${__dirname}/tsconfig.base.json`, 'utf8'));
+
+// Map every @assay/* alias of tsconfig.base.json to its source, so tests run the TypeScript directly.
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(compilerOptions.paths as Record<string, string[]>).map(([alias, [target]]) => [
+    `^${alias}$`,
+    `<rootDir>/${target}`,
+  ]),
+);
+
+const shared = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] } as Config['transform'],
+  moduleNameMapper,
+};
+
+// Pure libraries (no framework, no I/O) run without any database; everything else gets a fresh
+// PostgreSQL database and Redis key prefix per run (see libs/testing/src/global-setup.ts).
+const pureRoots = ['<rootDir>/libs/paper-import', '<rootDir>/libs/scoring', '<rootDir>/libs/analytics'];
+
+const config: Config = {
+  testTimeout: 30000,
+  maxWorkers: 2,
+  projects: [
+    { ...shared, displayName: 'unit', roots: pureRoots, testMatch: ['**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'integration',
+      roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'],
+      testMatch: ['**/*.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '/libs/paper-import/', '/libs/scoring/', '/libs/analytics/'],
+      globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+    },
+  ],
+};
+
+export default config;
