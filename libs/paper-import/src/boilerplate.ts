@@ -1,0 +1,73 @@
+import type { SourceLine } from './normalise';
+
+/**
+ * Papers arrive copied out of document-sharing sites: disclaimers, VIP offers, download prompts,
+ * page counters and "related documents" lists surround (and sometimes cut) the paper. They are
+ * recognised on the normalised line so that Traditional pages are covered too.
+ */
+
+const FILE_NAME = /\.(docx?|pdf|pptx?|xlsx?|wps|txt|rtf)(\s*VIP)?$/i;
+
+const WHOLE_LINE: RegExp[] = [
+  /^第\s*(\d+|PAGE)\s*页\s*[/,]?\s*共\s*(\d+|NUMPAGES)\s*页$/i,
+  /^(共\s*\d+\s*页\s*)?第\s*\d+\s*页$/,
+  /^page\s*\d+\s*(of|\/)\s*\d+$/i,
+  /^\d+\s*\/\s*\d+\s*页$/,
+  /^[•·●▪]\s*\d*$/,
+  /^[•·●▪]?\s*约\s*[\d.]+\s*(千字|万字|字|页)$/,
+  /^[•·●▪]?\s*\d{4}-\d{1,2}-\d{1,2}\s*(\d{1,2}:\d{2}\s*)?(发布|上传)/,
+  /^(文档评论|评论)\s*\(\d+\)/,
+  /\+\s*关注$/,
+  /^(查看更多|展开全文|展开阅读全文|阅读全文|继续阅读|收起|举报|分享|收藏|点赞|关注|实名认证|文档贡献者|上传文档|下载文档|立即下载|免费下载|开通VIP|成为VIP|登录|注册|登录\/注册|首页|上一页|下一页|尾页|返回顶部|打印|原创力文档)$/i,
+  /^该用户很懒/,
+  /^本文档由.{0,20}(创建|上传|提供)/,
+];
+
+const MARKERS: RegExp[] = [
+  /原创力文档|book118|道客巴巴|豆丁网|百度文库|人人文库|金锄头文库|淘豆网|装配图网|冰点文库|max\.book/i,
+  /VIP(文档|会员|精品|专享|免费|下载)|成为VIP|开通VIP|1亿VIP/i,
+  /本站|侵权必究|版权申诉|举报电话|付费下载|下载权益|二次下载|网友上传|下载本文档|如果想要下载|文档格式转换|阅读免打扰/,
+  /扫码(下载|关注|登录|分享)|分享到(微信|朋友圈|QQ|微博)|登录后(可|才能|查看|下载)|注册后(可|才能)|APP内(打开|阅读)/i,
+  /剩余\s*\d+\s*页未读|还剩\s*\d+\s*页|全文预览已结束|已超出免费预览|试读已结束|免费预览\s*\d+\s*页/,
+];
+
+/** A "related documents" block ends the page; the paper text stops there. */
+const TRAILER = /^(您可能关注的文档|相关文档|最近下载|文档评论|猜你喜欢|相关推荐|热门文档|推荐文档|精品文档|相关资源|全文预览已结束|剩余\s*\d+\s*页未读|还剩\s*\d+\s*页)/;
+
+/** Markers that say the site hid the rest of the document. */
+const CUT_MARKER = /剩余\s*\d+\s*页未读|还剩\s*\d+\s*页|全文预览已结束|已超出免费预览|试读已结束/;
+
+export function isBoilerplate(line: SourceLine): boolean {
+  const text = line.norm.replace(/^[-*•·]\s*/, '');
+  return FILE_NAME.test(text) || WHOLE_LINE.some((re) => re.test(text) || re.test(line.norm)) || MARKERS.some((re) => re.test(text));
+}
+
+export interface CleanText {
+  /** Non-empty lines of the paper itself, in order. */
+  lines: SourceLine[];
+  /** Line of a site notice saying the rest of the document is hidden, if any. */
+  cutMarkerLine: number | null;
+}
+
+/**
+ * Drops boilerplate lines; after a trailer heading everything is dropped until a line that looks like
+ * paper structure again (a heading or a numbered item), because trailers list other documents' titles.
+ */
+export function stripBoilerplate(all: SourceLine[], looksStructural: (line: SourceLine) => boolean): CleanText {
+  const lines: SourceLine[] = [];
+  let inTrailer = false;
+  let cutMarkerLine: number | null = null;
+  for (const line of all) {
+    if (line.raw === '') continue;
+    if (CUT_MARKER.test(line.norm) && cutMarkerLine === null) cutMarkerLine = line.no;
+    if (TRAILER.test(line.norm)) {
+      inTrailer = true;
+      continue;
+    }
+    if (isBoilerplate(line)) continue;
+    if (inTrailer && !looksStructural(line)) continue;
+    inTrailer = false;
+    lines.push(line);
+  }
+  return { lines, cutMarkerLine };
+}

@@ -1,0 +1,257 @@
+import { parseChoiceAnswer, parseFillBlankAnswer, parseTrueFalseAnswer } from './answers';
+import type { AnswerEntry, QuestionDraft, SectionDraft } from './drafts';
+import type { Header } from './header';
+import type { ParsedDocument } from './parser';
+import { countBlanks } from './questions';
+import { kindFromTitle, typeFromTitle } from './type-words';
+import type { TypeHint } from './type-words';
+import { isObjective } from './types';
+import type { AnswerKey, ImportedPaper, ImportedQuestion, ImportedSection, ImportWarning, OpenKind, QuestionType } from './types';
+import { quote, warning } from './warnings';
+
+const TYPE_NAMES: Record<QuestionType, string> = {
+  single_choice: '单选题',
+  multiple_choice: '多选题',
+  true_false: '判断题',
+  fill_blank: '填空题',
+  short_answer: '简答题',
+  essay: '论述题',
+};
+
+interface Context {
+  warnings: ImportWarning[];
+}
+
+function sectionName(s: SectionDraft): string {
+  return s.heading?.title ?? '试题';
+}
+
+function questionName(s: SectionDraft, q: QuestionDraft): string {
+  return `“${sectionName(s)}”第${q.number ?? s.questions.indexOf(q) + 1}题`;
+}
+
+function isDeclared(s: SectionDraft): boolean {
+  const d = s.heading?.declaration;
+  return d !== undefined && (d.count !== null || d.pointsEach !== null || d.total !== null);
+}
+
+/** Sections of articles that happen to be numbered like papers ("一、岗位解析 1.用户体验守护者:…") hold no questions. */
+function holdsQuestions(s: SectionDraft): boolean {
+  if (!s.heading || isDeclared(s) || typeFromTitle(s.heading.titleNorm)) return true;
+  return s.questions.some((q) => q.asks || q.hint !== null || q.options.length > 0 || q.answer !== null || q.competencies.length > 0);
+}
+
+function isGroupHeading(s: SectionDraft): boolean {
+  return s.questions.length === 0 && s.stray.length === 0 && !isDeclared(s) && !typeFromTitle(s.heading?.titleNorm ?? '');
+}
+
+/** Attaches the answer key's entries to their questions. */
+function mergeEntries(sections: SectionDraft[], entries: AnswerEntry[], ctx: Context) {
+  const numbered = sections.flatMap((s) => s.questions.filter((q) => q.number !== null).map((q) => q.number!));
+  const globalNumbering = sections.length > 1 && new Set(numbered).size === numbered.length;
+  for (const entry of entries) {
+    let section = entry.section;
+    if (!section && globalNumbering) section = sections.find((s) => s.questions.some((q) => q.number === entry.number)) ?? null;
+    section ??= sections[entry.sectionByOrder] ?? null;
+    const question = section?.questions.find((q) => q.number === entry.number) ?? (section?.questions.length === 1 && section.questions[0].number === null && entry.number === 1 ? section.questions[0] : undefined);
+    if (!section || !question) {
+      ctx.warnings.push(warning(entry.line, 'answer_without_question', { number: entry.number, section: section ? `“${sectionName(section)}”` : '试卷' }));
+      continue;
+    }
+    if (entry.answer) {
+      if (question.answer && question.answer.lines.join('\n') !== entry.answer.lines.join('\n')) {
+        ctx.warnings.push(warning(entry.line, 'answer_conflict', { q: questionName(section, question) }));
+      } else {
+        question.answer = entry.answer;
+      }
+    }
+    if (entry.explanation) {
+      question.explanation = question.explanation
+        ? { line: question.explanation.line, lines: [...question.explanation.lines, ...entry.explanation.lines] }
+        : entry.explanation;
+    }
+    question.competencies.push(...entry.competencies);
+    question.rubric.push(...entry.rubric);
+    question.rubricLine ??= entry.rubricLine;
+  }
+}
+
+function resolveHint(q: QuestionDraft, sectionHint: TypeHint | null, sectionKind: OpenKind | null): { type: QuestionType; kind: OpenKind | null } {
+  const hint = q.hint ?? sectionHint;
+  const answer = q.answer?.lines[0] ?? '';
+  const choice = (): QuestionType => ((parseChoiceAnswer(answer)?.key.length ?? 0) > 1 ? 'multiple_choice' : 'single_choice');
+  // A label of its own ("2.常识题:") says more about the question than the section title does.
+  const open = (kind: OpenKind): { type: QuestionType; kind: OpenKind } => ({
+    type: kind === 'short_answer' ? 'short_answer' : 'essay',
+    kind: kind === 'other' && !q.hint ? (sectionKind ?? 'other') : kind,
+  });
+  if (hint?.type === 'choice') return { type: choice(), kind: null };
+  if (hint?.type === 'open') return open(hint.kind);
+  if (hint && hint.type !== 'objective') return isObjective(hint.type) ? { type: hint.type, kind: null } : open(hint.kind ?? 'essay');
+  // No type word: the content decides.
+  if (q.options.length > 0) return { type: choice(), kind: null };
+  if (answer !== '' && parseTrueFalseAnswer(answer)) return { type: 'true_false', kind: null };
+  if (hint?.type === 'objective' || (answer !== '' && countBlanks(q.stem.join('\n')) > 0)) return { type: 'fill_blank', kind: null };
+  return open(sectionKind ?? 'other');
+}
+
+function joined(lines: string[] | undefined): string | null {
+  const text = (lines ?? []).join('\n').trim();
+  return text === '' ? null : text;
+}
+
+function buildQuestion(s: SectionDraft, q: QuestionDraft, pointsEach: number | null, ctx: Context): ImportedQuestion {
+  const titleNorm = s.heading?.titleNorm ?? '';
+  const { type, kind } = resolveHint(q, typeFromTitle(titleNorm), kindFromTitle(titleNorm));
+  const name = questionName(s, q);
+  const explanation: string[] = [];
+  let answer: AnswerKey | null = null;
+  let referenceAnswer: string | null = null;
+  const answerLines = q.answer?.lines ?? [];
+  const answerLine = q.answer?.line ?? q.line;
+
+  if (isObjective(type) && answerLines.length > 0) {
+    const first = answerLines[0];
+    let rest = '';
+    if (type === 'single_choice' || type === 'multiple_choice') {
+      const parsed = parseChoiceAnswer(first);
+      if (parsed) {
+        rest = parsed.rest;
+        answer = type === 'single_choice' ? parsed.key[0] : parsed.key;
+        if (type === 'single_choice' && parsed.key.length > 1) {
+          ctx.warnings.push(warning(answerLine, 'answer_type_mismatch', { q: name, answer: parsed.key.join(''), type: TYPE_NAMES[type] }));
+        }
+        const missing = parsed.key.filter((k) => !q.options.some((o) => o.key === k));
+        if (missing.length > 0 && q.options.length > 0) {
+          ctx.warnings.push(warning(answerLine, 'answer_not_in_options', { q: name, answer: missing.join(',') }));
+        }
+      }
+    } else if (type === 'true_false') {
+      const parsed = parseTrueFalseAnswer(first);
+      if (parsed) {
+        answer = parsed.key;
+        rest = parsed.rest;
+      }
+    } else {
+      answer = parseFillBlankAnswer(first);
+      const blanks = countBlanks(q.stem.join('\n'));
+      if (blanks > 0 && blanks !== answer.length) {
+        ctx.warnings.push(warning(answerLine, 'blank_count_mismatch', { q: name, blanks, answers: answer.length }));
+      }
+      if (answer.length === 0) answer = null;
+    }
+    if (answer === null) ctx.warnings.push(warning(answerLine, 'unreadable_answer', { q: name, answer: first }));
+    else explanation.push(...(rest === '' ? [] : [rest]), ...answerLines.slice(1));
+  } else if (!isObjective(type)) {
+    referenceAnswer = joined(answerLines);
+  }
+  explanation.push(...(q.explanation?.lines ?? []));
+
+  if (isObjective(type) && answer === null && answerLines.length === 0) {
+    ctx.warnings.push(warning(q.line, 'missing_answer', { q: name }));
+  }
+  if (!isObjective(type) && referenceAnswer === null) {
+    ctx.warnings.push(warning(q.line, 'missing_reference_answer', { q: name }));
+  }
+  if ((type === 'single_choice' || type === 'multiple_choice') && q.options.length < 2) {
+    ctx.warnings.push(warning(q.line, 'missing_options', { q: name, found: q.options.length }));
+  }
+  const points = q.points ?? pointsEach;
+  const rubricSum = q.rubric.reduce((sum, r) => sum + r.points, 0);
+  if (q.rubric.length > 0 && points !== null && Math.abs(rubricSum - points) > 1e-9) {
+    ctx.warnings.push(warning(q.rubricLine ?? q.line, 'rubric_points_mismatch', { q: name, sum: rubricSum, points }));
+  }
+  return {
+    type,
+    kind: isObjective(type) ? null : kind,
+    stem: q.stem.join('\n').trim(),
+    options: q.options,
+    answer,
+    referenceAnswer,
+    explanation: joined(explanation),
+    competencies: [...new Set(q.competencies)],
+    rubric: q.rubric,
+    points,
+    line: q.line,
+  };
+}
+
+function sectionType(s: SectionDraft, questions: ImportedQuestion[]): QuestionType | null {
+  const hint = typeFromTitle(s.heading?.titleNorm ?? '');
+  if (hint && hint.type !== 'choice' && hint.type !== 'objective' && hint.type !== 'open') return hint.type;
+  const types = new Set(questions.map((q) => q.type));
+  return types.size === 1 ? [...types][0] : null;
+}
+
+function buildSection(s: SectionDraft, ctx: Context): { section: ImportedSection; intended: number | null } {
+  const d = s.heading?.declaration ?? { count: null, pointsEach: null, total: null };
+  const found = s.questions.length;
+  const name = sectionName(s);
+  let pointsEach = d.pointsEach;
+  if (pointsEach === null && d.total !== null) {
+    const count = d.count ?? found;
+    if (count > 0) pointsEach = d.total / count;
+  }
+  if (d.count !== null && d.count !== found) {
+    ctx.warnings.push(warning(s.line, 'count_mismatch', { section: name, declared: d.count, found }));
+  }
+  if (d.count !== null && d.pointsEach !== null && d.total !== null && d.count * d.pointsEach !== d.total) {
+    ctx.warnings.push(warning(s.line, 'section_points_inconsistent', { section: name, count: d.count, each: d.pointsEach, total: d.total }));
+  }
+  let expected = 1;
+  for (const q of s.questions) {
+    if (q.number === null) continue;
+    if (q.number > expected) ctx.warnings.push(warning(q.line, 'numbering_gap', { section: name, expected, found: q.number }));
+    expected = q.number + 1;
+  }
+  const questions = s.questions.map((q) => buildQuestion(s, q, pointsEach, ctx));
+  if (pointsEach === null && questions.some((q) => q.points === null)) {
+    ctx.warnings.push(warning(s.line, 'section_without_points', { section: name }));
+  }
+  const intended =
+    d.total ?? (pointsEach !== null ? (d.count ?? found) * pointsEach : questions.every((q) => q.points !== null) ? questions.reduce((sum, q) => sum + q.points!, 0) : null);
+  return {
+    section: { title: s.heading?.title ?? '', type: sectionType(s, questions), declaredCount: d.count, pointsEach, questions },
+    intended,
+  };
+}
+
+/** Turns the parsed drafts into the interchange format and checks them against each other. */
+export function buildPaper(doc: ParsedDocument, header: Header): ImportedPaper {
+  const ctx: Context = { warnings: [] };
+  const kept: SectionDraft[] = [];
+  for (const s of doc.sections) {
+    if (isGroupHeading(s)) continue;
+    if (holdsQuestions(s)) {
+      kept.push(s);
+      for (const line of s.stray) ctx.warnings.push(warning(line.no, 'unplaced_line', { text: quote(line.raw) }));
+      continue;
+    }
+    const lines = s.stray.length + s.questions.reduce((n, q) => n + q.stem.length, 0);
+    ctx.warnings.push(warning(s.line, 'non_question_text', { section: sectionName(s), lines }));
+  }
+  mergeEntries(kept, doc.entries, ctx);
+
+  const built = kept.map((s) => buildSection(s, ctx));
+  const sections = built.map((b) => b.section);
+  if (header.totalPoints !== null && built.every((b) => b.intended !== null)) {
+    const sum = built.reduce((n, b) => n + b.intended!, 0);
+    if (Math.abs(sum - header.totalPoints) > 1e-9) {
+      ctx.warnings.push(warning(header.totalLine ?? 1, 'total_mismatch', { sum, total: header.totalPoints }));
+    }
+  }
+  if (header.titleLine === null) ctx.warnings.push(warning(1, 'missing_title'));
+  if (sections.every((s) => s.questions.length === 0)) ctx.warnings.push(warning(1, 'no_questions'));
+  for (const line of [...header.rest, ...doc.unplaced]) ctx.warnings.push(warning(line.no, 'unplaced_line', { text: quote(line.raw) }));
+  for (const line of doc.unknownAnswerSections) ctx.warnings.push(warning(line.no, 'unknown_answer_section', { text: quote(line.raw) }));
+  for (const item of doc.unreadableRubric) ctx.warnings.push(warning(item.line, 'unreadable_rubric', { text: quote(item.text) }));
+
+  return {
+    title: header.title,
+    durationMinutes: header.durationMinutes,
+    totalPoints: header.totalPoints,
+    sections,
+    warnings: ctx.warnings,
+  };
+}
+

@@ -1,0 +1,46 @@
+import type { SourceLine } from './normalise';
+
+export interface Header {
+  title: string;
+  titleLine: number | null;
+  durationMinutes: number | null;
+  totalPoints: number | null;
+  totalLine: number | null;
+  /** Preamble lines that are neither title nor duration/total. */
+  rest: SourceLine[];
+}
+
+const DURATION = /(?:考试时间|考试时长|答题时间|答题时长|时间|时长|限时)\s*[:为]?\s*(\d+(?:\.\d+)?)\s*(分钟|min|小时|h)/i;
+const TOTAL = /(?:试卷总分|总分|满分|总计|分值)\s*[:为]?\s*(\d+(?:\.\d+)?)\s*分?/;
+
+/** Title, duration and total from the lines before the first section. */
+export function parseHeader(preamble: SourceLine[]): Header {
+  const header: Header = { title: '', titleLine: null, durationMinutes: null, totalPoints: null, totalLine: null, rest: [] };
+  for (const line of preamble) {
+    const duration = DURATION.exec(line.norm);
+    const total = TOTAL.exec(line.norm);
+    if (duration && header.durationMinutes === null) {
+      const value = Number(duration[1]);
+      header.durationMinutes = /小时|h/i.test(duration[2]) ? value * 60 : value;
+    }
+    if (total && header.totalPoints === null) {
+      header.totalPoints = Number(total[1]);
+      header.totalLine = line.no;
+    }
+    const metaAt = Math.min(duration?.index ?? Infinity, total?.index ?? Infinity);
+    // "XX考试  考试时间:120分钟" carries the title before the metadata.
+    const titlePart = line.raw.slice(0, Number.isFinite(metaAt) ? metaAt : undefined).trim();
+    if (header.titleLine === null && titlePart !== '' && isTitleLike(line.norm.slice(0, titlePart.length))) {
+      header.title = titlePart.replace(/[\s:,，:]+$/, '');
+      header.titleLine = line.no;
+    } else if (!duration && !total) {
+      header.rest.push(line);
+    }
+  }
+  return header;
+}
+
+/** Titles are short headings; an introduction paragraph is not one. */
+function isTitleLike(norm: string): boolean {
+  return norm.length <= 60 && !/[。!?]$/.test(norm) && (norm.match(/[,。]/g)?.length ?? 0) <= 1;
+}

@@ -1,0 +1,377 @@
+import { emptyNotes } from './drafts';
+import type { AnswerEntry, Notes, QuestionDraft, SectionDraft, TextBlock } from './drafts';
+import { findInlineExplanation, parseCompetencies, parseLabel, parseRubric, unwrap } from './labels';
+import type { Label } from './labels';
+import type { SourceLine } from './normalise';
+import { looksLikeQuestion, parseOptions, parseQuestionPoints, parseQuestionStart, parseStatedType, splitInlineOptions } from './questions';
+import { isAnswerBlockHeading, parseSectionHeading } from './sections';
+import type { SectionHeading } from './sections';
+import { typeFromTitle } from './type-words';
+import { entriesInLine, looksLikeAnswerToken, parseEntryStart } from './answer-key';
+
+export interface ParsedDocument {
+  /** Lines before the first section or question: title, duration, total, instructions. */
+  preamble: SourceLine[];
+  sections: SectionDraft[];
+  entries: AnswerEntry[];
+  /** Lines that fit nowhere (besides the stray lines of sections). */
+  unplaced: SourceLine[];
+  /** Answer-key headings that name no section of the paper. */
+  unknownAnswerSections: SourceLine[];
+  /** Rubric items without points. */
+  unreadableRubric: { line: number; text: string }[];
+}
+
+type Field = 'stem' | 'options' | 'answer' | 'explanation' | 'rubric' | 'none';
+
+interface ReaderState {
+  mode: 'paper' | 'answers';
+  section: SectionDraft | null;
+  question: QuestionDraft | null;
+  entry: AnswerEntry | null;
+  /** Where a plain line of text goes. */
+  field: Field;
+  fieldBeforeRubric: Field;
+  /** Last accepted "一、" and "(一)" numbers: a heading must continue them (or carry a type word). */
+  lastOrdinal: { plain: number; paren: number };
+  // Answer keys without section headings restart their numbering for each section.
+  keySection: SectionDraft | null;
+  keyOrder: number;
+  keyLastNumber: number;
+}
+
+/** A list item inside an answer or a stem, as opposed to the next question. */
+function continuesList(n: number, owner: { number: number | null; subList: number }, looksNew: boolean): boolean {
+  if (owner.subList > 0 && n === owner.subList + 1) return !(looksNew && n === (owner.number ?? 0) + 1);
+  return n === 1 && owner.number !== null && owner.number >= 1;
+}
+
+function quoteOpen(block: string[]): boolean {
+  const text = block.join('\n');
+  return (text.match(/“/g)?.length ?? 0) > (text.match(/”/g)?.length ?? 0);
+}
+
+export function looksStructural(line: SourceLine): boolean {
+  return (
+    parseSectionHeading(line) !== null ||
+    parseQuestionStart(line.norm) !== null ||
+    isAnswerBlockHeading(line) ||
+    parseOptions(line.raw, line.norm) !== null
+  );
+}
+
+/** Reads the cleaned lines into sections, questions and answer-key entries, in one pass. */
+export function parseLines(lines: SourceLine[]): ParsedDocument {
+  const doc: ParsedDocument = { preamble: [], sections: [], entries: [], unplaced: [], unknownAnswerSections: [], unreadableRubric: [] };
+  // Mutable reading state in one object: closures below update it, and TypeScript does not narrow object fields across calls.
+  const st: ReaderState = {
+    mode: 'paper',
+    section: null,
+    question: null,
+    entry: null,
+    field: 'none',
+    fieldBeforeRubric: 'none',
+    lastOrdinal: { plain: 0, paren: 0 },
+    keySection: null,
+    keyOrder: 0,
+    keyLastNumber: 0,
+  };
+
+  const holder = (): (Notes & { subList: number; number: number | null }) | null => (st.mode === 'paper' ? st.question : st.entry);
+
+  const currentBlock = (): string[] => {
+    const h = holder();
+    if (!h) return [];
+    if (st.field === 'answer') return h.answer?.lines ?? [];
+    if (st.field === 'explanation') return h.explanation?.lines ?? [];
+    if (st.field === 'stem' && st.question && st.mode === 'paper') return st.question.stem;
+    return [];
+  };
+
+  const acceptsHeading = (h: SectionHeading): boolean => {
+    if (typeFromTitle(h.titleNorm) || h.declaration.count !== null || h.declaration.pointsEach !== null || h.declaration.total !== null) return true;
+    if (h.style === 'none') return true;
+    if (h.ordinal === st.lastOrdinal[h.style] + 1) return true;
+    return h.style === 'paren' && h.ordinal === 1;
+  };
+
+  const noteHeading = (h: SectionHeading) => {
+    if (h.style === 'plain') st.lastOrdinal = { plain: h.ordinal ?? 0, paren: 0 };
+    else if (h.style === 'paren') st.lastOrdinal.paren = h.ordinal ?? 0;
+  };
+
+  const addText = (target: Notes, kind: 'answer' | 'explanation', line: SourceLine, text: string) => {
+    const block: TextBlock = target[kind] ?? { line: line.no, lines: [] };
+    if (text !== '') block.lines.push(text);
+    target[kind] = block;
+  };
+
+  /** Answer text, with an embedded "解析:" split off ("B 解析:…"). */
+  const addAnswer = (target: Notes, line: SourceLine, from: number) => {
+    const split = findInlineExplanation(line.norm, from);
+    if (split === null) {
+      addText(target, 'answer', line, unwrap(line.raw.slice(from)));
+      st.field = 'answer';
+      return;
+    }
+    addText(target, 'answer', line, unwrap(line.raw.slice(from, split)));
+    const label = parseLabel(line.norm.slice(split));
+    addText(target, 'explanation', line, unwrap(line.raw.slice(split + (label?.textStart ?? 0))));
+    st.field = 'explanation';
+  };
+
+  const applyLabel = (target: Notes, label: Label, line: SourceLine) => {
+    const text = unwrap(line.raw.slice(label.textStart));
+    switch (label.kind) {
+      case 'answer':
+      case 'answer_and_explanation':
+        addAnswer(target, line, label.textStart);
+        return;
+      case 'explanation':
+        addText(target, 'explanation', line, text);
+        st.field = 'explanation';
+        return;
+      case 'competencies':
+        target.competencies.push(...parseCompetencies(text));
+        st.field = 'none';
+        return;
+      case 'rubric': {
+        addRubric(target, line, text);
+        if (st.field !== 'rubric') st.fieldBeforeRubric = st.field;
+        st.field = 'rubric';
+        return;
+      }
+    }
+  };
+
+  const addRubric = (target: Notes, line: SourceLine, text: string) => {
+    const { rubric, unreadable } = parseRubric(text);
+    target.rubric.push(...rubric);
+    target.rubricLine ??= line.no;
+    for (const item of unreadable) doc.unreadableRubric.push({ line: line.no, text: item });
+  };
+
+  /** A rubric written one criterion per line continues while lines read as criteria. */
+  const continueRubric = (target: Notes, line: SourceLine): boolean => {
+    const item = line.raw.replace(/^[-•·*]\s*|^\(?\d+[.、)]\s*/, '');
+    const { rubric, unreadable } = parseRubric(item);
+    if (rubric.length === 0 || unreadable.length > 0) return false;
+    target.rubric.push(...rubric);
+    return true;
+  };
+
+  const startSection = (heading: SectionHeading | null, line: SourceLine) => {
+    st.section = { heading, line: line.no, questions: [], stray: [] };
+    doc.sections.push(st.section);
+    st.question = null;
+    st.field = 'none';
+  };
+
+  const startQuestion = (line: SourceLine, number: number | null, textStart: number) => {
+    if (!st.section) startSection(null, line);
+    const q: QuestionDraft = { ...emptyNotes(), number, line: line.no, hint: null, stem: [], options: [], points: null, asks: false, subList: 0 };
+    let at = textStart;
+    const stated = parseStatedType(line.norm.slice(at));
+    if (stated) {
+      q.hint = stated.hint;
+      at += stated.length;
+    }
+    let end = line.raw.length;
+    const inline = splitInlineOptions(line.raw, line.norm, at);
+    if (inline) {
+      q.options = inline.options;
+      end = inline.stemEnd;
+    }
+    let stem = line.raw.slice(at, end).trim();
+    const points = parseQuestionPoints(line.norm.slice(at, end));
+    if (points && (points.at === 0 || points.at + points.length >= stem.length)) {
+      q.points = points.points;
+      stem = (stem.slice(0, points.at) + stem.slice(points.at + points.length)).replace(/^\s*[:.、]\s*/, '').trim();
+    }
+    if (stem !== '') q.stem.push(stem);
+    q.asks = stated !== null || looksLikeQuestion(line.norm.slice(at)) || number !== null && /^题目|^第/.test(line.norm);
+    st.section!.questions.push(q);
+    st.question = q;
+    st.field = inline ? 'options' : 'stem';
+  };
+
+  const startEntry = (line: SourceLine, number: number) => {
+    if (st.keySection === null && number <= st.keyLastNumber) st.keyOrder++;
+    st.keyLastNumber = number;
+    st.entry = { ...emptyNotes(), line: line.no, number, section: st.keySection, sectionByOrder: st.keyOrder, subList: 0 };
+    doc.entries.push(st.entry);
+  };
+
+  const addEntries = (line: SourceLine, text: string, norm: string) => {
+    const found = entriesInLine(text, norm);
+    if (found.length === 0) doc.unplaced.push(line);
+    for (const e of found) {
+      startEntry(line, e.number);
+      addText(st.entry!, 'answer', line, e.answer);
+    }
+    st.field = 'answer';
+  };
+
+  const isBlockStart = (i: number): boolean => {
+    const line = lines[i];
+    if (st.mode === 'answers' || !isAnswerBlockHeading(line)) return false;
+    if (!st.question || st.question.answer !== null) return true;
+    if (/:$/.test(line.norm)) return false;
+    const next = lines[i + 1];
+    return next !== undefined && (parseSectionHeading(next) !== null || parseQuestionStart(next.norm) !== null);
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+
+    if (isBlockStart(i)) {
+      st.mode = 'answers';
+      st.lastOrdinal = { plain: 0, paren: 0 };
+      st.field = 'none';
+      continue;
+    }
+
+    const heading = parseSectionHeading(line);
+    if (heading && !quoteOpen(currentBlock()) && acceptsHeading(heading)) {
+      noteHeading(heading);
+      if (st.mode === 'paper') {
+        startSection(heading, line);
+        if (heading.tail !== '') doc.unplaced.push(line);
+        continue;
+      }
+      st.keySection = findSection(doc.sections, heading);
+      if (!st.keySection) doc.unknownAnswerSections.push(line);
+      st.entry = null;
+      st.keyLastNumber = 0;
+      st.field = 'none';
+      const tailAt = line.raw.length - heading.tail.length;
+      if (heading.tail !== '') addEntries(line, heading.tail, line.norm.slice(tailAt));
+      continue;
+    }
+
+    const h = holder();
+    const label = parseLabel(line.norm);
+    if (label && h) {
+      applyLabel(h, label, line);
+      continue;
+    }
+
+    if (st.field === 'rubric' && h) {
+      if (continueRubric(h, line)) continue;
+      st.field = st.fieldBeforeRubric;
+    }
+
+    if (st.mode === 'answers') {
+      const several = entriesInLine(line.raw, line.norm);
+      if (several.length > 1) {
+        addEntries(line, line.raw, line.norm);
+        continue;
+      }
+      const start = parseEntryStart(line.norm);
+      if (start) {
+        const rest = line.norm.slice(start.textStart);
+        const isNew =
+          start.explicit ||
+          !st.entry ||
+          looksLikeAnswerToken(rest) ||
+          !(quoteOpen(currentBlock()) || continuesList(start.number, st.entry, false));
+        if (isNew) {
+          startEntry(line, start.number);
+          if (rest.trim() !== '') addAnswer(st.entry!, line, start.textStart);
+          else st.field = 'answer';
+          continue;
+        }
+        st.entry!.subList = start.number;
+      }
+      if (st.entry && (st.field === 'answer' || st.field === 'explanation')) {
+        addText(st.entry, st.field, line, line.raw);
+        continue;
+      }
+      doc.unplaced.push(line);
+      continue;
+    }
+
+    const start = parseQuestionStart(line.norm);
+    if (start) {
+      const next = lines[i + 1];
+      const looksNew = looksLikeQuestion(line.norm.slice(start.textStart)) || (next !== undefined && parseOptions(next.raw, next.norm) !== null);
+      const inList =
+        st.question !== null &&
+        !start.explicit &&
+        st.question.options.length === 0 &&
+        (quoteOpen(currentBlock()) || continuesList(start.number, st.question, looksNew));
+      if (!inList) {
+        startQuestion(line, start.number, start.textStart);
+        continue;
+      }
+      st.question!.subList = start.number;
+    }
+
+    if (st.question && (st.field === 'stem' || st.field === 'options')) {
+      const options = parseOptions(line.raw, line.norm);
+      if (options) {
+        st.question.options.push(...options);
+        st.field = 'options';
+        continue;
+      }
+    }
+
+    if (st.question && st.field === 'stem') {
+      st.question.stem.push(line.raw);
+      st.question.asks ||= looksLikeQuestion(line.norm);
+      continue;
+    }
+    if (st.question && (st.field === 'answer' || st.field === 'explanation')) {
+      addText(st.question, st.field, line, line.raw);
+      continue;
+    }
+    if (st.section && !st.question) {
+      if (sectionTakesUnnumbered(st.section)) startQuestion(line, null, 0);
+      else st.section.stray.push(line);
+      continue;
+    }
+    if (!st.section) {
+      doc.preamble.push(line);
+      continue;
+    }
+    doc.unplaced.push(line);
+  }
+  return doc;
+}
+
+/** A typed or declared section may hold a question written without a number ("五、论述题(共1题,20分)"). */
+function sectionTakesUnnumbered(section: SectionDraft): boolean {
+  const h = section.heading;
+  if (!h) return false;
+  const d = h.declaration;
+  return typeFromTitle(h.titleNorm) !== null || d.count !== null || d.pointsEach !== null || d.total !== null;
+}
+
+function comparable(title: string): string {
+  return title
+    .replace(/\(.*?\)/g, '')
+    .replace(/参考答案|答案与解析|答案及解析|答案|解析|部分|[\s:.、]/g, '');
+}
+
+/** The paper section an answer-key heading refers to: by title, then by type word, then by number. */
+function findSection(sections: SectionDraft[], heading: SectionHeading): SectionDraft | null {
+  const key = comparable(heading.titleNorm);
+  const titled = sections.filter((s) => s.heading);
+  if (key !== '') {
+    const same = titled.filter((s) => comparable(s.heading!.titleNorm) === key);
+    if (same.length === 1) return same[0];
+    const near = titled.filter((s) => {
+      const t = comparable(s.heading!.titleNorm);
+      return t !== '' && (t.includes(key) || key.includes(t));
+    });
+    if (near.length === 1) return near[0];
+    const type = typeFromTitle(key);
+    if (type) {
+      const typed = titled.filter((s) => JSON.stringify(typeFromTitle(s.heading!.titleNorm)) === JSON.stringify(type));
+      if (typed.length === 1) return typed[0];
+    }
+  }
+  const numbered = titled.filter((s) => s.heading!.style === heading.style && s.heading!.ordinal === heading.ordinal && s.questions.length > 0);
+  return numbered.length === 1 ? numbered[0] : null;
+}
+

@@ -1,0 +1,88 @@
+import type { ImportedOption } from './types';
+import { typeFromLabel } from './type-words';
+import type { TypeHint } from './type-words';
+
+export interface QuestionStart {
+  number: number;
+  /** "题目3" / "第3题": unambiguous, never a point inside an answer. */
+  explicit: boolean;
+  /** Offset in the line where the question text starts. */
+  textStart: number;
+}
+
+const QUESTION_START = /^(?:题目\s*(\d{1,3})\s*[:.、]?|第\s*(\d{1,3})\s*题\s*[:.、]?|(\d{1,3})\s*(?:[.、](?!\d)|\s*[:](?!\d)))\s*/;
+
+/** "1.", "1、", "1．" (normalised), "题目1:", "第1题". "(1)", "1)" and "①" are never questions. */
+export function parseQuestionStart(norm: string): QuestionStart | null {
+  const m = QUESTION_START.exec(norm);
+  if (!m) return null;
+  return { number: Number(m[1] ?? m[2] ?? m[3]), explicit: m[3] === undefined, textStart: m[0].length };
+}
+
+export interface StatedType {
+  hint: TypeHint;
+  /** Length of the label to cut from the stem. */
+  length: number;
+}
+
+const STATED_TYPE = /^(?:[【\[(]\s*([\u4e00-\u9fff]{1,8}题)\s*[】\])]\s*:?|([\u4e00-\u9fff]{1,8}题)\s*:)\s*/;
+
+/** "单选题:…", "【多选题】…", "(判断题)…" at the start of a question. */
+export function parseStatedType(norm: string): StatedType | null {
+  const m = STATED_TYPE.exec(norm);
+  if (!m) return null;
+  return { hint: typeFromLabel(m[1] ?? m[2]), length: m[0].length };
+}
+
+const OPTION_KEY = /(?:^|\s)(?:\(([A-H])\)|([A-H])\s*[.、:])\s*/g;
+
+/**
+ * Options at the start of a line ("A.文字", "(B) 文字", "C、文字"), several on one line when their
+ * letters follow one another ("A.是 B.否"). Returns null when the line does not start with an option.
+ */
+export function parseOptions(raw: string, norm: string, from = 0): ImportedOption[] | null {
+  const found: { key: string; at: number; textAt: number }[] = [];
+  OPTION_KEY.lastIndex = from;
+  for (let m = OPTION_KEY.exec(norm); m; m = OPTION_KEY.exec(norm)) {
+    const key = m[1] ?? m[2];
+    const expected = found.length === 0 ? null : String.fromCharCode(found[found.length - 1].key.charCodeAt(0) + 1);
+    if (expected === null ? m.index !== from : key !== expected) continue;
+    found.push({ key, at: m.index, textAt: m.index + m[0].length });
+  }
+  if (found.length === 0) return null;
+  return found.map((o, i) => ({
+    key: o.key,
+    text: raw.slice(o.textAt, i + 1 < found.length ? found[i + 1].at : raw.length).trim(),
+  }));
+}
+
+/** Options written after the stem on the question line itself ("1.…() A.是 B.否"): needs two in a row. */
+export function splitInlineOptions(raw: string, norm: string, from: number): { stemEnd: number; options: ImportedOption[] } | null {
+  const first = /\s(?:\(A\)|A\s*[.、])/.exec(norm.slice(from));
+  if (!first) return null;
+  const at = from + first.index;
+  const options = parseOptions(raw, norm, at);
+  if (!options || options.length < 2) return null;
+  return { stemEnd: at, options };
+}
+
+/** Signs that a numbered line asks something, as opposed to a point of an article or an answer. */
+const ASKS = /[?？]|\(\s*\)|_{2,}|^(请|如何|怎样|怎么|为什么|为何|简述|论述|试述|试论|阐述|概述|谈谈|说说|说明|描述|分析|列举|举例|解释|假设|假如|如果你|你会|你认为|你如何|结合|根据|比较|判断|以下|下列)/;
+
+export function looksLikeQuestion(norm: string): boolean {
+  return ASKS.test(norm);
+}
+
+const POINTS = /[(]\s*(\d+(?:\.\d+)?)\s*分\s*[)]/;
+
+/** "(5分)" written on the question itself overrides the section's points each. */
+export function parseQuestionPoints(norm: string): { points: number; at: number; length: number } | null {
+  const m = POINTS.exec(norm);
+  return m ? { points: Number(m[1]), at: m.index, length: m[0].length } : null;
+}
+
+/** Blanks in a fill-in stem: "____" runs, or "( )" / "（  ）" when no underscores are used. */
+export function countBlanks(norm: string): number {
+  const underscores = norm.match(/_{2,}/g)?.length ?? 0;
+  return underscores > 0 ? underscores : (norm.match(/\(\s+\)|\(\)/g)?.length ?? 0);
+}

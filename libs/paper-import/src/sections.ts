@@ -1,0 +1,110 @@
+import { CN_NUMERAL, parseNumeral } from './normalise';
+import type { SourceLine } from './normalise';
+import { typeFromTitle } from './type-words';
+
+export interface Declaration {
+  count: number | null;
+  pointsEach: number | null;
+  /** Section total as written ("总分30分", or "(共1题,20分)"). */
+  total: number | null;
+}
+
+export interface SectionHeading {
+  /** Ordinal written in the heading (一 -> 1), null for unnumbered type headings. */
+  ordinal: number | null;
+  /** "一、" and "(一)" number separate levels of the same paper. */
+  style: 'plain' | 'paren' | 'none';
+  /** Title without numbering and without the count/points declaration, in the author's text. */
+  title: string;
+  titleNorm: string;
+  declaration: Declaration;
+  /** Rest of the line after a declaration, e.g. inline answers in "一、单选题 1.B 2.C". */
+  tail: string;
+}
+
+const NUMBERED = new RegExp(
+  `^(?:(${CN_NUMERAL})\\s*[、.]|\\(\\s*(${CN_NUMERAL})\\s*\\)|第\\s*(${CN_NUMERAL})\\s*(?:部分|大题|节|题型))\\s*(.*)$`,
+);
+const NUM = '(\\d+(?:\\.\\d+)?)';
+const COUNT = new RegExp(`共\\s*(\\d+|${CN_NUMERAL})\\s*(?:道|个)?\\s*小?题`);
+const EACH = new RegExp(`每(?:小|道)?题\\s*(?:各)?\\s*${NUM}\\s*分`);
+const TOTAL = new RegExp(`(?:总分|满分|合计|共计|小计|总计|共)\\s*:?\\s*${NUM}\\s*分`);
+const BARE_POINTS = new RegExp(`^\\s*${NUM}\\s*分\\s*$`);
+/** Where a declaration starts: "(共…", "共10题", "每题2分", "(20分)". */
+const DECL_START = new RegExp(`\\(?\\s*(?:共\\s*(?:\\d|${CN_NUMERAL})|每(?:小|道)?题|本(?:大)?题|满分|总分|\\d+(?:\\.\\d+)?\\s*分\\s*\\))`);
+
+export function parseDeclaration(text: string): Declaration {
+  const count = COUNT.exec(text);
+  const each = EACH.exec(text);
+  const rest = each ? text.replace(each[0], '') : text;
+  const total = TOTAL.exec(rest.replace(COUNT, '')) ?? BARE_POINTS.exec(rest.replace(/[()]/g, '').replace(COUNT, '').replace(/[,;]/g, ''));
+  return {
+    count: count ? parseNumeral(count[1]) : null,
+    pointsEach: each ? Number(each[1]) : null,
+    total: total ? Number(total[1]) : null,
+  };
+}
+
+function isEmptyDeclaration(d: Declaration): boolean {
+  return d.count === null && d.pointsEach === null && d.total === null;
+}
+
+/** Splits "单选题(共10题,每题2分) 1.B 2.C" into title, declaration and what follows it. */
+function splitTitle(raw: string, norm: string): { title: string; declaration: Declaration; tail: string } {
+  const start = DECL_START.exec(norm);
+  if (!start) return { title: raw.trim(), declaration: parseDeclaration(''), tail: '' };
+  const opensParen = start[0].trimStart().startsWith('(');
+  let end = norm.length;
+  if (opensParen) {
+    const close = norm.indexOf(')', start.index);
+    if (close >= 0) end = close + 1;
+  } else {
+    // An unparenthesised declaration runs until something that is not part of it (inline answers).
+    const after = /\s+\d+\s*[.、]/.exec(norm.slice(start.index));
+    if (after) end = start.index + after.index;
+  }
+  const declaration = parseDeclaration(norm.slice(start.index, end));
+  if (isEmptyDeclaration(declaration)) return { title: raw.trim(), declaration, tail: '' };
+  return {
+    title: raw.slice(0, start.index).trim(),
+    declaration,
+    tail: raw.slice(end).trim(),
+  };
+}
+
+/**
+ * "一、单选题(共10题,每题2分)", "(二)情景判断与常识", "第三部分 案例分析题", or an unnumbered
+ * heading made of a type word and a declaration ("判断题(每题2分,共10分)").
+ */
+export function parseSectionHeading(line: SourceLine): SectionHeading | null {
+  const m = NUMBERED.exec(line.norm);
+  if (m) {
+    const ordinalText = m[1] ?? m[2] ?? m[3];
+    const offset = line.norm.length - m[4].length;
+    const { title, declaration, tail } = splitTitle(line.raw.slice(offset), line.norm.slice(offset));
+    if (title === '' || /^\d/.test(m[4])) return null;
+    const titleNorm = line.norm.slice(offset, offset + title.length);
+    return {
+      ordinal: parseNumeral(ordinalText),
+      style: m[1] ? 'plain' : m[2] ? 'paren' : 'none',
+      title,
+      titleNorm,
+      declaration,
+      tail,
+    };
+  }
+  const { title, declaration, tail } = splitTitle(line.raw, line.norm);
+  const titleNorm = line.norm.slice(0, title.length);
+  const typed = typeFromTitle(titleNorm);
+  // Unnumbered headings must be short and typed, or a sentence mentioning 选择题 would become one.
+  if (!typed || title.length > 12 || /[?。,:]/.test(titleNorm)) return null;
+  if (isEmptyDeclaration(declaration) && !/题$/.test(titleNorm.replace(/[()].*$/, ''))) return null;
+  return { ordinal: null, style: 'none', title, titleNorm, declaration, tail };
+}
+
+const ANSWER_BLOCK = /^(?:(?:[一二三四五六七八九十]{1,3}\s*[、.]|\(\s*[一二三四五六七八九十]{1,3}\s*\))\s*)?[【\[]?\s*(答案与解析|答案及解析|参考答案与解析|参考答案及解析|参考答案与评分标准|参考答案|试卷答案|试题答案|答案解析|标准答案|答案)\s*[】\]]?\s*(\(.*\))?\s*:?$/;
+
+/** The heading of an answer key at the end of the paper ("答案与解析", "參考答案", "六、参考答案"). */
+export function isAnswerBlockHeading(line: SourceLine): boolean {
+  return ANSWER_BLOCK.test(line.norm);
+}
