@@ -1,29 +1,30 @@
-import { readFileSync } from 'node:fs';
-import type { Config } from 'jest';
+// @ts-check
+const { readFileSync } = require('node:fs');
 
 const swcrc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 const { compilerOptions } = JSON.parse(readFileSync(`${__dirname}/tsconfig.base.json`, 'utf8'));
 
 // Map every @assay/* alias of tsconfig.base.json to its source, so tests run the TypeScript directly.
 const moduleNameMapper = Object.fromEntries(
-  Object.entries(compilerOptions.paths as Record<string, string[]>).map(([alias, [target]]) => [
+  Object.entries(compilerOptions.paths).map(([alias, targets]) => [
     `^${alias}$`,
-    `<rootDir>/${target}`,
+    `<rootDir>/${targets[0]}`,
   ]),
 );
 
 const shared = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] } as Config['transform'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
   moduleNameMapper,
 };
 
 // Pure libraries (no framework, no I/O) run without any database; everything else gets a fresh
 // PostgreSQL database and Redis key prefix per run (see libs/testing/src/global-setup.ts).
-const pureRoots = ['<rootDir>/libs/paper-import', '<rootDir>/libs/scoring', '<rootDir>/libs/analytics'];
+const pureRoots = ['<rootDir>/libs/paper-import', '<rootDir>/libs/scoring'];
 
-const config: Config = {
+/** @type {import('jest').Config} */
+const config = {
   testTimeout: 30000,
   maxWorkers: 2,
   projects: [
@@ -33,11 +34,11 @@ const config: Config = {
       displayName: 'integration',
       roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'],
       testMatch: ['**/*.spec.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '/libs/paper-import/', '/libs/scoring/', '/libs/analytics/'],
+      testPathIgnorePatterns: ['/node_modules/', '/libs/paper-import/', '/libs/scoring/'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
     },
   ],
 };
 
-export default config;
+module.exports = config;

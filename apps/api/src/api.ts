@@ -1,0 +1,51 @@
+import type { IncomingMessage } from 'node:http';
+import { VersioningType } from '@nestjs/common';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { type AppConfig, createValidationPipe, requestIdOf } from '@assay/core';
+
+/** The Fastify adapter: body limit from config, one request id shared by Fastify, logs and problems. */
+export function createAdapter(config: AppConfig): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    genReqId: (req: IncomingMessage) => {
+      const id = requestIdOf(req);
+      // pino-http reads the id from the raw request, so both log the same one.
+      (req as IncomingMessage & { id?: string }).id = id;
+      return id;
+    },
+  });
+}
+
+/** Everything between "Nest built the app" and "ready to listen", shared by main.ts and the tests. */
+export async function configureApi(app: NestFastifyApplication): Promise<NestFastifyApplication> {
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api', { exclude: [] });
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply) => {
+      reply.header('x-request-id', request.id);
+    });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Assay API')
+      .setDescription(
+        'Hiring assessments: tenants, staff, papers, invitations, attempts, grading, analytics. ' +
+          'Authenticate with `Authorization: Bearer <access token or API key>`. Errors are application/problem+json.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
+}

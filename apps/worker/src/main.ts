@@ -1,0 +1,19 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { ConfigError, loadConfig } from '@assay/core';
+import { WorkerModule } from './worker.module';
+
+async function main(): Promise<void> {
+  loadConfig();
+  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  // SIGTERM/SIGINT close the BullMQ workers after their running jobs finish.
+  app.enableShutdownHooks();
+  await app.init();
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

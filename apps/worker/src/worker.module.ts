@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { AppConfigModule, DatabaseModule, JobRunnerModule, JobsModule, LoggingModule, RedisModule } from '@assay/core';
+import { IdentityJobsModule } from '@assay/identity';
+
+/** The worker process: infrastructure, the job runner, and each domain's job handlers. */
+@Module({
+  imports: [AppConfigModule, LoggingModule, DatabaseModule, RedisModule, JobsModule, JobRunnerModule, IdentityJobsModule],
+})
+export class WorkerModule {}

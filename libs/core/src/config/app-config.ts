@@ -1,0 +1,116 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/**
+ * Every setting of the platform, read from the environment once at start-up. Defaults let
+ * `npm start` work on a developer machine with no `.env`; production overrides them all.
+ * `sensitive` settings are never printed (see describeConfig).
+ */
+export class AppConfig {
+  /** Connection of the application role: must not own the tables nor bypass row-level security. */
+  @IsString()
+  DATABASE_URL = 'postgres://assay_app:assay_app@127.0.0.1:5432/assay';
+
+  /** Connection of the table owner, used only to run migrations. */
+  @IsString()
+  MIGRATION_DATABASE_URL = 'postgres://assay_owner:assay_owner@127.0.0.1:5432/assay';
+
+  /** A superuser connection used only by `npm start` / tests to create the roles and database if missing. */
+  @IsString()
+  DATABASE_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+  @IsInt()
+  @Min(1)
+  @Transform(toInt)
+  DATABASE_POOL_SIZE = 20;
+
+  @IsString()
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix of every Redis key (queues, rate limits), so several environments can share one Redis. */
+  @IsString()
+  @MinLength(1)
+  REDIS_PREFIX = 'assay';
+
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  @Transform(toInt)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** Public base URL of the web app, used in links sent to people. */
+  @IsString()
+  PUBLIC_URL = 'http://localhost:3000';
+
+  /** HMAC secret of access tokens; the default is for local development only. */
+  @IsString()
+  @MinLength(32)
+  JWT_SECRET = 'assay-local-development-secret-change-me-0123456789';
+
+  @IsInt()
+  @Min(60)
+  @Transform(toInt)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @IsInt()
+  @Min(60)
+  @Transform(toInt)
+  REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
+
+  /** Attempts allowed per window on login, signup and token endpoints, per client address. */
+  @IsInt()
+  @Min(1)
+  @Transform(toInt)
+  AUTH_RATE_LIMIT = 10;
+
+  @IsInt()
+  @Min(1)
+  @Transform(toInt)
+  AUTH_RATE_WINDOW_SECONDS = 60;
+
+  @IsInt()
+  @Min(1024)
+  @Transform(toInt)
+  BODY_LIMIT_BYTES = 1024 * 1024;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV = 'development';
+}
+
+export const SENSITIVE_SETTINGS: ReadonlySet<keyof AppConfig> = new Set<keyof AppConfig>([
+  'DATABASE_URL',
+  'MIGRATION_DATABASE_URL',
+  'DATABASE_ADMIN_URL',
+  'REDIS_URL',
+  'JWT_SECRET',
+]);
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment; throws a ConfigError naming every wrong variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const given = Object.fromEntries(known.filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]));
+  const config = plainToInstance(AppConfig, given, { exposeDefaultValues: true });
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    throw new ConfigError(
+      errors.map((e) => `${e.property}=${JSON.stringify(env[e.property] ?? '')}: ${Object.values(e.constraints ?? {}).join('; ')}`),
+    );
+  }
+  return config;
+}

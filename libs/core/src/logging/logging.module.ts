@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig } from '../config/app-config';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
+
+/** A caller's X-Request-Id is kept when it is sane, so one id follows a request across services. */
+export function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/** Structured JSON logs; every line of a request carries its id. Credentials never reach a log. */
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          level: config.LOG_LEVEL,
+          genReqId: (req) => (req as IncomingMessage & { id?: string }).id ?? requestIdOf(req),
+          customProps: () => ({ service: 'assay-api' }),
+          redact: {
+            paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
+            censor: '[redacted]',
+          },
+          serializers: {
+            // Paths may carry personal link tokens (/t/<token>): log the route shape, not the secret.
+            req: (req: { id: string; method: string; url: string }) => ({
+              id: req.id,
+              method: req.method,
+              url: req.url.replace(/\/(t|links|invitations\/token)\/[^/?]+/g, '/$1/[redacted]').replace(/\?.*$/, ''),
+            }),
+          },
+        },
+      }),
+    }),
+  ],
+})
+export class LoggingModule {}

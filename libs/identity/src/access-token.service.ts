@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { STAFF_ROLES, type StaffRole } from '@assay/contracts';
+import { AppConfig, DomainError, type Principal } from '@assay/core';
+
+interface AccessClaims {
+  sub: string;
+  tid: string;
+  roles: StaffRole[];
+}
+
+/** Short-lived signed access tokens: checked without a database round trip. */
+@Injectable()
+export class AccessTokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+  ) {}
+
+  get ttlSeconds(): number {
+    return this.config.ACCESS_TOKEN_TTL_SECONDS;
+  }
+
+  issue(tenantId: string, userId: string, roles: StaffRole[]): string {
+    const claims: AccessClaims = { sub: userId, tid: tenantId, roles };
+    return this.jwt.sign(claims, { expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS, algorithm: 'HS256' });
+  }
+
+  verify(token: string): Principal {
+    let claims: AccessClaims;
+    try {
+      claims = this.jwt.verify<AccessClaims>(token, { algorithms: ['HS256'] });
+    } catch {
+      throw new DomainError('unauthenticated', 'auth.invalid_token', 'The access token is invalid or expired; refresh it or log in again.');
+    }
+    const roles = Array.isArray(claims.roles) ? claims.roles.filter((r) => STAFF_ROLES.includes(r)) : [];
+    return { tenantId: claims.tid, userId: claims.sub, apiKeyId: null, roles };
+  }
+}

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { DomainError, pageOf, TenantTransaction, type Page, type PageQueryDto } from '@assay/core';
+import { temporaryPassword } from './credentials';
+import type { CreateUserDto, UpdateTenantDto, UpdateUserDto } from './dto/users.dto';
+import { Tenant } from './entities/tenant.entity';
+import { User } from './entities/user.entity';
+import { hashPassword } from './auth.service';
+
+/** Staff management and the tenant's own settings, always inside the caller's tenant. */
+@Injectable()
+export class UsersService {
+  constructor(private readonly tx: TenantTransaction) {}
+
+  list(query: PageQueryDto): Promise<Page<User>> {
+    return this.tx.run(async (manager) => {
+      const [items, total] = await manager.findAndCount(User, { order: { createdAt: 'ASC' }, skip: query.offset, take: query.pageSize });
+      return pageOf(items, total, query);
+    });
+  }
+
+  get(id: string): Promise<User> {
+    return this.tx.run(async (manager) => this.find(manager, id));
+  }
+
+  /** Adds a staff member; without a password, a temporary one is generated and returned once. */
+  async create(dto: CreateUserDto): Promise<User & { temporaryPassword?: string }> {
+    const generated = dto.password ? undefined : temporaryPassword();
+    const passwordHash = await hashPassword(dto.password ?? (generated as string));
+    const email = dto.email.toLowerCase();
+    const user = await this.tx.run(async (manager) => {
+      if (await manager.exists(User, { where: { email } })) {
+        throw new DomainError('conflict', 'user.email_taken', 'A staff member with this email already exists.', [
+          { field: 'email', reason: 'already used in this company' },
+        ]);
+      }
+      return manager.save(manager.create(User, { email, name: dto.name, roles: dto.roles, passwordHash, status: 'active' }));
+    });
+    const { passwordHash: _hidden, ...visible } = user;
+    return { ...(visible as User), ...(generated ? { temporaryPassword: generated } : {}) };
+  }
+
+  update(id: string, dto: UpdateUserDto): Promise<User> {
+    return this.tx.run(async (manager) => {
+      const user = await this.find(manager, id);
+      Object.assign(user, dto);
+      await manager.save(user);
+      await this.ensureAnActiveAdmin(manager);
+      return user;
+    });
+  }
+
+  getTenant(): Promise<Tenant> {
+    return this.tx.run(async (manager) => {
+      // Row-level security leaves exactly the caller's tenant visible.
+      const tenant = await manager.findOne(Tenant, { where: {} });
+      if (!tenant) throw DomainError.notFound('tenant');
+      return tenant;
+    });
+  }
+
+  updateTenant(dto: UpdateTenantDto): Promise<Tenant> {
+    return this.tx.run(async (manager) => {
+      const tenant = await manager.findOne(Tenant, { where: {} });
+      if (!tenant) throw DomainError.notFound('tenant');
+      Object.assign(tenant, dto);
+      return manager.save(tenant);
+    });
+  }
+
+  private async find(manager: EntityManager, id: string): Promise<User> {
+    const user = await manager.findOneBy(User, { id });
+    if (!user) throw DomainError.notFound('user');
+    return user;
+  }
+
+  /** Checked inside the same transaction, so a refused change is rolled back whole. */
+  private async ensureAnActiveAdmin(manager: EntityManager): Promise<void> {
+    const admins = await manager
+      .createQueryBuilder(User, 'u')
+      .where(`'admin' = ANY(u.roles)`)
+      .andWhere(`u.status = 'active'`)
+      .getCount();
+    if (admins === 0) {
+      throw new DomainError('conflict', 'user.last_admin', 'The company must keep at least one active admin.');
+    }
+  }
+}

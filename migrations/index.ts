@@ -1,0 +1,4 @@
+import { CreateIdentity1763900000000 } from './1763900000000-CreateIdentity';
+
+/** Every migration, in order. Listed explicitly so the same list runs from TypeScript (tests) and the build. */
+export const MIGRATIONS = [CreateIdentity1763900000000];
