@@ -47,6 +47,8 @@ export interface CleanText {
   lines: SourceLine[];
   /** Line of a site notice saying the rest of the document is hidden, if any. */
   cutMarkerLine: number | null;
+  /** The page went on with site material after the last line of the paper (where sites cut documents). */
+  endsInTrailer: boolean;
 }
 
 /**
@@ -57,17 +59,20 @@ export function stripBoilerplate(all: SourceLine[], looksStructural: (line: Sour
   const lines: SourceLine[] = [];
   let inTrailer = false;
   let cutMarkerLine: number | null = null;
+  let endsInTrailer = false;
   for (const line of all) {
     if (line.raw === '') continue;
     if (CUT_MARKER.test(line.norm) && cutMarkerLine === null) cutMarkerLine = line.no;
     if (TRAILER.test(line.norm)) {
       inTrailer = true;
+      endsInTrailer = true;
       continue;
     }
     if (isBoilerplate(line)) continue;
     if (inTrailer && !looksStructural(line)) continue;
     inTrailer = false;
+    endsInTrailer = false;
     lines.push(line);
   }
-  return { lines, cutMarkerLine };
+  return { lines, cutMarkerLine, endsInTrailer };
 }

@@ -52,7 +52,7 @@ function mergeEntries(sections: SectionDraft[], entries: AnswerEntry[], ctx: Con
   for (const entry of entries) {
     let section = entry.section;
     if (!section && globalNumbering) section = sections.find((s) => s.questions.some((q) => q.number === entry.number)) ?? null;
-    section ??= sections[entry.sectionByOrder] ?? null;
+    if (!entry.orphan) section ??= sections[entry.sectionByOrder] ?? null;
     const question = section?.questions.find((q) => q.number === entry.number) ?? (section?.questions.length === 1 && section.questions[0].number === null && entry.number === 1 ? section.questions[0] : undefined);
     if (!section || !question) {
       ctx.warnings.push(warning(entry.line, 'answer_without_question', { number: entry.number, section: section ? `“${sectionName(section)}”` : '试卷' }));

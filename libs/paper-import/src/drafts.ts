@@ -46,6 +46,8 @@ export interface AnswerEntry extends Notes {
   number: number;
   /** Section named by the answer key's own heading; null when the key has none. */
   section: SectionDraft | null;
+  /** The key's heading names no section of the paper: the entry cannot be placed. */
+  orphan: boolean;
   /** Section the entry falls in when the key numbers sections one after the other without headings. */
   sectionByOrder: number;
   subList: number;

@@ -1,6 +1,9 @@
+import { entriesInLine, looksLikeAnswerToken } from './answer-key';
 import { stripBoilerplate } from './boilerplate';
+import type { CleanText } from './boilerplate';
 import { buildPaper } from './build';
 import { parseHeader } from './header';
+import { parseLabel, parseRubric } from './labels';
 import { splitLines } from './normalise';
 import type { SourceLine } from './normalise';
 import { looksStructural, parseLines } from './parser';
@@ -15,29 +18,40 @@ const CLOSED = /[。.!！?？)）」』”"》>…~\]】*]$/;
 const BARE_ANSWER = /^(\d+\s*[.、:]?\s*)?([A-H](\s*[,、]?\s*[A-H])*|正确|错误|对|错|√|×)$/;
 
 function endsCleanly(line: SourceLine): boolean {
+  const label = parseLabel(line.norm);
+  const labelled = label ? line.norm.slice(label.textStart) : '';
   return (
     CLOSED.test(line.norm) ||
     BARE_ANSWER.test(line.norm) ||
+    entriesInLine(line.raw, line.norm).length > 0 ||
+    (label?.kind === 'answer' && looksLikeAnswerToken(labelled)) ||
+    (label?.kind === 'rubric' && parseRubric(labelled).unreadable.length === 0) ||
     parseOptions(line.raw, line.norm) !== null ||
     parseSectionHeading(line) !== null ||
     isAnswerBlockHeading(line)
   );
 }
 
-function truncation(lines: SourceLine[], cutMarkerLine: number | null): ImportWarning | null {
+/**
+ * Sites cut documents and carry on with their own material, so an unfinished line followed by site
+ * material is a cut. At the plain end of a text only an unfinished sentence is: short lines such as
+ * "1.负责" are complete answers.
+ */
+function truncation({ lines, cutMarkerLine, endsInTrailer }: CleanText): ImportWarning | null {
   const last = lines[lines.length - 1];
   if (!last) return null;
-  if (!endsCleanly(last)) return warning(last.no, 'truncated', { text: quote(last.raw.slice(-16)) });
+  const sentence = last.norm.replace(/^\d+\s*[.、:]\s*/, '').length >= 10;
+  if (!endsCleanly(last) && (endsInTrailer || sentence)) return warning(last.no, 'truncated', { text: quote(last.raw.slice(-16)) });
   if (cutMarkerLine !== null) return warning(cutMarkerLine, 'truncated', { text: quote(last.raw.slice(-16)) });
   return null;
 }
 
 /** Reads the text of an exam paper (as copied from a web page or extracted from a document) into a draft paper with warnings. */
 export function importPaper(text: string): ImportedPaper {
-  const { lines, cutMarkerLine } = stripBoilerplate(splitLines(text), looksStructural);
-  const doc = parseLines(lines);
+  const clean = stripBoilerplate(splitLines(text), looksStructural);
+  const doc = parseLines(clean.lines);
   const paper = buildPaper(doc, parseHeader(doc.preamble));
-  const cut = truncation(lines, cutMarkerLine);
+  const cut = truncation(clean);
   if (cut) paper.warnings.push(cut);
   paper.warnings.sort((a, b) => a.line - b.line);
   return paper;

@@ -38,6 +38,7 @@ interface ReaderState {
   keySection: SectionDraft | null;
   keyOrder: number;
   keyLastNumber: number;
+  keyOrphan: boolean;
 }
 
 /** A list item inside an answer or a stem, as opposed to the next question. */
@@ -75,6 +76,7 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
     keySection: null,
     keyOrder: 0,
     keyLastNumber: 0,
+    keyOrphan: false,
   };
 
   const holder = (): (Notes & { subList: number; number: number | null }) | null => (st.mode === 'paper' ? st.question : st.entry);
@@ -198,7 +200,7 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
   const startEntry = (line: SourceLine, number: number) => {
     if (st.keySection === null && number <= st.keyLastNumber) st.keyOrder++;
     st.keyLastNumber = number;
-    st.entry = { ...emptyNotes(), line: line.no, number, section: st.keySection, sectionByOrder: st.keyOrder, subList: 0 };
+    st.entry = { ...emptyNotes(), line: line.no, number, section: st.keySection, orphan: st.keyOrphan, sectionByOrder: st.keyOrder, subList: 0 };
     doc.entries.push(st.entry);
   };
 
@@ -240,7 +242,8 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
         continue;
       }
       st.keySection = findSection(doc.sections, heading);
-      if (!st.keySection) doc.unknownAnswerSections.push(line);
+      st.keyOrphan = st.keySection === null;
+      if (st.keyOrphan) doc.unknownAnswerSections.push(line);
       st.entry = null;
       st.keyLastNumber = 0;
       st.field = 'none';
@@ -274,6 +277,7 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
           start.explicit ||
           !st.entry ||
           looksLikeAnswerToken(rest) ||
+          looksLikeAnswerToken(st.entry.answer?.lines[0] ?? '') ||
           !(quoteOpen(currentBlock()) || continuesList(start.number, st.entry, false));
         if (isNew) {
           startEntry(line, start.number);
