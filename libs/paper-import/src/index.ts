@@ -12,3 +12,7 @@ export type {
 } from './types';
 export { importPaper } from './import-paper';
 export { extractDocumentText, UnsupportedDocumentError } from './document-text';
+export { questionBankColumns } from './bank-columns';
+export type { BankQuestion, QuestionBankColumn, QuestionBankError } from './bank-columns';
+export { buildQuestionBankTemplate, readQuestionBank } from './spreadsheet';
+export type { QuestionBankFormat } from './spreadsheet';
