@@ -45,15 +45,43 @@ function isGroupHeading(s: SectionDraft): boolean {
   return s.questions.length === 0 && s.stray.length === 0 && !isDeclared(s) && !typeFromTitle(s.heading?.titleNorm ?? '');
 }
 
-/** Attaches the answer key's entries to their questions. */
-function mergeEntries(sections: SectionDraft[], entries: AnswerEntry[], ctx: Context) {
+interface Place {
+  section: SectionDraft | null;
+  question: QuestionDraft | undefined;
+}
+
+/** Where each answer-key entry belongs: by the key's own section heading, or by how the key is numbered. */
+function placer(sections: SectionDraft[], entries: AnswerEntry[]): (entry: AnswerEntry) => Place {
   const numbered = sections.flatMap((s) => s.questions.filter((q) => q.number !== null).map((q) => q.number!));
   const globalNumbering = sections.length > 1 && new Set(numbered).size === numbered.length;
+  // A key numbered 1..N straight through, for a paper that restarts its numbers in each section,
+  // counts the questions of the whole paper.
+  const headless = entries.filter((e) => !e.section && !e.orphan);
+  const all = sections.flatMap((section) => section.questions.map((question) => ({ section, question })));
+  const byPosition =
+    !globalNumbering &&
+    sections.length > 1 &&
+    headless.length > 0 &&
+    headless.every((e) => e.sectionByOrder === 0) &&
+    Math.max(...headless.map((e) => e.number)) > sections[0].questions.length;
+
+  const inSection = (section: SectionDraft | null, n: number): Place => {
+    const only = section?.questions.length === 1 && section.questions[0].number === null && n === 1 ? section.questions[0] : undefined;
+    return { section, question: section?.questions.find((q) => q.number === n) ?? only };
+  };
+  return (entry) => {
+    if (entry.section || entry.orphan) return inSection(entry.section, entry.number);
+    if (byPosition) return all[entry.number - 1] ?? { section: null, question: undefined };
+    if (globalNumbering) return inSection(sections.find((s) => s.questions.some((q) => q.number === entry.number)) ?? null, entry.number);
+    return inSection(sections[entry.sectionByOrder] ?? null, entry.number);
+  };
+}
+
+/** Attaches the answer key's entries to their questions. */
+function mergeEntries(sections: SectionDraft[], entries: AnswerEntry[], ctx: Context) {
+  const place = placer(sections, entries);
   for (const entry of entries) {
-    let section = entry.section;
-    if (!section && globalNumbering) section = sections.find((s) => s.questions.some((q) => q.number === entry.number)) ?? null;
-    if (!entry.orphan) section ??= sections[entry.sectionByOrder] ?? null;
-    const question = section?.questions.find((q) => q.number === entry.number) ?? (section?.questions.length === 1 && section.questions[0].number === null && entry.number === 1 ? section.questions[0] : undefined);
+    const { section, question } = place(entry);
     if (!section || !question) {
       ctx.warnings.push(warning(entry.line, 'answer_without_question', { number: entry.number, section: section ? `“${sectionName(section)}”` : '试卷' }));
       continue;

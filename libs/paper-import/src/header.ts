@@ -40,7 +40,10 @@ export function parseHeader(preamble: SourceLine[]): Header {
   return header;
 }
 
+// Classification marks and candidate fields printed above the title.
+const NOT_TITLE = /绝密|机密|启用前|姓名|考号|准考证|得分|注意事项|考生须知|^[★☆]/;
+
 /** Titles are short headings; an introduction paragraph is not one. */
 function isTitleLike(norm: string): boolean {
-  return norm.length <= 60 && !/[。!?]$/.test(norm) && (norm.match(/[,。]/g)?.length ?? 0) <= 1;
+  return norm.length <= 60 && !NOT_TITLE.test(norm) && !/[。!?]$/.test(norm) && (norm.match(/[,。]/g)?.length ?? 0) <= 1;
 }

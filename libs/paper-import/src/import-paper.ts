@@ -24,7 +24,7 @@ function endsCleanly(line: SourceLine): boolean {
     CLOSED.test(line.norm) ||
     BARE_ANSWER.test(line.norm) ||
     entriesInLine(line.raw, line.norm).length > 0 ||
-    (label?.kind === 'answer' && looksLikeAnswerToken(labelled)) ||
+    (label?.kind === 'answer' && (looksLikeAnswerToken(labelled) || entriesInLine(labelled, labelled).length > 0)) ||
     (label?.kind === 'rubric' && parseRubric(labelled).unreadable.length === 0) ||
     parseOptions(line.raw, line.norm) !== null ||
     parseSectionHeading(line) !== null ||

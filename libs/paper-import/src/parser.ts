@@ -214,6 +214,13 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
     st.field = 'answer';
   };
 
+  /** "参考答案:1.B 2.C": a key heading carrying its entries (offset of the entries), or null. */
+  const keyWithEntries = (line: SourceLine): number | null => {
+    const label = parseLabel(line.norm);
+    if (st.mode === 'answers' || label?.kind !== 'answer') return null;
+    return entriesInLine(line.raw.slice(label.textStart), line.norm.slice(label.textStart)).length > 1 ? label.textStart : null;
+  };
+
   const isBlockStart = (i: number): boolean => {
     const line = lines[i];
     if (st.mode === 'answers' || !isAnswerBlockHeading(line)) return false;
@@ -226,10 +233,12 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
 
-    if (isBlockStart(i)) {
+    const entriesAt = keyWithEntries(line);
+    if (entriesAt !== null || isBlockStart(i)) {
       st.mode = 'answers';
       st.lastOrdinal = { plain: 0, paren: 0 };
       st.field = 'none';
+      if (entriesAt !== null) addEntries(line, line.raw.slice(entriesAt), line.norm.slice(entriesAt));
       continue;
     }
 

@@ -200,6 +200,35 @@ describe('answers at the end', () => {
   });
 });
 
+describe('exam-style papers', () => {
+  it('reads 本大题共N小题 declarations, a key on the 参考答案 line numbered through the whole paper, and skips the classification mark', () => {
+    const result = importPaper(
+      lines(
+        '绝密★启用前',
+        '客服上岗考试',
+        '考试时长：90分钟　试卷总分：10分',
+        '一、单项选择题（本大题共2小题，每小题2分，共4分）',
+        '1．(2分)第一句应当是（　）',
+        'A:问候 B:报价',
+        '- 2 -',
+        '2．哪项属于首问负责制?（ ）',
+        'A．推诿　B．跟进到底',
+        '第二部分 多项选择题（共1题，6分）',
+        '1．哪些是投诉处理步骤？（ ）',
+        'A．倾听 B．致歉 C．解决',
+        '参考答案：1-2 AB 3.ABC',
+      ),
+    );
+    expect(result).toMatchObject({ title: '客服上岗考试', durationMinutes: 90, totalPoints: 10 });
+    expect(result.sections.map((s) => [s.title, s.declaredCount, s.pointsEach, s.questions.map((q) => q.answer)])).toEqual([
+      ['单项选择题', 2, 2, ['A', 'B']],
+      ['多项选择题', 1, 6, [['A', 'B', 'C']]],
+    ]);
+    expect(result.sections[0].questions[0].stem).toBe('第一句应当是（　）');
+    expect(codesAt(result)).toEqual(['1:unplaced_line']);
+  });
+});
+
 describe('inline answers', () => {
   it('reads 参考答案:B, (参考答案:B,C) and the true/false words', () => {
     const result = importPaper(
