@@ -1,0 +1,166 @@
+import { TestApi } from './test-api';
+
+describe('staff accounts and API keys', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await TestApi.start();
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('signs a company up with its first admin, who is logged in at once', async () => {
+    const tenant = await api.signup();
+    const me = await api.request('GET', '/api/v1/auth/me', { token: tenant.accessToken });
+    expect(me.status).toBe(200);
+    expect(me.body.tenant).toMatchObject({ id: tenant.tenantId, slug: tenant.slug, locale: 'zh-CN' });
+    expect(me.body.user).toMatchObject({ email: tenant.email, roles: ['admin', 'recruiter', 'grader'] });
+    expect(JSON.stringify(me.body)).not.toMatch(/password/i);
+  });
+
+  it('refuses a taken company slug, naming the field', async () => {
+    const tenant = await api.signup();
+    const again = await api.request('POST', '/api/v1/auth/signup', {
+      body: { companyName: 'X', slug: tenant.slug, adminName: 'Y', email: 'y@example.com', password: 'long enough pw' },
+    });
+    expect(again.status).toBe(400);
+    expect(again.body.errors).toEqual([{ field: 'slug', reason: 'already taken' }]);
+  });
+
+  it('logs in with email and password; a wrong password or unknown email is the same 401', async () => {
+    const tenant = await api.signup();
+    const ok = await api.request('POST', '/api/v1/auth/login', { body: { email: tenant.email, password: tenant.password } });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900 });
+    const wrong = await api.request('POST', '/api/v1/auth/login', { body: { email: tenant.email, password: 'not the password' } });
+    const unknown = await api.request('POST', '/api/v1/auth/login', { body: { email: 'nobody@example.com', password: 'whatever pw' } });
+    for (const response of [wrong, unknown]) {
+      expect(response.status).toBe(401);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.body.code).toBe('auth.invalid_credentials');
+    }
+  });
+
+  it('asks which company when one email has accounts in two', async () => {
+    const a = await api.signup({ email: 'shared.person@example.com' });
+    await api.signup({ email: 'shared.person@example.com' });
+    const ambiguous = await api.request('POST', '/api/v1/auth/login', { body: { email: a.email, password: a.password } });
+    expect(ambiguous.status).toBe(400);
+    expect(ambiguous.body.errors[0].field).toBe('tenant');
+    const chosen = await api.request('POST', '/api/v1/auth/login', { body: { email: a.email, password: a.password, tenant: a.slug } });
+    expect(chosen.status).toBe(200);
+    const me = await api.request('GET', '/api/v1/auth/me', { token: chosen.body.accessToken });
+    expect(me.body.tenant.id).toBe(a.tenantId);
+  });
+
+  it('rotates refresh tokens; replaying a used one ends the whole session', async () => {
+    const tenant = await api.signup();
+    const first = await api.request('POST', '/api/v1/auth/refresh', { body: { refreshToken: tenant.refreshToken } });
+    expect(first.status).toBe(200);
+    expect(first.body.refreshToken).not.toBe(tenant.refreshToken);
+    const replay = await api.request('POST', '/api/v1/auth/refresh', { body: { refreshToken: tenant.refreshToken } });
+    expect(replay.status).toBe(401);
+    // The family is revoked: even the newest token no longer works.
+    const afterReplay = await api.request('POST', '/api/v1/auth/refresh', { body: { refreshToken: first.body.refreshToken } });
+    expect(afterReplay.status).toBe(401);
+  });
+
+  it('logs out: the refresh token stops working', async () => {
+    const tenant = await api.signup();
+    expect((await api.request('POST', '/api/v1/auth/logout', { body: { refreshToken: tenant.refreshToken } })).status).toBe(204);
+    const refresh = await api.request('POST', '/api/v1/auth/refresh', { body: { refreshToken: tenant.refreshToken } });
+    expect(refresh.status).toBe(401);
+  });
+
+  it('lets admins add staff with roles; a recruiter cannot manage staff', async () => {
+    const tenant = await api.signup();
+    const created = await api.request('POST', '/api/v1/users', {
+      token: tenant.accessToken,
+      body: { email: 'Recruiter@Example.com', name: '李招聘', roles: ['recruiter', 'grader'] },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ email: 'recruiter@example.com', roles: ['recruiter', 'grader'], status: 'active' });
+    expect(created.body.temporaryPassword).toEqual(expect.any(String));
+    expect(created.body.passwordHash).toBeUndefined();
+
+    const login = await api.request('POST', '/api/v1/auth/login', {
+      body: { email: 'recruiter@example.com', password: created.body.temporaryPassword, tenant: tenant.slug },
+    });
+    expect(login.status).toBe(200);
+    const forbidden = await api.request('GET', '/api/v1/users', { token: login.body.accessToken });
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.code).toBe('auth.role_required');
+
+    const duplicate = await api.request('POST', '/api/v1/users', {
+      token: tenant.accessToken,
+      body: { email: 'recruiter@example.com', name: 'again', roles: ['grader'] },
+    });
+    expect(duplicate.status).toBe(409);
+
+    const list = await api.request('GET', '/api/v1/users?page=1&pageSize=1', { token: tenant.accessToken });
+    expect(list.body).toMatchObject({ total: 2, page: 1, pageSize: 1 });
+    expect(list.body.items).toHaveLength(1);
+  });
+
+  it('keeps at least one active admin, and a refused change leaves nothing half-applied', async () => {
+    const tenant = await api.signup();
+    const me = await api.request('GET', '/api/v1/auth/me', { token: tenant.accessToken });
+    const refused = await api.request('PATCH', `/api/v1/users/${me.body.user.id}`, {
+      token: tenant.accessToken,
+      body: { name: '新名字', status: 'disabled' },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('user.last_admin');
+    const after = await api.request('GET', `/api/v1/users/${me.body.user.id}`, { token: tenant.accessToken });
+    expect(after.body).toMatchObject({ name: '管理员', status: 'active' });
+  });
+
+  it('changes a password and ends the other sessions', async () => {
+    const tenant = await api.signup();
+    const changed = await api.request('POST', '/api/v1/auth/password', {
+      token: tenant.accessToken,
+      body: { currentPassword: tenant.password, newPassword: 'a brand new passphrase' },
+    });
+    expect(changed.status).toBe(204);
+    expect((await api.request('POST', '/api/v1/auth/refresh', { body: { refreshToken: tenant.refreshToken } })).status).toBe(401);
+    const oldLogin = await api.request('POST', '/api/v1/auth/login', { body: { email: tenant.email, password: tenant.password } });
+    expect(oldLogin.status).toBe(401);
+    const newLogin = await api.request('POST', '/api/v1/auth/login', { body: { email: tenant.email, password: 'a brand new passphrase' } });
+    expect(newLogin.status).toBe(200);
+  });
+
+  it('creates API keys shown once, stored hashed, scoped, with last use recorded; revoked keys stop working', async () => {
+    const tenant = await api.signup();
+    const created = await api.request('POST', '/api/v1/api-keys', {
+      token: tenant.accessToken,
+      body: { name: 'ATS', scopes: ['recruiter'] },
+    });
+    expect(created.status).toBe(201);
+    const key: string = created.body.key;
+    expect(key).toMatch(/^ak_[0-9a-f]{32}_[A-Za-z0-9_-]{43}$/);
+    expect(created.body.secretHash).toBeUndefined();
+
+    const me = await api.request('GET', '/api/v1/auth/me', { token: key });
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ apiKeyId: created.body.id, roles: ['recruiter'], user: null });
+    expect(me.body.tenant.id).toBe(tenant.tenantId);
+    // Scoped: a recruiter key cannot manage staff or keys.
+    expect((await api.request('GET', '/api/v1/api-keys', { token: key })).status).toBe(403);
+
+    const list = await api.request('GET', '/api/v1/api-keys', { token: tenant.accessToken });
+    expect(list.body.items).toHaveLength(1);
+    expect(list.body.items[0].lastUsedAt).not.toBeNull();
+    expect(JSON.stringify(list.body)).not.toContain(key.slice(-43));
+
+    expect((await api.request('DELETE', `/api/v1/api-keys/${created.body.id}`, { token: tenant.accessToken })).status).toBe(204);
+    const revoked = await api.request('GET', '/api/v1/auth/me', { token: key });
+    expect(revoked.status).toBe(401);
+    expect(revoked.body.code).toBe('auth.invalid_api_key');
+  });
+
+  it('rejects a forged API key for a real tenant', async () => {
+    const tenant = await api.signup();
+    const forged = `ak_${tenant.tenantId.replace(/-/g, '')}_${'A'.repeat(43)}`;
+    expect((await api.request('GET', '/api/v1/auth/me', { token: forged })).status).toBe(401);
+  });
+});

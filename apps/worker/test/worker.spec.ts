@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { MetadataScanner, Reflector } from '@nestjs/core';
+import { Test } from '@nestjs/testing';
+import type { INestApplicationContext } from '@nestjs/common';
+import { collectHandlers, JobHandler, JobName, JobQueue } from '@assay/core';
+import { connectAsOwner } from '@assay/testing';
+import { WorkerModule } from '../src/worker.module';
+
+async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  for (let i = 0; i < 100; i += 1) {
+    const value = await probe();
+    if (done(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('condition not reached in 10 s');
+}
+
+describe('worker', () => {
+  let worker: INestApplicationContext;
+  beforeAll(async () => {
+    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
+    moduleRef.useLogger(false);
+    worker = await moduleRef.init();
+  });
+  afterAll(async () => {
+    await worker.close();
+  });
+
+  it('runs the maintenance job from the queue: expired refresh tokens of every tenant are purged', async () => {
+    const owner = await connectAsOwner();
+    try {
+      const tenantId = randomUUID();
+      await owner.query(`INSERT INTO tenants (id, slug, name) VALUES ($1, $2, 'Purge test')`, [tenantId, `purge-${tenantId.slice(0, 8)}`]);
+      const user = await owner.query(
+        `INSERT INTO users (tenant_id, email, name, password_hash, roles) VALUES ($1, 'p@example.com', 'P', 'x', '{admin}') RETURNING id`,
+        [tenantId],
+      );
+      const insertToken = (expiresAt: string) =>
+        owner.query(
+          `INSERT INTO refresh_tokens (tenant_id, user_id, token_hash, family_id, expires_at) VALUES ($1, $2, $3, gen_random_uuid(), ${expiresAt}) RETURNING id`,
+          [tenantId, user.rows[0].id, randomUUID()],
+        );
+      const expired = (await insertToken(`now() - interval '1 minute'`)).rows[0].id;
+      const live = (await insertToken(`now() + interval '1 day'`)).rows[0].id;
+
+      await worker.get(JobQueue).enqueue(JobName.PurgeExpired, {}, { jobId: `purge-test-${tenantId}` });
+
+      const left = await until(
+        async () => (await owner.query('SELECT id FROM refresh_tokens WHERE tenant_id = $1', [tenantId])).rows.map((r) => r.id),
+        (ids) => !ids.includes(expired),
+      );
+      expect(left).toEqual([live]);
+    } finally {
+      await owner.end();
+    }
+  });
+
+  it('refuses to start when a catalogue job has no handler', () => {
+    expect(() => collectHandlers([], new Reflector(), new MetadataScanner())).toThrow(/job "purge-expired" has no handler/);
+  });
+
+  it('refuses to start when a job has two handlers', () => {
+    class First {
+      @JobHandler(JobName.PurgeExpired)
+      async run() {
+        return 'done' as const;
+      }
+    }
+    class Second {
+      @JobHandler(JobName.PurgeExpired)
+      async again() {
+        return 'done' as const;
+      }
+    }
+    expect(() => collectHandlers([{ instance: new First() }, { instance: new Second() }], new Reflector(), new MetadataScanner())).toThrow(
+      /two handlers/,
+    );
+  });
+});
