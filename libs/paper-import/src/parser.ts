@@ -300,6 +300,12 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
         addText(st.entry, st.field, line, line.raw);
         continue;
       }
+      // The answer to a section's only question often goes without a number ("五、论述题答案" + text).
+      if (!st.entry && st.keySection?.questions.length === 1) {
+        startEntry(line, st.keySection.questions[0].number ?? 1);
+        addAnswer(st.entry!, line, 0);
+        continue;
+      }
       doc.unplaced.push(line);
       continue;
     }

@@ -103,8 +103,9 @@ export function parseSectionHeading(line: SourceLine): SectionHeading | null {
   const { title, declaration, tail } = splitTitle(line.raw, line.norm);
   const titleNorm = line.norm.slice(0, title.length);
   const typed = typeFromTitle(titleNorm);
-  // Unnumbered headings must be short and typed, or a sentence mentioning 选择题 would become one.
-  if (!typed || title.length > 12 || /[?。,:]/.test(titleNorm)) return null;
+  // Unnumbered headings must be short and typed, or a sentence mentioning 选择题 (or a paper title
+  // such as "2026年客服单选题练习") would become one.
+  if (!typed || title.length > 8 || /[?。,:\d]/.test(titleNorm)) return null;
   if (isEmptyDeclaration(declaration) && !/题$/.test(titleNorm.replace(/[()].*$/, ''))) return null;
   return { ordinal: null, style: 'none', title, titleNorm, declaration, tail };
 }

@@ -24,7 +24,7 @@ const TYPE_WORDS: TypeWord[] = [
   { re: /情[景境](模拟|分析)?题|场景题|情[景境]模拟/, hint: { type: 'essay', kind: 'scenario' } },
   { re: /^自我介绍$/, hint: { type: 'essay', kind: 'self_introduction' } },
   { re: /客观题/, hint: { type: 'objective', kind: null } },
-  { re: /主观题|开放题|开放性问题|面试题$/, hint: { type: 'open', kind: 'other' } },
+  { re: /主观题|开放题|开放性问题/, hint: { type: 'open', kind: 'other' } },
 ];
 
 // Words in a free section title that only say what kind of open question it holds.

@@ -181,6 +181,36 @@ describe('answers at the end', () => {
     expect(range.sections[0].questions.map((q) => q.answer)).toEqual(['B', 'A', 'B']);
   });
 
+  it('keeps numbered lists inside open answers of the key and takes an unnumbered answer for a single essay', () => {
+    const result = importPaper(
+      lines(
+        '客服主管面试题',
+        '一、简答题(共2题,每题5分)',
+        '1.简述SLA的制定标准。',
+        '2.如何处理积压投诉?',
+        '二、论述题(共1题,20分)',
+        '论述客户服务的作用。',
+        '答案与解析',
+        '一、简答题答案',
+        '1.SLA制定需考虑:',
+        '(1)响应时间;',
+        '(2)解决时长。',
+        '2.处理积压投诉:',
+        '1.分类;',
+        '2.优先处理;',
+        '3.回访。',
+        '二、论述题答案',
+        '客户服务是品牌竞争力的核心。',
+      ),
+    );
+    expect(result.title).toBe('客服主管面试题');
+    expect(result.sections.map((s) => s.questions.map((q) => q.referenceAnswer))).toEqual([
+      ['SLA制定需考虑:\n(1)响应时间;\n(2)解决时长。', '处理积压投诉:\n1.分类;\n2.优先处理;\n3.回访。'],
+      ['客户服务是品牌竞争力的核心。'],
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
+
   it('follows a key without section headings by its restarting numbers', () => {
     const result = importPaper(lines(paper, '参考答案', '1.B', '2.A', '3.B', '1.正确', '2.错误', '1.先倾听。'));
     expect(result.sections.map((s) => s.questions.map((q) => q.answer ?? q.referenceAnswer))).toEqual([['B', 'A', 'B'], [true, false], ['先倾听。']]);
