@@ -26,6 +26,7 @@ const pureRoots = ['<rootDir>/libs/paper-import', '<rootDir>/libs/scoring'];
 /** @type {import('jest').Config} */
 const config = {
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/tools/jest-summary-reporter.js'],
   maxWorkers: 2,
   projects: [
     { ...shared, displayName: 'unit', roots: pureRoots, testMatch: ['**/*.spec.ts'] },

@@ -1,6 +1,8 @@
-// Jest loads global setup outside its module mapper, hence the relative import of core.
 import { randomBytes } from 'node:crypto';
+// Jest loads global setup outside its module mapper, hence relative imports of core and migrations.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { databaseUrlWithName, loadConfig, provisionDatabase, runMigrations } from '../../core/src';
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { MIGRATIONS } from '../../../migrations';
 
 /**

@@ -1,4 +1,6 @@
 import Redis from 'ioredis';
+// Loaded outside Jest's module mapper (see global-setup.ts).
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { dropDatabase, loadConfig, redisOptions } from '../../core/src';
 
 export default async function globalTeardown(): Promise<void> {
