@@ -38,7 +38,7 @@ const TRAILER = /^(您可能关注的文档|相关文档|最近下载|文档评�
 /** Markers that say the site hid the rest of the document. */
 const CUT_MARKER = /剩余\s*\d+\s*页未读|还剩\s*\d+\s*页|全文预览已结束|已超出免费预览|试读已结束/;
 
-export function isBoilerplate(line: SourceLine): boolean {
+function isBoilerplate(line: SourceLine): boolean {
   const text = line.norm.replace(/^[-*•·]\s*/, '');
   return FILE_NAME.test(text) || WHOLE_LINE.some((re) => re.test(text) || re.test(line.norm)) || MARKERS.some((re) => re.test(text));
 }

@@ -52,7 +52,7 @@ interface Place {
 
 /** Where each answer-key entry belongs: by the key's own section heading, or by how the key is numbered. */
 function placer(sections: SectionDraft[], entries: AnswerEntry[]): (entry: AnswerEntry) => Place {
-  const numbered = sections.flatMap((s) => s.questions.filter((q) => q.number !== null).map((q) => q.number!));
+  const numbered = sections.flatMap((s) => s.questions.flatMap((q) => (q.number === null ? [] : [q.number])));
   const globalNumbering = sections.length > 1 && new Set(numbered).size === numbered.length;
   // A key numbered 1..N straight through, for a paper that restarts its numbers in each section,
   // counts the questions of the whole paper.
@@ -211,6 +211,16 @@ function sectionType(s: SectionDraft, questions: ImportedQuestion[]): QuestionTy
   return types.size === 1 ? [...types][0] : null;
 }
 
+/** The sum, or null when any part is unknown (a total cannot be checked against a guess). */
+function sumOrNull(values: (number | null)[]): number | null {
+  let sum = 0;
+  for (const v of values) {
+    if (v === null) return null;
+    sum += v;
+  }
+  return sum;
+}
+
 function buildSection(s: SectionDraft, ctx: Context): { section: ImportedSection; intended: number | null } {
   const d = s.heading?.declaration ?? { count: null, pointsEach: null, total: null };
   const found = s.questions.length;
@@ -237,7 +247,7 @@ function buildSection(s: SectionDraft, ctx: Context): { section: ImportedSection
     ctx.warnings.push(warning(s.line, 'section_without_points', { section: name }));
   }
   const intended =
-    d.total ?? (pointsEach !== null ? (d.count ?? found) * pointsEach : questions.every((q) => q.points !== null) ? questions.reduce((sum, q) => sum + q.points!, 0) : null);
+    d.total ?? (pointsEach !== null ? (d.count ?? found) * pointsEach : sumOrNull(questions.map((q) => q.points)));
   return {
     section: { title: s.heading?.title ?? '', type: sectionType(s, questions), declaredCount: d.count, pointsEach, questions },
     intended,
@@ -262,8 +272,8 @@ export function buildPaper(doc: ParsedDocument, header: Header): ImportedPaper {
 
   const built = kept.map((s) => buildSection(s, ctx));
   const sections = built.map((b) => b.section);
-  if (header.totalPoints !== null && built.every((b) => b.intended !== null)) {
-    const sum = built.reduce((n, b) => n + b.intended!, 0);
+  const sum = sumOrNull(built.map((b) => b.intended));
+  if (header.totalPoints !== null && sum !== null) {
     if (Math.abs(sum - header.totalPoints) > 1e-9) {
       ctx.warnings.push(warning(header.totalLine ?? 1, 'total_mismatch', { sum, total: header.totalPoints }));
     }

@@ -4,10 +4,8 @@ export type LabelKind = 'answer' | 'answer_and_explanation' | 'explanation' | 'c
 
 export interface Label {
   kind: LabelKind;
-  /** Offset in the line where the labelled text starts. */
+  /** Offset in the line where the labelled text starts; a "(" before the label is skipped (see unwrap). */
   textStart: number;
-  /** The label sat inside "(…)": a closing parenthesis at the end belongs to the wrapper. */
-  wrapped: boolean;
 }
 
 const LABELS: { re: string; kind: LabelKind }[] = [
@@ -20,15 +18,15 @@ const LABELS: { re: string; kind: LabelKind }[] = [
 
 // Decorations seen around labels: markdown emphasis, list dashes, brackets: "*(参考答案:B)*", "-评分标准:", "【解析】".
 const LABEL_RE = new RegExp(
-  `^[*_\\s]*[-•·]?\\s*(\\()?\\s*(?:【\\s*(${LABELS.map((l) => l.re).join('|')})\\s*】|(${LABELS.map((l) => l.re).join('|')})\\s*:)\\s*`,
+  `^[*_\\s]*[-•·]?\\s*\\(?\\s*(?:【\\s*(${LABELS.map((l) => l.re).join('|')})\\s*】|(${LABELS.map((l) => l.re).join('|')})\\s*:)\\s*`,
 );
 
 export function parseLabel(norm: string): Label | null {
   const m = LABEL_RE.exec(norm);
   if (!m) return null;
-  const word = m[2] ?? m[3];
-  const kind = LABELS.find((l) => new RegExp(`^(?:${l.re})$`).test(word))!.kind;
-  return { kind, textStart: m[0].length, wrapped: m[1] !== undefined };
+  const word = m[1] ?? m[2];
+  const label = LABELS.find((l) => new RegExp(`^(?:${l.re})$`).test(word));
+  return label ? { kind: label.kind, textStart: m[0].length } : null;
 }
 
 /** An embedded "解析:" after an answer on the same line ("1.B 解析:…", "【答案】B【解析】…"). */

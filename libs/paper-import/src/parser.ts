@@ -162,15 +162,17 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
     return true;
   };
 
-  const startSection = (heading: SectionHeading | null, line: SourceLine) => {
-    st.section = { heading, line: line.no, questions: [], stray: [] };
-    doc.sections.push(st.section);
+  const startSection = (heading: SectionHeading | null, line: SourceLine): SectionDraft => {
+    const section: SectionDraft = { heading, line: line.no, questions: [], stray: [] };
+    doc.sections.push(section);
+    st.section = section;
     st.question = null;
     st.field = 'none';
+    return section;
   };
 
   const startQuestion = (line: SourceLine, number: number | null, textStart: number) => {
-    if (!st.section) startSection(null, line);
+    const section = st.section ?? startSection(null, line);
     const q: QuestionDraft = { ...emptyNotes(), number, line: line.no, hint: null, stem: [], options: [], points: null, asks: false, subList: 0 };
     let at = textStart;
     const stated = parseStatedType(line.norm.slice(at));
@@ -192,25 +194,24 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
     }
     if (stem !== '') q.stem.push(stem);
     q.asks = stated !== null || looksLikeQuestion(line.norm.slice(at)) || number !== null && /^题目|^第/.test(line.norm);
-    st.section!.questions.push(q);
+    section.questions.push(q);
     st.question = q;
     st.field = inline ? 'options' : 'stem';
   };
 
-  const startEntry = (line: SourceLine, number: number) => {
+  const startEntry = (line: SourceLine, number: number): AnswerEntry => {
     if (st.keySection === null && number <= st.keyLastNumber) st.keyOrder++;
     st.keyLastNumber = number;
-    st.entry = { ...emptyNotes(), line: line.no, number, section: st.keySection, orphan: st.keyOrphan, sectionByOrder: st.keyOrder, subList: 0 };
-    doc.entries.push(st.entry);
+    const entry: AnswerEntry = { ...emptyNotes(), line: line.no, number, section: st.keySection, orphan: st.keyOrphan, sectionByOrder: st.keyOrder, subList: 0 };
+    doc.entries.push(entry);
+    st.entry = entry;
+    return entry;
   };
 
   const addEntries = (line: SourceLine, text: string, norm: string) => {
     const found = entriesInLine(text, norm);
     if (found.length === 0) doc.unplaced.push(line);
-    for (const e of found) {
-      startEntry(line, e.number);
-      addText(st.entry!, 'answer', line, e.answer);
-    }
+    for (const e of found) addText(startEntry(line, e.number), 'answer', line, e.answer);
     st.field = 'answer';
   };
 
@@ -282,19 +283,20 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
       const start = parseEntryStart(line.norm);
       if (start) {
         const rest = line.norm.slice(start.textStart);
-        const isNew =
-          start.explicit ||
-          !st.entry ||
-          looksLikeAnswerToken(rest) ||
-          looksLikeAnswerToken(st.entry.answer?.lines[0] ?? '') ||
-          !(quoteOpen(currentBlock()) || continuesList(start.number, st.entry, false));
-        if (isNew) {
-          startEntry(line, start.number);
-          if (rest.trim() !== '') addAnswer(st.entry!, line, start.textStart);
+        const current = st.entry;
+        const inList =
+          current !== null &&
+          !start.explicit &&
+          !looksLikeAnswerToken(rest) &&
+          !looksLikeAnswerToken(current.answer?.lines[0] ?? '') &&
+          (quoteOpen(currentBlock()) || continuesList(start.number, current, false));
+        if (!inList) {
+          const entry = startEntry(line, start.number);
+          if (rest.trim() !== '') addAnswer(entry, line, start.textStart);
           else st.field = 'answer';
           continue;
         }
-        st.entry!.subList = start.number;
+        current.subList = start.number;
       }
       if (st.entry && (st.field === 'answer' || st.field === 'explanation')) {
         addText(st.entry, st.field, line, line.raw);
@@ -302,8 +304,7 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
       }
       // The answer to a section's only question often goes without a number ("五、论述题答案" + text).
       if (!st.entry && st.keySection?.questions.length === 1) {
-        startEntry(line, st.keySection.questions[0].number ?? 1);
-        addAnswer(st.entry!, line, 0);
+        addAnswer(startEntry(line, st.keySection.questions[0].number ?? 1), line, 0);
         continue;
       }
       doc.unplaced.push(line);
@@ -314,16 +315,17 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
     if (start) {
       const next = lines[i + 1];
       const looksNew = looksLikeQuestion(line.norm.slice(start.textStart)) || (next !== undefined && parseOptions(next.raw, next.norm) !== null);
+      const current = st.question;
       const inList =
-        st.question !== null &&
+        current !== null &&
         !start.explicit &&
-        st.question.options.length === 0 &&
-        (quoteOpen(currentBlock()) || continuesList(start.number, st.question, looksNew));
+        current.options.length === 0 &&
+        (quoteOpen(currentBlock()) || continuesList(start.number, current, looksNew));
       if (!inList) {
         startQuestion(line, start.number, start.textStart);
         continue;
       }
-      st.question!.subList = start.number;
+      current.subList = start.number;
     }
 
     if (st.question && (st.field === 'stem' || st.field === 'options')) {
@@ -375,22 +377,22 @@ function comparable(title: string): string {
 /** The paper section an answer-key heading refers to: by title, then by type word, then by number. */
 function findSection(sections: SectionDraft[], heading: SectionHeading): SectionDraft | null {
   const key = comparable(heading.titleNorm);
-  const titled = sections.filter((s) => s.heading);
+  const titled = sections.flatMap((section) => (section.heading ? [{ section, h: section.heading }] : []));
+  const unique = (found: typeof titled) => (found.length === 1 ? found[0].section : null);
   if (key !== '') {
-    const same = titled.filter((s) => comparable(s.heading!.titleNorm) === key);
-    if (same.length === 1) return same[0];
-    const near = titled.filter((s) => {
-      const t = comparable(s.heading!.titleNorm);
-      return t !== '' && (t.includes(key) || key.includes(t));
-    });
-    if (near.length === 1) return near[0];
-    const type = typeFromTitle(key);
-    if (type) {
-      const typed = titled.filter((s) => JSON.stringify(typeFromTitle(s.heading!.titleNorm)) === JSON.stringify(type));
-      if (typed.length === 1) return typed[0];
-    }
+    const same = unique(titled.filter(({ h }) => comparable(h.titleNorm) === key));
+    if (same) return same;
+    const near = unique(
+      titled.filter(({ h }) => {
+        const t = comparable(h.titleNorm);
+        return t !== '' && (t.includes(key) || key.includes(t));
+      }),
+    );
+    if (near) return near;
+    const type = JSON.stringify(typeFromTitle(key));
+    const typed = type !== 'null' ? unique(titled.filter(({ h }) => JSON.stringify(typeFromTitle(h.titleNorm)) === type)) : null;
+    if (typed) return typed;
   }
-  const numbered = titled.filter((s) => s.heading!.style === heading.style && s.heading!.ordinal === heading.ordinal && s.questions.length > 0);
-  return numbered.length === 1 ? numbered[0] : null;
+  return unique(titled.filter(({ section, h }) => h.style === heading.style && h.ordinal === heading.ordinal && section.questions.length > 0));
 }
 

@@ -25,7 +25,7 @@ export interface StatedType {
   length: number;
 }
 
-const STATED_TYPE = /^(?:[【\[(]\s*([\u4e00-\u9fff]{1,8}题)\s*[】\])]\s*:?|([\u4e00-\u9fff]{1,8}题)\s*:)\s*/;
+const STATED_TYPE = /^(?:[【[(]\s*([\u4e00-\u9fff]{1,8}题)\s*[】\])]\s*:?|([\u4e00-\u9fff]{1,8}题)\s*:)\s*/;
 
 /** "单选题:…", "【多选题】…", "(判断题)…" at the start of a question. */
 export function parseStatedType(norm: string): StatedType | null {

@@ -110,7 +110,7 @@ export function parseSectionHeading(line: SourceLine): SectionHeading | null {
   return { ordinal: null, style: 'none', title, titleNorm, declaration, tail };
 }
 
-const ANSWER_BLOCK = /^(?:(?:[一二三四五六七八九十]{1,3}\s*[、.]|\(\s*[一二三四五六七八九十]{1,3}\s*\))\s*)?[【\[]?\s*(答案与解析|答案及解析|参考答案与解析|参考答案及解析|参考答案与评分标准|参考答案|试卷答案|试题答案|答案解析|标准答案|答案)\s*[】\]]?\s*(\(.*\))?\s*:?$/;
+const ANSWER_BLOCK = /^(?:(?:[一二三四五六七八九十]{1,3}\s*[、.]|\(\s*[一二三四五六七八九十]{1,3}\s*\))\s*)?[【[]?\s*(答案与解析|答案及解析|参考答案与解析|参考答案及解析|参考答案与评分标准|参考答案|试卷答案|试题答案|答案解析|标准答案|答案)\s*[】\]]?\s*(\(.*\))?\s*:?$/;
 
 /** The heading of an answer key at the end of the paper ("答案与解析", "參考答案", "六、参考答案"). */
 export function isAnswerBlockHeading(line: SourceLine): boolean {

@@ -69,7 +69,7 @@ export interface ImportedPaper {
   warnings: ImportWarning[];
 }
 
-export const OBJECTIVE_TYPES: readonly QuestionType[] = ['single_choice', 'multiple_choice', 'true_false', 'fill_blank'];
+const OBJECTIVE_TYPES: readonly QuestionType[] = ['single_choice', 'multiple_choice', 'true_false', 'fill_blank'];
 
 export function isObjective(type: QuestionType): boolean {
   return OBJECTIVE_TYPES.includes(type);
