@@ -1,4 +1,5 @@
 import { CreateIdentity1763900000000 } from './1763900000000-CreateIdentity';
+import { CreateCatalogAndBank1763900100000 } from './1763900100000-CreateCatalogAndBank';
 
 /** Every migration, in order. Listed explicitly so the same list runs from TypeScript (tests) and the build. */
-export const MIGRATIONS = [CreateIdentity1763900000000];
+export const MIGRATIONS = [CreateIdentity1763900000000, CreateCatalogAndBank1763900100000];

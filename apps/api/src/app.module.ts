@@ -2,6 +2,8 @@ import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis'
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { BankModule } from '@assay/bank';
+import { CatalogModule } from '@assay/catalog';
 import {
   AppConfig,
   AppConfigModule,
@@ -34,6 +36,8 @@ import { AuthGuard, IdentityModule } from '@assay/identity';
       }),
     }),
     IdentityModule,
+    CatalogModule,
+    BankModule,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },

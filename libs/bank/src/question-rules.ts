@@ -1,0 +1,52 @@
+import type { FieldProblem } from '@assay/core';
+import { isObjective, validateAnswerKey, validateRubric } from '@assay/scoring';
+import { CHOICE_TYPES, type QuestionContent } from './question-content';
+
+const MIN_OPTIONS = 2;
+
+/**
+ * The per-type rules of a bank question, as field problems named like the request body
+ * (`options[2].key`, `answerKey[1]`, `rubric[0].maxPoints`). A missing answer key is allowed here,
+ * so imported questions can be completed later; publishing a paper that uses them is not.
+ */
+export function questionProblems(question: QuestionContent): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const objective = isObjective(question.type);
+  const choice = CHOICE_TYPES.includes(question.type);
+
+  if (choice) {
+    if (question.options.length < MIN_OPTIONS) {
+      problems.push({ field: 'options', reason: `a ${question.type} question needs at least ${MIN_OPTIONS} options` });
+    }
+    const seen = new Set<string>();
+    question.options.forEach((option, index) => {
+      const key = option.key.trim();
+      if (key === '') problems.push({ field: `options[${index}].key`, reason: 'must not be empty' });
+      else if (seen.has(key)) problems.push({ field: `options[${index}].key`, reason: `key "${key}" is used by an earlier option` });
+      seen.add(key);
+      if (option.text.trim() === '') problems.push({ field: `options[${index}].text`, reason: 'must not be empty' });
+    });
+  } else if (question.options.length > 0) {
+    problems.push({ field: 'options', reason: `a ${question.type} question has no options` });
+  }
+
+  if (objective && question.kind !== null) {
+    problems.push({ field: 'kind', reason: 'only open questions (short_answer, essay) have a kind' });
+  }
+
+  if (question.answerKey !== null) {
+    const optionKeys = question.options.map((o) => o.key);
+    for (const error of validateAnswerKey(question.type, question.answerKey, optionKeys)) {
+      problems.push({ field: error.path, reason: error.message });
+    }
+  }
+
+  if (objective) {
+    if (question.rubric.length > 0) problems.push({ field: 'rubric', reason: 'an objective question is scored by its answer key and has no rubric' });
+  } else if (question.rubric.length > 0) {
+    for (const error of validateRubric(question.rubric, question.points)) {
+      problems.push({ field: error.path, reason: error.message });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,5 @@
+export * from './catalog.module';
+export * from './catalog.service';
+export * from './entities/job-role.entity';
+export * from './entities/competency.entity';
+export { containsPattern, isForeignKeyViolation } from './search.util';
