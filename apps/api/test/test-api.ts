@@ -7,7 +7,7 @@ import { AppModule } from '../src/app.module';
 
 export interface ApiResponse<T = any> {
   status: number;
-  headers: Record<string, string | string[] | undefined>;
+  headers: Record<string, string | string[] | number | undefined>;
   body: T;
 }
 
