@@ -1,9 +1,13 @@
 import type { IncomingMessage } from 'node:http';
+import multipart from '@fastify/multipart';
 import { VersioningType } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { type AppConfig, createValidationPipe, requestIdOf } from '@assay/core';
+
+/** Large enough for a 10,000-row spreadsheet or a long Word document. */
+export const UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
 
 /** The Fastify adapter: body limit from config, one request id shared by Fastify, logs and problems. */
 export function createAdapter(config: AppConfig): FastifyAdapter {
@@ -25,6 +29,8 @@ export async function configureApi(app: NestFastifyApplication): Promise<NestFas
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
+  // File uploads (paper documents, spreadsheets): one file per request, read by the handler.
+  await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 20 } });
   app
     .getHttpAdapter()
     .getInstance()
