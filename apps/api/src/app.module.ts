@@ -17,6 +17,7 @@ import {
   TenantContextInterceptor,
 } from '@assay/core';
 import { AuthGuard, IdentityModule } from '@assay/identity';
+import { PapersModule } from '@assay/papers';
 
 @Module({
   imports: [
@@ -38,6 +39,7 @@ import { AuthGuard, IdentityModule } from '@assay/identity';
     IdentityModule,
     CatalogModule,
     BankModule,
+    PapersModule,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },

@@ -11,6 +11,10 @@ const MIN_OPTIONS = 2;
  */
 export function questionProblems(question: QuestionContent): FieldProblem[] {
   const problems: FieldProblem[] = [];
+  // The request DTO checks this too; imports reach the bank without it.
+  if (!(question.points > 0) || Math.round(question.points * 100) / 100 !== question.points) {
+    problems.push({ field: 'points', reason: 'must be more than 0, with at most 2 decimals' });
+  }
   const objective = isObjective(question.type);
   const choice = CHOICE_TYPES.includes(question.type);
 

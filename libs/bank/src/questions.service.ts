@@ -77,12 +77,13 @@ export class QuestionsService {
   update(id: string, dto: UpdateQuestionDto): Promise<QuestionView> {
     return this.tx.run(async (manager) => {
       const question = await this.find(manager, id);
+      throwIfInvalid(nulledRequiredFields(dto));
       const merged = { ...question, ...definedFields(dto) };
       // Turning an open question into an objective one drops the kind unless the caller sent one.
       if (dto.kind === undefined && isObjective(merged.type)) merged.kind = null;
       const content = contentOf(merged);
       const links = await this.links(manager, dto, question);
-      throwIfInvalid([...nulledRequiredFields(dto), ...questionProblems(content), ...links.problems]);
+      throwIfInvalid([...questionProblems(content), ...links.problems]);
       Object.assign(question, content, { competencies: links.competencies, jobRoles: links.jobRoles });
       return toQuestionView(await manager.save(question));
     });
@@ -100,11 +101,11 @@ export class QuestionsService {
     });
   }
 
-  /** Creates a question inside the caller's transaction (paper import); problems are prefixed with `field`. */
-  async createIn(manager: EntityManager, dto: CreateQuestionDto, field = ''): Promise<Question> {
+  /** Creates a question inside the caller's transaction; an importer renames problems to point into its own input. */
+  async createIn(manager: EntityManager, dto: CreateQuestionDto, rename: (problem: FieldProblem) => FieldProblem = (p) => p): Promise<Question> {
     const content = contentOf(dto);
     const links = await this.links(manager, dto);
-    throwIfInvalid([...questionProblems(content), ...links.problems].map((p) => ({ ...p, field: field + p.field })));
+    throwIfInvalid([...questionProblems(content), ...links.problems].map(rename));
     return manager.save(manager.create(Question, { ...content, competencies: links.competencies, jobRoles: links.jobRoles }));
   }
 
