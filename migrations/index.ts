@@ -3,4 +3,4 @@ import { CreateCatalogAndBank1763900100000 } from './1763900100000-CreateCatalog
 import { CreatePapers1763900200000 } from './1763900200000-CreatePapers';
 
 /** Every migration, in order. Listed explicitly so the same list runs from TypeScript (tests) and the build. */
-export const MIGRATIONS = [CreateIdentity1763900000000, CreateCatalogAndBank1763900100000, CreatePapers1763900200000, CreatePapers1763900200000];
+export const MIGRATIONS = [CreateIdentity1763900000000, CreateCatalogAndBank1763900100000, CreatePapers1763900200000];
