@@ -17,6 +17,7 @@ import {
   TenantContextInterceptor,
 } from '@assay/core';
 import { AuthGuard, IdentityModule } from '@assay/identity';
+import { ImportsModule } from '@assay/imports';
 import { PapersModule } from '@assay/papers';
 
 @Module({
@@ -39,6 +40,7 @@ import { PapersModule } from '@assay/papers';
     IdentityModule,
     CatalogModule,
     BankModule,
+    ImportsModule,
     PapersModule,
   ],
   providers: [

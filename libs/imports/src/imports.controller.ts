@@ -1,0 +1,95 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Req, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { DomainError, Roles } from '@assay/core';
+import { ExportQueryDto, PaperImportDto, PaperPreviewDto, QuestionBankUploadQueryDto, TemplateQueryDto } from './dto/imports.dto';
+import { PaperDocumentsService, paperSource } from './paper-documents.service';
+import { PaperImportsService } from './paper-imports.service';
+import { QuestionBankTransferService, type SpreadsheetFile } from './question-bank-transfer.service';
+import { readMultipart, validateFields } from './upload.util';
+
+const PAPER_UPLOAD_SCHEMA = {
+  schema: {
+    type: 'object',
+    properties: {
+      file: { type: 'string', format: 'binary', description: '.docx, .txt or .md (UTF-8, UTF-16 with BOM, or GB18030), at most 20 MiB' },
+      text: { type: 'string', description: 'pasted paper text, instead of a file' },
+      roleId: { type: 'string', format: 'uuid', description: 'import only: the job role of the draft' },
+    },
+  },
+};
+
+function download(file: SpreadsheetFile): StreamableFile {
+  return new StreamableFile(file.buffer, {
+    type: file.contentType,
+    disposition: `attachment; filename="${file.filename}"`,
+    length: file.buffer.length,
+  });
+}
+
+@ApiTags('imports')
+@ApiBearerAuth()
+@Roles('admin', 'recruiter')
+@Controller('imports')
+export class ImportsController {
+  constructor(
+    private readonly documents: PaperDocumentsService,
+    private readonly paperImports: PaperImportsService,
+    private readonly bank: QuestionBankTransferService,
+  ) {}
+
+  @Post('paper/preview')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Read an exam document or pasted text; returns the draft paper and its warnings (with line numbers) without saving anything.' })
+  @ApiConsumes('multipart/form-data', 'application/json')
+  @ApiBody(PAPER_UPLOAD_SCHEMA)
+  async preview(@Req() req: FastifyRequest, @Body() body: PaperPreviewDto) {
+    const upload = await readMultipart(req);
+    if (!upload) return this.documents.read(paperSource(null, body.text));
+    const fields = await validateFields(PaperPreviewDto, upload.fields);
+    return this.documents.read(paperSource(upload.file, fields.text));
+  }
+
+  @Post('paper')
+  @ApiOperation({
+    summary: 'Read an exam document or pasted text and create a DRAFT paper (never published) with its questions in the bank; returns { paper, warnings }.',
+  })
+  @ApiConsumes('multipart/form-data', 'application/json')
+  @ApiBody(PAPER_UPLOAD_SCHEMA)
+  async importPaper(@Req() req: FastifyRequest, @Body() body: PaperImportDto) {
+    const upload = await readMultipart(req);
+    const fields = upload ? await validateFields(PaperImportDto, upload.fields) : body;
+    const source = paperSource(upload?.file ?? null, fields.text);
+    return this.paperImports.import(source, fields.roleId);
+  }
+
+  @Get('question-bank/template')
+  @ApiOperation({ summary: 'The question-bank spreadsheet template: header row and one example row (xlsx also has a 填写说明 sheet).' })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
+  async template(@Query() query: TemplateQueryDto): Promise<StreamableFile> {
+    return download(await this.bank.template(query.format));
+  }
+
+  @Get('question-bank/export')
+  @ApiOperation({ summary: "The tenant's bank questions matching the filters (as GET /questions, without paging), in the template's columns." })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
+  async export(@Query() query: ExportQueryDto): Promise<StreamableFile> {
+    return download(await this.bank.export(query));
+  }
+
+  @Post('question-bank')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Upload a filled-in template (.xlsx or .csv): creates a bank question per valid row, skips rows already in the bank, and reports per-row errors with Excel row numbers.',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  async importQuestionBank(@Req() req: FastifyRequest, @Query() query: QuestionBankUploadQueryDto) {
+    const upload = await readMultipart(req);
+    if (!upload?.file) {
+      throw DomainError.invalid('import.missing_input', 'Send the spreadsheet as a multipart file (.xlsx or .csv).', [{ field: 'file', reason: 'a file is required' }]);
+    }
+    return this.bank.import(upload.file, query.format);
+  }
+}
