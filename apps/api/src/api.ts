@@ -25,7 +25,8 @@ export function createAdapter(config: AppConfig): FastifyAdapter {
 /** Everything between "Nest built the app" and "ready to listen", shared by main.ts and the tests. */
 export async function configureApi(app: NestFastifyApplication): Promise<NestFastifyApplication> {
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix('api', { exclude: [] });
+  // Candidates' personal links live at the site root: PUBLIC_URL/t/<token>.
+  app.setGlobalPrefix('api', { exclude: ['t/:token'] });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -17,6 +17,7 @@ import {
   TenantContextInterceptor,
 } from '@assay/core';
 import { AuthGuard, IdentityModule } from '@assay/identity';
+import { InvitationsModule } from '@assay/invitations';
 import { ImportsModule } from '@assay/imports';
 import { PapersModule } from '@assay/papers';
 
@@ -32,7 +33,10 @@ import { PapersModule } from '@assay/papers';
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        throttlers: [{ name: 'auth', ttl: config.AUTH_RATE_WINDOW_SECONDS * 1000, limit: config.AUTH_RATE_LIMIT }],
+        throttlers: [
+          { name: 'auth', ttl: config.AUTH_RATE_WINDOW_SECONDS * 1000, limit: config.AUTH_RATE_LIMIT },
+          { name: 'links', ttl: 60_000, limit: config.LINK_RATE_LIMIT },
+        ],
         // Given options (not a client), the storage owns its connection and closes it on shutdown.
         storage: new ThrottlerStorageRedisService({ ...redisOptions(config.REDIS_URL), keyPrefix: `${config.REDIS_PREFIX}:throttle:` }),
       }),
@@ -42,6 +46,7 @@ import { PapersModule } from '@assay/papers';
     BankModule,
     ImportsModule,
     PapersModule,
+    InvitationsModule,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import { CurrentPrincipal, Public, type Principal } from '@assay/core';
 import { ChangePasswordDto, LoginDto, RefreshDto, SignupDto } from './dto/auth.dto';
 import { AuthService } from './auth.service';
 import { UsersService } from './users.service';
 
 @ApiTags('auth')
+@SkipThrottle({ links: true })
 @Controller('auth')
 export class AuthController {
   constructor(

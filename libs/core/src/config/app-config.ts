@@ -52,6 +52,11 @@ export class AppConfig {
   @MinLength(32)
   JWT_SECRET = 'assay-local-development-secret-change-me-0123456789';
 
+  /** HMAC key from which candidates' personal link tokens are derived; the default is for local development only. */
+  @IsString()
+  @MinLength(32)
+  LINK_SECRET = 'assay-local-link-secret-change-me-0123456789abcdef';
+
   @IsInt()
   @Min(60)
   @Transform(toInt)
@@ -73,10 +78,39 @@ export class AppConfig {
   @Transform(toInt)
   AUTH_RATE_WINDOW_SECONDS = 60;
 
+  /** Candidate link openings per client address per minute (campus networks share addresses). */
+  @IsInt()
+  @Min(1)
+  @Transform(toInt)
+  LINK_RATE_LIMIT = 120;
+
   @IsInt()
   @Min(1024)
   @Transform(toInt)
   BODY_LIMIT_BYTES = 1024 * 1024;
+
+  /** SMTP server that delivers email (invitations, reminders); credentials may be in the URL. */
+  @IsString()
+  SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  @IsString()
+  MAIL_FROM = 'Assay <no-reply@assay.local>';
+
+  /** Time zone in which emails show dates to candidates. */
+  @IsString()
+  MAIL_TIME_ZONE = 'Asia/Shanghai';
+
+  /** How long a worker holds a job before another may take it over after a crash (BullMQ lock). */
+  @IsInt()
+  @Min(1000)
+  @Transform(toInt)
+  QUEUE_LOCK_MS = 30_000;
+
+  /** How often workers look for jobs whose worker died (BullMQ stalled check). */
+  @IsInt()
+  @Min(500)
+  @Transform(toInt)
+  QUEUE_STALLED_CHECK_MS = 30_000;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -92,6 +126,8 @@ export const SENSITIVE_SETTINGS: ReadonlySet<keyof AppConfig> = new Set<keyof Ap
   'DATABASE_ADMIN_URL',
   'REDIS_URL',
   'JWT_SECRET',
+  'SMTP_URL',
+  'LINK_SECRET',
 ]);
 
 export class ConfigError extends Error {

@@ -21,6 +21,13 @@ export class TenantTransaction {
     return this.runAs(principal.tenantId, work);
   }
 
+  /** The tenant of the current request or job; throws outside one, like run(). */
+  currentTenantId(): string {
+    const principal = TenantContext.current();
+    if (!principal) throw new Error('No tenant context');
+    return principal.tenantId;
+  }
+
   /** For jobs and sign-up: the tenant id comes from the job payload or the new tenant. */
   runAs<T>(tenantId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (manager) => {

@@ -5,10 +5,15 @@ import type { JobsOptions } from 'bullmq';
  * job names, typed payloads and options. A job name belongs to exactly one queue.
  */
 export enum QueueName {
+  Mail = 'mail',
+  Invitations = 'invitations',
   Maintenance = 'maintenance',
 }
 
 export enum JobName {
+  SendOutboxMessage = 'send-outbox-message',
+  DispatchOutbox = 'dispatch-outbox',
+  RemindInvitation = 'remind',
   PurgeExpired = 'purge-expired',
 }
 
@@ -17,12 +22,21 @@ export enum JobName {
  * exception: they act on all tenants through narrow SECURITY DEFINER functions.
  */
 export interface JobPayloads {
+  /** Deliver one outbox row; job id = outbox id, so a message is never queued twice. */
+  [JobName.SendOutboxMessage]: { tenantId: string; outboxId: string };
+  /** Re-queue outbox rows whose job was lost (Redis flushed, enqueue failed after commit). */
+  [JobName.DispatchOutbox]: Record<string, never>;
+  /** Reminder number `reminder` of an invitation; job id = invitation + number + window end. */
+  [JobName.RemindInvitation]: { tenantId: string; invitationId: string; reminder: number; closesAt: string };
   [JobName.PurgeExpired]: Record<string, never>;
 }
 
 export type JobOf<N extends JobName> = JobPayloads[N];
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
+  [JobName.SendOutboxMessage]: QueueName.Mail,
+  [JobName.DispatchOutbox]: QueueName.Mail,
+  [JobName.RemindInvitation]: QueueName.Invitations,
   [JobName.PurgeExpired]: QueueName.Maintenance,
 };
 
@@ -35,8 +49,13 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
 };
 
 export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
+  [QueueName.Mail]: 5,
+  [QueueName.Invitations]: 5,
   [QueueName.Maintenance]: 1,
 };
 
 /** Repeatable jobs, upserted by the worker at start-up (idempotent: one scheduler per id). */
-export const JOB_SCHEDULES: { name: JobName; everyMs: number }[] = [{ name: JobName.PurgeExpired, everyMs: 3600_000 }];
+export const JOB_SCHEDULES: { name: JobName; everyMs: number }[] = [
+  { name: JobName.DispatchOutbox, everyMs: 60_000 },
+  { name: JobName.PurgeExpired, everyMs: 3600_000 },
+];

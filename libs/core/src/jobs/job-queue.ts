@@ -34,6 +34,20 @@ export class JobQueue implements OnApplicationShutdown {
     await this.queue(JOB_QUEUE[name]).add(name, data, { jobId: options.jobId, delay: options.delayMs });
   }
 
+  /** One round trip for many jobs of one name (bulk invitations). */
+  async enqueueMany<N extends JobName>(name: N, jobs: { data: JobOf<N>; jobId?: string; delayMs?: number }[]): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.queue(JOB_QUEUE[name]).addBulk(
+      jobs.map((job) => ({ name, data: job.data, opts: { jobId: job.jobId, delay: job.delayMs } })),
+    );
+  }
+
+  /** Cancels a waiting or delayed job (a reminder no longer needed); running jobs are left alone. */
+  async cancel(name: JobName, jobId: string): Promise<void> {
+    const job = await this.queue(JOB_QUEUE[name]).getJob(jobId);
+    if (job && ((await job.isDelayed()) || (await job.isWaiting()))) await job.remove();
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
   }

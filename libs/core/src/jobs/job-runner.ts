@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Job, Worker } from 'bullmq';
 import { AppConfig } from '../config/app-config';
+import { TenantContext } from '../database/tenant-context';
 import { redisOptions } from '../redis/redis.module';
 import { JOB_QUEUE, JOB_SCHEDULES, JobName, QUEUE_CONCURRENCY, QueueName } from './job-catalog';
 import { JOB_HANDLER, JobResult } from './job-handler.decorator';
@@ -54,6 +55,8 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
         connection: redisOptions(this.config.REDIS_URL),
         prefix: this.config.REDIS_PREFIX,
         concurrency: QUEUE_CONCURRENCY[queueName],
+        lockDuration: this.config.QUEUE_LOCK_MS,
+        stalledInterval: this.config.QUEUE_STALLED_CHECK_MS,
       });
       worker.on('failed', (job, error) =>
         this.logger.warn({ job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error }, 'Job failed'),
@@ -74,7 +77,10 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     const started = Date.now();
     const tenantId = (job.data as { tenantId?: string }).tenantId ?? null;
     this.logger.log({ job: job.name, jobId: job.id, tenantId }, 'Job started');
-    const result = await handler(job.data, job);
+    // A tenant job runs inside its tenant's context, so services use TenantTransaction.run as in requests.
+    const result = tenantId
+      ? await TenantContext.run({ tenantId, userId: null, apiKeyId: null, roles: [] }, () => handler(job.data, job))
+      : await handler(job.data, job);
     this.logger.log({ job: job.name, jobId: job.id, tenantId, result, durationMs: Date.now() - started }, 'Job finished');
     return result;
   }

@@ -12,6 +12,11 @@ export function requestIdOf(req: IncomingMessage): string {
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
+/** Paths may carry personal link tokens: log the route shape, never the secret (nor query strings). */
+export function redactUrl(url: string): string {
+  return url.replace(/\/(t|links)\/[^/?]+/g, '/$1/[redacted]').replace(/\?.*$/, '');
+}
+
 /** Structured JSON logs; every line of a request carries its id. Credentials never reach a log. */
 @Module({
   imports: [
@@ -29,12 +34,7 @@ export function requestIdOf(req: IncomingMessage): string {
             censor: '[redacted]',
           },
           serializers: {
-            // Paths may carry personal link tokens (/t/<token>): log the route shape, not the secret.
-            req: (req: { id: string; method: string; url: string }) => ({
-              id: req.id,
-              method: req.method,
-              url: req.url.replace(/\/(t|links|invitations\/token)\/[^/?]+/g, '/$1/[redacted]').replace(/\?.*$/, ''),
-            }),
+            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
           },
         },
       }),

@@ -1,0 +1,28 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { AppConfig, loadConfig } from '@assay/core';
+// End-to-end tests drive both entry points: the API and the real worker module.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { WorkerModule } from '../../worker/src/worker.module';
+
+/** The real worker (every job handler, real BullMQ on Redis) in the test process. */
+export async function startWorker(env: Record<string, string> = {}): Promise<INestApplicationContext> {
+  const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] })
+    .overrideProvider(AppConfig)
+    .useValue(loadConfig({ ...process.env, ...env }))
+    .compile();
+  moduleRef.useLogger(false);
+  return moduleRef.init();
+}
+
+/** The worker as its own process, for tests that kill it. */
+export function spawnWorker(env: Record<string, string>): ChildProcess {
+  const root = resolve(__dirname, '../../..');
+  return spawn(process.execPath, ['-r', '@swc-node/register', resolve(root, 'apps/worker/src/main.ts')], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    stdio: 'ignore',
+  });
+}

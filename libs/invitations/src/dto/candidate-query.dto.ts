@@ -1,0 +1,11 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQueryDto } from '@assay/core';
+
+export class CandidateQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Search in name, email and ATS id.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}

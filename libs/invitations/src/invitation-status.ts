@@ -1,0 +1,20 @@
+/**
+ * created -> sent -> opened -> started -> submitted -> graded, or expired / revoked.
+ * `expired` is never stored: an invitation still waiting for its candidate when the window closes
+ * is expired from that instant, so it is derived on read (no job has to flip it in time).
+ */
+export const INVITATION_STATUSES = ['created', 'sent', 'opened', 'started', 'submitted', 'graded', 'expired', 'revoked'] as const;
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+export type StoredInvitationStatus = Exclude<InvitationStatus, 'expired'>;
+
+/** Statuses in which the candidate has not started yet (and so can still expire or be reminded). */
+export const WAITING_STATUSES: readonly StoredInvitationStatus[] = ['created', 'sent', 'opened'];
+
+export function effectiveStatus(status: StoredInvitationStatus, closesAt: Date, now = new Date()): InvitationStatus {
+  return WAITING_STATUSES.includes(status) && closesAt.getTime() <= now.getTime() ? 'expired' : status;
+}
+
+/** The same rule in SQL, for counting and filtering in the database. */
+export function effectiveStatusSql(alias: string): string {
+  return `CASE WHEN ${alias}.status IN ('created','sent','opened') AND ${alias}.closes_at <= now() THEN 'expired' ELSE ${alias}.status END`;
+}

@@ -1,0 +1,93 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  messageId: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/**
+ * A real SMTP server in the test process. A message counts as delivered only once the server has
+ * answered "250 OK" on a live connection, as with a real mail server. `holdNext()` makes the
+ * server keep the next message unanswered (for crash tests) until `releaseHeld()`.
+ */
+export class TestSmtpServer {
+  readonly received: ReceivedMail[] = [];
+  private holding = false;
+  private held: (() => void) | null = null;
+  private heldSeen: (() => void) | null = null;
+
+  private constructor(
+    private readonly server: SMTPServer,
+    readonly port: number,
+  ) {}
+
+  static async start(): Promise<TestSmtpServer> {
+    let instance: TestSmtpServer | null = null;
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData(stream, session, callback) {
+        simpleParser(stream)
+          .then((parsed: ParsedMail) => instance?.accept(parsed, session.envelope.rcptTo.map((r) => r.address).join(','), callback))
+          .catch((error: Error) => callback(error));
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = ((server as unknown as { server: { address(): AddressInfo } }).server.address() as AddressInfo).port;
+    instance = new TestSmtpServer(server, port);
+    return instance;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  /** Keeps the next message unanswered; resolves when it has arrived. */
+  holdNext(): Promise<void> {
+    this.holding = true;
+    return new Promise((resolve) => (this.heldSeen = resolve));
+  }
+
+  /** Answers the held message with an error: it was not delivered. */
+  releaseHeld(): void {
+    this.held?.();
+    this.held = null;
+  }
+
+  async waitFor(count: number, timeoutMs = 20_000): Promise<ReceivedMail[]> {
+    const started = Date.now();
+    while (this.received.length < count) {
+      if (Date.now() - started > timeoutMs) throw new Error(`expected ${count} emails, got ${this.received.length}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return this.received;
+  }
+
+  async close(): Promise<void> {
+    this.releaseHeld();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private accept(parsed: ParsedMail, to: string, callback: (error?: Error | null) => void): void {
+    if (this.holding) {
+      this.holding = false;
+      this.held = () => callback(new Error('held message not accepted'));
+      this.heldSeen?.();
+      return;
+    }
+    this.received.push({
+      messageId: parsed.messageId ?? '',
+      to,
+      subject: parsed.subject ?? '',
+      text: parsed.text ?? '',
+      html: typeof parsed.html === 'string' ? parsed.html : '',
+    });
+    callback(null);
+  }
+}
