@@ -151,19 +151,16 @@ export class QuestionsService {
 
   /** Resolves linked ids within the tenant; an id of another tenant is as unknown as a made-up one. */
   private async links(manager: EntityManager, dto: UpdateQuestionDto, existing?: Question) {
-    const problems: FieldProblem[] = [];
-    const resolve = async <T extends { id: string }>(entity: typeof Competency | typeof JobRole, ids: string[] | undefined, field: string, current: T[]) => {
-      if (ids == null) return current;
-      const found = ids.length ? ((await manager.findBy(entity, { id: In(ids) })) as unknown as T[]) : [];
-      ids.forEach((id, index) => {
-        if (!found.some((f) => f.id === id)) problems.push({ field: `${field}[${index}]`, reason: `no such ${field === 'competencyIds' ? 'competency' : 'job role'}` });
-      });
-      return found;
-    };
-    const competencies = await resolve<Competency>(Competency, dto.competencyIds, 'competencyIds', existing?.competencies ?? []);
-    const jobRoles = await resolve<JobRole>(JobRole, dto.jobRoleIds, 'jobRoleIds', existing?.jobRoles ?? []);
+    const { competencyIds, jobRoleIds } = dto;
+    const competencies = competencyIds == null ? (existing?.competencies ?? []) : competencyIds.length ? await manager.findBy(Competency, { id: In(competencyIds) }) : [];
+    const jobRoles = jobRoleIds == null ? (existing?.jobRoles ?? []) : jobRoleIds.length ? await manager.findBy(JobRole, { id: In(jobRoleIds) }) : [];
+    const problems = [...unknownIds(competencyIds, competencies, 'competencyIds', 'competency'), ...unknownIds(jobRoleIds, jobRoles, 'jobRoleIds', 'job role')];
     return { competencies, jobRoles, problems };
   }
+}
+
+function unknownIds(ids: string[] | null | undefined, found: readonly { id: string }[], field: string, what: string): FieldProblem[] {
+  return (ids ?? []).flatMap((id, index) => (found.some((f) => f.id === id) ? [] : [{ field: `${field}[${index}]`, reason: `no such ${what}` }]));
 }
 
 const NULLABLE_FIELDS: ReadonlySet<string> = new Set(['kind', 'answerKey', 'referenceAnswer', 'explanation', 'competencyIds', 'jobRoleIds']);

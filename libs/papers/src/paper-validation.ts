@@ -1,5 +1,5 @@
 import { isObjective, scaleRubric, validateAnswerKey, validateRubric, type RubricCriterion, type ValidationCode } from '@assay/scoring';
-import { questionsPerCandidate, type PaperSnapshot, type SnapshotQuestion } from './paper-snapshot';
+import type { PaperSnapshot, SnapshotQuestion } from './paper-snapshot';
 
 /** Stable codes of paper problems; the answer-key and rubric codes are those of @assay/scoring. */
 export type PaperIssueCode =
