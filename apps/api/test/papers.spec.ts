@@ -235,7 +235,9 @@ describe('papers: drafts, validation, preview and immutable versions', () => {
     expect(list.items.map((v: Body) => v.version)).toEqual([2, 1]);
     expect(list.items[0]).not.toHaveProperty('snapshot');
     expect((await call('GET', `/papers/${draft.id}/versions/3`)).status).toBe(404);
-    expect((await call('GET', `/papers/${draft.id}/versions/first`)).body.errors[0].field).toBe('version');
+    for (const bad of ['first', '0', '99999999999', '-1']) {
+      expect((await call('GET', `/papers/${draft.id}/versions/${bad}`)).body.errors[0].field).toBe('version');
+    }
   });
 
   it('protects versions in the database: the application role cannot update them, nor can the owner', async () => {
@@ -460,6 +462,7 @@ describe('papers: drafts, validation, preview and immutable versions', () => {
       [{ sections: [{ title: 'x', pointsPerQuestion: 1, draw: { count: 1, pool: { competencyIds: [competencyId, '00000000-0000-4000-8000-000000000000'] } } }] }, ['sections[0].draw.pool.competencyIds[1]']],
       [{ jobRoleId: '00000000-0000-4000-8000-000000000000' }, ['jobRoleId']],
       [{ extra: true }, ['extra']],
+      [{ passMark: 1e9 }, ['passMark']],
     ];
     for (const [body, fields] of cases) {
       const response = await call('POST', '/papers', { jobRoleId: roleId, title: '坏卷', durationMinutes: 30, ...body });
@@ -476,6 +479,10 @@ describe('papers: drafts, validation, preview and immutable versions', () => {
     const malformed = await call('POST', '/papers/import', { jobRoleId: roleId, paper: { title: 'x', sections: [{ questions: [{ type: 'essay' }] }] } });
     expect(malformed.status).toBe(400);
     expect(malformed.body.errors.map((e: Body) => e.field)).toEqual(expect.arrayContaining(['paper.sections[0].title', 'paper.sections[0].questions[0].stem']));
+    const huge = structuredClone(base);
+    huge.sections[0].questions[0].points = 1e9;
+    const tooMany = await call('POST', '/papers/import', { jobRoleId: roleId, paper: huge });
+    expect(tooMany.body.errors.map((e: Body) => e.field)).toEqual(['paper.sections[0].questions[0].points']);
     expect((await call('GET', '/papers/00000000-0000-4000-8000-000000000000/preview?seed=')).status).toBe(400);
   });
 

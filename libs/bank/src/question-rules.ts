@@ -3,6 +3,7 @@ import { isObjective, validateAnswerKey, validateRubric } from '@assay/scoring';
 import { CHOICE_TYPES, type QuestionContent } from './question-content';
 
 const MIN_OPTIONS = 2;
+export const MAX_POINTS = 1000;
 
 /**
  * The per-type rules of a bank question, as field problems named like the request body
@@ -12,8 +13,8 @@ const MIN_OPTIONS = 2;
 export function questionProblems(question: QuestionContent): FieldProblem[] {
   const problems: FieldProblem[] = [];
   // The request DTO checks this too; imports reach the bank without it.
-  if (!(question.points > 0) || Math.round(question.points * 100) / 100 !== question.points) {
-    problems.push({ field: 'points', reason: 'must be more than 0, with at most 2 decimals' });
+  if (!(question.points > 0 && question.points <= MAX_POINTS) || Math.round(question.points * 100) / 100 !== question.points) {
+    problems.push({ field: 'points', reason: `must be more than 0 and at most ${MAX_POINTS}, with at most 2 decimals` });
   }
   const objective = isObjective(question.type);
   const choice = CHOICE_TYPES.includes(question.type);

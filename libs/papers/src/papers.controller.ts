@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query, UseFilters } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseFilters, type PipeTransform } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError, PageQueryDto, Roles, UuidParam } from '@assay/core';
 import { ImportPaperDto } from './dto/import.dto';
@@ -7,13 +7,19 @@ import { PaperNotPublishableFilter } from './not-publishable';
 import { PapersService } from './papers.service';
 import { PublishingService } from './publishing.service';
 
-const VersionParam = () =>
-  Param(
-    'version',
-    new ParseIntPipe({
-      exceptionFactory: () => DomainError.invalid('request.invalid_version', 'Path parameter version must be a number.', [{ field: 'version', reason: 'must be an integer' }]),
-    }),
-  );
+/** A version number, 1 to 999999999: anything else is a 400, never an integer overflow in the database. */
+class VersionNumberPipe implements PipeTransform<string, number> {
+  transform(value: string): number {
+    if (!/^[1-9]\d{0,8}$/.test(value)) {
+      throw DomainError.invalid('request.invalid_version', 'Path parameter version must be a positive integer.', [
+        { field: 'version', reason: 'must be a positive integer' },
+      ]);
+    }
+    return Number(value);
+  }
+}
+
+const VersionParam = () => Param('version', new VersionNumberPipe());
 
 @ApiTags('papers')
 @ApiBearerAuth()

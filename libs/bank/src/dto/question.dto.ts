@@ -20,6 +20,7 @@ import {
 import { PageQueryDto } from '@assay/core';
 import { QUESTION_TYPES, type QuestionType } from '@assay/scoring';
 import { OPEN_KINDS, type AnswerKeyValue, type OpenKind } from '../question-content';
+import { MAX_POINTS } from '../question-rules';
 
 export class QuestionOptionDto {
   @ApiProperty({ example: 'B' })
@@ -135,7 +136,7 @@ export class CreateQuestionDto {
   @ApiProperty({ example: 10, description: 'Default points, with at most 2 decimals.' })
   @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
   @Min(0.01)
-  @Max(1000)
+  @Max(MAX_POINTS)
   points!: number;
 }
 

@@ -7,7 +7,7 @@ import { QUESTION_TYPES, type QuestionType } from '@assay/scoring';
 
 class ImportedRubricCriterionDto implements RubricCriterion {
   @ApiProperty() @IsString() @MaxLength(200) criterion!: string;
-  @ApiProperty() @IsNumber({ allowNaN: false, allowInfinity: false }) points!: number;
+  @ApiProperty() @IsNumber({ allowNaN: false, allowInfinity: false }) @Max(1000) points!: number;
 }
 
 class ImportedQuestionDto implements ImportedQuestion {
@@ -33,7 +33,7 @@ class ImportedQuestionDto implements ImportedQuestion {
   @Type(() => ImportedRubricCriterionDto)
   rubric!: ImportedRubricCriterionDto[];
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) points!: number | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1000) points!: number | null;
   @ApiProperty() @IsInt() line!: number;
 }
 
@@ -41,7 +41,7 @@ class ImportedSectionDto implements ImportedSection {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(300) title!: string;
   @ApiPropertyOptional({ enum: QUESTION_TYPES, nullable: true }) @IsOptional() @IsIn(QUESTION_TYPES) type!: QuestionType | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) declaredCount!: number | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) pointsEach!: number | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1000) pointsEach!: number | null;
 
   @ApiProperty({ type: [ImportedQuestionDto] })
   @IsArray()

@@ -171,6 +171,7 @@ export class CreatePaperDto {
   @IsOptional()
   @IsNumber(POINTS)
   @Min(0)
+  @Max(100000)
   passMark?: number | null;
 
   @ApiPropertyOptional({ type: PaperSettingsDto })
