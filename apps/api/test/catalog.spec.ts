@@ -82,6 +82,10 @@ describe('job roles and competencies', () => {
     expect(empty.body.errors.map((e: { field: string }) => e.field)).toEqual(['name']);
     const unknown = await api.request('POST', '/api/v1/competencies', { token: a.accessToken, body: { name: 'x', color: 'red' } });
     expect(unknown.body.errors).toEqual([{ field: 'color', reason: 'unknown field; remove it' }]);
+    const role = (await api.request('POST', '/api/v1/job-roles', { token: a.accessToken, body: { name: `名字 ${Date.now()}` } })).body;
+    const nulled = await api.request('PATCH', `/api/v1/job-roles/${role.id}`, { token: a.accessToken, body: { name: null } });
+    expect(nulled.status).toBe(400);
+    expect(nulled.body.errors.map((e: { field: string }) => e.field)).toContain('name');
     const badPage = await api.request('GET', '/api/v1/job-roles?pageSize=1000', { token: a.accessToken });
     expect(badPage.status).toBe(400);
     expect(badPage.body.errors[0].field).toBe('pageSize');

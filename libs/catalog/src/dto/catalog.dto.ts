@@ -22,7 +22,8 @@ export class CreateCatalogEntryDto {
 
 export class UpdateCatalogEntryDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  // Absent keeps the name; null is validated, and refused, like any other non-string.
+  @ValidateIf((_, value) => value !== undefined)
   @Transform(trimmed)
   @IsString()
   @MinLength(1)
