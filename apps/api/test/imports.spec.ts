@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { questionBankColumns } from '@assay/paper-import';
-import { TestApi, type SignedUpTenant } from './test-api';
+import { multipart, TestApi, type Part, type SignedUpTenant } from './test-api';
 
 /** /work/main/apps/api/test -> /work/shared/samples/papers */
 const SAMPLES = path.resolve(__dirname, '../../../../shared/samples/papers');
@@ -16,24 +15,6 @@ const SAMPLE_PAPERS = [
   { file: 'ecommerce-cs-question-bank.txt', sections: 2, questions: 5, warnings: 7, truncatedAt: 117, missingAnswers: 0 },
   { file: 'online-cs-interview-2026.txt', sections: 5, questions: 14, warnings: 12, truncatedAt: 138, missingAnswers: 0 },
 ];
-
-type Part = { name: string; value: string } | { name: string; filename: string; content: Buffer | string; contentType?: string };
-
-/** A multipart/form-data body written by hand: boundary, part headers, CRLFs. */
-function multipart(parts: Part[]): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = `----assay${randomBytes(8).toString('hex')}`;
-  const chunks: Buffer[] = [];
-  for (const part of parts) {
-    if ('value' in part) {
-      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n${part.value}\r\n`));
-    } else {
-      const head = `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.filename}"\r\nContent-Type: ${part.contentType ?? 'application/octet-stream'}\r\n\r\n`;
-      chunks.push(Buffer.from(head), Buffer.isBuffer(part.content) ? part.content : Buffer.from(part.content), Buffer.from('\r\n'));
-    }
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 /** A minimal Word document, one paragraph per line, as mammoth reads it. */
 async function docx(lines: string[]): Promise<Buffer> {

@@ -23,6 +23,6 @@ export function spawnWorker(env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ['-r', '@swc-node/register', resolve(root, 'apps/worker/src/main.ts')], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-    stdio: 'ignore',
+    stdio: process.env.WORKER_STDIO === 'inherit' ? 'inherit' : 'ignore',
   });
 }

@@ -1,0 +1,71 @@
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { connectAsOwner, TestSmtpServer } from '@assay/testing';
+import { publishedPaper } from './fixtures';
+import { spawnWorker } from './test-worker';
+import { TestApi } from './test-api';
+
+const exited = (child: ChildProcess) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
+
+/** A worker killed while an email is in flight: after a restart every email arrives exactly once. */
+describe('outbox delivery across a worker crash', () => {
+  let smtp: TestSmtpServer;
+  let api: TestApi;
+  let env: Record<string, string>;
+  const workers: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    smtp = await TestSmtpServer.start();
+    // Short locks so the restarted worker takes over the dead worker's job within seconds.
+    env = { SMTP_URL: smtp.url, REDIS_PREFIX: `assay-test-crash-${randomBytes(4).toString('hex')}`, QUEUE_LOCK_MS: '2000', QUEUE_STALLED_CHECK_MS: '1000' };
+    api = await TestApi.start(env);
+  });
+  afterAll(async () => {
+    for (const worker of workers) worker.kill('SIGKILL');
+    await Promise.all(workers.map(exited));
+    await api.close();
+    await smtp.close();
+  });
+
+  it('delivers each invitation email exactly once after a SIGKILL mid-send', async () => {
+    const tenant = await api.signup();
+    const paper = await publishedPaper(api, tenant);
+    const held = smtp.holdNext();
+    const first = spawnWorker(env);
+    workers.push(first);
+
+    const emails = Array.from({ length: 5 }, (_, i) => `crash${i}@example.com`);
+    const invitationIds: string[] = [];
+    for (const email of emails) {
+      const created = await api.request('POST', '/api/v1/invitations', {
+        token: tenant.accessToken,
+        body: { paperId: paper.paperId, candidate: { name: '候选人', email }, closesAt: new Date(Date.now() + 86_400_000).toISOString() },
+      });
+      expect(created.status).toBe(201);
+      invitationIds.push(created.body.id);
+    }
+
+    const died = new Promise((_, reject) => first.once('exit', (code) => reject(new Error(`worker exited (${code}) before sending`))));
+    died.catch(() => undefined);
+    await Promise.race([held, died]); // one message is in the middle of its SMTP transaction
+    first.kill('SIGKILL');
+    await exited(first);
+    smtp.releaseHeld(); // the dead client never saw a 250: that message was not delivered
+
+    workers.push(spawnWorker(env));
+    await smtp.waitFor(emails.length, 30_000);
+    await new Promise((r) => setTimeout(r, 1500)); // time for any duplicate to show up
+
+    const delivered = smtp.received.filter((m) => emails.includes(m.to));
+    expect(delivered.map((m) => m.to).sort()).toEqual([...emails].sort());
+    expect(new Set(delivered.map((m) => m.messageId)).size).toBe(emails.length);
+
+    const owner = await connectAsOwner();
+    try {
+      const rows = await owner.query(`SELECT status, count(*)::int AS n FROM outbox_messages WHERE invitation_id = ANY($1) GROUP BY status`, [invitationIds]);
+      expect(rows.rows).toEqual([{ status: 'sent', n: emails.length }]);
+    } finally {
+      await owner.end();
+    }
+  }, 60_000);
+});
