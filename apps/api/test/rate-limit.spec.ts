@@ -42,3 +42,24 @@ describe('rate limiting of login, sign-up and token endpoints', () => {
     }
   });
 });
+
+describe('rate limiting of candidate links', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await TestApi.start({ LINK_RATE_LIMIT: '5', REDIS_PREFIX: `assay-test-links-${randomBytes(4).toString('hex')}` });
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('answers 429 to a client guessing tokens, and 404 before that', async () => {
+    const guess = (i: number) => api.request('GET', `/api/v1/links/${String(i).padStart(43, 'A')}`, { remoteAddress: '127.0.0.21' });
+    for (let i = 0; i < 5; i += 1) expect((await guess(i)).status).toBe(404);
+    const limited = await guess(6);
+    expect(limited.status).toBe(429);
+    expect(limited.body.code).toBe('request.rate_limited');
+    // Logins are limited separately.
+    const login = await api.request('POST', '/api/v1/auth/login', { body: { email: 'a@example.com', password: 'guess guess' }, remoteAddress: '127.0.0.21' });
+    expect(login.status).toBe(401);
+  });
+});
