@@ -2,6 +2,13 @@ import { CreateIdentity1763900000000 } from './1763900000000-CreateIdentity';
 import { CreateCatalogAndBank1763900100000 } from './1763900100000-CreateCatalogAndBank';
 import { CreatePapers1763900200000 } from './1763900200000-CreatePapers';
 import { CreateInvitations1763900300000 } from './1763900300000-CreateInvitations';
+import { CreateAttempts1763900400000 } from './1763900400000-CreateAttempts';
 
 /** Every migration, in order. Listed explicitly so the same list runs from TypeScript (tests) and the build. */
-export const MIGRATIONS = [CreateIdentity1763900000000, CreateCatalogAndBank1763900100000, CreatePapers1763900200000, CreateInvitations1763900300000];
+export const MIGRATIONS = [
+  CreateIdentity1763900000000,
+  CreateCatalogAndBank1763900100000,
+  CreatePapers1763900200000,
+  CreateInvitations1763900300000,
+  CreateAttempts1763900400000,
+];

@@ -2,6 +2,7 @@ import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis'
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { AttemptsModule } from '@assay/attempts';
 import { BankModule } from '@assay/bank';
 import { CatalogModule } from '@assay/catalog';
 import {
@@ -47,6 +48,7 @@ import { PapersModule } from '@assay/papers';
     ImportsModule,
     PapersModule,
     InvitationsModule,
+    AttemptsModule,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },

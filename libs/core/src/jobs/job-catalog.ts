@@ -8,6 +8,7 @@ export enum QueueName {
   Mail = 'mail',
   Invitations = 'invitations',
   Maintenance = 'maintenance',
+  Attempts = 'attempts',
 }
 
 export enum JobName {
@@ -15,6 +16,9 @@ export enum JobName {
   DispatchOutbox = 'dispatch-outbox',
   RemindInvitation = 'remind',
   PurgeExpired = 'purge-expired',
+  AttemptDeadline = 'deadline',
+  ScoreAttempt = 'score-attempt',
+  SweepOverdue = 'sweep-overdue',
 }
 
 /**
@@ -29,6 +33,12 @@ export interface JobPayloads {
   /** Reminder number `reminder` of an invitation; job id = invitation + number + window end. */
   [JobName.RemindInvitation]: { tenantId: string; invitationId: string; reminder: number; closesAt: string };
   [JobName.PurgeExpired]: Record<string, never>;
+  /** Submits an attempt still in progress at its deadline + grace; job id = `deadline-<attempt id>`. */
+  [JobName.AttemptDeadline]: { tenantId: string; attemptId: string };
+  /** Scores a submitted attempt's objective answers; job id = attempt id. */
+  [JobName.ScoreAttempt]: { tenantId: string; attemptId: string };
+  /** Submits overdue attempts whose deadline job was lost, and re-queues lost scoring jobs (all tenants). */
+  [JobName.SweepOverdue]: Record<string, never>;
 }
 
 export type JobOf<N extends JobName> = JobPayloads[N];
@@ -38,6 +48,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.DispatchOutbox]: QueueName.Mail,
   [JobName.RemindInvitation]: QueueName.Invitations,
   [JobName.PurgeExpired]: QueueName.Maintenance,
+  [JobName.AttemptDeadline]: QueueName.Attempts,
+  [JobName.ScoreAttempt]: QueueName.Attempts,
+  [JobName.SweepOverdue]: QueueName.Attempts,
 };
 
 /** Retries with exponential backoff; finished jobs are kept a while for inspection, then trimmed. */
@@ -52,10 +65,12 @@ export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   [QueueName.Mail]: 5,
   [QueueName.Invitations]: 5,
   [QueueName.Maintenance]: 1,
+  [QueueName.Attempts]: 10,
 };
 
 /** Repeatable jobs, upserted by the worker at start-up (idempotent: one scheduler per id). */
 export const JOB_SCHEDULES: { name: JobName; everyMs: number }[] = [
   { name: JobName.DispatchOutbox, everyMs: 60_000 },
   { name: JobName.PurgeExpired, everyMs: 3600_000 },
+  { name: JobName.SweepOverdue, everyMs: 60_000 },
 ];

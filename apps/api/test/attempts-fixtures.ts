@@ -1,0 +1,141 @@
+import { loadConfig } from '@assay/core';
+import { linkToken } from '@assay/invitations';
+import type { SignedUpTenant, TestApi } from './test-api';
+
+/** Helpers of the attempts tests: papers of every objective type, invitations with a known link token. */
+export interface ObjectivePaper {
+  paperId: string;
+  /** By kind: single, multiple, trueFalse, fillBlank, essay. */
+  q: Record<'single' | 'multiple' | 'trueFalse' | 'fillBlank' | 'essay', string>;
+}
+
+export async function call(api: TestApi, tenant: SignedUpTenant, method: 'GET' | 'POST', url: string, body?: unknown) {
+  const response = await api.request(method, `/api/v1${url}`, { token: tenant.accessToken, body });
+  if (response.status >= 300) throw new Error(`${url}: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+/**
+ * Single (2 points), multiple (key A, C of A-D, 4 points), true/false, fill-in (2 blanks) and,
+ * unless `withEssay` is false, an essay; one section per type so each has its own points.
+ */
+export async function objectivePaper(
+  api: TestApi,
+  tenant: SignedUpTenant,
+  settings: Record<string, unknown> = {},
+  withEssay = true,
+): Promise<ObjectivePaper> {
+  const role = await call(api, tenant, 'POST', '/job-roles', { name: `客服 ${Math.random().toString(36).slice(2, 8)}` });
+  const question = async (body: Record<string, unknown>) => (await call(api, tenant, 'POST', '/questions', body)).id as string;
+  const q = {
+    single: await question({
+      type: 'single_choice',
+      stem: '客户情绪激动时,首先应该怎么做?',
+      options: [
+        { key: 'A', text: '解释规定' },
+        { key: 'B', text: '倾听共情' },
+        { key: 'C', text: '转交主管' },
+      ],
+      answerKey: 'B',
+      points: 2,
+    }),
+    multiple: await question({
+      type: 'multiple_choice',
+      stem: '以下哪些属于售后服务?',
+      options: [
+        { key: 'A', text: '退换货' },
+        { key: 'B', text: '商品定价' },
+        { key: 'C', text: '维修' },
+        { key: 'D', text: '广告投放' },
+      ],
+      answerKey: ['A', 'C'],
+      points: 4,
+    }),
+    trueFalse: await question({ type: 'true_false', stem: '客户永远是对的。', answerKey: false, points: 1 }),
+    fillBlank: await question({ type: 'fill_blank', stem: '首次响应不超过 ___ 秒,满意度目标 ___ 。', answerKey: [['30', '三十'], ['95%']], points: 4 }),
+    essay: withEssay
+      ? await question({
+          type: 'essay',
+          kind: 'scenario',
+          stem: '客户收到破损商品,你如何处理?',
+          referenceAnswer: '安抚情绪,核实情况,补发或退款。',
+          rubric: [
+            { criterion: '沟通', maxPoints: 5 },
+            { criterion: '方案', maxPoints: 5 },
+          ],
+          points: 10,
+        })
+      : '',
+  };
+  const sections = [
+    { title: '一、单选题', pointsPerQuestion: 2, questionIds: [q.single] },
+    { title: '二、多选题', pointsPerQuestion: 4, questionIds: [q.multiple] },
+    { title: '三、判断题', pointsPerQuestion: 1, questionIds: [q.trueFalse] },
+    { title: '四、填空题', pointsPerQuestion: 4, questionIds: [q.fillBlank] },
+    ...(withEssay ? [{ title: '五、情景题', pointsPerQuestion: 10, questionIds: [q.essay] }] : []),
+  ];
+  const paper = await call(api, tenant, 'POST', '/papers', { jobRoleId: role.id, title: '客服笔试', durationMinutes: 30, settings, sections });
+  await call(api, tenant, 'POST', `/papers/${paper.id}/publish`, {});
+  return { paperId: paper.id, q };
+}
+
+let emails = 0;
+
+/** An invitation to the paper and its personal link token (computed as the mailer does). */
+export async function invitation(
+  api: TestApi,
+  tenant: SignedUpTenant,
+  paperId: string,
+  terms: { closesAt?: Date; opensAt?: Date; extraTimePercent?: number } = {},
+): Promise<{ invitationId: string; linkToken: string }> {
+  emails += 1;
+  const created = await call(api, tenant, 'POST', '/invitations', {
+    paperId,
+    candidate: { name: '考生', email: `cand${emails}-${Math.random().toString(36).slice(2, 8)}@example.com` },
+    closesAt: (terms.closesAt ?? new Date(Date.now() + 86_400_000)).toISOString(),
+    ...(terms.opensAt ? { opensAt: terms.opensAt.toISOString() } : {}),
+    ...(terms.extraTimePercent !== undefined ? { extraTimePercent: terms.extraTimePercent } : {}),
+  });
+  return { invitationId: created.id, linkToken: linkToken(loadConfig(process.env).LINK_SECRET, created.id, 1) };
+}
+
+/** The candidate's side of one attempt. */
+export class Candidate {
+  constructor(
+    private readonly api: TestApi,
+    readonly attemptId: string,
+    public token: string,
+  ) {}
+
+  static async start(api: TestApi, linkToken: string, headers: Record<string, string> = {}) {
+    const response = await api.request('POST', `/api/v1/links/${linkToken}/attempt`, { headers });
+    if (response.status >= 300) throw new Error(`start: ${response.status} ${JSON.stringify(response.body)}`);
+    return { candidate: new Candidate(api, response.body.attemptId, response.body.attemptToken), body: response.body };
+  }
+
+  request(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, headers: Record<string, string> = {}) {
+    return this.api.request(method, `/api/v1/attempts/${this.attemptId}${path}`, { body, headers: { 'x-attempt-token': this.token, ...headers } });
+  }
+
+  save(questionId: string, answer: unknown, seq: number, headers: Record<string, string> = {}) {
+    return this.request('PUT', `/answers/${questionId}`, { answer, seq }, headers);
+  }
+
+  view() {
+    return this.request('GET', '');
+  }
+
+  submit() {
+    return this.request('POST', '/submit');
+  }
+}
+
+export async function until<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

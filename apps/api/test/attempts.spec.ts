@@ -1,0 +1,265 @@
+import { connectAsOwner } from '@assay/testing';
+import { Candidate, call, invitation, objectivePaper, type ObjectivePaper } from './attempts-fixtures';
+import { TestApi, type SignedUpTenant } from './test-api';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('attempts: start, server clock, autosave, resume, take-over, events, submit', () => {
+  let api: TestApi;
+  let a: SignedUpTenant;
+  let b: SignedUpTenant;
+  let paper: ObjectivePaper;
+  let noGrace: ObjectivePaper;
+
+  beforeAll(async () => {
+    api = await TestApi.start({ LINK_RATE_LIMIT: '100000' });
+    [a, b] = [await api.signup(), await api.signup()];
+    paper = await objectivePaper(api, a, { shuffleQuestions: true, shuffleOptions: true });
+    noGrace = await objectivePaper(api, a, { timerGraceSeconds: 0 });
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('sets the deadline on the server: duration plus extra time, capped at the window close', async () => {
+    const long = await invitation(api, a, paper.paperId, { extraTimePercent: 50 });
+    const { body } = await Candidate.start(api, long.linkToken);
+    expect(body.status).toBe('in_progress');
+    expect(body.attemptToken).toMatch(/^at_/);
+    expect(Date.parse(body.deadline) - Date.parse(body.startedAt)).toBe(45 * 60_000); // 30 min + 50 %
+    expect(body.secondsLeft).toBe(45 * 60);
+    expect(Math.abs(Date.parse(body.serverTime) - Date.now())).toBeLessThan(5000);
+
+    const closesAt = new Date(Date.now() + 10 * 60_000);
+    const capped = await invitation(api, a, paper.paperId, { extraTimePercent: 50, closesAt });
+    const started = (await Candidate.start(api, capped.linkToken)).body;
+    expect(started.deadline).toBe(closesAt.toISOString());
+    expect(started.secondsLeft).toBeLessThanOrEqual(600);
+    expect(started.secondsLeft).toBeGreaterThan(590);
+
+    const invited = await call(api, a, 'GET', `/invitations/${capped.invitationId}`);
+    expect(invited.status).toBe('started');
+  });
+
+  it('refuses to start before the window opens, and answers 404 for a dead link', async () => {
+    const later = await invitation(api, a, paper.paperId, { opensAt: new Date(Date.now() + 3600_000), closesAt: new Date(Date.now() + 7200_000) });
+    const early = await api.request('POST', `/api/v1/links/${later.linkToken}/attempt`);
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('attempt.not_open_yet');
+    const dead = await api.request('POST', `/api/v1/links/${'x'.repeat(43)}/attempt`);
+    expect(dead.status).toBe(404);
+    expect(dead.body.code).toBe('link.not_found');
+  });
+
+  it('serves the paper in this attempt’s seeded order, the same on every reload, without keys, references or rubrics', async () => {
+    const inv = await invitation(api, a, paper.paperId);
+    const { candidate } = await Candidate.start(api, inv.linkToken);
+    const first = await candidate.view();
+    expect(first.status).toBe(200);
+    const text = JSON.stringify(first.body);
+    expect(text).not.toMatch(/answerKey|referenceAnswer|rubric|explanation|安抚情绪/);
+    const ids = first.body.paper.sections.flatMap((s: { questions: { id: string }[] }) => s.questions.map((q) => q.id));
+    expect(ids.sort()).toEqual(Object.values(paper.q).sort());
+    const again = await candidate.view();
+    expect(again.body.paper).toEqual(first.body.paper);
+    expect(first.body.secondsLeft).toBeGreaterThan(29 * 60);
+    expect(first.body.answers).toEqual([]);
+    // The start response carries no paper content either.
+    const other = await Candidate.start(api, (await invitation(api, a, paper.paperId)).linkToken);
+    expect(JSON.stringify(other.body)).not.toMatch(/answerKey|referenceAnswer|rubric/);
+  });
+
+  it('orders saves by seq: a late or retried older save never overwrites a newer one', async () => {
+    const inv = await invitation(api, a, paper.paperId);
+    const { candidate } = await Candidate.start(api, inv.linkToken);
+    const q = paper.q.essay;
+    const s3 = await candidate.save(q, { text: '第三版' }, 3);
+    expect(s3.status).toBe(200);
+    expect(s3.body).toMatchObject({ questionId: q, status: 'saved', storedSeq: 3, seq: 3 });
+    expect(typeof s3.body.serverTime).toBe('string');
+    expect(s3.body.secondsLeft).toBeGreaterThan(0);
+
+    const late = await candidate.save(q, { text: '第二版' }, 2);
+    expect(late.status).toBe(200);
+    expect(late.body).toMatchObject({ status: 'superseded', storedSeq: 3 });
+    const retry = await candidate.save(q, { text: '第三版' }, 3);
+    expect(retry.body).toMatchObject({ status: 'saved', storedSeq: 3 });
+
+    const batch = await candidate.request('PUT', '/answers', {
+      answers: [
+        { questionId: paper.q.single, answer: 'A', seq: 1 },
+        { questionId: paper.q.single, answer: 'B', seq: 2 },
+        { questionId: q, answer: { text: '旧' }, seq: 1 },
+        { questionId: paper.q.fillBlank, answer: ['三十', '95%'], seq: 5 },
+      ],
+    });
+    expect(batch.status).toBe(200);
+    expect(batch.body.items).toEqual([
+      { questionId: paper.q.single, status: 'superseded', storedSeq: 2 },
+      { questionId: paper.q.single, status: 'saved', storedSeq: 2 },
+      { questionId: q, status: 'superseded', storedSeq: 3 },
+      { questionId: paper.q.fillBlank, status: 'saved', storedSeq: 5 },
+    ]);
+    expect(batch.body.secondsLeft).toBeGreaterThan(0);
+
+    const view = await candidate.view();
+    const answers = Object.fromEntries(view.body.answers.map((x: { questionId: string; answer: unknown; seq: number }) => [x.questionId, [x.answer, x.seq]]));
+    expect(answers).toEqual({ [q]: [{ text: '第三版' }, 3], [paper.q.single]: ['B', 2], [paper.q.fillBlank]: [['三十', '95%'], 5] });
+  });
+
+  it('stores an answer of any shape for a known question, refuses an unknown question and oversized answers', async () => {
+    const inv = await invitation(api, a, paper.paperId);
+    const { candidate } = await Candidate.start(api, inv.linkToken);
+    const odd = await candidate.save(paper.q.single, { weird: ['shape'] }, 1);
+    expect(odd.status).toBe(200);
+    const cleared = await candidate.save(paper.q.trueFalse, null, 1);
+    expect(cleared.status).toBe(200);
+    const unknown = await candidate.save(paper.q.essay.replace(/.$/, (c) => (c === '0' ? '1' : '0')), 'A', 1);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('attempt.question_not_found');
+    const huge = await candidate.save(paper.q.essay, { text: '长'.repeat(100_001) }, 2);
+    expect(huge.status).toBe(400);
+    const noSeq = await candidate.request('PUT', `/answers/${paper.q.single}`, { answer: 'B' });
+    expect(noSeq.status).toBe(400);
+    const batch = await candidate.request('PUT', '/answers', {
+      answers: [
+        { questionId: paper.q.multiple, answer: ['A'], seq: 1 },
+        { questionId: '00000000-0000-4000-8000-000000000000', answer: 'A', seq: 1 },
+      ],
+    });
+    expect(batch.body.items.map((i: { status: string }) => i.status)).toEqual(['saved', 'unknown_question']);
+  });
+
+  it('refuses a save after deadline + grace with 409 attempt.time_up and keeps every earlier save', async () => {
+    const inv = await invitation(api, a, noGrace.paperId, { closesAt: new Date(Date.now() + 2500) });
+    const { candidate, body } = await Candidate.start(api, inv.linkToken);
+    expect(body.secondsLeft).toBeLessThanOrEqual(3);
+    expect((await candidate.save(noGrace.q.single, 'B', 1)).status).toBe(200);
+    expect((await candidate.save(noGrace.q.essay, { text: '答案' }, 1)).status).toBe(200);
+    await sleep(Date.parse(body.deadline) - Date.now() + 300);
+    const late = await candidate.save(noGrace.q.single, 'A', 2);
+    expect(late.status).toBe(409);
+    expect(late.headers['content-type']).toContain('application/problem+json');
+    expect(late.body.code).toBe('attempt.time_up');
+    const lateBatch = await candidate.request('PUT', '/answers', { answers: [{ questionId: noGrace.q.single, answer: 'A', seq: 3 }] });
+    expect(lateBatch.body.code).toBe('attempt.time_up');
+    const view = await candidate.view();
+    expect(view.body.secondsLeft).toBe(0);
+    expect(view.body.answers.map((x: { questionId: string; answer: unknown }) => [x.questionId, x.answer]).sort()).toEqual(
+      [
+        [noGrace.q.single, 'B'],
+        [noGrace.q.essay, { text: '答案' }],
+      ].sort(),
+    );
+  });
+
+  it('accepts saves during the grace period after the deadline', async () => {
+    const inv = await invitation(api, a, paper.paperId, { closesAt: new Date(Date.now() + 1500) });
+    const { candidate, body } = await Candidate.start(api, inv.linkToken);
+    await sleep(Date.parse(body.deadline) - Date.now() + 300);
+    const inGrace = await candidate.save(paper.q.single, 'B', 1);
+    expect(inGrace.status).toBe(200);
+    expect(inGrace.body.secondsLeft).toBe(0);
+  });
+
+  it('a start from a second device takes over: new token, the old one gets 409 attempt.taken_over, recorded as an event', async () => {
+    const inv = await invitation(api, a, paper.paperId);
+    const phone = await Candidate.start(api, inv.linkToken, { 'user-agent': 'Phone/1.0' });
+    expect((await phone.candidate.save(paper.q.single, 'A', 1, { 'user-agent': 'Phone/1.0' })).status).toBe(200);
+    const laptop = await api.request('POST', `/api/v1/links/${inv.linkToken}/attempt`, { headers: { 'user-agent': 'Laptop/2.0' } });
+    expect(laptop.status).toBe(200);
+    expect(laptop.body).toMatchObject({ attemptId: phone.candidate.attemptId, takenOver: true, deadline: phone.body.deadline });
+    expect(laptop.body.attemptToken).not.toBe(phone.candidate.token);
+
+    const old = await phone.candidate.save(paper.q.single, 'C', 2);
+    expect(old.status).toBe(409);
+    expect(old.body.code).toBe('attempt.taken_over');
+    expect((await phone.candidate.view()).body.code).toBe('attempt.taken_over');
+    expect((await phone.candidate.submit()).body.code).toBe('attempt.taken_over');
+
+    const now = new Candidate(api, phone.candidate.attemptId, laptop.body.attemptToken);
+    const resumed = await now.view();
+    expect(resumed.status).toBe(200);
+    expect(resumed.body.answers).toEqual([expect.objectContaining({ questionId: paper.q.single, answer: 'A', seq: 1 })]);
+    expect((await now.save(paper.q.single, 'B', 2, { 'user-agent': 'Laptop/2.0' })).status).toBe(200);
+
+    const events = await call(api, a, 'GET', `/attempts/${now.attemptId}/events`);
+    expect(events.items.map((e: { type: string }) => e.type)).toEqual(['started', 'taken_over']);
+    expect(events.items[1]).toMatchObject({ userAgent: 'Laptop/2.0', detail: { previousUserAgent: 'Phone/1.0' } });
+  });
+
+  it('records integrity events with IP and user agent, and client changes, without blocking', async () => {
+    const inv = await invitation(api, a, paper.paperId);
+    const { candidate } = await Candidate.start(api, inv.linkToken, { 'user-agent': 'Browser/1' });
+    const one = await candidate.request('POST', '/events', { type: 'focus_lost', at: new Date().toISOString() }, { 'user-agent': 'Browser/1' });
+    expect(one.status).toBe(200);
+    expect(one.body).toEqual({ recorded: 1 });
+    const many = await candidate.request(
+      'POST',
+      '/events',
+      { events: [{ type: 'paste', detail: { chars: 120 } }, { type: 'fullscreen_exit' }, { type: 'visibility_hidden' }] },
+      { 'user-agent': 'Browser/1' },
+    );
+    expect(many.body).toEqual({ recorded: 3 });
+    const reserved = await candidate.request('POST', '/events', { type: 'taken_over' });
+    expect(reserved.status).toBe(400);
+    const bad = await candidate.request('POST', '/events', { type: 'Focus Lost!' });
+    expect(bad.status).toBe(400);
+    // Same attempt from another browser: recorded as a client change on the next save.
+    expect((await candidate.save(paper.q.single, 'B', 1, { 'user-agent': 'Other/9' })).status).toBe(200);
+
+    const events = await call(api, a, 'GET', `/attempts/${candidate.attemptId}/events`);
+    expect(events.items.map((e: { type: string }) => e.type)).toEqual(['started', 'focus_lost', 'paste', 'fullscreen_exit', 'visibility_hidden', 'client_changed']);
+    expect(events.items[2]).toMatchObject({ userAgent: 'Browser/1', detail: { chars: 120 } });
+    expect(events.items[2].ip).toBeTruthy();
+    expect(events.items[5]).toMatchObject({ userAgent: 'Other/9', detail: { previousUserAgent: 'Browser/1' } });
+  });
+
+  it('submitting twice is one submission; the invitation moves to submitted; later saves are refused', async () => {
+    const inv = await invitation(api, a, paper.paperId);
+    const { candidate } = await Candidate.start(api, inv.linkToken);
+    await candidate.save(paper.q.single, 'B', 1);
+    const [first, second] = await Promise.all([candidate.submit(), candidate.submit()]);
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(200);
+    expect(first.body.submittedAt).toBe(second.body.submittedAt);
+    const third = await candidate.submit();
+    expect(third.body.submittedAt).toBe(first.body.submittedAt);
+    expect((await candidate.save(paper.q.single, 'A', 2)).body.code).toBe('attempt.submitted');
+    expect((await call(api, a, 'GET', `/invitations/${inv.invitationId}`)).status).toBe('submitted');
+    const again = await api.request('POST', `/api/v1/links/${inv.linkToken}/attempt`);
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('attempt.submitted');
+
+    const events = await call(api, a, 'GET', `/attempts/${candidate.attemptId}/events`);
+    expect(events.items.filter((e: { type: string }) => e.type === 'submitted')).toHaveLength(1);
+    const db = await connectAsOwner();
+    try {
+      const { rows } = await db.query('SELECT status, submitted_by FROM attempts WHERE id = $1', [candidate.attemptId]);
+      expect(rows).toEqual([{ status: 'submitted', submitted_by: 'candidate' }]);
+    } finally {
+      await db.end();
+    }
+  });
+
+  it('needs the attempt token; staff reads are tenant-scoped (404 across tenants)', async () => {
+    const inv = await invitation(api, a, paper.paperId);
+    const { candidate } = await Candidate.start(api, inv.linkToken);
+    const none = await api.request('GET', `/api/v1/attempts/${candidate.attemptId}`);
+    expect(none.status).toBe(401);
+    expect(none.body.code).toBe('attempt.token_required');
+    const wrong = await api.request('GET', `/api/v1/attempts/${candidate.attemptId}`, { headers: { 'x-attempt-token': `at_${b.tenantId}_${'x'.repeat(43)}` } });
+    expect(wrong.status).toBe(404);
+
+    const list = await call(api, a, 'GET', `/attempts?invitationId=${inv.invitationId}`);
+    expect(list.total).toBe(1);
+    expect(list.items[0]).toMatchObject({ id: candidate.attemptId, invitationId: inv.invitationId, paperId: paper.paperId, status: 'in_progress' });
+    expect((await call(api, a, 'GET', `/attempts?paperId=${paper.paperId}`)).total).toBeGreaterThan(1);
+
+    const foreign = (path: string) => api.request('GET', `/api/v1/attempts/${candidate.attemptId}${path}`, { token: b.accessToken });
+    expect((await foreign('/events')).status).toBe(404);
+    expect((await foreign('/responses')).status).toBe(404);
+    expect((await api.request('GET', `/api/v1/attempts?invitationId=${inv.invitationId}`, { token: b.accessToken })).body.total).toBe(0);
+    expect((await api.request('GET', `/api/v1/attempts/${candidate.attemptId}/events`)).status).toBe(401);
+  });
+});

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { InvitationsModule } from '@assay/invitations';
+import { AttemptReportsService } from './attempt-reports.service';
+import { AttemptJobs } from './attempt.jobs';
+import { AttemptStartController, CandidateAttemptsController, StaffAttemptsController } from './attempts.controller';
+import { AttemptsService } from './attempts.service';
+import { PaperSnapshots } from './paper-snapshots';
+
+@Module({
+  imports: [InvitationsModule],
+  controllers: [AttemptStartController, CandidateAttemptsController, StaffAttemptsController],
+  providers: [AttemptsService, AttemptReportsService, PaperSnapshots],
+  exports: [AttemptsService],
+})
+export class AttemptsModule {}
+
+/** The worker's part: deadline auto-submit, scoring, the overdue sweep. */
+@Module({
+  imports: [InvitationsModule],
+  providers: [AttemptsService, PaperSnapshots, AttemptJobs],
+})
+export class AttemptsJobsModule {}

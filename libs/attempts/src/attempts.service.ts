@@ -1,0 +1,377 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { DomainError, JobName, JobQueue, TenantTransaction } from '@assay/core';
+import { Invitation, InvitationsService, LINK_NOT_FOUND, LinksService } from '@assay/invitations';
+import { candidatePaper, PaperVersion, type CandidatePaper } from '@assay/papers';
+import { computeDeadline, secondsLeft } from '@assay/scoring';
+import { AttemptErrors } from './attempt-errors';
+import { ATTEMPT_ACCESS, RECORD_EVENTS, SAVE_ANSWERS } from './attempt-sql';
+import { hashAttemptToken, newAttemptToken, tenantOfAttemptToken } from './attempt-token';
+import { PaperSnapshots } from './paper-snapshots';
+
+export type AttemptStatus = 'in_progress' | 'submitted' | 'awaiting_grading' | 'scored';
+export type SubmittedBy = 'candidate' | 'deadline' | 'sweep';
+
+/** Who is calling from the candidate's side: their IP address and user agent, recorded with events. */
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface AnswerInput {
+  questionId: string;
+  answer: unknown;
+  seq: number;
+}
+
+export interface Clock {
+  serverTime: string;
+  secondsLeft: number;
+}
+
+export interface StartedAttempt extends Clock {
+  attemptId: string;
+  /** Send as X-Attempt-Token on every later call; shown once. */
+  attemptToken: string;
+  status: AttemptStatus;
+  startedAt: string;
+  deadline: string;
+  /** True when an attempt already running (on another device) was taken over. */
+  takenOver: boolean;
+}
+
+export interface SavedAnswer {
+  questionId: string;
+  /** `saved`: this seq (or a retry of it) is stored; `superseded`: a newer seq is already stored. */
+  status: 'saved' | 'superseded' | 'unknown_question';
+  storedSeq: number | null;
+}
+
+export interface AttemptResult {
+  points: number;
+  maxPoints: number;
+  pendingManual: number;
+}
+
+export interface CandidateAttemptView extends Clock {
+  id: string;
+  status: AttemptStatus;
+  startedAt: string;
+  deadline: string;
+  graceSeconds: number;
+  submittedAt: string | null;
+  paper: CandidatePaper;
+  answers: { questionId: string; answer: unknown; seq: number; savedAt: string }[];
+  /** Only when the paper shows scores to candidates and the objective part is scored. */
+  result: AttemptResult | null;
+}
+
+export interface SubmittedAttempt {
+  id: string;
+  status: AttemptStatus;
+  submittedAt: string;
+  result: AttemptResult | null;
+}
+
+interface AttemptRow {
+  id: string;
+  invitation_id: string;
+  paper_id: string;
+  paper_version_id: string;
+  question_ids: string[];
+  status: AttemptStatus;
+  started_at: Date;
+  deadline: Date;
+  grace_seconds: number;
+  submitted_at: Date | null;
+  points: string | null;
+  max_points: string | null;
+  pending_manual: number | null;
+  last_ip: string | null;
+  last_user_agent: string | null;
+}
+
+const MAX_EVENTS_PER_CALL = 100;
+/** Server-written event types; clients cannot send them. */
+export const SERVER_EVENT_TYPES = ['started', 'taken_over', 'client_changed', 'submitted'] as const;
+
+export const deadlineJobId = (attemptId: string) => `deadline-${attemptId}`;
+
+@Injectable()
+export class AttemptsService {
+  private readonly logger = new Logger(AttemptsService.name);
+
+  constructor(
+    private readonly tx: TenantTransaction,
+    private readonly links: LinksService,
+    private readonly invitations: InvitationsService,
+    private readonly snapshots: PaperSnapshots,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  /**
+   * Starts the attempt of an invitation, or takes over the running one (a second device): a new
+   * attempt token, the old one answers 409 attempt.taken_over. Constant work per start: the
+   * invitation row (locked, so two devices starting at once serialise), the latest version id,
+   * the cached snapshot, one insert.
+   */
+  async start(linkToken: string, client: ClientInfo): Promise<StartedAttempt> {
+    const { tenantId, invitationId } = await this.links.resolve(linkToken);
+    const attemptToken = newAttemptToken(tenantId);
+    const tokenHash = hashAttemptToken(attemptToken);
+    const started = await this.tx.runAs(tenantId, async (manager) => {
+      const invitation = await manager.findOne(Invitation, { where: { id: invitationId }, lock: { mode: 'pessimistic_write' } });
+      if (!invitation || invitation.status === 'revoked') throw LINK_NOT_FOUND();
+      const [{ now }] = (await manager.query('SELECT now() AS now')) as { now: Date }[];
+      const [existing] = (await manager.query('SELECT * FROM attempts WHERE invitation_id = $1', [invitationId])) as AttemptRow[];
+      if (existing) return this.takeOver(manager, existing, tokenHash, now, client);
+
+      if (invitation.opensAt > now) throw AttemptErrors.notOpenYet();
+      if (invitation.closesAt <= now) throw AttemptErrors.windowClosed();
+      if (!['created', 'sent', 'opened'].includes(invitation.status)) throw AttemptErrors.submitted();
+
+      const latest = await manager
+        .createQueryBuilder(PaperVersion, 'v')
+        .select(['v.id', 'v.version'])
+        .where('v.paperId = :paperId', { paperId: invitation.paperId })
+        .orderBy('v.version', 'DESC')
+        .limit(1)
+        .getOne();
+      if (!latest) throw new DomainError('conflict', 'paper.not_published', 'The paper has no published version yet.');
+      const { snapshot } = await this.snapshots.get(manager, latest.id);
+      const attemptId = randomUUID();
+      const questionIds = candidatePaper(snapshot, latest.version, attemptId).sections.flatMap((s) => s.questions.map((q) => q.id));
+      const deadline = computeDeadline({
+        startedAt: now,
+        durationMinutes: snapshot.durationMinutes,
+        extraTimePercent: invitation.extraTimePercent,
+        windowClosesAt: invitation.closesAt,
+      });
+      const grace = snapshot.settings.timerGraceSeconds;
+      await manager.query(
+        `WITH inserted AS (
+           INSERT INTO attempts (id, invitation_id, paper_id, paper_version_id, question_ids, started_at, deadline, grace_seconds, token_hash, last_ip, last_user_agent)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id)
+         INSERT INTO attempt_events (attempt_id, type, ip, user_agent) SELECT id, 'started', $10, $11 FROM inserted`,
+        [attemptId, invitationId, invitation.paperId, latest.id, questionIds, now, deadline, grace, tokenHash, client.ip, client.userAgent],
+      );
+      await this.invitations.markStarted(manager, invitation);
+      return { attemptId, status: 'in_progress' as AttemptStatus, startedAt: now, deadline, grace, now, takenOver: false };
+    });
+    if (!started.takenOver) await this.scheduleDeadline(tenantId, started.attemptId, started.deadline, started.grace);
+    return {
+      attemptId: started.attemptId,
+      attemptToken,
+      status: started.status,
+      startedAt: started.startedAt.toISOString(),
+      deadline: started.deadline.toISOString(),
+      serverTime: started.now.toISOString(),
+      secondsLeft: secondsLeft(started.deadline, started.now),
+      takenOver: started.takenOver,
+    };
+  }
+
+  private async takeOver(manager: EntityManager, attempt: AttemptRow, tokenHash: string, now: Date, client: ClientInfo) {
+    if (attempt.status !== 'in_progress') throw AttemptErrors.submitted();
+    if (now.getTime() > attempt.deadline.getTime() + attempt.grace_seconds * 1000) throw AttemptErrors.timeUp();
+    await manager.query(
+      `WITH updated AS (
+         UPDATE attempts SET token_hash = $2, replaced_token_hashes = array_append(replaced_token_hashes, token_hash),
+                last_ip = $3, last_user_agent = $4, updated_at = now()
+          WHERE id = $1
+         RETURNING id, replaced_token_hashes)
+       INSERT INTO attempt_events (attempt_id, type, ip, user_agent, detail)
+       SELECT id, 'taken_over', $3, $4, jsonb_build_object('previousIp', $5::text, 'previousUserAgent', $6::text, 'takeovers', cardinality(replaced_token_hashes))
+         FROM updated`,
+      [attempt.id, tokenHash, client.ip, client.userAgent, attempt.last_ip, attempt.last_user_agent],
+    );
+    return { attemptId: attempt.id, status: attempt.status, startedAt: attempt.started_at, deadline: attempt.deadline, grace: attempt.grace_seconds, now, takenOver: true };
+  }
+
+  /** The deadline job runs at deadline + grace (saves are accepted until then). A lost job is caught by the sweep. */
+  private async scheduleDeadline(tenantId: string, attemptId: string, deadline: Date, graceSeconds: number): Promise<void> {
+    try {
+      await this.jobs.enqueue(
+        JobName.AttemptDeadline,
+        { tenantId, attemptId },
+        { jobId: deadlineJobId(attemptId), delayMs: Math.max(0, deadline.getTime() + graceSeconds * 1000 - Date.now()) + 500 },
+      );
+    } catch (error) {
+      // The attempt is started and committed; the sweep submits it on time without the job.
+      this.logger.warn({ err: error, attemptId, tenantId }, 'Could not schedule the deadline job; the sweep will cover it');
+    }
+  }
+
+  /** Autosave of one or many answers; one statement (see SAVE_ANSWERS). */
+  async save(attemptId: string, token: string | undefined, answers: AnswerInput[], client: ClientInfo): Promise<Clock & { items: SavedAnswer[] }> {
+    const { tenantId, tokenHash } = this.credentials(token);
+    return this.tx.runAs(tenantId, async (manager) => {
+      const [row] = (await manager.query(SAVE_ANSWERS, [attemptId, tokenHash, JSON.stringify(answers), client.ip, client.userAgent])) as {
+        deadline: Date;
+        server_time: Date;
+        items: { questionId: string; known: boolean; storedSeq: string | number | null }[];
+      }[];
+      if (!row) throw await this.refusal(manager, attemptId, tokenHash);
+      const items = row.items.map((item, index): SavedAnswer => {
+        const storedSeq = item.storedSeq === null ? null : Number(item.storedSeq);
+        if (!item.known) return { questionId: item.questionId, status: 'unknown_question', storedSeq: null };
+        return { questionId: item.questionId, status: storedSeq !== null && storedSeq > answers[index].seq ? 'superseded' : 'saved', storedSeq };
+      });
+      return { items, serverTime: row.server_time.toISOString(), secondsLeft: secondsLeft(row.deadline, row.server_time) };
+    });
+  }
+
+  /** The resume view: the candidate paper in this attempt's order, every saved answer, the clock. */
+  async view(attemptId: string, token: string | undefined): Promise<CandidateAttemptView> {
+    const { tenantId, tokenHash } = this.credentials(token);
+    return this.tx.runAs(tenantId, async (manager) => {
+      const [attempt] = (await manager.query('SELECT *, now() AS now FROM attempts WHERE id = $1 AND token_hash = $2', [attemptId, tokenHash])) as (AttemptRow & {
+        now: Date;
+      })[];
+      if (!attempt) throw await this.refusal(manager, attemptId, tokenHash);
+      const { snapshot, version } = await this.snapshots.get(manager, attempt.paper_version_id);
+      const answers = (await manager.query('SELECT question_id, answer, seq, saved_at FROM responses WHERE attempt_id = $1 AND seq > 0', [attemptId])) as {
+        question_id: string;
+        answer: unknown;
+        seq: string;
+        saved_at: Date;
+      }[];
+      return {
+        id: attempt.id,
+        status: attempt.status,
+        startedAt: attempt.started_at.toISOString(),
+        deadline: attempt.deadline.toISOString(),
+        graceSeconds: attempt.grace_seconds,
+        submittedAt: attempt.submitted_at?.toISOString() ?? null,
+        serverTime: attempt.now.toISOString(),
+        secondsLeft: attempt.status === 'in_progress' ? secondsLeft(attempt.deadline, attempt.now) : 0,
+        paper: candidatePaper(snapshot, version, attempt.id),
+        answers: answers.map((a) => ({ questionId: a.question_id, answer: a.answer, seq: Number(a.seq), savedAt: a.saved_at.toISOString() })),
+        result: snapshot.settings.showScoreToCandidate ? resultOf(attempt) : null,
+      };
+    });
+  }
+
+  /** The candidate's submission; submitting again returns the same submission. */
+  async submitByCandidate(attemptId: string, token: string | undefined, client: ClientInfo): Promise<SubmittedAttempt> {
+    const { tenantId, tokenHash } = this.credentials(token);
+    const outcome = await this.tx.runAs(tenantId, async (manager) => {
+      const [access] = (await manager.query(ATTEMPT_ACCESS, [attemptId, tokenHash])) as { status: AttemptStatus; token_ok: boolean; replaced: boolean }[];
+      if (!access || (!access.token_ok && !access.replaced)) throw AttemptErrors.notFound();
+      if (!access.token_ok) throw AttemptErrors.takenOver();
+      const submitted = await this.markSubmitted(manager, attemptId, 'candidate', client);
+      const [attempt] = (await manager.query('SELECT * FROM attempts WHERE id = $1', [attemptId])) as AttemptRow[];
+      const { snapshot } = await this.snapshots.get(manager, attempt.paper_version_id);
+      return { submitted, attempt, showScore: snapshot.settings.showScoreToCandidate };
+    });
+    if (outcome.submitted) await this.afterSubmit(tenantId, attemptId, true);
+    const { attempt } = outcome;
+    return {
+      id: attempt.id,
+      status: attempt.status,
+      submittedAt: (attempt.submitted_at as Date).toISOString(),
+      result: outcome.showScore ? resultOf(attempt) : null,
+    };
+  }
+
+  /**
+   * Submission by the deadline job or the sweep: only an attempt past deadline + grace. Returns
+   * 'not_due' when it is still running on time (a job that fired early), 'skipped' when already submitted.
+   */
+  async submitOverdue(tenantId: string, attemptId: string, by: 'deadline' | 'sweep'): Promise<'done' | 'skipped' | 'not_due'> {
+    const result = await this.tx.runAs(tenantId, async (manager) => {
+      const [row] = (await manager.query(
+        `SELECT status, now() > deadline + make_interval(secs => grace_seconds) AS due FROM attempts WHERE id = $1 FOR UPDATE`,
+        [attemptId],
+      )) as { status: AttemptStatus; due: boolean }[];
+      if (!row) return 'skipped' as const;
+      if (row.status !== 'in_progress') return row.status === 'submitted' ? ('unscored' as const) : ('skipped' as const);
+      if (!row.due) return 'not_due' as const;
+      await this.markSubmitted(manager, attemptId, by, { ip: null, userAgent: null });
+      return 'done' as const;
+    });
+    if (result === 'done' || result === 'unscored') await this.afterSubmit(tenantId, attemptId, false);
+    return result === 'unscored' ? 'skipped' : result;
+  }
+
+  /** in_progress -> submitted, and the invitation -> submitted, in the caller's transaction. */
+  private async markSubmitted(manager: EntityManager, attemptId: string, by: SubmittedBy, client: ClientInfo): Promise<boolean> {
+    const rows = (await manager.query(
+      `WITH submitted AS (
+         UPDATE attempts SET status = 'submitted', submitted_at = now(), submitted_by = $2, updated_at = now()
+          WHERE id = $1 AND status = 'in_progress'
+         RETURNING id, invitation_id, submitted_at),
+       event AS (
+         INSERT INTO attempt_events (attempt_id, type, ip, user_agent, detail)
+         SELECT id, 'submitted', $3, $4, jsonb_build_object('by', $2::text) FROM submitted)
+       SELECT invitation_id, submitted_at FROM submitted`,
+      [attemptId, by, client.ip, client.userAgent],
+    )) as { invitation_id: string; submitted_at: Date }[];
+    if (rows.length === 0) return false;
+    await manager.update(Invitation, { id: rows[0].invitation_id }, { status: 'submitted', submittedAt: rows[0].submitted_at });
+    return true;
+  }
+
+  /** After the commit: score (job id = attempt id, never doubled); a lost enqueue is re-queued by the sweep. */
+  private async afterSubmit(tenantId: string, attemptId: string, cancelDeadline: boolean): Promise<void> {
+    try {
+      await this.jobs.enqueue(JobName.ScoreAttempt, { tenantId, attemptId }, { jobId: attemptId });
+      if (cancelDeadline) await this.jobs.cancel(JobName.AttemptDeadline, deadlineJobId(attemptId));
+    } catch (error) {
+      this.logger.warn({ err: error, attemptId, tenantId }, 'Could not queue scoring; the sweep will re-queue it');
+    }
+  }
+
+  /** Integrity events from the candidate's client; never blocks the candidate. */
+  async recordEvents(
+    attemptId: string,
+    token: string | undefined,
+    events: { type: string; at?: Date; detail?: unknown }[],
+    client: ClientInfo,
+  ): Promise<{ recorded: number }> {
+    const { tenantId, tokenHash } = this.credentials(token);
+    if (events.length > MAX_EVENTS_PER_CALL) {
+      throw DomainError.invalid('request.validation_failed', `At most ${MAX_EVENTS_PER_CALL} events per call.`, [{ field: 'events', reason: 'too many' }]);
+    }
+    const reserved = events.findIndex((e) => (SERVER_EVENT_TYPES as readonly string[]).includes(e.type));
+    if (reserved >= 0) {
+      throw DomainError.invalid('request.validation_failed', `Event type ${events[reserved].type} is written by the server only.`, [
+        { field: `events[${reserved}].type`, reason: 'reserved for the server' },
+      ]);
+    }
+    const payload = JSON.stringify(events.map((e) => ({ type: e.type, at: e.at ?? null, detail: e.detail ?? null })));
+    return this.tx.runAs(tenantId, async (manager) => {
+      const [row] = (await manager.query(RECORD_EVENTS, [attemptId, tokenHash, payload, client.ip, client.userAgent])) as { recorded: number }[];
+      if (!row) throw await this.refusal(manager, attemptId, tokenHash);
+      return { recorded: row.recorded };
+    });
+  }
+
+  private credentials(token: string | undefined): { tenantId: string; tokenHash: string } {
+    if (!token) throw AttemptErrors.tokenRequired();
+    const tenantId = tenantOfAttemptToken(token);
+    if (!tenantId) throw AttemptErrors.notFound();
+    return { tenantId, tokenHash: hashAttemptToken(token) };
+  }
+
+  /** Slow path: why the attempt refused a call. */
+  private async refusal(manager: EntityManager, attemptId: string, tokenHash: string): Promise<DomainError> {
+    const [access] = (await manager.query(ATTEMPT_ACCESS, [attemptId, tokenHash])) as {
+      status: AttemptStatus;
+      token_ok: boolean;
+      replaced: boolean;
+      time_up: boolean;
+    }[];
+    if (!access || (!access.token_ok && !access.replaced)) return AttemptErrors.notFound();
+    if (!access.token_ok) return AttemptErrors.takenOver();
+    if (access.time_up) return AttemptErrors.timeUp();
+    if (access.status !== 'in_progress') return AttemptErrors.submitted();
+    return new DomainError('conflict', 'resource.conflict', 'The attempt changed while saving; retry.');
+  }
+}
+
+function resultOf(attempt: Pick<AttemptRow, 'status' | 'points' | 'max_points' | 'pending_manual'>): AttemptResult | null {
+  if (attempt.status !== 'scored' && attempt.status !== 'awaiting_grading') return null;
+  return { points: Number(attempt.points), maxPoints: Number(attempt.max_points), pendingManual: attempt.pending_manual ?? 0 };
+}
