@@ -153,7 +153,7 @@ describe('imports: paper documents and question-bank spreadsheets', () => {
       const big = Buffer.alloc(20 * 1024 * 1024 + 10, 0x41);
       const response = await post(a, '/api/v1/imports/paper/preview', [{ name: 'file', filename: 'big.txt', content: big }]);
       expect(response.status).toBe(413);
-      expect(response.body).toMatchObject({ code: 'import.file_too_large', errors: [{ field: 'file' }] });
+      expect(response.body).toMatchObject({ code: 'upload.file_too_large', errors: [{ field: 'file' }] });
     });
   });
 

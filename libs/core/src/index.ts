@@ -23,3 +23,4 @@ export * from './health/health.module';
 export * from './database/provision';
 export * from './http/page';
 export * from './http/uuid-param';
+export * from './http/upload';

@@ -6,7 +6,7 @@ import { ExportQueryDto, PaperImportDto, PaperPreviewDto, QuestionBankUploadQuer
 import { PaperDocumentsService, paperSource } from './paper-documents.service';
 import { PaperImportsService } from './paper-imports.service';
 import { QuestionBankTransferService, type SpreadsheetFile } from './question-bank-transfer.service';
-import { readMultipart, validateFields } from './upload.util';
+import { readMultipart, validateFields } from '@assay/core';
 
 const PAPER_UPLOAD_SCHEMA = {
   schema: {

@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '@assay/core';
 import { extractDocumentText, importPaper, UnsupportedDocumentError, type ImportedPaper } from '@assay/paper-import';
-import type { UploadedFile } from './upload.util';
+import type { UploadedFile } from '@assay/core';
 
 /** Where the paper text comes from: an uploaded document or pasted text. */
 export type PaperSource = { kind: 'file'; file: UploadedFile } | { kind: 'text'; text: string };

@@ -7,7 +7,7 @@ import { DomainError, TenantTransaction, type FieldProblem } from '@assay/core';
 import { buildQuestionBankTemplate, readQuestionBank, type BankQuestion, type QuestionBankError } from '@assay/paper-import';
 import { columnOfField, toQuestionBody, toSpreadsheetQuestion } from './bank-spreadsheet.mapping';
 import type { ExportQueryDto, SpreadsheetFormat } from './dto/imports.dto';
-import { fieldProblems, type UploadedFile } from './upload.util';
+import { fieldProblems, type UploadedFile } from '@assay/core';
 
 export interface SpreadsheetFile {
   filename: string;

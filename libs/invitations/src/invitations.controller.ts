@@ -1,10 +1,8 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, Roles, UuidParam } from '@assay/core';
+import { DomainError, readMultipart, Roles, UuidParam, validateFields } from '@assay/core';
 import { readInvitationRows, RowsFileError, type RowFormat } from './bulk/invitation-rows';
 import { CandidateQueryDto } from './dto/candidate-query.dto';
 import { CreateInvitationDto, ExtendInvitationDto, FunnelQueryDto, InvitationQueryDto, InvitationTermsDto } from './dto/invitation.dto';
@@ -38,25 +36,12 @@ export class InvitationsController {
       'Form fields: closesAt (required), opensAt, extraTimePercent, locale, reminderHours. Valid rows are created, bad rows reported by row number; uploading the same file again creates nothing new.',
   })
   async bulk(@UuidParam('paperId') paperId: string, @Req() request: FastifyRequest) {
-    const upload = await request.file().catch(() => undefined);
-    if (!upload) throw DomainError.invalid('upload.missing_file', 'Send the candidate list as a multipart file field named "file".', [{ field: 'file', reason: 'missing' }]);
-    const format: RowFormat | null = /\.xlsx$/i.test(upload.filename) ? 'xlsx' : /\.csv$/i.test(upload.filename) ? 'csv' : null;
+    const upload = await readMultipart(request);
+    if (!upload?.file) throw DomainError.invalid('upload.missing_file', 'Send the candidate list as a multipart file field named "file".', [{ field: 'file', reason: 'missing' }]);
+    const { filename, buffer } = upload.file;
+    const format: RowFormat | null = /\.xlsx$/i.test(filename) ? 'xlsx' : /\.csv$/i.test(filename) ? 'csv' : null;
     if (!format) throw DomainError.invalid('upload.unsupported_type', 'Upload a .csv or .xlsx file.', [{ field: 'file', reason: 'must be .csv or .xlsx' }]);
-    const buffer = await upload.toBuffer();
-    const fields = Object.fromEntries(
-      Object.entries(upload.fields)
-        .filter(([name, part]) => name !== 'file' && part && 'value' in part)
-        .map(([name, part]) => [name, (part as { value: unknown }).value]),
-    );
-    const terms = plainToInstance(InvitationTermsDto, fields);
-    const problems = await validate(terms, { whitelist: true, forbidNonWhitelisted: true });
-    if (problems.length > 0) {
-      throw DomainError.invalid(
-        'request.validation_failed',
-        'Some form fields are missing or invalid; see errors.',
-        problems.flatMap((p) => Object.values(p.constraints ?? {}).map((reason) => ({ field: p.property, reason }))),
-      );
-    }
+    const terms = await validateFields(InvitationTermsDto, upload.fields);
     let parsed;
     try {
       parsed = await readInvitationRows(buffer, format);
@@ -64,7 +49,7 @@ export class InvitationsController {
       if (error instanceof RowsFileError) throw DomainError.invalid('upload.unreadable', error.message, [{ field: error.field, reason: error.message }]);
       throw error;
     }
-    return this.invitations.inviteMany(paperId, parsed.rows, parsed.errors, terms, `upload:${upload.filename}`.slice(0, 200));
+    return this.invitations.inviteMany(paperId, parsed.rows, parsed.errors, terms, `upload:${filename}`.slice(0, 200));
   }
 
   @Get('invitations')

@@ -1,14 +1,15 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, FieldProblem } from './domain-error';
 
-function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
+/** class-validator errors as field problems, nested fields as `a.b` and `items[0].c`. */
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? (/^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
     const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
       field,
       reason: constraint === 'whitelistValidation' ? 'unknown field; remove it' : message,
     }));
-    return [...own, ...flatten(error.children ?? [], field)];
+    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }
 
@@ -21,6 +22,6 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) =>
-      DomainError.invalid('request.validation_failed', 'Some fields are missing or invalid; see errors.', flatten(errors)),
+      DomainError.invalid('request.validation_failed', 'Some fields are missing or invalid; see errors.', flattenValidationErrors(errors)),
   });
 }

@@ -1,8 +1,9 @@
 import type { Multipart } from '@fastify/multipart';
 import { plainToInstance } from 'class-transformer';
-import { validate, type ValidationError } from 'class-validator';
+import { validate } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
-import { DomainError, type FieldProblem } from '@assay/core';
+import { DomainError, type FieldProblem } from '../problem/domain-error';
+import { flattenValidationErrors } from '../problem/validation';
 
 /** One uploaded file, read into memory (the multipart plugin caps it at 20 MiB). */
 export interface UploadedFile {
@@ -56,27 +57,16 @@ function uploadError(error: unknown): unknown {
   if (!isPluginError(error)) return error;
   switch (error.code) {
     case 'FST_REQ_FILE_TOO_LARGE':
-      return new DomainError('too_large', 'import.file_too_large', 'The file is larger than the 20 MiB the server accepts; split it or remove images.', [
+      return new DomainError('too_large', 'upload.file_too_large', 'The file is larger than the 20 MiB the server accepts; split it or remove images.', [
         { field: 'file', reason: 'larger than 20 MiB' },
       ], { cause: error });
     case 'FST_FILES_LIMIT':
-      return new DomainError('invalid', 'import.one_file_only', 'Send one file per request.', [{ field: 'file', reason: 'only one file per request' }], {
+      return new DomainError('invalid', 'upload.one_file_only', 'Send one file per request.', [{ field: 'file', reason: 'only one file per request' }], {
         cause: error,
       });
     default:
-      return new DomainError('invalid', 'import.malformed_upload', `The multipart body could not be read: ${error.message}`, [], { cause: error });
+      return new DomainError('invalid', 'upload.malformed', `The multipart body could not be read: ${error.message}`, [], { cause: error });
   }
-}
-
-function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
-  return errors.flatMap((error) => {
-    const field = parent ? (/^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
-      field,
-      reason: constraint === 'whitelistValidation' ? 'unknown field; remove it' : message,
-    }));
-    return [...own, ...flatten(error.children ?? [], field)];
-  });
 }
 
 /** Form fields get the same DTO validation (and the same problem document) as a JSON body. */
@@ -90,5 +80,5 @@ export async function validateFields<T extends object>(dto: new () => T, fields:
 export async function fieldProblems<T extends object>(dto: new () => T, plain: Record<string, unknown>): Promise<{ instance: T; problems: FieldProblem[] }> {
   const instance = plainToInstance(dto, plain);
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
-  return { instance, problems: flatten(errors) };
+  return { instance, problems: flattenValidationErrors(errors) };
 }
