@@ -18,7 +18,7 @@ import {
   TenantContextInterceptor,
 } from '@assay/core';
 import { AuthGuard, IdentityModule } from '@assay/identity';
-import { InvitationsModule } from '@assay/invitations';
+import { InvitationsApiModule } from '@assay/invitations';
 import { ImportsModule } from '@assay/imports';
 import { PapersModule } from '@assay/papers';
 
@@ -47,7 +47,7 @@ import { PapersModule } from '@assay/papers';
     BankModule,
     ImportsModule,
     PapersModule,
-    InvitationsModule,
+    InvitationsApiModule,
     AttemptsModule,
   ],
   providers: [

@@ -16,13 +16,20 @@ import { Reminders } from './reminders';
 
 const entities = TypeOrmModule.forFeature([Candidate, Invitation, OutboxMessage]);
 
+/** Services other domains use (attempts start from a link and move the invitation on). */
 @Module({
   imports: [entities, PapersModule],
-  controllers: [InvitationsController, LinksController],
   providers: [InvitationsService, CandidatesService, LinksService, Reminders],
-  exports: [InvitationsService, LinksService],
+  exports: [InvitationsService, CandidatesService, LinksService],
 })
 export class InvitationsModule {}
+
+/** The HTTP side, mounted by the API only (its rate-limited links need the API's throttler). */
+@Module({
+  imports: [InvitationsModule],
+  controllers: [InvitationsController, LinksController],
+})
+export class InvitationsApiModule {}
 
 /** The worker's part: sending the outbox, reminders, the outbox sweep. */
 @Module({
