@@ -12,21 +12,31 @@
  * .raw.json (autocannon output, git-ignored), and stops the processes it started.
  * Only 127.0.0.1 is ever contacted. See docs/performance.md.
  */
-import 'reflect-metadata';
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createSecretKey } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import jwt from 'jsonwebtoken';
-import { Client } from 'pg';
-import { databaseUrlWithName, dropDatabase, loadConfig, provisionDatabase, runMigrations } from '../libs/core/src';
-import { MIGRATIONS } from '../migrations';
+import {
+  benchEnvironment,
+  build,
+  call,
+  cpuDelta,
+  freePort,
+  machine,
+  option,
+  postgresCpu,
+  procCpuMs,
+  recreateDatabase,
+  ROOT,
+  runBenchmark,
+  signup,
+  startApi,
+  startChild,
+  waitFor,
+} from './support';
 
-const ROOT = join(__dirname, '..');
-const BENCH_DB = 'assay_bench';
 const POOL_SIZE = 20;
 const PAGE_SIZE = 50;
 const STAFF_A = 50; // + the admin: 51 users, so a page of 50 is full and the total needs a COUNT
@@ -35,129 +45,18 @@ const STAFF_B = 20;
 // ---------------------------------------------------------------------------------------------
 // Options
 
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
 const DURATION = Number(option('duration', '15'));
 const WARMUP = Number(option('warmup', '3'));
 const CONNECTIONS = option('connections', '50,200').split(',').map(Number);
 const BUILD = !process.argv.includes('--no-build');
 const PROFILE = process.argv.includes('--profile');
 
-// ---------------------------------------------------------------------------------------------
-// Environment: a database and Redis prefix of its own, never the developer's `assay`.
-
-const base = loadConfig();
-const benchEnv: Record<string, string> = {
-  DATABASE_URL: databaseUrlWithName(base.DATABASE_URL, BENCH_DB),
-  MIGRATION_DATABASE_URL: databaseUrlWithName(base.MIGRATION_DATABASE_URL, BENCH_DB),
-  DATABASE_ADMIN_URL: base.DATABASE_ADMIN_URL,
-  DATABASE_POOL_SIZE: String(POOL_SIZE),
-  REDIS_URL: base.REDIS_URL,
-  REDIS_PREFIX: 'assay-bench',
-  AUTH_RATE_LIMIT: '1000000',
-  ACCESS_TOKEN_TTL_SECONDS: '7200', // longer than any run: no token expires mid-measurement
-  LOG_LEVEL: 'warn',
-  NODE_ENV: 'production',
-  HOST: '127.0.0.1',
-};
-Object.assign(process.env, benchEnv);
-const config = loadConfig();
+// A database and Redis prefix of its own, never the developer's `assay` (see support.ts).
+const { env: benchEnv, config } = benchEnvironment('assay-bench', POOL_SIZE);
 
 // ---------------------------------------------------------------------------------------------
-// Child processes: only those started here are ever stopped.
+// Seeding and checks
 
-const children = new Set<ChildProcess>();
-
-function startChild(name: string, args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const prefix = (chunk: Buffer) =>
-    chunk
-      .toString()
-      .split('\n')
-      .filter(Boolean)
-      .forEach((line) => console.log(`  [${name}] ${line}`));
-  child.stdout?.on('data', prefix);
-  child.stderr?.on('data', prefix);
-  child.on('exit', (code, signal) => {
-    children.delete(child);
-    if (!stopping) console.error(`  [${name}] exited (${signal ?? code})`);
-  });
-  children.add(child);
-  return child;
-}
-
-let stopping = false;
-async function stopChildren(): Promise<void> {
-  stopping = true;
-  await Promise.all(
-    [...children].map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-          child.once('exit', () => {
-            clearTimeout(force);
-            resolve();
-          });
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
-}
-
-async function freePort(preferred: number): Promise<number> {
-  const tryListen = (port: number) =>
-    new Promise<number | null>((resolve) => {
-      const server = createServer();
-      server.once('error', () => resolve(null));
-      server.listen(port, '127.0.0.1', () => {
-        const address = server.address();
-        const got = typeof address === 'object' && address ? address.port : null;
-        server.close(() => resolve(got));
-      });
-    });
-  return (await tryListen(preferred)) ?? ((await tryListen(0)) as number);
-}
-
-async function waitFor(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`process serving ${url} exited (${child.exitCode})`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} not healthy after ${timeoutMs} ms`);
-}
-
-// ---------------------------------------------------------------------------------------------
-// HTTP helpers (127.0.0.1 only)
-
-async function call<T>(url: string, init: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<{ status: number; body: T }> {
-  if (!url.startsWith('http://127.0.0.1:')) throw new Error(`refusing to contact ${url}`);
-  const response = await fetch(url, {
-    method: init.method ?? 'GET',
-    headers: {
-      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-      ...init.headers,
-    },
-    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
-
-interface SignupResponse {
-  accessToken: string;
-  tenant: { id: string; slug: string };
-}
 interface UserPage {
   items: { id: string; tenantId: string; email: string }[];
   total: number;
@@ -166,12 +65,7 @@ interface UserPage {
 }
 
 async function seedTenant(api: string, slug: string, staff: number): Promise<{ tenantId: string; token: string }> {
-  const signup = await call<SignupResponse>(`${api}/api/v1/auth/signup`, {
-    method: 'POST',
-    body: { companyName: `Bench ${slug}`, slug, adminName: `Admin ${slug}`, email: `admin@${slug}.bench.test`, password: 'bench-password-123' },
-  });
-  if (signup.status !== 201) throw new Error(`signup ${slug}: ${signup.status} ${JSON.stringify(signup.body)}`);
-  const { accessToken: token, tenant } = signup.body;
+  const { tenantId, token } = await signup(api, slug);
   // Sequential: each user costs an argon2 hash, and the API should not be busy when measured.
   for (let i = 1; i <= staff; i++) {
     const created = await call(`${api}/api/v1/users`, {
@@ -181,7 +75,7 @@ async function seedTenant(api: string, slug: string, staff: number): Promise<{ t
     });
     if (created.status !== 201) throw new Error(`create user ${i} in ${slug}: ${created.status} ${JSON.stringify(created.body)}`);
   }
-  return { tenantId: tenant.id, token };
+  return { tenantId, token };
 }
 
 function assertPage(name: string, status: number, page: UserPage, tenantId: string, total: number): void {
@@ -191,42 +85,6 @@ function assertPage(name: string, status: number, page: UserPage, tenantId: stri
   if (page?.total !== total) problems.push(`total ${page?.total}, expected ${total}`);
   if (page?.items?.some((u) => u.tenantId !== tenantId)) problems.push('a row of another tenant');
   if (problems.length > 0) throw new Error(`${name}: wrong response: ${problems.join(', ')}`);
-}
-
-// ---------------------------------------------------------------------------------------------
-// CPU accounting from /proc (Linux): user+system time of a process, and of every postgres process.
-
-const CLOCK_TICK_MS = 10; // CLK_TCK = 100 on Linux x86_64
-
-function procCpuMs(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS; // utime, stime
-  } catch {
-    return 0;
-  }
-}
-
-function postgresCpu(): Map<number, number> {
-  const cpu = new Map<number, number>();
-  if (os.platform() !== 'linux') return cpu;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) === 'postgres') cpu.set(Number(entry), procCpuMs(Number(entry)));
-    } catch {
-      // gone
-    }
-  }
-  return cpu;
-}
-
-function postgresCpuDelta(before: Map<number, number>, after: Map<number, number>): number {
-  let total = 0;
-  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
-  return total;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -266,7 +124,7 @@ async function measure(target: Target, connections: number, raw: unknown[]): Pro
   const result = await run(DURATION);
   const self = process.cpuUsage(selfBefore);
   const serverMs = procCpuMs(pid) - serverBefore;
-  const pgMs = postgresCpuDelta(pgBefore, postgresCpu());
+  const pgMs = cpuDelta(pgBefore, postgresCpu());
   raw.push({ target: target.name, connections, result });
   const total = result['2xx'] + result.non2xx;
   const perRequest = (ms: number) => (total > 0 ? Math.round((ms / total) * 1000) / 1000 : 0);
@@ -359,26 +217,6 @@ async function profileApi(apiEnv: Record<string, string>, token: string, connect
 
 // ---------------------------------------------------------------------------------------------
 
-async function machine(): Promise<Record<string, unknown>> {
-  const client = new Client({ connectionString: config.DATABASE_URL });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ version: string }>('SELECT version()');
-    const cpus = os.cpus();
-    return {
-      cpuModel: cpus[0]?.model,
-      cpuCount: cpus.length,
-      memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
-      os: `${os.type()} ${os.release()} ${os.arch()}`,
-      node: process.version,
-      postgres: rows[0].version,
-      loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
-    };
-  } finally {
-    await client.end();
-  }
-}
-
 function table(results: Measurement[], targets: Target[]): string {
   const lines = [
     '| server | conns | req/s | p50 ms | p90 ms | p99 ms | errors / non-2xx | server CPU ms/req | postgres CPU ms/req |',
@@ -406,22 +244,11 @@ function table(results: Measurement[], targets: Target[]): string {
 
 async function main(): Promise<void> {
   const startedAt = new Date();
-  if (BUILD) {
-    console.log('Building (npm run build)...');
-    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  }
+  if (BUILD) build();
+  await recreateDatabase(config);
 
-  console.log(`Recreating database ${BENCH_DB}...`);
-  await dropDatabase(config.DATABASE_ADMIN_URL, BENCH_DB);
-  await provisionDatabase({ adminUrl: config.DATABASE_ADMIN_URL, ownerUrl: config.MIGRATION_DATABASE_URL, appUrl: config.DATABASE_URL });
-  const applied = await runMigrations(config.MIGRATION_DATABASE_URL, MIGRATIONS);
-  console.log(`  migrations: ${applied.join(', ')}`);
-
-  const apiPort = await freePort(3100);
-  const api = `http://127.0.0.1:${apiPort}`;
-  const apiChild = startChild('api', ['dist/apps/api/src/main.js'], { ...benchEnv, PORT: String(apiPort) });
-  await waitFor(`${api}/api/health`, apiChild);
-  console.log(`API up on ${api}`);
+  const { url: api, child: apiChild } = await startApi(benchEnv);
+  const apiPort = Number(new URL(api).port);
 
   console.log(`Seeding: tenant A with ${STAFF_A} staff + admin, tenant B with ${STAFF_B} staff + admin...`);
   const a = await seedTenant(api, 'bench-a', STAFF_A);
@@ -464,7 +291,7 @@ async function main(): Promise<void> {
     },
   ];
 
-  const info = await machine();
+  const info = await machine(config);
   info.jwtVerifyMicrosStringSecret = jwtVerifyMicros(a.token, config.JWT_SECRET);
   info.jwtVerifyMicrosKeyObjectSecret = jwtVerifyMicros(a.token, createSecretKey(Buffer.from(config.JWT_SECRET)));
   console.log('Machine:', JSON.stringify(info));
@@ -510,19 +337,4 @@ async function main(): Promise<void> {
   console.log(`Wrote bench/results/tenant-read-${date}.json and .raw.json`);
 }
 
-process.on('SIGINT', () => void stopChildren().then(() => process.exit(130)));
-process.on('SIGTERM', () => void stopChildren().then(() => process.exit(143)));
-
-main()
-  .then(
-    () => stopChildren(),
-    async (error: unknown) => {
-      console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-      process.exitCode = 1;
-      await stopChildren();
-    },
-  )
-  .finally(() => {
-    // pg/ioredis handles of the imported libraries must not keep the process alive.
-    setTimeout(() => process.exit(), 200).unref();
-  });
+runBenchmark(main);
