@@ -3,3 +3,4 @@ export * from './attempts.service';
 export * from './attempt-reports.service';
 export { ATTEMPT_TOKEN_HEADER } from './attempt-token';
 export { scoreAttemptAnswers } from './attempt-scoring';
+export { AttemptJobs } from './attempt.jobs';
