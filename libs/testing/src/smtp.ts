@@ -12,14 +12,15 @@ export interface ReceivedMail {
 
 /**
  * A real SMTP server in the test process. A message counts as delivered only once the server has
- * answered "250 OK" on a live connection, as with a real mail server. `holdNext()` makes the
- * server keep the next message unanswered (for crash tests) until `releaseHeld()`.
+ * answered "250 OK" on a live connection, as with a real mail server. `hold(n)` makes the server
+ * keep the next n messages unanswered (the sender is then mid-send, for crash tests) until
+ * `releaseHeld()` refuses them.
  */
 export class TestSmtpServer {
   readonly received: ReceivedMail[] = [];
-  private holding = false;
-  private held: (() => void) | null = null;
-  private heldSeen: (() => void) | null = null;
+  private toHold = 0;
+  private held: (() => void)[] = [];
+  private allHeld: (() => void) | null = null;
 
   private constructor(
     private readonly server: SMTPServer,
@@ -48,16 +49,15 @@ export class TestSmtpServer {
     return `smtp://127.0.0.1:${this.port}`;
   }
 
-  /** Keeps the next message unanswered; resolves when it has arrived. */
-  holdNext(): Promise<void> {
-    this.holding = true;
-    return new Promise((resolve) => (this.heldSeen = resolve));
+  /** Keeps the next `count` messages unanswered; resolves when they have all arrived. */
+  hold(count: number): Promise<void> {
+    this.toHold = count;
+    return new Promise((resolve) => (this.allHeld = resolve));
   }
 
-  /** Answers the held message with an error: it was not delivered. */
+  /** Answers the held messages with an error: they were not delivered. */
   releaseHeld(): void {
-    this.held?.();
-    this.held = null;
+    for (const refuse of this.held.splice(0)) refuse();
   }
 
   async waitFor(count: number, timeoutMs = 20_000): Promise<ReceivedMail[]> {
@@ -75,10 +75,10 @@ export class TestSmtpServer {
   }
 
   private accept(parsed: ParsedMail, to: string, callback: (error?: Error | null) => void): void {
-    if (this.holding) {
-      this.holding = false;
-      this.held = () => callback(new Error('held message not accepted'));
-      this.heldSeen?.();
+    if (this.toHold > 0) {
+      this.toHold -= 1;
+      this.held.push(() => callback(new Error('held message not accepted')));
+      if (this.toHold === 0) this.allHeld?.();
       return;
     }
     this.received.push({
