@@ -124,10 +124,10 @@ describe('autosave across an API crash', () => {
     try {
       for (const [attemptId, mine] of acked) {
         const { rows } = await db.query('SELECT question_id, seq, answer FROM responses WHERE attempt_id = $1', [attemptId]);
-        const stored = new Map(rows.map((r: { question_id: string; seq: string; answer: { text: string } }) => [r.question_id, r]));
+        const stored = new Map((rows as { question_id: string; seq: string; answer: { text: string } }[]).map((r) => [r.question_id, r]));
         for (const [questionId, seq] of mine) {
           const row = stored.get(questionId);
-          expect(row).toBeDefined();
+          if (!row) throw new Error(`acknowledged save of ${questionId} (seq ${seq}) is missing`);
           expect(Number(row.seq)).toBeGreaterThanOrEqual(seq);
           expect(row.answer).toEqual({ text: `v${row.seq}` });
         }
