@@ -47,7 +47,7 @@ const paper = (questions: SnapshotQuestion[], drawCount: number | null, shuffleQ
 
 describe('toCandidateQuestion', () => {
   it('copies only whitelisted fields, so fields added to questions later stay hidden', () => {
-    const withExtra = { ...question('q1'), internalNote: 'never shown', options: [{ key: 'A', text: '甲', correct: true }] } as SnapshotQuestion;
+    const withExtra = { ...question('q1'), internalNote: 'never shown', options: [{ key: 'A', text: '甲', correct: true }] } as unknown as SnapshotQuestion;
     expect(toCandidateQuestion(withExtra)).toEqual({ id: 'q1', type: 'single_choice', kind: null, stem: '题 q1', options: [{ key: 'A', text: '甲' }], points: 2 });
   });
 
