@@ -134,8 +134,19 @@ describe('attempts: start, server clock, autosave, resume, take-over, events, su
     expect(unknown.body.code).toBe('attempt.question_not_found');
     const huge = await candidate.save(paper.q.essay, { text: '长'.repeat(100_001) }, 2);
     expect(huge.status).toBe(400);
-    const noSeq = await candidate.request('PUT', `/answers/${paper.q.single}`, { answer: 'B' });
+    const noSeq = await candidate.request('PUT', `/answers/${paper.q.single}`, { answer: 'B', extra: 1 });
     expect(noSeq.status).toBe(400);
+    expect(noSeq.body).toMatchObject({ code: 'request.validation_failed', errors: [{ field: 'extra' }, { field: 'seq' }] });
+    expect(noSeq.headers['x-request-id']).toBe(noSeq.body.requestId);
+    const malformed = await api.request('PUT', `/api/v1/attempts/${candidate.attemptId}/answers/${paper.q.single}`, {
+      payload: '{"answer": "B", seq: 1',
+      headers: { 'content-type': 'application/json', 'x-attempt-token': candidate.token },
+    });
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers['content-type']).toContain('application/problem+json');
+    expect(malformed.body.code).toBe('request.malformed_json');
+    const badId = await api.request('PUT', `/api/v1/attempts/not-a-uuid/answers/${paper.q.single}`, { body: { answer: 'B', seq: 1 } });
+    expect(badId.body.code).toBe('request.invalid_id');
     const batch = await candidate.request('PUT', '/answers', {
       answers: [
         { questionId: paper.q.multiple, answer: ['A'], seq: 1 },

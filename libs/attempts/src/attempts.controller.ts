@@ -6,8 +6,7 @@ import { PageQueryDto, Public, Roles, UuidParam } from '@assay/core';
 import { AttemptReportsService } from './attempt-reports.service';
 import { ATTEMPT_TOKEN_HEADER } from './attempt-token';
 import { AttemptsService, type ClientInfo } from './attempts.service';
-import { AttemptQueryDto, RecordEventsDto, SaveAnswerDto, SaveAnswersDto } from './dto/attempt.dto';
-import { AttemptErrors } from './attempt-errors';
+import { AttemptQueryDto, RecordEventsDto, SaveAnswersDto } from './dto/attempt.dto';
 
 const clientOf = (request: FastifyRequest): ClientInfo => {
   const agent = request.headers['user-agent'];
@@ -50,21 +49,6 @@ export class CandidateAttemptsController {
   @ApiOperation({ summary: 'Resume: the paper as drawn for this attempt, every saved answer, seconds left.' })
   view(@UuidParam() id: string, @Headers(ATTEMPT_TOKEN_HEADER) token: string | undefined) {
     return this.attempts.view(id, token);
-  }
-
-  @Put(':id/answers/:questionId')
-  @ApiOperation({ summary: 'Autosave one answer. Ordered by seq: an older or repeated seq never overwrites a newer one. 409 attempt.time_up after deadline + grace.' })
-  async saveOne(
-    @UuidParam() id: string,
-    @UuidParam('questionId') questionId: string,
-    @Headers(ATTEMPT_TOKEN_HEADER) token: string | undefined,
-    @Body() body: SaveAnswerDto,
-    @Req() request: FastifyRequest,
-  ) {
-    const saved = await this.attempts.save(id, token, [{ questionId, answer: body.answer, seq: body.seq }], clientOf(request));
-    const [item] = saved.items;
-    if (item.status === 'unknown_question') throw AttemptErrors.questionNotFound();
-    return { ...item, seq: body.seq, serverTime: saved.serverTime, secondsLeft: saved.secondsLeft };
   }
 
   @Put(':id/answers')

@@ -4,12 +4,13 @@ import { AttemptReportsService } from './attempt-reports.service';
 import { AttemptJobs } from './attempt.jobs';
 import { AttemptStartController, CandidateAttemptsController, StaffAttemptsController } from './attempts.controller';
 import { AttemptsService } from './attempts.service';
+import { AutosaveRoute } from './autosave.route';
 import { PaperSnapshots } from './paper-snapshots';
 
 @Module({
   imports: [InvitationsModule],
   controllers: [AttemptStartController, CandidateAttemptsController, StaffAttemptsController],
-  providers: [AttemptsService, AttemptReportsService, PaperSnapshots],
+  providers: [AttemptsService, AttemptReportsService, PaperSnapshots, AutosaveRoute],
   exports: [AttemptsService],
 })
 export class AttemptsModule {}

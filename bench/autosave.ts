@@ -1,0 +1,265 @@
+/**
+ * Autosave under a campus wave: 1,000 started attempts, autocannon with 1,000 connections where
+ * consecutive requests rotate through the attempts (each save a real write: per attempt an
+ * increasing seq, the question rotating), against the real compiled API
+ * (`PUT /api/v1/attempts/:id/answers/:questionId`) and, in the same run, bare Fastify + pg sending
+ * the same statements (bench/bare-autosave-server.ts). Also times the start storm (1,000 starts).
+ *
+ *   node -r @swc-node/register bench/autosave.ts [--duration 15] [--warmup 3] [--connections 1000] [--attempts 1000] [--no-build]
+ *
+ * Uses its own database `assay_bench_autosave` (dropped and recreated) and Redis prefix
+ * `assay-bench-autosave`; only 127.0.0.1 is contacted; stops only the processes it started.
+ * Writes bench/results/autosave-<date>.json (+ .raw.json, git-ignored). See docs/performance.md.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import { databaseUrlWithName, dropDatabase, provisionDatabase, runMigrations, loadConfig } from '../libs/core/src';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { linkToken } from '../libs/invitations/src/link-token';
+import { MIGRATIONS } from '../migrations';
+import {
+  benchEnvironment,
+  build,
+  call,
+  cpuDelta,
+  freePort,
+  loadAverage,
+  machine,
+  option,
+  postgresCpu,
+  procCpuMs,
+  ROOT,
+  runBenchmark,
+  signup,
+  startApi,
+  startChild,
+  waitFor,
+} from './support';
+
+const DB = 'assay_bench_autosave';
+const POOL_SIZE = 20;
+const DURATION = Number(option('duration', '15'));
+const WARMUP = Number(option('warmup', '3'));
+const CONNECTIONS = option('connections', '1000').split(',').map(Number);
+const ATTEMPTS = Number(option('attempts', '1000'));
+const BUILD = !process.argv.includes('--no-build');
+
+const { env: baseEnv } = benchEnvironment('assay-bench-autosave', POOL_SIZE);
+const benchEnv: Record<string, string> = {
+  ...baseEnv,
+  DATABASE_URL: databaseUrlWithName(baseEnv.DATABASE_URL, DB),
+  MIGRATION_DATABASE_URL: databaseUrlWithName(baseEnv.MIGRATION_DATABASE_URL, DB),
+  LINK_RATE_LIMIT: '1000000',
+};
+Object.assign(process.env, benchEnv);
+const config = loadConfig();
+
+interface Started {
+  attemptId: string;
+  attemptToken: string;
+}
+
+// autocannon's `requests` / setupRequest is not in bench/autocannon.d.ts.
+type RequestShape = { method: string; path: string; headers: Record<string, string>; body: string };
+const cannon = autocannon as unknown as (options: Record<string, unknown>) => Promise<autocannon.Result>;
+
+async function seed(api: string): Promise<{ questionIds: string[]; attempts: Started[]; storm: Record<string, number> }> {
+  const { token } = await signup(api, 'bench-autosave');
+  const post = async <T = { id: string }>(path: string, body: unknown): Promise<T> => {
+    const response = await call<T>(`${api}/api/v1${path}`, { method: 'POST', token, body });
+    if (response.status >= 300) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body;
+  };
+  const role = await post('/job-roles', { name: '在线客服专员' });
+  const questionIds = [
+    (await post('/questions', { type: 'single_choice', stem: '客户情绪激动时?', options: [{ key: 'A', text: '解释' }, { key: 'B', text: '倾听' }], answerKey: 'B', points: 2 })).id,
+    (await post('/questions', { type: 'multiple_choice', stem: '售后范围?', options: [{ key: 'A', text: '退换' }, { key: 'B', text: '定价' }, { key: 'C', text: '维修' }], answerKey: ['A', 'C'], points: 4 })).id,
+    (await post('/questions', { type: 'true_false', stem: '客户永远是对的。', answerKey: false, points: 1 })).id,
+    (await post('/questions', { type: 'fill_blank', stem: '首次响应不超过 ___ 秒。', answerKey: [['30']], points: 2 })).id,
+    (await post('/questions', { type: 'essay', kind: 'scenario', stem: '破损商品如何处理?', rubric: [{ criterion: '方案', maxPoints: 2 }], points: 2 })).id,
+  ];
+  const paper = await post('/papers', {
+    jobRoleId: role.id,
+    title: '客服笔试',
+    durationMinutes: 120,
+    sections: [{ title: '一', pointsPerQuestion: 2, questionIds }],
+  });
+  await post(`/papers/${paper.id}/publish`, {});
+
+  console.log(`Inviting ${ATTEMPTS} candidates...`);
+  const invitationIds: string[] = [];
+  const closesAt = new Date(Date.now() + 86_400_000).toISOString();
+  for (let i = 0; i < ATTEMPTS; i += 20) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(20, ATTEMPTS - i) }, (_, j) =>
+        post('/invitations', { paperId: paper.id, candidate: { name: `考生${i + j}`, email: `c${i + j}@autosave.bench.test` }, closesAt }),
+      ),
+    );
+    invitationIds.push(...batch.map((b) => b.id));
+  }
+
+  // The start storm: every candidate starts at once (200 at a time in flight).
+  console.log(`Starting ${ATTEMPTS} attempts (200 concurrent)...`);
+  const latencies: number[] = [];
+  const attempts: Started[] = [];
+  const began = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 200 }, async () => {
+      while (next < invitationIds.length) {
+        const id = invitationIds[next++];
+        const t0 = performance.now();
+        const started = await call<Started>(`${api}/api/v1/links/${linkToken(config.LINK_SECRET, id, 1)}/attempt`, { method: 'POST' });
+        latencies.push(performance.now() - t0);
+        if (started.status !== 201) throw new Error(`start: ${started.status} ${JSON.stringify(started.body)}`);
+        attempts.push(started.body);
+      }
+    }),
+  );
+  const seconds = (performance.now() - began) / 1000;
+  latencies.sort((x, y) => x - y);
+  const pct = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]);
+  const storm = { starts: attempts.length, seconds: Math.round(seconds * 100) / 100, startsPerSecond: Math.round(attempts.length / seconds), p50: pct(50), p99: pct(99), failures: 0 };
+  console.log(`  ${storm.starts} starts in ${storm.seconds} s (${storm.startsPerSecond}/s), p50 ${storm.p50} ms, p99 ${storm.p99} ms`);
+  return { questionIds, attempts, storm };
+}
+
+interface Measurement {
+  target: string;
+  connections: number;
+  requests: number;
+  rps: number;
+  latency: { mean: number; p50: number; p90: number; p99: number; max: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  serverCpuMsPerRequest: number;
+  postgresCpuMsPerRequest: number;
+  loadAverage1mAfter: number;
+}
+
+async function measure(name: string, base: string, pathOf: (a: Started, q: string) => string, pid: number, attempts: Started[], questionIds: string[], connections: number, raw: unknown[]): Promise<Measurement> {
+  const seqs = new Map<string, number>();
+  let cursor = 0;
+  const setupRequest = (request: RequestShape) => {
+    const attempt = attempts[cursor % attempts.length];
+    cursor += 1;
+    const seq = (seqs.get(attempt.attemptId) ?? 1_000_000) + 1; // above any earlier run's seq
+    seqs.set(attempt.attemptId, seq);
+    const questionId = questionIds[seq % questionIds.length];
+    return {
+      ...request,
+      method: 'PUT',
+      path: pathOf(attempt, questionId),
+      headers: { 'content-type': 'application/json', 'x-attempt-token': attempt.attemptToken, 'user-agent': 'bench' },
+      body: JSON.stringify({ answer: { text: `回答 ${seq}:先安抚客户情绪,再核实问题,给出补发或退款方案。` }, seq }),
+    };
+  };
+  const run = (duration: number) => cannon({ url: base, connections, duration, timeout: 10, requests: [{ setupRequest }] });
+  if (WARMUP > 0) await run(WARMUP);
+  const serverBefore = procCpuMs(pid);
+  const pgBefore = postgresCpu();
+  const result = await run(DURATION);
+  const serverMs = procCpuMs(pid) - serverBefore;
+  const pgMs = cpuDelta(pgBefore, postgresCpu());
+  raw.push({ target: name, connections, result });
+  const total = result['2xx'] + result.non2xx;
+  const per = (ms: number) => (total > 0 ? Math.round((ms / total) * 1000) / 1000 : 0);
+  return {
+    target: name,
+    connections,
+    requests: total,
+    rps: Math.round(result.requests.average),
+    latency: { mean: result.latency.average, p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    serverCpuMsPerRequest: per(serverMs),
+    postgresCpuMsPerRequest: per(pgMs),
+    loadAverage1mAfter: loadAverage()[0],
+  };
+}
+
+async function main(): Promise<void> {
+  if (BUILD) build();
+  console.log(`Recreating database ${DB}...`);
+  await dropDatabase(config.DATABASE_ADMIN_URL, DB);
+  await provisionDatabase({ adminUrl: config.DATABASE_ADMIN_URL, ownerUrl: config.MIGRATION_DATABASE_URL, appUrl: config.DATABASE_URL });
+  await runMigrations(config.MIGRATION_DATABASE_URL, MIGRATIONS);
+  const host = await machine(config);
+
+  const { url: api, child: apiChild } = await startApi(benchEnv, 3102, 'api');
+  const { questionIds, attempts, storm } = await seed(api);
+
+  const barePort = await freePort(Number(new URL(api).port) + 1);
+  const bare = `http://127.0.0.1:${barePort}`;
+  const bareChild = startChild('bare', [...process.execArgv, join(__dirname, 'bare-autosave-server' + (__filename.endsWith('.ts') ? '.ts' : '.js'))], {
+    ...benchEnv,
+    PORT: String(barePort),
+  });
+  await waitFor(`${bare}/health`, bareChild);
+
+  // Correctness first: both servers save and answer with the same shape.
+  const [first] = attempts;
+  const checkBody = { answer: 'B', seq: 1 };
+  const apiSave = await call<Record<string, unknown>>(`${api}/api/v1/attempts/${first.attemptId}/answers/${questionIds[0]}`, {
+    method: 'PUT',
+    body: checkBody,
+    headers: { 'x-attempt-token': first.attemptToken },
+  });
+  const bareSave = await call<Record<string, unknown>>(`${bare}/attempts/${first.attemptId}/answers/${questionIds[1]}`, {
+    method: 'PUT',
+    body: checkBody,
+    headers: { 'x-attempt-token': first.attemptToken },
+  });
+  if (apiSave.status !== 200 || bareSave.status !== 200 || apiSave.body.status !== 'saved' || bareSave.body.status !== 'saved') {
+    throw new Error(`check failed: api ${apiSave.status} ${JSON.stringify(apiSave.body)}; bare ${bareSave.status} ${JSON.stringify(bareSave.body)}`);
+  }
+  if (Object.keys(apiSave.body).sort().join() !== Object.keys(bareSave.body).sort().join()) throw new Error('response shapes differ');
+
+  const raw: unknown[] = [];
+  const results: Measurement[] = [];
+  for (const [index, connections] of CONNECTIONS.entries()) {
+    const targets = [
+      { name: 'api', base: api, pid: apiChild.pid as number, path: (a: Started, q: string) => `/api/v1/attempts/${a.attemptId}/answers/${q}` },
+      { name: 'bare', base: bare, pid: bareChild.pid as number, path: (a: Started, q: string) => `/attempts/${a.attemptId}/answers/${q}` },
+    ];
+    if (index % 2 === 1) targets.reverse();
+    for (const target of targets) {
+      console.log(`Measuring ${target.name} at ${connections} connections (${WARMUP} s warm-up, ${DURATION} s)...`);
+      const m = await measure(target.name, target.base, target.path, target.pid, attempts, questionIds, connections, raw);
+      console.log(`  ${m.rps} saves/s, p50 ${m.latency.p50} ms, p99 ${m.latency.p99} ms, errors ${m.errors}, non-2xx ${m.non2xx}`);
+      results.push(m);
+    }
+  }
+
+  const db = new Client({ connectionString: config.MIGRATION_DATABASE_URL });
+  await db.connect();
+  const { rows } = await db.query<{ responses: string; max_seq: string }>('SELECT count(*) AS responses, max(seq) AS max_seq FROM responses');
+  await db.end();
+
+  const lines = ['| server | conns | saves/s | p50 ms | p90 ms | p99 ms | errors / non-2xx | server CPU ms/save | postgres CPU ms/save |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|'];
+  for (const r of results) {
+    lines.push(`| ${r.target === 'api' ? 'Assay API' : 'bare Fastify + pg'} | ${r.connections} | ${r.rps} | ${r.latency.p50} | ${r.latency.p90} | ${r.latency.p99} | ${r.errors} / ${r.non2xx} | ${r.serverCpuMsPerRequest} | ${r.postgresCpuMsPerRequest} |`);
+  }
+  for (const c of CONNECTIONS) {
+    const a = results.find((r) => r.target === 'api' && r.connections === c);
+    const b = results.find((r) => r.target === 'bare' && r.connections === c);
+    if (a && b) lines.push('', `API / bare at ${c} connections: saves/s ${(a.rps / b.rps).toFixed(2)}, p99 ${(a.latency.p99 / b.latency.p99).toFixed(2)}×`);
+  }
+  console.log(`\n${lines.join('\n')}\n\nStart storm: ${JSON.stringify(storm)}\nResponses stored: ${rows[0].responses}`);
+
+  const date = new Date().toISOString().slice(0, 10);
+  const dir = join(ROOT, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, `autosave-${date}.json`),
+    JSON.stringify({ date: new Date().toISOString(), machine: host, options: { DURATION, WARMUP, CONNECTIONS, ATTEMPTS, POOL_SIZE }, startStorm: storm, results, responsesStored: Number(rows[0].responses) }, null, 2),
+  );
+  writeFileSync(join(dir, `autosave-${date}.raw.json`), JSON.stringify(raw));
+}
+
+runBenchmark(main);

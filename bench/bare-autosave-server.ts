@@ -1,0 +1,77 @@
+/**
+ * The baseline of bench/autosave.ts: bare Fastify + pg doing exactly the database work of the
+ * API's autosave (`PUT /api/v1/attempts/:id/answers/:questionId`), and nothing else (no Nest, no
+ * validation pipe, no TypeORM, no request logging). The same statements: BEGIN; set_config; the
+ * one-statement SAVE_ANSWERS upsert imported from the attempts library; COMMIT. Started as a child
+ * process by the benchmark.
+ */
+import Fastify from 'fastify';
+import { Pool } from 'pg';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { SAVE_ANSWERS } from '../libs/attempts/src/attempt-sql';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { hashAttemptToken, tenantOfAttemptToken } from '../libs/attempts/src/attempt-token';
+
+export async function startBareServer(databaseUrl: string, port: number, poolSize: number): Promise<() => Promise<void>> {
+  const pool = new Pool({ connectionString: databaseUrl, max: poolSize, application_name: 'assay-bench-bare-autosave' });
+  const app = Fastify({ logger: false });
+
+  app.get('/health', async () => ({ status: 'ok' }));
+
+  app.put<{ Params: { id: string; questionId: string }; Body: { answer: unknown; seq: number } }>('/attempts/:id/answers/:questionId', async (request, reply) => {
+    const token = request.headers['x-attempt-token'];
+    const tenantId = tenantOfAttemptToken(typeof token === 'string' ? token : undefined);
+    if (!tenantId || typeof request.body?.seq !== 'number') return reply.code(400).send({ title: 'bad request' });
+    const agent = request.headers['user-agent'];
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+      const { rows } = await client.query(SAVE_ANSWERS, [
+        request.params.id,
+        hashAttemptToken(token as string),
+        JSON.stringify([{ questionId: request.params.questionId, answer: request.body.answer, seq: request.body.seq }]),
+        request.ip,
+        typeof agent === 'string' ? agent.slice(0, 500) : null,
+      ]);
+      await client.query('COMMIT');
+      if (rows.length === 0) return reply.code(409).send({ code: 'attempt.refused' });
+      const row = rows[0] as { deadline: Date; server_time: Date; items: { questionId: string; storedSeq: number }[] };
+      const storedSeq = Number(row.items[0].storedSeq);
+      return {
+        questionId: request.params.questionId,
+        status: storedSeq > request.body.seq ? 'superseded' : 'saved',
+        storedSeq,
+        seq: request.body.seq,
+        serverTime: row.server_time.toISOString(),
+        secondsLeft: Math.max(0, Math.ceil((row.deadline.getTime() - row.server_time.getTime()) / 1000)),
+      };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  });
+
+  await app.listen({ port, host: '127.0.0.1' });
+  return async () => {
+    await app.close();
+    await pool.end();
+  };
+}
+
+if (require.main === module) {
+  const databaseUrl = process.env.DATABASE_URL ?? 'postgres://assay_app:assay_app@127.0.0.1:5432/assay_bench_autosave';
+  startBareServer(databaseUrl, Number(process.env.PORT ?? 3103), Number(process.env.DATABASE_POOL_SIZE ?? 20)).then(
+    (stop) => {
+      const shutdown = () => void stop().then(() => process.exit(0));
+      process.on('SIGTERM', shutdown);
+      process.on('SIGINT', shutdown);
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

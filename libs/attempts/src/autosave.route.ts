@@ -1,0 +1,109 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, PROBLEM_CONTENT_TYPE, problemType, statusOf, titleOf, type FieldProblem } from '@assay/core';
+import { AttemptErrors } from './attempt-errors';
+import { ATTEMPT_TOKEN_HEADER } from './attempt-token';
+import { AttemptsService, type ClientInfo } from './attempts.service';
+import { MAX_ANSWER_CHARS } from './dto/attempt.dto';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type SaveRequest = FastifyRequest<{ Params: { id: string; questionId: string }; Body: unknown }>;
+
+/**
+ * `PUT /api/v1/attempts/:id/answers/:questionId`, the hottest path, as a plain Fastify route on the
+ * API's Fastify instance rather than a Nest controller method: the Nest pipeline (guard,
+ * interceptor, validation pipe, Observables) cost more CPU per save than the save itself (see
+ * docs/performance.md, "Autosave"). Everything a client sees is the same as for every other
+ * endpoint: the same AttemptsService.save (one tenant-scoped transaction, one statement), the same
+ * problem documents and codes, the same request id, the same body limit and JSON parsing.
+ */
+@Injectable()
+export class AutosaveRoute implements OnModuleInit {
+  private readonly logger = new Logger(AutosaveRoute.name);
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly attempts: AttemptsService,
+  ) {}
+
+  onModuleInit(): void {
+    const fastify = this.adapterHost.httpAdapter?.getInstance?.() as FastifyInstance | undefined;
+    if (!fastify?.route) return;
+    fastify.route({
+      method: 'PUT',
+      url: '/api/v1/attempts/:id/answers/:questionId',
+      handler: (request, reply) => this.handle(request as SaveRequest, reply),
+      errorHandler: (error, request, reply) => this.fail(request, reply, error),
+    });
+  }
+
+  private async handle(request: SaveRequest, reply: FastifyReply): Promise<void> {
+    try {
+      const { id, questionId } = request.params;
+      if (!UUID.test(id)) throw DomainError.invalid('request.invalid_id', 'Path parameter id must be a UUID.', [{ field: 'id', reason: 'must be a UUID' }]);
+      if (!UUID.test(questionId)) {
+        throw DomainError.invalid('request.invalid_id', 'Path parameter questionId must be a UUID.', [{ field: 'questionId', reason: 'must be a UUID' }]);
+      }
+      const { answer, seq } = validBody(request.body);
+      const token = request.headers[ATTEMPT_TOKEN_HEADER];
+      const agent = request.headers['user-agent'];
+      const client: ClientInfo = { ip: request.ip ?? null, userAgent: typeof agent === 'string' ? agent.slice(0, 500) : null };
+      const saved = await this.attempts.save(id, typeof token === 'string' ? token : undefined, [{ questionId, answer, seq }], client);
+      const [item] = saved.items;
+      if (item.status === 'unknown_question') throw AttemptErrors.questionNotFound();
+      void reply.send({ ...item, seq, serverTime: saved.serverTime, secondsLeft: saved.secondsLeft });
+    } catch (error) {
+      this.fail(request, reply, error);
+    }
+  }
+
+  private fail(request: FastifyRequest, reply: FastifyReply, error: unknown): void {
+    let status: number;
+    let code: string;
+    let detail: string;
+    let errors: FieldProblem[] = [];
+    if (error instanceof DomainError) {
+      [status, code, detail, errors] = [statusOf(error.kind), error.code, error.message, error.fields];
+    } else if ((error as { statusCode?: number }).statusCode === 400 && /JSON/i.test(String((error as Error).message))) {
+      [status, code, detail] = [400, 'request.malformed_json', 'The request body is not valid JSON; check quotes, commas and brackets.'];
+    } else if ((error as { statusCode?: number }).statusCode === 413) {
+      [status, code, detail] = [413, 'request.too_large', 'The request body is larger than the server accepts; send less at once.'];
+    } else if ((error as { statusCode?: number }).statusCode === 415) {
+      [status, code, detail] = [415, 'request.unsupported_media_type', 'Unsupported Content-Type; send application/json.'];
+    } else {
+      this.logger.error({ err: error, requestId: request.id }, 'Unhandled error');
+      [status, code, detail] = [500, 'server.error', 'Something went wrong on our side; try again, and quote the request id if it persists.'];
+    }
+    void reply
+      .status(status)
+      .header('content-type', PROBLEM_CONTENT_TYPE)
+      .send({
+        type: problemType(code),
+        title: titleOf(status),
+        status,
+        detail,
+        code,
+        ...(errors.length > 0 ? { errors } : {}),
+        instance: request.url,
+        requestId: String(request.id),
+      });
+  }
+}
+
+/** The same rules as SaveAnswerDto (which documents the route in OpenAPI), checked by hand. */
+function validBody(body: unknown): { answer: unknown; seq: number } {
+  const problems: FieldProblem[] = [];
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw DomainError.invalid('request.validation_failed', 'Some fields are missing or invalid; see errors.', [{ field: 'body', reason: 'must be a JSON object' }]);
+  }
+  const { answer, seq, ...rest } = body as Record<string, unknown>;
+  for (const field of Object.keys(rest)) problems.push({ field, reason: 'unknown field; remove it' });
+  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 1) problems.push({ field: 'seq', reason: 'seq must be an integer of at least 1' });
+  if (answer === undefined || (JSON.stringify(answer)?.length ?? Infinity) > MAX_ANSWER_CHARS) {
+    problems.push({ field: 'answer', reason: `answer must be a JSON value (null to clear) of at most ${MAX_ANSWER_CHARS} characters` });
+  }
+  if (problems.length > 0) throw DomainError.invalid('request.validation_failed', 'Some fields are missing or invalid; see errors.', problems);
+  return { answer, seq: seq as number };
+}
