@@ -1,9 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseFilters, type PipeTransform } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, type PipeTransform } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError, PageQueryDto, Roles, UuidParam } from '@assay/core';
 import { ImportPaperDto } from './dto/import.dto';
 import { ClonePaperDto, CreatePaperDto, PaperQueryDto, PreviewQueryDto, UpdatePaperDto } from './dto/paper.dto';
-import { PaperNotPublishableFilter } from './not-publishable';
 import { PapersService } from './papers.service';
 import { PublishingService } from './publishing.service';
 
@@ -105,7 +104,6 @@ export class PapersController {
 
   @Post(':id/publish')
   @HttpCode(201)
-  @UseFilters(PaperNotPublishableFilter)
   @ApiOperation({ summary: 'Freeze the draft as the next immutable version; 422 with the validation errors when any block it.' })
   publish(@UuidParam() id: string) {
     return this.publishing.publish(id);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, pageOf, TenantContext, TenantTransaction, type Page, type PageQueryDto } from '@assay/core';
 import { PaperVersion } from './entities/paper-version.entity';
 import { candidatePaper, type CandidatePaper } from './candidate-paper';
-import { PaperNotPublishableError } from './not-publishable';
+import { paperNotPublishable } from './not-publishable';
 import { PaperSnapshotBuilder } from './paper-snapshot.builder';
 import { validatePaper, type PaperIssue, type PaperValidation } from './paper-validation';
 import { findPaper } from './papers.service';
@@ -39,7 +39,7 @@ export class PublishingService {
       if (paper.archivedAt) throw new DomainError('conflict', 'paper.archived', 'The paper is archived; restore it to publish it.');
       const snapshot = await this.snapshots.build(manager, paper);
       const { errors, warnings } = validatePaper(snapshot);
-      if (errors.length > 0) throw new PaperNotPublishableError(errors, warnings);
+      if (errors.length > 0) throw paperNotPublishable(errors, warnings);
       const version = (paper.latestVersion ?? 0) + 1;
       const { identifiers } = await manager.insert(PaperVersion, {
         paperId: paper.id,

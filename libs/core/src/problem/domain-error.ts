@@ -10,11 +10,24 @@ export type DomainErrorKind =
   | 'conflict'
   | 'gone'
   | 'too_large'
+  /** Well-formed input whose content breaks a domain rule (e.g. a paper that cannot be published). */
+  | 'unprocessable'
   | 'rate_limited';
 
+/** One problem of the request; a domain may add members (e.g. a paper issue's `path`, `code`, `message`). */
 export interface FieldProblem {
   field: string;
   reason: string;
+}
+
+export interface DomainErrorOptions {
+  cause?: unknown;
+  /**
+   * RFC 9457 extension members added to the problem document (e.g. `warnings`). They never
+   * override the standard members (`type`, `title`, `status`, `detail`, `instance`, `code`,
+   * `errors`, `requestId`).
+   */
+  extensions?: Record<string, unknown>;
 }
 
 export class DomainError extends Error {
@@ -24,11 +37,14 @@ export class DomainError extends Error {
     readonly code: string,
     message: string,
     readonly fields: FieldProblem[] = [],
-    options?: { cause?: unknown },
+    options: DomainErrorOptions = {},
   ) {
-    super(message, options);
+    super(message, { cause: options.cause });
     this.name = 'DomainError';
+    this.extensions = options.extensions ?? {};
   }
+
+  readonly extensions: Record<string, unknown>;
 
   static notFound(what: string): DomainError {
     return new DomainError('not_found', `${what}.not_found`, `${what} not found`);

@@ -4,6 +4,13 @@ import { QueryFailedError } from 'typeorm';
 import { DomainError, FieldProblem } from './domain-error';
 import { Problem, PROBLEM_CONTENT_TYPE, problemType, statusOf, titleOf } from './problem';
 
+/** The members every problem document may have; an extension never replaces or adds one of them. */
+const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'code', 'errors', 'requestId']);
+
+function extensionMembers(extensions: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(extensions).filter(([name]) => !STANDARD_MEMBERS.has(name)));
+}
+
 /** Maps every error to an application/problem+json document; the only place that knows HTTP statuses. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -24,7 +31,7 @@ export class ProblemFilter implements ExceptionFilter {
 
   private toProblem(error: unknown): Problem {
     if (error instanceof DomainError) {
-      return this.problem(statusOf(error.kind), error.code, error.message, error.fields);
+      return { ...extensionMembers(error.extensions), ...this.problem(statusOf(error.kind), error.code, error.message, error.fields) };
     }
     if (error instanceof HttpException) {
       return this.fromHttpException(error);

@@ -10,6 +10,8 @@ export interface Problem {
   code: string;
   errors?: FieldProblem[];
   requestId?: string;
+  /** Extension members of a DomainError (RFC 9457 section 3.2). */
+  [extension: string]: unknown;
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
@@ -30,6 +32,8 @@ export function statusOf(kind: DomainErrorKind): number {
       return 410;
     case 'too_large':
       return 413;
+    case 'unprocessable':
+      return 422;
     case 'rate_limited':
       return 429;
   }
