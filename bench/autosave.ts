@@ -17,7 +17,6 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { databaseUrlWithName, dropDatabase, provisionDatabase, runMigrations, loadConfig } from '../libs/core/src';
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { linkToken } from '../libs/invitations/src/link-token';
 import { MIGRATIONS } from '../migrations';
 import {

@@ -7,9 +7,7 @@
  */
 import Fastify from 'fastify';
 import { Pool } from 'pg';
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { SAVE_ANSWERS } from '../libs/attempts/src/attempt-sql';
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { hashAttemptToken, tenantOfAttemptToken } from '../libs/attempts/src/attempt-token';
 
 export async function startBareServer(databaseUrl: string, port: number, poolSize: number): Promise<() => Promise<void>> {

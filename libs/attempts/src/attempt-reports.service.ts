@@ -117,7 +117,6 @@ export class AttemptReportsService {
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function summary(r: any): AttemptSummary {
   return {
     id: r.id,
