@@ -4,4 +4,3 @@ export * from './question-content';
 export { questionProblems } from './question-rules';
 export { CreateQuestionDto, QuestionOptionDto, RubricCriterionDto } from './dto/question.dto';
 export { Question } from './entities/question.entity';
-export { numericTransformer } from './entities/numeric.transformer';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import { Competency, containsPattern, isForeignKeyViolation, JobRole } from '@assay/catalog';
-import { DomainError, pageOf, TenantTransaction, type FieldProblem, type Page } from '@assay/core';
+import { Competency, JobRole } from '@assay/catalog';
+import { containsPattern, DomainError, isForeignKeyViolation, pageOf, TenantTransaction, type FieldProblem, type Page } from '@assay/core';
 import { isObjective, type QuestionType } from '@assay/scoring';
 import type { CreateQuestionDto, QuestionQueryDto, UpdateQuestionDto } from './dto/question.dto';
 import { Question } from './entities/question.entity';

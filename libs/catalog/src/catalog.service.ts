@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, EntityTarget, IsNull, Raw, type FindOptionsOrder, type FindOptionsWhere } from 'typeorm';
-import { DomainError, pageOf, TenantTransaction, type Page } from '@assay/core';
+import { containsPattern, DomainError, isForeignKeyViolation, pageOf, TenantTransaction, type Page } from '@assay/core';
 import type { CatalogQueryDto, CreateCatalogEntryDto, JobRoleQueryDto, UpdateCatalogEntryDto } from './dto/catalog.dto';
 import { Competency } from './entities/competency.entity';
 import { JobRole } from './entities/job-role.entity';
-import { containsPattern, isForeignKeyViolation } from './search.util';
 
 type CatalogEntity = JobRole | Competency;
 

@@ -2,4 +2,3 @@ export * from './catalog.module';
 export * from './catalog.service';
 export * from './entities/job-role.entity';
 export * from './entities/competency.entity';
-export { containsPattern, isForeignKeyViolation } from './search.util';

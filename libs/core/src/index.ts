@@ -5,6 +5,8 @@ export * from './database/tenant-transaction';
 export * from './database/tenant-owned.entity';
 export * from './database/snake-naming.strategy';
 export * from './database/database.module';
+export * from './database/numeric.transformer';
+export * from './database/postgres.util';
 export * from './problem/domain-error';
 export * from './problem/problem';
 export * from './problem/problem.filter';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets } from 'typeorm';
-import { DomainError, pageOf, TenantTransaction, type Page, type PageQueryDto } from '@assay/core';
+import { containsPattern, DomainError, pageOf, TenantTransaction, type Page, type PageQueryDto } from '@assay/core';
 import { Candidate } from './entities/candidate.entity';
 
 @Injectable()
@@ -11,7 +11,7 @@ export class CandidatesService {
     return this.tx.run(async (manager) => {
       const qb = manager.createQueryBuilder(Candidate, 'c').orderBy('c.createdAt', 'DESC').addOrderBy('c.id').skip(query.offset).take(query.pageSize);
       if (query.q) {
-        const q = `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+        const q = containsPattern(query.q);
         qb.andWhere(new Brackets((w) => w.where('c.name ILIKE :q', { q }).orWhere('c.email ILIKE :q').orWhere('c.externalId ILIKE :q')));
       }
       const [items, total] = await qb.getManyAndCount();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AppConfig, DomainError, JobName, JobQueue, pageOf, TenantTransaction, type Page } from '@assay/core';
+import { AppConfig, containsPattern, DomainError, JobName, JobQueue, pageOf, TenantTransaction, type Page } from '@assay/core';
 import { PublishedPapers, type PublishedPaper } from '@assay/papers';
 import type { InvitationRow, RowError } from './bulk/invitation-rows';
 import type { CreateInvitationDto, FunnelQueryDto, InvitationQueryDto, InvitationTermsDto } from './dto/invitation.dto';
@@ -88,7 +88,7 @@ export class InvitationsService {
       if (query.candidateId) qb.andWhere('i.candidateId = :candidateId', { candidateId: query.candidateId });
       if (query.status) qb.andWhere(`${effectiveStatusSql('i')} = :status`, { status: query.status });
       if (query.q) {
-        qb.andWhere('(c.name ILIKE :q OR c.email ILIKE :q)', { q: `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` });
+        qb.andWhere('(c.name ILIKE :q OR c.email ILIKE :q)', { q: containsPattern(query.q) });
       }
       const [items, total] = await qb.getManyAndCount();
       return pageOf(items.map((i) => this.view(i)), total, query);

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull, Raw, type FindOptionsWhere } from 'typeorm';
 import { Question, QuestionsService } from '@assay/bank';
-import { Competency, CompetenciesService, containsPattern, JobRole } from '@assay/catalog';
-import { DomainError, pageOf, TenantTransaction, type FieldProblem, type Page } from '@assay/core';
+import { Competency, CompetenciesService, JobRole } from '@assay/catalog';
+import { containsPattern, DomainError, pageOf, TenantTransaction, type FieldProblem, type Page } from '@assay/core';
 import type { ImportedPaper } from '@assay/paper-import';
 import type { ClonePaperDto, CreatePaperDto, PaperQueryDto, SectionDto, UpdatePaperDto } from './dto/paper.dto';
 import { DEFAULT_PAPER_SETTINGS, Paper, type PaperSettings } from './entities/paper.entity';

@@ -1,9 +1,8 @@
 import { Column, Entity, JoinTable, ManyToMany } from 'typeorm';
 import { Competency, JobRole } from '@assay/catalog';
-import { TenantOwnedEntity } from '@assay/core';
+import { numericTransformer, TenantOwnedEntity } from '@assay/core';
 import type { QuestionType } from '@assay/scoring';
 import type { AnswerKeyValue, OpenKind, QuestionContent, QuestionOption, RubricCriterion } from '../question-content';
-import { numericTransformer } from './numeric.transformer';
 
 /** A question of the tenant's bank (题库). Papers reference it; published versions copy it. */
 @Entity('questions')

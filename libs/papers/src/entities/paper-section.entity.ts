@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { numericTransformer, type QuestionPoolFilter } from '@assay/bank';
-import { TenantOwnedEntity } from '@assay/core';
+import type { QuestionPoolFilter } from '@assay/bank';
+import { numericTransformer, TenantOwnedEntity } from '@assay/core';
 
 /** A part of a paper (一、单选题 ...): every question in it is worth the same points. */
 @Entity('paper_sections')

@@ -1,6 +1,5 @@
 import { Column, Entity } from 'typeorm';
-import { numericTransformer } from '@assay/bank';
-import { TenantOwnedEntity } from '@assay/core';
+import { numericTransformer, TenantOwnedEntity } from '@assay/core';
 import type { MultipleChoicePolicy } from '@assay/scoring';
 
 /** How a paper behaves for candidates; frozen into each published version. */
