@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppConfig, containsPattern, DomainError, JobName, JobQueue, pageOf, TenantTransaction, type Page } from '@assay/core';
 import { PublishedPapers, type PublishedPaper } from '@assay/papers';
@@ -32,6 +32,8 @@ interface NewInvitation {
 
 @Injectable()
 export class InvitationsService {
+  private readonly logger = new Logger(InvitationsService.name);
+
   constructor(
     private readonly tx: TenantTransaction,
     private readonly papers: PublishedPapers,
@@ -241,7 +243,9 @@ export class InvitationsService {
     const tenantId = this.tx.currentTenantId();
     const jobs = outboxIds.map((outboxId) => ({ data: { tenantId, outboxId }, jobId: outboxId }));
     for (let i = 0; i < jobs.length; i += 1000) {
-      await this.jobs.enqueueMany(JobName.SendOutboxMessage, jobs.slice(i, i + 1000)).catch(() => undefined);
+      await this.jobs.enqueueMany(JobName.SendOutboxMessage, jobs.slice(i, i + 1000)).catch((error: unknown) =>
+        this.logger.warn({ err: error, tenantId, messages: Math.min(1000, jobs.length - i) }, 'Queueing emails failed; the outbox sweep will send them'),
+      );
     }
   }
 
