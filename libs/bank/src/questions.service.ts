@@ -34,6 +34,9 @@ export interface QuestionPoolFilter {
   difficultyMax?: number;
 }
 
+/** The search filters of GET /questions, without paging. */
+export type QuestionSearch = Omit<QuestionQueryDto, 'page' | 'pageSize' | 'offset'>;
+
 const ref = ({ id, name }: NamedRef): NamedRef => ({ id, name });
 
 export function toQuestionView(question: Question): QuestionView {
@@ -47,16 +50,7 @@ export class QuestionsService {
 
   list(query: QuestionQueryDto): Promise<Page<QuestionView>> {
     return this.tx.run(async (manager) => {
-      const qb = this.filtered(manager, {
-        types: query.type ? [query.type] : undefined,
-        competencyIds: query.competencyId ? [query.competencyId] : undefined,
-        jobRoleIds: query.jobRoleId ? [query.jobRoleId] : undefined,
-        tags: query.tag ? [query.tag] : undefined,
-        difficultyMin: query.difficulty,
-        difficultyMax: query.difficulty,
-      });
-      if (query.q) qb.andWhere('q.stem ILIKE :pattern', { pattern: containsPattern(query.q) });
-      const [items, total] = await qb
+      const [items, total] = await this.searched(manager, query)
         .orderBy('q.createdAt', 'DESC')
         .addOrderBy('q.id', 'DESC')
         .skip(query.offset)
@@ -115,9 +109,27 @@ export class QuestionsService {
     return manager.find(Question, { where: { id: In([...ids]) }, relations: { competencies: true, jobRoles: true } });
   }
 
+  /** Every question matching the search filters of GET /questions, oldest first, without paging. */
+  findMatching(manager: EntityManager, search: QuestionSearch): Promise<Question[]> {
+    return this.searched(manager, search).orderBy('q.createdAt', 'ASC').addOrderBy('q.id', 'ASC').getMany();
+  }
+
   /** Every question matching a pool, oldest first so a pool lists in a stable order. */
   findPool(manager: EntityManager, pool: QuestionPoolFilter): Promise<Question[]> {
     return this.filtered(manager, pool).orderBy('q.createdAt', 'ASC').addOrderBy('q.id', 'ASC').getMany();
+  }
+
+  private searched(manager: EntityManager, search: QuestionSearch): SelectQueryBuilder<Question> {
+    const qb = this.filtered(manager, {
+      types: search.type ? [search.type] : undefined,
+      competencyIds: search.competencyId ? [search.competencyId] : undefined,
+      jobRoleIds: search.jobRoleId ? [search.jobRoleId] : undefined,
+      tags: search.tag ? [search.tag] : undefined,
+      difficultyMin: search.difficulty,
+      difficultyMax: search.difficulty,
+    });
+    if (search.q) qb.andWhere('q.stem ILIKE :pattern', { pattern: containsPattern(search.q) });
+    return qb;
   }
 
   private filtered(manager: EntityManager, filter: QuestionPoolFilter): SelectQueryBuilder<Question> {

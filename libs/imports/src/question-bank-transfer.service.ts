@@ -56,18 +56,7 @@ export class QuestionBankTransferService {
 
   /** Every bank question matching the filters, oldest first, in the template's columns. */
   async export(query: ExportQueryDto): Promise<SpreadsheetFile> {
-    const questions = await this.tx.run(async (manager) => {
-      const pool = await this.questions.findPool(manager, {
-        types: query.type ? [query.type] : undefined,
-        competencyIds: query.competencyId ? [query.competencyId] : undefined,
-        jobRoleIds: query.jobRoleId ? [query.jobRoleId] : undefined,
-        tags: query.tag ? [query.tag] : undefined,
-        difficultyMin: query.difficulty,
-        difficultyMax: query.difficulty,
-      });
-      const text = query.q?.toLowerCase();
-      return text ? pool.filter((q) => q.stem.toLowerCase().includes(text)) : pool;
-    });
+    const questions = await this.tx.run((manager) => this.questions.findMatching(manager, query));
     const buffer = await buildQuestionBankTemplate(query.format, questions.map(toSpreadsheetQuestion));
     return { filename: `question-bank.${query.format}`, contentType: CONTENT_TYPES[query.format], buffer };
   }

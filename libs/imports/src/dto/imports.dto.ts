@@ -1,7 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { QUESTION_TYPES, type QuestionType } from '@assay/scoring';
+import { ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { QuestionQueryDto } from '@assay/bank';
 
 export const QUESTION_BANK_FORMATS = ['xlsx', 'csv'] as const;
 export type SpreadsheetFormat = (typeof QUESTION_BANK_FORMATS)[number];
@@ -30,43 +29,7 @@ export class TemplateQueryDto {
 }
 
 /** The bank's search filters (see GET /questions), without paging: an export holds every match. */
-export class ExportQueryDto extends TemplateQueryDto {
-  @ApiPropertyOptional({ enum: QUESTION_TYPES })
-  @IsOptional()
-  @IsIn(QUESTION_TYPES)
-  type?: QuestionType;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  competencyId?: string;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  jobRoleId?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  tag?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 5 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(5)
-  difficulty?: number;
-
-  @ApiPropertyOptional({ description: 'Case-insensitive text contained in the stem.' })
-  @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
-  @IsString()
-  @MaxLength(200)
-  q?: string;
-}
+export class ExportQueryDto extends IntersectionType(TemplateQueryDto, OmitType(QuestionQueryDto, ['page', 'pageSize'] as const)) {}
 
 export class QuestionBankUploadQueryDto {
   @ApiPropertyOptional({ enum: QUESTION_BANK_FORMATS, description: 'Defaults to the file name extension.' })
