@@ -113,8 +113,9 @@ function render(view){main.innerHTML='';var bar=el('div',{id:'bar'});var clock=e
   main.appendChild(box);});});
  var sub=el('button',{type:'button'},T.submit);sub.addEventListener('click',function(){if(!confirm(T.confirm))return;flush();call('POST','/submit').then(function(r){if(refused(r))return;
   stop(T.submitted+(r.body.result?' '+T.score+': '+r.body.result.points+' / '+r.body.result.maxPoints:''));});});main.appendChild(sub);
- left=view.secondsLeft;var last=Date.now();timer=setInterval(function(){var now=Date.now();left=Math.max(0,left-(now-last)/1000);last=now;var s=Math.ceil(left);
-  clock.textContent=T.timeLeft+' '+Math.floor(s/60)+':'+('0'+s%60).slice(-2);if(s<=0){flush();setTimeout(function(){call('GET','').then(function(r){if(r.body.status&&r.body.status!=='in_progress')stop(T.timeUp);});},3000);}},500);}
+ left=view.secondsLeft;var last=Date.now();function tick(){var now=Date.now();left=Math.max(0,left-(now-last)/1000);last=now;var s=Math.ceil(left);
+  clock.textContent=T.timeLeft+' '+Math.floor(s/60)+':'+('0'+s%60).slice(-2);if(s<=0){clearInterval(timer);flush();setTimeout(function(){call('GET','').then(function(r){if(r.body.status&&r.body.status!=='in_progress')stop(T.timeUp);});},3000);}}
+ tick();timer=setInterval(tick,500);}
 function open(){return call('GET','').then(function(r){if(r.status!==200)throw r;if(r.body.status!=='in_progress'){stop(T.submitted);return;}render(r.body);});}
 function start(){return fetch(api+'/links/'+link+'/attempt',{method:'POST'}).then(function(r){return r.json().then(function(b){if(r.status>=300)throw b;att=b;localStorage.setItem(key,JSON.stringify(b));return open();});});}
 btn.addEventListener('click',function(){btn.disabled=true;var kept=null;try{kept=JSON.parse(localStorage.getItem(key)||'null');}catch(e){}
