@@ -8,7 +8,7 @@
  * By itself it: builds (npm run build), recreates and migrates the database `assay_bench`, starts the
  * compiled API on a free port (3100 if free) with the Redis prefix `assay-bench-bulk`, and for each run
  * signs up a fresh tenant and creates a published paper through the API (the calls of
- * apps/api/test/fixtures.ts), uploads the 10,000-row file (the shape of apps/api/test/invitations-bulk.spec.ts),
+ * libs/testing/src/fixtures.ts, as apps/api/test/fixtures.ts), uploads the 10,000-row file (the shape of apps/api/test/invitations-bulk.spec.ts),
  * uploads it again, then uploads it to a second new paper of the same tenant (candidates known
  * already); then 10-row uploads. Every response is checked (9,700 created, the 300 bad rows reported
  * by number; 0 created, 9,700 skipped the second time) and so is the number of email jobs queued.
@@ -18,7 +18,6 @@
  * Writes bench/results/bulk-invitations-<date>.json, stops the process it started.
  * Only 127.0.0.1 is ever contacted. See docs/performance.md.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -26,6 +25,8 @@ import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { JOB_QUEUE, JobName, redisOptions } from '../libs/core/src';
 import { readInvitationRows } from '../libs/invitations/src/bulk/invitation-rows';
+import { publishedPaperVia } from '../libs/testing/src/fixtures';
+import { multipart } from '../libs/testing/src/multipart';
 import {
   BENCH_DB,
   benchEnvironment,
@@ -78,85 +79,12 @@ function candidateCsv(rows: number, emailTag = ''): { csv: Buffer; badRows: numb
   return { csv: Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`), badRows };
 }
 
-/** multipart/form-data by hand, as apps/api/test/test-api.ts does. */
-function multipart(fields: Record<string, string>, file: { name: string; filename: string; content: Buffer }): { payload: Buffer; contentType: string } {
-  const boundary = `----assay${randomBytes(8).toString('hex')}`;
-  const chunks: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  }
-  chunks.push(
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: text/csv\r\n\r\n`),
-    file.content,
-    Buffer.from('\r\n'),
-    Buffer.from(`--${boundary}--\r\n`),
-  );
-  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
 // ---------------------------------------------------------------------------------------------
-// Fixtures through the API: the calls of apps/api/test/fixtures.ts
+// Fixtures through the API: the published paper of apps/api/test/fixtures.ts, over HTTP
 
 async function publishedPaper(api: string, token: string): Promise<string> {
-  const post = async (url: string, body: unknown): Promise<{ id: string }> => {
-    const response = await call<{ id: string }>(`${api}/api/v1${url}`, { method: 'POST', token, body });
-    if (response.status >= 300) throw new Error(`${url}: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body;
-  };
-  const role = await post('/job-roles', { name: `在线客服专员 ${randomBytes(3).toString('hex')}` });
-  const questionIds = [
-    (
-      await post('/questions', {
-        type: 'single_choice',
-        stem: '客户情绪激动时,首先应该怎么做?',
-        options: [
-          { key: 'A', text: '立即解释公司规定' },
-          { key: 'B', text: '倾听并表示理解' },
-          { key: 'C', text: '转交给主管' },
-        ],
-        answerKey: 'B',
-        points: 5,
-      })
-    ).id,
-    (
-      await post('/questions', {
-        type: 'multiple_choice',
-        stem: '以下哪些属于售后服务的范围?',
-        options: [
-          { key: 'A', text: '退换货' },
-          { key: 'B', text: '维修' },
-          { key: 'C', text: '商品定价' },
-        ],
-        answerKey: ['A', 'B'],
-        points: 5,
-      })
-    ).id,
-    (
-      await post('/questions', {
-        type: 'essay',
-        kind: 'scenario',
-        stem: '客户收到破损商品并要求赔偿,请写出你的处理步骤。',
-        referenceAnswer: '安抚情绪,核实情况,给出补发或退款方案,跟进结果。',
-        rubric: [
-          { criterion: '沟通', maxPoints: 5 },
-          { criterion: '方案', maxPoints: 5 },
-        ],
-        points: 10,
-      })
-    ).id,
-  ];
-  const paper = await post('/papers', {
-    jobRoleId: role.id,
-    title: '在线客服专员笔试',
-    durationMinutes: 30,
-    passMark: 12,
-    sections: [
-      { title: '一、选择题', pointsPerQuestion: 5, questionIds: questionIds.slice(0, 2) },
-      { title: '二、情景题', pointsPerQuestion: 10, questionIds: questionIds.slice(2) },
-    ],
-  });
-  await post(`/papers/${paper.id}/publish`, {});
-  return paper.id;
+  const fixture = await publishedPaperVia((url, body) => call(`${api}/api/v1${url}`, { method: 'POST', token, body }));
+  return fixture.paperId;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -199,7 +127,10 @@ async function queuedJobs(): Promise<number> {
 
 async function upload(api: string, token: string, paperId: string, file: Buffer, kind: string, run: number, rows: number, expected: Expected, apiPid: number): Promise<Upload> {
   const closesAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
-  const { payload, contentType } = multipart({ closesAt }, { name: 'file', filename: 'candidates.csv', content: file });
+  const { payload, headers } = multipart([
+    { name: 'closesAt', value: closesAt },
+    { name: 'file', filename: 'candidates.csv', content: file, contentType: 'text/csv' },
+  ]);
   const jobsBefore = await queuedJobs();
   const apiBefore = procCpuMs(apiPid);
   const pgBefore = postgresCpu();
@@ -209,7 +140,7 @@ async function upload(api: string, token: string, paperId: string, file: Buffer,
     method: 'POST',
     token,
     payload,
-    headers: { 'content-type': contentType },
+    headers,
   });
   const wallMs = performance.now() - start;
   const apiCpuMs = procCpuMs(apiPid) - apiBefore;

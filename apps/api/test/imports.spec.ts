@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { questionBankColumns } from '@assay/paper-import';
-import { multipart, TestApi, type Part, type SignedUpTenant } from './test-api';
+import { docx, multipart, type Part } from '@assay/testing';
+import { TestApi, type SignedUpTenant } from './test-api';
 
 /** /work/main/apps/api/test -> /work/shared/samples/papers */
 const SAMPLES = path.resolve(__dirname, '../../../../shared/samples/papers');
@@ -15,26 +15,6 @@ const SAMPLE_PAPERS = [
   { file: 'ecommerce-cs-question-bank.txt', sections: 2, questions: 5, warnings: 7, truncatedAt: 117, missingAnswers: 0 },
   { file: 'online-cs-interview-2026.txt', sections: 5, questions: 14, warnings: 12, truncatedAt: 138, missingAnswers: 0 },
 ];
-
-/** A minimal Word document, one paragraph per line, as mammoth reads it. */
-async function docx(lines: string[]): Promise<Buffer> {
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const zip = new JSZip();
-  zip.file(
-    '[Content_Types].xml',
-    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-  );
-  zip.file(
-    '_rels/.rels',
-    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-  );
-  const body = lines.map((line) => `<w:p><w:r><w:t xml:space="preserve">${escape(line)}</w:t></w:r></w:p>`).join('');
-  zip.file(
-    'word/document.xml',
-    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
-  );
-  return zip.generateAsync({ type: 'nodebuffer' });
-}
 
 const DOCX_PAPER = [
   '2026年在线客服专员笔试',

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
+import { multipart } from '@assay/testing';
 import { publishedPaper, type PublishedPaperFixture } from './fixtures';
-import { multipart, TestApi, type SignedUpTenant } from './test-api';
+import { TestApi, type SignedUpTenant } from './test-api';
 
 const closesAt = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
 

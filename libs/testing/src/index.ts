@@ -1,2 +1,5 @@
 export * from './database';
 export * from './smtp';
+export * from './docx';
+export * from './multipart';
+export * from './fixtures';
