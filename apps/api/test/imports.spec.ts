@@ -326,17 +326,7 @@ describe('imports: paper documents and question-bank spreadsheets', () => {
   });
 
   it('lets recruiters import but not graders', async () => {
-    const password = 'grader password 1';
-    const users = [
-      { email: `grader@${a.slug}.example.com`, roles: ['grader'] },
-      { email: `recruiter@${a.slug}.example.com`, roles: ['recruiter'] },
-    ];
-    const [grader, recruiter] = await Promise.all(
-      users.map(async (user) => {
-        expect((await api.request('POST', '/api/v1/users', { token: a.accessToken, body: { ...user, name: '员工', password } })).status).toBe(201);
-        return (await api.request('POST', '/api/v1/auth/login', { body: { email: user.email, password } })).body.accessToken as string;
-      }),
-    );
+    const [grader, recruiter] = await Promise.all([api.staff(a, 'grader'), api.staff(a, 'recruiter')]);
     const body = { text: DOCX_PAPER.join('\n') };
     expect((await api.request('POST', '/api/v1/imports/paper/preview', { token: grader, body })).status).toBe(403);
     expect((await api.request('GET', '/api/v1/imports/question-bank/template', { token: grader })).status).toBe(403);

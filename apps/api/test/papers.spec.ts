@@ -517,10 +517,7 @@ describe('papers: drafts, validation, preview and immutable versions', () => {
   });
 
   it('lets graders neither read nor author papers', async () => {
-    const email = `grader-papers@${a.slug}.example.com`;
-    const password = 'grader password 2';
-    await call('POST', '/users', { email, name: '评分员', roles: ['grader'], password });
-    const token = (await api.request('POST', '/api/v1/auth/login', { body: { email, password } })).body.accessToken;
+    const token = await api.staff(a, 'grader');
     const draft = await paper({ sections: [] });
     for (const [method, url] of [['GET', '/papers'], ['POST', '/papers'], ['GET', `/papers/${draft.id}/preview`], ['POST', `/papers/${draft.id}/publish`]] as const) {
       expect((await api.request(method, `/api/v1${url}`, { token, body: method === 'POST' ? {} : undefined })).status).toBe(403);

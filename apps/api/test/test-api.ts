@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Test } from '@nestjs/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { StaffRole } from '@assay/contracts';
 import { AppConfig, loadConfig } from '@assay/core';
 import { configureApi, createAdapter } from '../src/api';
 import { AppModule } from '../src/app.module';
@@ -76,6 +77,16 @@ export class TestApi {
     });
     if (response.status !== 201) throw new Error(`signup failed: ${response.status} ${JSON.stringify(response.body)}`);
     return { tenantId: response.body.tenant.id, slug, email, password, accessToken: response.body.accessToken, refreshToken: response.body.refreshToken };
+  }
+
+  /** Factory: a new staff user of the tenant with these roles, created by its admin; returns their access token. */
+  async staff(tenant: SignedUpTenant, role: StaffRole): Promise<string> {
+    const user = { email: `${role}-${randomBytes(4).toString('hex')}@${tenant.slug}.example.com`, name: '员工', roles: [role], password: `${role} password 1` };
+    const created = await this.request('POST', '/api/v1/users', { token: tenant.accessToken, body: user });
+    if (created.status !== 201) throw new Error(`creating a ${role} failed: ${created.status} ${JSON.stringify(created.body)}`);
+    const login = await this.request('POST', '/api/v1/auth/login', { body: { email: user.email, password: user.password } });
+    if (login.status !== 200) throw new Error(`${role} login failed: ${login.status} ${JSON.stringify(login.body)}`);
+    return login.body.accessToken;
   }
 
   async close(): Promise<void> {
