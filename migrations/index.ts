@@ -3,6 +3,8 @@ import { CreateCatalogAndBank1763900100000 } from './1763900100000-CreateCatalog
 import { CreatePapers1763900200000 } from './1763900200000-CreatePapers';
 import { CreateInvitations1763900300000 } from './1763900300000-CreateInvitations';
 import { CreateAttempts1763900400000 } from './1763900400000-CreateAttempts';
+import { AddPaperImportWarnings1763900500000 } from './1763900500000-AddPaperImportWarnings';
+import { CreateAttemptSave1763900600000 } from './1763900600000-CreateAttemptSave';
 
 /** Every migration, in order. Listed explicitly so the same list runs from TypeScript (tests) and the build. */
 export const MIGRATIONS = [
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   CreatePapers1763900200000,
   CreateInvitations1763900300000,
   CreateAttempts1763900400000,
+  AddPaperImportWarnings1763900500000,
+  CreateAttemptSave1763900600000,
 ];

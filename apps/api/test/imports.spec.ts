@@ -193,6 +193,37 @@ describe('imports: paper documents and question-bank spreadsheets', () => {
       expect(noQuestions.body).toMatchObject({ code: 'import.no_questions', errors: [{ field: 'text' }] });
     });
 
+    it('keeps the reader warnings with the paper: GET /papers/:id shows them, after edits and publishing too', async () => {
+      const expected = SAMPLE_PAPERS[0];
+      const imported = await post(a, '/api/v1/imports/paper', [
+        { name: 'roleId', value: roleA },
+        { name: 'file', filename: expected.file, content: sample(expected.file) },
+      ]);
+      expect(imported.status).toBe(201);
+      const { paper, warnings } = imported.body;
+      expect(paper.importWarnings).toEqual(warnings);
+      const read = await api.request('GET', `/api/v1/papers/${paper.id}`, { token: a.accessToken });
+      expect(read.body.importWarnings).toHaveLength(expected.warnings);
+      expect(read.body.importWarnings).toEqual(warnings);
+      expect(read.body.importWarnings).toContainEqual({ line: expected.truncatedAt, code: 'truncated', message: expect.any(String) });
+      // Lists stay light: the warnings come with the paper itself only.
+      const listed = await api.request('GET', `/api/v1/papers?q=${encodeURIComponent(paper.title)}`, { token: a.accessToken });
+      expect(listed.body.items.find((p: { id: string }) => p.id === paper.id)).not.toHaveProperty('importWarnings');
+
+      // Without its title line and the essay: publishable as it is, with a missing_title warning.
+      const small = await api.request('POST', '/api/v1/imports/paper', { token: a.accessToken, body: { text: DOCX_PAPER.slice(1, 7).join('\n'), roleId: roleA } });
+      const draft = small.body.paper;
+      expect(draft.importWarnings).toContainEqual(expect.objectContaining({ code: 'missing_title' }));
+      expect((await api.request('PATCH', `/api/v1/papers/${draft.id}`, { token: a.accessToken, body: { title: '改过的标题' } })).status).toBe(200);
+      expect((await api.request('POST', `/api/v1/papers/${draft.id}/publish`, { token: a.accessToken })).status).toBe(201);
+      const published = await api.request('GET', `/api/v1/papers/${draft.id}`, { token: a.accessToken });
+      expect(published.body).toMatchObject({ latestVersion: 1, importWarnings: small.body.warnings });
+      // Papers not made by a document import have none.
+      const created = await api.request('POST', '/api/v1/papers', { token: a.accessToken, body: { jobRoleId: roleA, title: '手工试卷', durationMinutes: 30, sections: [] } });
+      expect(created.body.importWarnings).toEqual([]);
+      expect((await api.request('POST', `/api/v1/papers/${draft.id}/clone`, { token: a.accessToken, body: {} })).body.importWarnings).toEqual([]);
+    });
+
     it("hides a tenant's imported paper and its questions from other tenants (404)", async () => {
       const imported = await api.request('POST', '/api/v1/imports/paper', { token: a.accessToken, body: { text: DOCX_PAPER.join('\n'), roleId: roleA } });
       const paper = imported.body.paper;

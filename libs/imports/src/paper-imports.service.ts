@@ -16,7 +16,7 @@ const TITLE_MAX = 300;
 export interface PaperImportResult {
   /** The new draft: never published by an import. */
   paper: PaperView;
-  /** The reader's warnings, each with the line of the document it refers to. Not stored: keep them. */
+  /** The reader's warnings, each with the line of the document it refers to; also kept as the paper's `importWarnings`. */
   warnings: ImportWarning[];
 }
 
@@ -44,7 +44,7 @@ export class PaperImportsService {
     const jobRoleId = roleId ?? (await this.unassignedRoleId());
     let paper: PaperView;
     try {
-      paper = await this.papers.importPaper(jobRoleId, withTitles(imported, fallbackTitle(source)));
+      paper = await this.papers.importPaper(jobRoleId, withTitles(imported, fallbackTitle(source)), imported.warnings);
     } catch (error) {
       throw renamedRoleField(error);
     }

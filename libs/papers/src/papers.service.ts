@@ -3,7 +3,7 @@ import { EntityManager, In, IsNull, Raw, type FindOptionsWhere } from 'typeorm';
 import { Question, QuestionsService } from '@assay/bank';
 import { Competency, CompetenciesService, JobRole } from '@assay/catalog';
 import { containsPattern, DomainError, pageOf, TenantTransaction, type FieldProblem, type Page } from '@assay/core';
-import type { ImportedPaper } from '@assay/paper-import';
+import type { ImportedPaper, ImportWarning } from '@assay/paper-import';
 import type { ClonePaperDto, CreatePaperDto, PaperQueryDto, SectionDto, UpdatePaperDto } from './dto/paper.dto';
 import { DEFAULT_PAPER_SETTINGS, Paper, type PaperSettings } from './entities/paper.entity';
 import { PaperVersion } from './entities/paper-version.entity';
@@ -15,15 +15,18 @@ import { PaperSnapshotBuilder } from './paper-snapshot.builder';
 /** Used when an imported document states no duration. */
 const DEFAULT_DURATION_MINUTES = 60;
 
-export type PaperSummary = Omit<Paper, 'tenantId'>;
+/** A paper as lists show it: the import warnings only come with the paper itself. */
+export type PaperSummary = Omit<Paper, 'tenantId' | 'importWarnings'>;
 
 export interface PaperView extends PaperSummary {
   /** What one candidate can score, counting draws by their size. */
   totalPoints: number;
   sections: SectionView[];
+  /** What the document reader flagged when the paper was imported from a document; [] otherwise. */
+  importWarnings: ImportWarning[];
 }
 
-const summaryOf = ({ tenantId: _tenant, ...summary }: Paper): PaperSummary => summary;
+const summaryOf = ({ tenantId: _tenant, importWarnings: _warnings, ...summary }: Paper): PaperSummary => summary;
 
 const positive = (value: number | null | undefined): number | null => (value !== null && value !== undefined && value > 0 ? value : null);
 
@@ -154,8 +157,10 @@ export class PapersService {
   /**
    * Creates a bank question for every imported question (linked to the role, competencies matched
    * by name or created) and a draft with one fixed section per imported section. All or nothing.
+   * `importWarnings` are kept with the draft (the document reader's, from POST /imports/paper); the
+   * JSON import passes none, as it ignores the `warnings` of its input.
    */
-  importPaper(jobRoleId: string, imported: ImportedPaper): Promise<PaperView> {
+  importPaper(jobRoleId: string, imported: ImportedPaper, importWarnings: ImportWarning[] = []): Promise<PaperView> {
     return this.tx.run(async (manager) => {
       await this.checkReferences(manager, { jobRoleId }, 'jobRoleId');
       const competencies = await this.competencies.resolveNames(
@@ -190,6 +195,7 @@ export class PapersService {
           latestVersion: null,
           unpublishedChanges: true,
           archivedAt: null,
+          importWarnings,
         }),
       );
       await replaceSections(manager, paper.id, sections);
@@ -200,7 +206,7 @@ export class PapersService {
   private async view(manager: EntityManager, paper: Paper): Promise<PaperView> {
     const sections = await readSections(manager, paper.id);
     const totalPoints = pointsTotal(sections.map((s) => ({ pointsPerQuestion: s.pointsPerQuestion, count: s.draw ? s.draw.count : s.questionIds.length })));
-    return { ...summaryOf(paper), totalPoints, sections };
+    return { ...summaryOf(paper), totalPoints, sections, importWarnings: paper.importWarnings };
   }
 
   /** Every id the input names must exist in the tenant; another tenant's id is as unknown as a made-up one. */

@@ -1,5 +1,6 @@
 import { Column, Entity } from 'typeorm';
 import { numericTransformer, TenantOwnedEntity } from '@assay/core';
+import type { ImportWarning } from '@assay/paper-import';
 import type { MultipleChoicePolicy } from '@assay/scoring';
 
 /** How a paper behaves for candidates; frozen into each published version. */
@@ -54,4 +55,11 @@ export class Paper extends TenantOwnedEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   archivedAt!: Date | null;
+
+  /**
+   * The document reader's warnings when the paper was created by an import (POST /imports/paper),
+   * else []. Kept as they were: editing and publishing leave them, as history of the import.
+   */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  importWarnings!: ImportWarning[];
 }
