@@ -49,11 +49,8 @@ describe('imports: paper documents and question-bank spreadsheets', () => {
   const sample = (file: string) => readFileSync(path.join(SAMPLES, file));
   const questionCount = (paper: { sections: { questions: unknown[] }[] }) => paper.sections.reduce((n, s) => n + s.questions.length, 0);
 
-  /** Spreadsheets are binary: read the raw reply (TestApi decodes bodies as text). */
-  const download = async (tenant: SignedUpTenant, url: string) => {
-    const response = await api.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${tenant.accessToken}` } });
-    return { status: response.statusCode, headers: response.headers, buffer: response.rawPayload };
-  };
+  /** Spreadsheets are binary: the reply's bytes as they are. */
+  const download = (tenant: SignedUpTenant, url: string) => api.request('GET', url, { token: tenant.accessToken, raw: true });
 
   beforeAll(async () => {
     api = await TestApi.start();
@@ -238,14 +235,14 @@ describe('imports: paper documents and question-bank spreadsheets', () => {
       expect(xlsx.status).toBe(200);
       expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       expect(xlsx.headers['content-disposition']).toBe('attachment; filename="question-bank-template.xlsx"');
-      const rows = await sheetRows(xlsx.buffer);
+      const rows = await sheetRows(xlsx.body);
       expect(rows[0]).toEqual(HEADER);
       expect(rows).toHaveLength(2);
 
       const csv = await download(a, '/api/v1/imports/question-bank/template?format=csv');
       expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(csv.headers['content-disposition']).toBe('attachment; filename="question-bank-template.csv"');
-      const text = csv.buffer.toString('utf8');
+      const text = csv.body.toString('utf8');
       expect(text.startsWith('\uFEFF')).toBe(true);
       expect(text.slice(1).split(/\r?\n/)[0]).toBe(HEADER.join(','));
 
@@ -288,7 +285,7 @@ describe('imports: paper documents and question-bank spreadsheets', () => {
         const exported = await download(c, `/api/v1/imports/question-bank/export?format=${format}`);
         expect(exported.status).toBe(200);
         expect(exported.headers['content-disposition']).toBe(`attachment; filename="question-bank.${format}"`);
-        const upload = await post(d, '/api/v1/imports/question-bank', [{ name: 'file', filename: `bank.${format}`, content: exported.buffer }]);
+        const upload = await post(d, '/api/v1/imports/question-bank', [{ name: 'file', filename: `bank.${format}`, content: exported.body }]);
         expect(upload.status).toBe(200);
         if (format === 'xlsx') {
           expect(upload.body).toEqual({ created: 5, skipped: [], errors: [], competenciesCreated: ['沟通技巧'] });
@@ -305,7 +302,7 @@ describe('imports: paper documents and question-bank spreadsheets', () => {
 
       // Filters as in GET /questions.
       const essays = await download(c, '/api/v1/imports/question-bank/export?format=xlsx&type=essay');
-      const rows = await sheetRows(essays.buffer);
+      const rows = await sheetRows(essays.body);
       expect(rows).toHaveLength(2);
       expect(rows[1][HEADER.indexOf('stem')]).toBe('客户在购买后第5天投诉商品质量问题,你如何处理?');
       expect(rows[1][HEADER.indexOf('competencies')]).toBe('沟通技巧');
@@ -313,7 +310,7 @@ describe('imports: paper documents and question-bank spreadsheets', () => {
 
       // Another tenant's export holds none of these.
       const other = await download(b, '/api/v1/imports/question-bank/export?format=csv&q=客户永远');
-      expect(other.buffer.toString('utf8').slice(1).trim()).toBe(HEADER.join(','));
+      expect(other.body.toString('utf8').slice(1).trim()).toBe(HEADER.join(','));
     });
 
     it('reports per-row errors with Excel row numbers and imports the good rows', async () => {

@@ -19,7 +19,11 @@ export interface RequestOptions {
   token?: string;
   headers?: Record<string, string>;
   remoteAddress?: string;
+  /** Answer the body as the bytes received (downloads: spreadsheets, files), never decoded. */
+  raw?: boolean;
 }
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface SignedUpTenant {
   tenantId: string;
@@ -49,7 +53,10 @@ export class TestApi {
     return new TestApi(app);
   }
 
-  async request<T = any>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  /** One request; the body comes back parsed when it is JSON, as text otherwise, or as a Buffer with `raw: true`. */
+  request(method: Method, url: string, options: RequestOptions & { raw: true }): Promise<ApiResponse<Buffer>>;
+  request<T = any>(method: Method, url: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+  async request(method: Method, url: string, options: RequestOptions = {}): Promise<ApiResponse> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let payload = options.payload;
@@ -58,12 +65,13 @@ export class TestApi {
       headers['content-type'] ??= 'application/json';
     }
     const response = await this.app.inject({ method, url, headers, payload, remoteAddress: options.remoteAddress });
+    if (options.raw) return { status: response.statusCode, headers: response.headers, body: response.rawPayload };
     const text = response.body;
     const type = String(response.headers['content-type'] ?? '');
     return {
       status: response.statusCode,
       headers: response.headers,
-      body: (type.includes('json') && text ? JSON.parse(text) : text) as T,
+      body: type.includes('json') && text ? JSON.parse(text) : text,
     };
   }
 
