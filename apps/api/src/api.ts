@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import multipart from '@fastify/multipart';
 import { VersioningType } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -29,7 +29,6 @@ export async function configureApi(app: NestFastifyApplication): Promise<NestFas
   app.setGlobalPrefix('api', { exclude: ['t/:token'] });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
   // File uploads (paper documents, spreadsheets): one file per request, read by the handler.
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 20 } });
   app
@@ -55,4 +54,18 @@ export async function configureApi(app: NestFastifyApplication): Promise<NestFas
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;
+}
+
+/**
+ * Stops accepting requests and waits for those in flight. Connections kept alive by clients
+ * would hold the close for Fastify's 72 s keep-alive; each one is closed as soon as it goes idle.
+ */
+export async function drainHttp(app: NestFastifyApplication): Promise<void> {
+  const server = app.getHttpServer() as Server;
+  const closeIdle = setInterval(() => server.closeIdleConnections(), 100);
+  try {
+    await app.getHttpAdapter().getInstance().close();
+  } finally {
+    clearInterval(closeIdle);
+  }
 }

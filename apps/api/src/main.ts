@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ConfigError, loadConfig } from '@assay/core';
-import { configureApi, createAdapter } from './api';
+import { closeGracefullyOnSignals, ConfigError, loadConfig } from '@assay/core';
+import { configureApi, createAdapter, drainHttp } from './api';
 import { AppModule } from './app.module';
 
 async function main(): Promise<void> {
@@ -10,6 +10,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, createAdapter(config), { bufferLogs: true });
   await configureApi(app);
   await app.listen(config.PORT, config.HOST);
+  closeGracefullyOnSignals(app, () => drainHttp(app));
 }
 
 main().catch((error: unknown) => {

@@ -1,49 +1,21 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
-import { resolve } from 'node:path';
 import { connectAsOwner } from '@assay/testing';
 import { invitation, objectivePaper } from './attempts-fixtures';
+import { exited, freePort, healthy, spawnProcess } from './processes';
 import { TestApi } from './test-api';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const exited = (child: ChildProcess) => new Promise((done) => (child.exitCode !== null || child.signalCode !== null ? done(null) : child.once('exit', done)));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
-
 /** The autosave promise: every save that got a 2xx survives a SIGKILL of the API process. */
 describe('autosave across an API crash', () => {
   let api: TestApi;
   let port: number;
   let env: Record<string, string>;
   const children: ChildProcess[] = [];
-  const root = resolve(__dirname, '../../..');
-
   const spawnApi = () => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', resolve(root, 'apps/api/src/main.ts')], {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: 'ignore',
-    });
+    const child = spawnProcess('api', env);
     children.push(child);
     return child;
-  };
-  const healthy = async () => {
-    for (let i = 0; i < 600; i += 1) {
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
-      } catch {
-        // not listening yet
-      }
-      await sleep(100);
-    }
-    throw new Error('API did not become healthy');
   };
 
   beforeAll(async () => {
@@ -62,7 +34,7 @@ describe('autosave across an API crash', () => {
     const paper = await objectivePaper(api, tenant);
     const questions = Object.values(paper.q);
     let child = spawnApi();
-    await healthy();
+    await healthy(port);
 
     const candidates = [];
     for (let i = 0; i < 4; i += 1) {
@@ -111,7 +83,7 @@ describe('autosave across an API crash', () => {
     await exited(child);
     await sleep(300);
     child = spawnApi();
-    await healthy();
+    await healthy(port);
     await sleep(1000);
     stop = true;
     await loops;

@@ -2,11 +2,8 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { connectAsOwner, TestSmtpServer } from '@assay/testing';
 import { publishedPaper } from './fixtures';
-import { spawnWorker } from './test-worker';
+import { exited, spawnProcess } from './processes';
 import { TestApi } from './test-api';
-
-const exited = (child: ChildProcess) =>
-  new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)));
 
 /**
  * A worker killed while its emails are in the middle of their SMTP transactions: after a restart
@@ -37,7 +34,7 @@ describe('outbox delivery across a worker crash', () => {
     const paper = await publishedPaper(api, tenant);
     const emails = Array.from({ length: 5 }, (_, i) => `crash${i}@example.com`);
     const held = smtp.hold(emails.length);
-    const first = spawnWorker(env);
+    const first = spawnProcess('worker', env);
     workers.push(first);
 
     const invitationIds: string[] = [];
@@ -57,7 +54,7 @@ describe('outbox delivery across a worker crash', () => {
     await exited(first);
     smtp.releaseHeld(); // the dead client never saw a 250: nothing was delivered
 
-    workers.push(spawnWorker(env));
+    workers.push(spawnProcess('worker', env));
     await smtp.waitFor(emails.length, 30_000);
     await new Promise((r) => setTimeout(r, 1500)); // time for any duplicate to show up
 

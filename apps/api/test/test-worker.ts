@@ -1,5 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { AppConfig, loadConfig } from '@assay/core';
@@ -15,14 +13,4 @@ export async function startWorker(env: Record<string, string> = {}): Promise<INe
     .compile();
   moduleRef.useLogger(false);
   return moduleRef.init();
-}
-
-/** The worker as its own process, for tests that kill it. */
-export function spawnWorker(env: Record<string, string>): ChildProcess {
-  const root = resolve(__dirname, '../../..');
-  return spawn(process.execPath, ['-r', '@swc-node/register', resolve(root, 'apps/worker/src/main.ts')], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-    stdio: process.env.WORKER_STDIO === 'inherit' ? 'inherit' : 'ignore',
-  });
 }

@@ -1,16 +1,15 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { ConfigError, loadConfig } from '@assay/core';
+import { closeGracefullyOnSignals, ConfigError, loadConfig } from '@assay/core';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   loadConfig();
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  // SIGTERM/SIGINT close the BullMQ workers after their running jobs finish.
-  app.enableShutdownHooks();
   await app.init();
+  closeGracefullyOnSignals(app);
 }
 
 main().catch((error: unknown) => {

@@ -26,3 +26,4 @@ export * from './database/provision';
 export * from './http/page';
 export * from './http/uuid-param';
 export * from './http/upload';
+export * from './lifecycle/graceful-shutdown';

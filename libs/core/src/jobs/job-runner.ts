@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Job, Worker } from 'bullmq';
 import { AppConfig } from '../config/app-config';
@@ -36,7 +36,7 @@ export function collectHandlers(
 }
 
 @Injectable()
-export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(JobRunner.name);
   private readonly workers: Worker[] = [];
 
@@ -85,8 +85,11 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     return result;
   }
 
-  /** Lets running jobs finish (graceful shutdown); BullMQ re-queues what a killed worker held. */
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Lets running jobs finish before anything else closes (the database pool and Redis close in
+   * the later shutdown hooks); BullMQ re-queues what a killed worker held.
+   */
+  async onModuleDestroy(): Promise<void> {
     await Promise.all(this.workers.map((worker) => worker.close()));
   }
 }

@@ -1,0 +1,45 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '../../..');
+const ENTRY = { api: 'apps/api/src/main.ts', worker: 'apps/worker/src/main.ts' } as const;
+
+/**
+ * The API or the worker as a process of its own (TypeScript run through @swc-node/register), for
+ * tests that kill or stop it. Output is discarded unless ASSAY_TEST_CHILD_OUTPUT=inherit.
+ */
+export function spawnProcess(kind: keyof typeof ENTRY, env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['-r', '@swc-node/register', resolve(ROOT, ENTRY[kind])], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    stdio: process.env.ASSAY_TEST_CHILD_OUTPUT === 'inherit' ? 'inherit' : 'ignore',
+  });
+}
+
+/** Resolves with the exit code (null when a signal ended it), at once if it has already exited. */
+export function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((done) => (child.exitCode !== null || child.signalCode !== null ? done(child.exitCode) : child.once('exit', (code) => done(code))));
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+/** Waits until the API on this port answers /api/health with 200. */
+export async function healthy(port: number, timeoutMs = 60_000): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`API on port ${port} did not become healthy`);
+}
