@@ -2,13 +2,20 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
+/**
+ * The last page a list may ask for: 10 million rows at the largest page size. Without a bound,
+ * `page=1e20` passes @IsInt and becomes an OFFSET PostgreSQL cannot parse (a 500).
+ */
+export const MAX_PAGE = 50_000;
+
 /** `?page=&pageSize=` of every list endpoint. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page = 1;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })

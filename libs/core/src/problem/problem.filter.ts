@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { isInvalidValueError } from '../database/postgres.util';
 import { DomainError, FieldProblem } from './domain-error';
 import { Problem, PROBLEM_CONTENT_TYPE, problemType, statusOf, titleOf } from './problem';
 
@@ -40,6 +41,10 @@ export class ProblemFilter implements ExceptionFilter {
       const pgCode = (error.driverError as { code?: string } | undefined)?.code;
       // A unique index caught a race the service checks did not: the client retried or collided.
       if (pgCode === '23505') return this.problem(409, 'resource.conflict', 'The resource already exists.');
+      // A value the database cannot store (NUL character, date out of range): the request is at fault.
+      if (isInvalidValueError(error)) {
+        return this.problem(400, 'request.invalid_value', 'A value cannot be stored: text must not contain NUL characters (\\u0000) and dates must be within the supported range.');
+      }
     }
     return this.problem(500, 'server.error', 'Something went wrong on our side; try again, and quote the request id if it persists.');
   }

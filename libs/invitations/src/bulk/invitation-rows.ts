@@ -44,7 +44,12 @@ export class RowsFileError extends Error {
 
 async function readGrid(buffer: Buffer, format: RowFormat): Promise<string[][]> {
   if (format === 'csv') {
-    return parse(buffer, { bom: true, skip_empty_lines: false, relax_column_count: true, trim: true }) as string[][];
+    try {
+      return parse(buffer, { bom: true, skip_empty_lines: false, relax_column_count: true, trim: true }) as string[][];
+    } catch (error) {
+      // csv-parse names the line of an unclosed quote or a stray one: worth passing on.
+      throw new RowsFileError(`The file is not a readable CSV: ${(error as Error).message}`);
+    }
   }
   const workbook = new ExcelJS.Workbook();
   try {
