@@ -26,4 +26,5 @@ export * from './database/provision';
 export * from './http/page';
 export * from './http/uuid-param';
 export * from './http/upload';
+export * from './http/csv';
 export * from './lifecycle/graceful-shutdown';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Post, Query, Req, Res } from '
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, readMultipart, Roles, UuidParam, validateFields } from '@assay/core';
+import { DomainError, readMultipart, Roles, spreadsheetSafeCell, UuidParam, validateFields } from '@assay/core';
 import { readInvitationRows, RowsFileError, type RowFormat } from './bulk/invitation-rows';
 import { CandidateQueryDto } from './dto/candidate-query.dto';
 import { CreateInvitationDto, ExtendInvitationDto, FunnelQueryDto, InvitationQueryDto, InvitationTermsDto } from './dto/invitation.dto';
@@ -88,7 +88,9 @@ export class InvitationsController {
       }
       if (page * EXPORT_PAGE >= result.total) break;
     }
-    const csv = stringify([['name', 'email', 'external_id', 'status', 'opens_at', 'closes_at', 'sent_at', 'opened_at', 'started_at', 'submitted_at', 'invitation_id'], ...rows]);
+    // Names and ids come from uploads (often the candidates' own input): never let Excel run them as formulas.
+    const safeRows = rows.map((row) => row.map(spreadsheetSafeCell));
+    const csv = stringify([['name', 'email', 'external_id', 'status', 'opens_at', 'closes_at', 'sent_at', 'opened_at', 'started_at', 'submitted_at', 'invitation_id'], ...safeRows]);
     await reply.header('content-disposition', 'attachment; filename="invitations.csv"').send(`\uFEFF${csv}`);
   }
 
