@@ -65,6 +65,19 @@ describe('staff accounts and API keys', () => {
     expect(afterReplay.status).toBe(401);
   });
 
+  it('rotates a refresh token once even when it is presented several times at once', async () => {
+    const tenant = await api.signup();
+    const results = await Promise.all(
+      [1, 2, 3, 4].map((n) => api.request('POST', '/api/v1/auth/refresh', { body: { refreshToken: tenant.refreshToken }, remoteAddress: `10.77.0.${n}` })),
+    );
+    // One rotation at most; the others are replays, which end the session (as one after the other would).
+    expect(results.filter((r) => r.status === 200).length).toBeLessThanOrEqual(1);
+    for (const issued of results.filter((r) => r.status === 200)) {
+      const next = await api.request('POST', '/api/v1/auth/refresh', { body: { refreshToken: issued.body.refreshToken }, remoteAddress: '10.77.1.1' });
+      expect(next.status).toBe(401);
+    }
+  });
+
   it('logs out: the refresh token stops working', async () => {
     const tenant = await api.signup();
     expect((await api.request('POST', '/api/v1/auth/logout', { body: { refreshToken: tenant.refreshToken } })).status).toBe(204);

@@ -93,7 +93,9 @@ export class AuthService {
     const parsed = parseCredential('rt', refreshToken);
     if (!parsed) throw INVALID_REFRESH();
     const outcome = await this.tx.runAs(parsed.tenantId, async (manager) => {
-      const stored = await manager.findOneBy(RefreshToken, { tokenHash: hashSecret(parsed.secret) });
+      // Locked: two refreshes with the same token at once must not both rotate it (each would get
+      // a working pair); the second waits, then sees it revoked, i.e. a replay.
+      const stored = await manager.findOne(RefreshToken, { where: { tokenHash: hashSecret(parsed.secret) }, lock: { mode: 'pessimistic_write' } });
       if (!stored) return null;
       if (stored.revokedAt) {
         await this.revokeFamily(manager, stored.familyId);
