@@ -120,7 +120,7 @@ export class InvitationsService {
 
   async revoke(id: string): Promise<InvitationView> {
     const invitation = await this.tx.run(async (manager) => {
-      const found = await this.find(manager, id);
+      const found = await this.find(manager, id, { lock: true });
       if (found.status === 'revoked') return found;
       if (!WAITING_STATUSES.includes(found.status)) {
         throw new DomainError('conflict', 'invitation.already_started', 'The candidate has already started; the invitation can no longer be revoked.');
@@ -136,7 +136,7 @@ export class InvitationsService {
   /** Sends the invitation again with a new link; the old link stops working now. */
   async resend(id: string): Promise<InvitationView> {
     const outboxId = await this.tx.run(async (manager) => {
-      const invitation = await this.find(manager, id);
+      const invitation = await this.find(manager, id, { lock: true });
       if (!WAITING_STATUSES.includes(invitation.status) || effectiveStatus(invitation.status, invitation.closesAt) === 'expired') {
         throw new DomainError('conflict', 'invitation.not_resendable', 'Only an invitation that is still open and not started can be resent; extend an expired one first.');
       }
@@ -154,7 +154,7 @@ export class InvitationsService {
   /** Moves the end of the window later; reminders follow the new end. */
   async extend(id: string, closesAt: Date): Promise<InvitationView> {
     const { before, after } = await this.tx.run(async (manager) => {
-      const invitation = await this.find(manager, id);
+      const invitation = await this.find(manager, id, { lock: true });
       if (invitation.status === 'revoked') throw new DomainError('conflict', 'invitation.revoked', 'A revoked invitation cannot be extended; invite the candidate again.');
       if (closesAt.getTime() <= invitation.closesAt.getTime()) {
         throw DomainError.invalid('invitation.window_not_later', 'The new end must be later than the current one.', [
@@ -249,7 +249,13 @@ export class InvitationsService {
     }
   }
 
-  private async find(manager: EntityManager, id: string): Promise<Invitation> {
+  /**
+   * `lock`: the row is locked first (FOR UPDATE), for changes that depend on its status. A
+   * candidate starting (AttemptsService.start locks the same row) then either goes first, and the
+   * change sees `started`, or waits for it.
+   */
+  private async find(manager: EntityManager, id: string, options: { lock?: boolean } = {}): Promise<Invitation> {
+    if (options.lock) await manager.query('SELECT 1 FROM invitations WHERE id = $1 FOR UPDATE', [id]);
     const invitation = await manager.findOne(Invitation, { where: { id }, relations: { candidate: true } });
     if (!invitation) throw DomainError.notFound('invitation');
     return invitation;
