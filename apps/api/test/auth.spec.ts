@@ -128,6 +128,22 @@ describe('staff accounts and API keys', () => {
     expect(after.body).toMatchObject({ name: '管理员', status: 'active' });
   });
 
+  it('two admins demoting each other at once leave one admin', async () => {
+    const tenant = await api.signup();
+    const me = (await api.request('GET', '/api/v1/auth/me', { token: tenant.accessToken })).body.user;
+    const other = await api.request('POST', '/api/v1/users', {
+      token: tenant.accessToken,
+      body: { email: 'second.admin@example.com', name: '二号管理员', roles: ['admin'], password: 'second admin passphrase' },
+    });
+    const [first, second] = await Promise.all([
+      api.request('PATCH', `/api/v1/users/${other.body.id}`, { token: tenant.accessToken, body: { roles: ['grader'] } }),
+      api.request('PATCH', `/api/v1/users/${me.id}`, { token: tenant.accessToken, body: { roles: ['grader'] } }),
+    ]);
+    expect([first.status, second.status].sort()).toEqual([200, 409]);
+    const users = (await api.request('GET', '/api/v1/users', { token: tenant.accessToken })).body.items as { roles: string[] }[];
+    expect(users.filter((u) => u.roles.includes('admin'))).toHaveLength(1);
+  });
+
   it('changes a password and ends the other sessions', async () => {
     const tenant = await api.signup();
     const changed = await api.request('POST', '/api/v1/auth/password', {

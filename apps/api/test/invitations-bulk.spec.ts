@@ -73,9 +73,13 @@ describe('bulk invitations from CSV and XLSX', () => {
     const sheet = workbook.addWorksheet('Candidates');
     sheet.addRow(['Name', 'Email', 'Extra time %']);
     sheet.addRow(['Ada Lovelace', 'ada@example.org', '25']);
+    // Excel writes formatted cells as rich text runs.
+    sheet.addRow([{ richText: [{ text: '格式' }, { font: { bold: true }, text: '姓名' }] }, 'rich.text@example.org', '']);
     sheet.addRow(['Bad Extra', 'bad.extra@example.org', '999']);
     const response = await upload('list.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
-    expect(response.body).toMatchObject({ total: 2, created: 1, errors: [{ row: 3, field: 'extra_time_percent' }] });
+    expect(response.body).toMatchObject({ total: 3, created: 2, errors: [{ row: 4, field: 'extra_time_percent' }] });
+    const rich = await api.request('GET', '/api/v1/invitations?q=rich.text', { token: tenant.accessToken });
+    expect(rich.body.items[0].candidate.name).toBe('格式姓名');
   });
 
   it('refuses unusable uploads with a problem naming the field', async () => {

@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { redactUrl } from '@assay/core';
+import { redactUrl, TenantContext } from '@assay/core';
+import { ReminderJobs } from '@assay/invitations';
 import { connectAsOwner, TestSmtpServer } from '@assay/testing';
 import { publishedPaper, type PublishedPaperFixture } from './fixtures';
 import { startWorker } from './test-worker';
@@ -176,6 +177,21 @@ describe('invitations: personal links, email through the outbox, reminders, funn
     await new Promise((r) => setTimeout(r, 1000));
     expect(smtp.received.filter((m) => m.to === 'reminder.dropped@example.com')).toHaveLength(1);
     expect((await call('GET', `/invitations/${kept.body.id}`)).body.status).toBe('sent');
+  });
+
+  it('a reminder job run twice (a retry) writes one reminder, not two', async () => {
+    const created = await invite('reminder.retry@example.com', { reminderHours: [24] });
+    await mailTo('reminder.retry@example.com');
+    const payload = { tenantId: a.tenantId, invitationId: created.body.id, reminder: 1, closesAt: created.body.closesAt };
+    const jobs = worker.get(ReminderJobs);
+    await TenantContext.run({ tenantId: a.tenantId, userId: null, apiKeyId: null, roles: [] }, async () => {
+      await jobs.remind(payload);
+      await jobs.remind(payload);
+    });
+    const reminders = await mailTo('reminder.retry@example.com', 2);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(smtp.received.filter((m) => m.to === 'reminder.retry@example.com')).toHaveLength(reminders.length);
+    expect(reminders).toHaveLength(2);
   });
 
   it('another tenant sees none of it (404)', async () => {

@@ -42,6 +42,9 @@ export class UsersService {
 
   update(id: string, dto: UpdateUserDto): Promise<User> {
     return this.tx.run(async (manager) => {
+      // Two admins demoting each other at once must not both pass the last-admin check: the
+      // active admins are locked first, so the second change waits and then sees the first.
+      await manager.query(`SELECT id FROM users WHERE 'admin' = ANY(roles) AND status = 'active' ORDER BY id FOR UPDATE`);
       const user = await this.find(manager, id);
       Object.assign(user, dto);
       await manager.save(user);

@@ -7,3 +7,4 @@ export * from './entities/candidate.entity';
 export { renderInvitationMail, type InvitationMailData } from './mail/mail-templates';
 export { readInvitationRows, MAX_INVITATION_ROWS } from './bulk/invitation-rows';
 export { linkToken } from './link-token';
+export { ReminderJobs } from './reminder.jobs';

@@ -42,6 +42,22 @@ export class JobQueue implements OnApplicationShutdown {
     );
   }
 
+  /**
+   * For sweeps that find work whose job was lost or gave up: adds the job when none has that id,
+   * and retries it when the one kept under that id has failed (a plain add would be ignored
+   * while the failed job is kept). Waiting, delayed, active or completed jobs are left alone.
+   */
+  async requeue<N extends JobName>(name: N, jobs: { data: JobOf<N>; jobId: string }[]): Promise<void> {
+    const queue = this.queue(JOB_QUEUE[name]);
+    const missing: { data: JobOf<N>; jobId: string }[] = [];
+    for (const job of jobs) {
+      const existing = await queue.getJob(job.jobId);
+      if (!existing) missing.push(job);
+      else if (await existing.isFailed()) await existing.retry('failed');
+    }
+    await this.enqueueMany(name, missing);
+  }
+
   /** Cancels a waiting or delayed job (a reminder no longer needed); running jobs are left alone. */
   async cancel(name: JobName, jobId: string): Promise<void> {
     const job = await this.queue(JOB_QUEUE[name]).getJob(jobId);

@@ -25,7 +25,9 @@ export class ProblemFilter implements ExceptionFilter {
     problem.instance = request.url;
     problem.requestId = String(request.id);
     if (problem.status >= 500) {
-      this.logger.error({ err: error, requestId: request.id }, 'Unhandled error');
+      // Name, message and stack only: a failed query's parameters may hold password hashes or answers.
+      const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
+      this.logger.error({ err: { name, message, stack }, requestId: request.id }, 'Unhandled error');
     }
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }

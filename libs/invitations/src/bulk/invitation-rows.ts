@@ -64,6 +64,7 @@ async function readGrid(buffer: Buffer, format: RowFormat): Promise<string[][]> 
     const values = (row.values as unknown[]).slice(1);
     grid[number - 1] = values.map((v) => {
       if (v === null || v === undefined) return '';
+      if (typeof v === 'object' && 'richText' in (v as object)) return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('').trim();
       if (typeof v === 'object' && 'text' in (v as object)) return String((v as { text: unknown }).text).trim();
       if (typeof v === 'object' && 'result' in (v as object)) return String((v as { result: unknown }).result ?? '').trim();
       return String(v).trim();

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { AppConfig, DEFAULT_JOB_OPTIONS, JobHandler, JobName, JobQueue, TenantTransaction, type JobOf, type JobResult } from '@assay/core';
+import { AppConfig, DEFAULT_JOB_OPTIONS, DomainError, JobHandler, JobName, JobQueue, TenantTransaction, type JobOf, type JobResult } from '@assay/core';
 import { Tenant } from '@assay/identity';
 import { PublishedPapers } from '@assay/papers';
 import { Invitation } from '../entities/invitation.entity';
@@ -53,7 +53,15 @@ export class OutboxJobs {
         await manager.update(OutboxMessage, { id: outboxId }, { status: 'failed', lastError: `invitation is ${invitation.status}` });
         return 'skipped' as const;
       }
-      const paper = await this.papers.latest(manager, invitation.paperId);
+      let paper;
+      try {
+        paper = await this.papers.latest(manager, invitation.paperId);
+      } catch (error) {
+        // Archived or unpublished since the invitation: retrying cannot help; say why on the row.
+        if (!(error instanceof DomainError)) throw error;
+        await manager.update(OutboxMessage, { id: outboxId }, { status: 'failed', lastError: error.message });
+        return 'skipped' as const;
+      }
       const mail = renderInvitationMail({
         kind: message.kind,
         locale: invitation.locale ?? tenant.locale,
@@ -98,7 +106,7 @@ export class OutboxJobs {
   async dispatch(): Promise<JobResult> {
     const stale: { tenant_id: string; id: string }[] = await this.dataSource.query('SELECT * FROM outbox_stale_pending($1::interval, 1000)', ['2 minutes']);
     if (stale.length === 0) return 'skipped';
-    await this.jobs.enqueueMany(
+    await this.jobs.requeue(
       JobName.SendOutboxMessage,
       stale.map((row) => ({ data: { tenantId: row.tenant_id, outboxId: row.id }, jobId: row.id })),
     );
