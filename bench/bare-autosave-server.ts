@@ -1,9 +1,9 @@
 /**
  * The baseline of bench/autosave.ts: bare Fastify + pg doing exactly the database work of the
  * API's autosave (`PUT /api/v1/attempts/:id/answers/:questionId`), and nothing else (no Nest, no
- * validation pipe, no TypeORM, no request logging). The same statements: BEGIN; set_config; the
- * one-statement SAVE_ANSWERS upsert imported from the attempts library; COMMIT. Started as a child
- * process by the benchmark.
+ * validation pipe, no TypeORM, no request logging). The same single round trip: the autocommit
+ * statement SAVE_ANSWERS imported from the attempts library (the function `attempt_save`, which
+ * binds the tenant and saves). Started as a child process by the benchmark.
  */
 import Fastify from 'fastify';
 import { Pool } from 'pg';
@@ -21,35 +21,25 @@ export async function startBareServer(databaseUrl: string, port: number, poolSiz
     const tenantId = tenantOfAttemptToken(typeof token === 'string' ? token : undefined);
     if (!tenantId || typeof request.body?.seq !== 'number') return reply.code(400).send({ title: 'bad request' });
     const agent = request.headers['user-agent'];
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-      const { rows } = await client.query(SAVE_ANSWERS, [
-        request.params.id,
-        hashAttemptToken(token as string),
-        JSON.stringify([{ questionId: request.params.questionId, answer: request.body.answer, seq: request.body.seq }]),
-        request.ip,
-        typeof agent === 'string' ? agent.slice(0, 500) : null,
-      ]);
-      await client.query('COMMIT');
-      if (rows.length === 0) return reply.code(409).send({ code: 'attempt.refused' });
-      const row = rows[0] as { deadline: Date; server_time: Date; items: { questionId: string; storedSeq: number }[] };
-      const storedSeq = Number(row.items[0].storedSeq);
-      return {
-        questionId: request.params.questionId,
-        status: storedSeq > request.body.seq ? 'superseded' : 'saved',
-        storedSeq,
-        seq: request.body.seq,
-        serverTime: row.server_time.toISOString(),
-        secondsLeft: Math.max(0, Math.ceil((row.deadline.getTime() - row.server_time.getTime()) / 1000)),
-      };
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    const { rows } = await pool.query(SAVE_ANSWERS, [
+      tenantId,
+      request.params.id,
+      hashAttemptToken(token as string),
+      JSON.stringify([{ questionId: request.params.questionId, answer: request.body.answer, seq: request.body.seq }]),
+      request.ip,
+      typeof agent === 'string' ? agent.slice(0, 500) : null,
+    ]);
+    if (rows.length === 0) return reply.code(409).send({ code: 'attempt.refused' });
+    const row = rows[0] as { deadline: Date; server_time: Date; items: { questionId: string; storedSeq: number }[] };
+    const storedSeq = Number(row.items[0].storedSeq);
+    return {
+      questionId: request.params.questionId,
+      status: storedSeq > request.body.seq ? 'superseded' : 'saved',
+      storedSeq,
+      seq: request.body.seq,
+      serverTime: row.server_time.toISOString(),
+      secondsLeft: Math.max(0, Math.ceil((row.deadline.getTime() - row.server_time.getTime()) / 1000)),
+    };
   });
 
   await app.listen({ port, host: '127.0.0.1' });

@@ -1,4 +1,5 @@
-import { connectAsOwner } from '@assay/testing';
+import { createHash } from 'node:crypto';
+import { connectAsApp, connectAsOwner } from '@assay/testing';
 import { Candidate, call, invitation, objectivePaper, type ObjectivePaper } from './attempts-fixtures';
 import { TestApi, type SignedUpTenant } from './test-api';
 
@@ -120,6 +121,46 @@ describe('attempts: start, server clock, autosave, resume, take-over, events, su
     const view = await candidate.view();
     const answers = Object.fromEntries(view.body.answers.map((x: { questionId: string; answer: unknown; seq: number }) => [x.questionId, [x.answer, x.seq]]));
     expect(answers).toEqual({ [q]: [{ text: '第三版' }, 3], [paper.q.single]: ['B', 2], [paper.q.fillBlank]: [['三十', '95%'], 5] });
+  });
+
+  it('the one-round-trip save (attempt_save) binds row-level security to its tenant argument, and the binding ends with it', async () => {
+    const inv = await invitation(api, a, paper.paperId);
+    const { candidate } = await Candidate.start(api, inv.linkToken);
+    const tokenHash = createHash('sha256').update(candidate.token).digest('base64url');
+    const q = paper.q.essay;
+    const save = (client: Awaited<ReturnType<typeof connectAsApp>>, tenantId: string | null, seq: number) =>
+      client.query('SELECT * FROM attempt_save($1, $2, $3, $4, $5, $6)', [tenantId, candidate.attemptId, tokenHash, JSON.stringify([{ questionId: q, answer: { text: `第${seq}版` }, seq }]), '10.0.0.1', 'rls-test']);
+    const [app, owner] = [await connectAsApp(), await connectAsOwner()];
+    try {
+      // Another tenant's id, with the right attempt id and token hash: RLS hides the attempt, nothing is saved.
+      expect((await save(app, b.tenantId, 7)).rows).toEqual([]);
+      const stored = () => owner.query('SELECT seq FROM responses WHERE attempt_id = $1 AND question_id = $2', [candidate.attemptId, q]);
+      expect((await stored()).rows).toEqual([]);
+      expect((await owner.query("SELECT count(*)::int AS n FROM attempt_events WHERE attempt_id = $1 AND type = 'client_changed'", [candidate.attemptId])).rows[0].n).toBe(0);
+      // No tenant at all: refused.
+      await expect(save(app, null, 7)).rejects.toThrow(/tenant is required/);
+
+      // The right tenant saves; afterwards the pooled connection is bound to no tenant and sees no row.
+      const saved = (await save(app, a.tenantId, 7)).rows;
+      expect(saved).toHaveLength(1);
+      expect(saved[0].items).toEqual([{ questionId: q, known: true, storedSeq: 7 }]);
+      expect((await stored()).rows).toEqual([{ seq: '7' }]);
+      expect((await app.query("SELECT coalesce(current_setting('app.tenant_id', true), '') AS t")).rows[0].t).toBe('');
+      expect((await app.query('SELECT count(*)::int AS n FROM responses')).rows[0].n).toBe(0);
+      expect((await app.query('SELECT count(*)::int AS n FROM attempts')).rows[0].n).toBe(0);
+
+      // Inside a transaction bound to another tenant it refuses rather than rebinding that transaction.
+      await app.query('BEGIN');
+      try {
+        await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [b.tenantId]);
+        await expect(save(app, a.tenantId, 8)).rejects.toThrow(/bound to another tenant/);
+      } finally {
+        await app.query('ROLLBACK');
+      }
+      expect((await stored()).rows).toEqual([{ seq: '7' }]);
+    } finally {
+      await Promise.all([app.end(), owner.end()]);
+    }
   });
 
   it('stores an answer of any shape for a known question, refuses an unknown question and oversized answers', async () => {

@@ -1,7 +1,7 @@
 /**
- * The statements of the hot paths, each one round trip inside a tenant-scoped transaction.
- * Parameters: $1 attempt id, $2 token hash, then per statement; the client's IP and user agent
- * are always the last two (see CLIENT_SEEN).
+ * The statements of the hot paths, each one round trip. The save binds its own tenant (see
+ * SAVE_ANSWERS); the others run inside a tenant-scoped transaction with $1 attempt id, $2 token
+ * hash, then per statement; the client's IP and user agent are always the last two (see clientSeen).
  */
 
 /**
@@ -23,47 +23,21 @@ const clientSeen = (ip: number, ua: number) => `
   )`;
 
 /**
- * Autosave, one or many answers: checks token, status and deadline + grace, and upserts every
- * answer whose seq is newer than the stored one, in one statement. The attempt row is read
- * FOR SHARE, so a submission (an UPDATE of that row) waits for a save in flight and a save after
- * it sees the new status: every acknowledged save is part of what gets scored.
- * $3 = jsonb array of {questionId, answer, seq}; $4 ip; $5 user agent.
- * No row: refused (see SAVE_REFUSAL). One row: deadline, server time and, per input item in
- * order, whether the question belongs to the attempt and the seq now stored.
+ * Autosave, one or many answers, in ONE round trip: the SECURITY INVOKER function `attempt_save`
+ * (migrations/1763900600000-CreateAttemptSave.ts) binds the transaction to the tenant
+ * (`set_config('app.tenant_id', $1, true)`) and then, in one statement, checks token, status and
+ * deadline + grace, and upserts every answer whose seq is newer than the stored one. Run it as a
+ * single autocommit statement, outside any transaction: it is then its own transaction (the tenant
+ * setting ends with it) and row-level security binds every table it touches to $1.
+ * The attempt row is read FOR SHARE, so a submission (an UPDATE of that row) waits for a save in
+ * flight and a save after it sees the new status: every acknowledged save is part of what gets
+ * scored.
+ * $1 tenant id, $2 attempt id, $3 token hash, $4 = jsonb array of {questionId, answer, seq},
+ * $5 ip, $6 user agent. No row: refused (see ATTEMPT_ACCESS, asked in a tenant transaction). One
+ * row: deadline, server time and, per input item in order, whether the question belongs to the
+ * attempt (`known`) and the seq now stored (`storedSeq`).
  */
-export const SAVE_ANSWERS = `
-WITH a AS (
-    SELECT id, question_ids, deadline, last_ip, last_user_agent FROM attempts
-     WHERE id = $1 AND token_hash = $2 AND status = 'in_progress'
-       AND now() <= deadline + make_interval(secs => grace_seconds)
-       FOR SHARE
-  ),
-  input AS (
-    SELECT (e->>'questionId')::uuid AS question_id, e->'answer' AS answer, (e->>'seq')::bigint AS seq, n
-      FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS t(e, n)
-  ),
-  wanted AS (
-    SELECT DISTINCT ON (i.question_id) i.question_id, i.answer, i.seq
-      FROM input i, a WHERE i.question_id = ANY (a.question_ids)
-     ORDER BY i.question_id, i.seq DESC
-  ),
-  saved AS (
-    INSERT INTO responses (attempt_id, question_id, answer, seq)
-    SELECT a.id, w.question_id, w.answer, w.seq FROM a, wanted w
-    ON CONFLICT (attempt_id, question_id) DO UPDATE
-       SET answer = EXCLUDED.answer, seq = EXCLUDED.seq, saved_at = now()
-     WHERE responses.seq < EXCLUDED.seq
-    RETURNING question_id, seq
-  ),${clientSeen(4, 5)}
-SELECT a.deadline, now() AS server_time,
-       (SELECT json_agg(json_build_object(
-                 'questionId', i.question_id,
-                 'known', i.question_id = ANY (a.question_ids),
-                 'storedSeq', COALESCE(s.seq, r.seq)) ORDER BY i.n)
-          FROM input i
-          LEFT JOIN saved s ON s.question_id = i.question_id
-          LEFT JOIN responses r ON r.attempt_id = a.id AND r.question_id = i.question_id) AS items
-  FROM a`;
+export const SAVE_ANSWERS = `SELECT deadline, server_time, items FROM attempt_save($1, $2, $3, $4, $5, $6)`;
 
 /** Why a save, submit or read was refused (slow path only). $1 attempt id, $2 token hash. */
 export const ATTEMPT_ACCESS = `

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, JobName, JobQueue, TenantTransaction } from '@assay/core';
 import { Invitation, InvitationsService, LINK_NOT_FOUND, LinksService } from '@assay/invitations';
 import { candidatePaper, PaperVersion, type CandidatePaper } from '@assay/papers';
@@ -104,6 +104,8 @@ export class AttemptsService {
 
   constructor(
     private readonly tx: TenantTransaction,
+    /** Only for SAVE_ANSWERS, a statement that binds its own tenant; everything else goes through tx. */
+    private readonly dataSource: DataSource,
     private readonly links: LinksService,
     private readonly invitations: InvitationsService,
     private readonly snapshots: PaperSnapshots,
@@ -203,23 +205,25 @@ export class AttemptsService {
     }
   }
 
-  /** Autosave of one or many answers; one statement (see SAVE_ANSWERS). */
+  /**
+   * Autosave of one or many answers: ONE round trip, the autocommit statement SAVE_ANSWERS (the
+   * function `attempt_save` binds the tenant itself, then saves; see attempt-sql.ts). Only a refusal
+   * opens a tenant transaction, to tell why.
+   */
   async save(attemptId: string, token: string | undefined, answers: AnswerInput[], client: ClientInfo): Promise<Clock & { items: SavedAnswer[] }> {
     const { tenantId, tokenHash } = this.credentials(token);
-    return this.tx.runAs(tenantId, async (manager) => {
-      const [row] = (await manager.query(SAVE_ANSWERS, [attemptId, tokenHash, JSON.stringify(answers), client.ip, client.userAgent])) as {
-        deadline: Date;
-        server_time: Date;
-        items: { questionId: string; known: boolean; storedSeq: string | number | null }[];
-      }[];
-      if (!row) throw await this.refusal(manager, attemptId, tokenHash);
-      const items = row.items.map((item, index): SavedAnswer => {
-        const storedSeq = item.storedSeq === null ? null : Number(item.storedSeq);
-        if (!item.known) return { questionId: item.questionId, status: 'unknown_question', storedSeq: null };
-        return { questionId: item.questionId, status: storedSeq !== null && storedSeq > answers[index].seq ? 'superseded' : 'saved', storedSeq };
-      });
-      return { items, serverTime: row.server_time.toISOString(), secondsLeft: secondsLeft(row.deadline, row.server_time) };
+    const [row] = (await this.dataSource.query(SAVE_ANSWERS, [tenantId, attemptId, tokenHash, JSON.stringify(answers), client.ip, client.userAgent])) as {
+      deadline: Date;
+      server_time: Date;
+      items: { questionId: string; known: boolean; storedSeq: string | number | null }[];
+    }[];
+    if (!row) throw await this.tx.runAs(tenantId, (manager) => this.refusal(manager, attemptId, tokenHash));
+    const items = row.items.map((item, index): SavedAnswer => {
+      const storedSeq = item.storedSeq === null ? null : Number(item.storedSeq);
+      if (!item.known) return { questionId: item.questionId, status: 'unknown_question', storedSeq: null };
+      return { questionId: item.questionId, status: storedSeq !== null && storedSeq > answers[index].seq ? 'superseded' : 'saved', storedSeq };
     });
+    return { items, serverTime: row.server_time.toISOString(), secondsLeft: secondsLeft(row.deadline, row.server_time) };
   }
 
   /** The resume view: the candidate paper in this attempt's order, every saved answer, the clock. */
