@@ -1,17 +1,30 @@
 /**
- * Autosave under a campus wave: 1,000 started attempts, autocannon with 1,000 connections where
- * consecutive requests rotate through the attempts (each save a real write: per attempt an
- * increasing seq, the question rotating), against the real compiled API
- * (`PUT /api/v1/attempts/:id/answers/:questionId`) and, in the same run, bare Fastify + pg sending
- * the same statements (bench/bare-autosave-server.ts). Also times the start storm (1,000 starts).
+ * Autosave under a campus wave: 1,000 started attempts, against the real compiled API
+ * (`PUT /api/v1/attempts/:id/answers/:questionId`) and, in the same run, bare Fastify + pg doing the
+ * same database work (bench/bare-autosave-server.ts). Every save is a real write: one seq counter
+ * per attempt for the whole run (both servers), so no save is a superseded no-op, the question
+ * rotating. Also times the start storm (1,000 starts).
  *
- *   node -r @swc-node/register bench/autosave.ts [--duration 15] [--warmup 3] [--connections 1000] [--attempts 1000] [--no-build]
+ * Two load models, in this order:
+ * - **closed loop** (maximum throughput): autocannon with 1,000 connections, each firing its next
+ *   save as soon as the previous one is answered; consecutive requests rotate through the attempts.
+ *   Reports the API/bare throughput ratio.
+ * - **open loop** (1,000 candidates at human pace): one keep-alive connection per started attempt,
+ *   each sending a save every `--intervals` seconds (default 4 and 2, i.e. ~250 and ~500 saves/s
+ *   offered), phases spread uniformly at random. Latency is measured from the time the save was
+ *   due, not when it was sent, so a save queued behind a slow one on the same connection counts
+ *   its wait (no coordinated omission). autocannon's `connectionRate` cannot express this: it is an
+ *   integer number of requests per second per connection (at least 1), released in a burst at each
+ *   one-second tick.
+ *
+ *   node -r @swc-node/register bench/autosave.ts [--duration 15] [--warmup 3] [--connections 1000] [--attempts 1000] [--intervals 4,2] [--label before] [--no-build]
  *
  * Uses its own database `assay_bench_autosave` (dropped and recreated) and Redis prefix
  * `assay-bench-autosave`; only 127.0.0.1 is contacted; stops only the processes it started.
  * Writes bench/results/autosave-<date>.json (+ .raw.json, git-ignored). See docs/performance.md.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
@@ -44,7 +57,11 @@ const DURATION = Number(option('duration', '15'));
 const WARMUP = Number(option('warmup', '3'));
 const CONNECTIONS = option('connections', '1000').split(',').map(Number);
 const ATTEMPTS = Number(option('attempts', '1000'));
+/** Open loop: seconds between two saves of one candidate, one step per value (empty: no open loop). */
+const INTERVALS = option('intervals', '4,2').split(',').filter(Boolean).map(Number);
 const BUILD = !process.argv.includes('--no-build');
+/** Appended to the results file name (e.g. `before`), so two runs of one day do not overwrite each other. */
+const LABEL = option('label', '');
 
 const { env: baseEnv } = benchEnvironment('assay-bench-autosave', POOL_SIZE);
 const benchEnv: Record<string, string> = {
@@ -140,21 +157,33 @@ interface Measurement {
   loadAverage1mAfter: number;
 }
 
+/**
+ * The next save of an attempt: one seq counter per attempt for the whole run, shared by every
+ * measurement of both servers. (Before, each measurement restarted at the same seq, so the server
+ * measured second answered `superseded` without writing: it did less work.)
+ */
+const seqs = new Map<string, number>();
+function nextSave(attempt: Started, questionIds: string[]): { questionId: string; body: string } {
+  const seq = (seqs.get(attempt.attemptId) ?? 1_000_000) + 1; // above the correctness check's seq
+  seqs.set(attempt.attemptId, seq);
+  return {
+    questionId: questionIds[seq % questionIds.length],
+    body: JSON.stringify({ answer: { text: `回答 ${seq}:先安抚客户情绪,再核实问题,给出补发或退款方案。` }, seq }),
+  };
+}
+
 async function measure(name: string, base: string, pathOf: (a: Started, q: string) => string, pid: number, attempts: Started[], questionIds: string[], connections: number, raw: unknown[]): Promise<Measurement> {
-  const seqs = new Map<string, number>();
   let cursor = 0;
   const setupRequest = (request: RequestShape) => {
     const attempt = attempts[cursor % attempts.length];
     cursor += 1;
-    const seq = (seqs.get(attempt.attemptId) ?? 1_000_000) + 1; // above any earlier run's seq
-    seqs.set(attempt.attemptId, seq);
-    const questionId = questionIds[seq % questionIds.length];
+    const { questionId, body } = nextSave(attempt, questionIds);
     return {
       ...request,
       method: 'PUT',
       path: pathOf(attempt, questionId),
       headers: { 'content-type': 'application/json', 'x-attempt-token': attempt.attemptToken, 'user-agent': 'bench' },
-      body: JSON.stringify({ answer: { text: `回答 ${seq}:先安抚客户情绪,再核实问题,给出补发或退款方案。` }, seq }),
+      body,
     };
   };
   const run = (duration: number) => cannon({ url: base, connections, duration, timeout: 10, requests: [{ setupRequest }] });
@@ -176,6 +205,145 @@ async function measure(name: string, base: string, pathOf: (a: Started, q: strin
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
+    serverCpuMsPerRequest: per(serverMs),
+    postgresCpuMsPerRequest: per(pgMs),
+    loadAverage1mAfter: loadAverage()[0],
+  };
+}
+
+interface OpenMeasurement {
+  target: string;
+  candidates: number;
+  intervalSeconds: number;
+  offeredPerSecond: number;
+  /** Saves due in the measured window. */
+  due: number;
+  /** 2xx answers to them, per second of the window. */
+  achievedPerSecond: number;
+  latency: { mean: number; p50: number; p90: number; p99: number; max: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  superseded: number;
+  serverCpuMsPerRequest: number;
+  postgresCpuMsPerRequest: number;
+  loadAverage1mAfter: number;
+}
+
+/**
+ * Open loop: every attempt is a candidate with its own keep-alive connection (an http.Agent with
+ * one socket), saving every `intervalSeconds` from a random phase, for warm-up + duration.
+ * Only saves due inside the measured window are counted; latency runs from the time each save was
+ * due (a save waiting for the previous one on the same connection counts that wait).
+ */
+async function measureOpen(name: string, base: string, pathOf: (a: Started, q: string) => string, pid: number, attempts: Started[], questionIds: string[], intervalSeconds: number): Promise<OpenMeasurement> {
+  const url = new URL(base);
+  const interval = intervalSeconds * 1000;
+  const timeoutMs = 10_000;
+  const latencies: number[] = [];
+  let [errors, timeouts, non2xx, ok, superseded, due] = [0, 0, 0, 0, 0, 0];
+  const start = performance.now() + 200;
+  const windowStart = start + WARMUP * 1000;
+  const windowEnd = windowStart + DURATION * 1000;
+  let serverBefore = 0;
+  let pgBefore = new Map<number, number>();
+  const cpuMark = setTimeout(() => {
+    serverBefore = procCpuMs(pid);
+    pgBefore = postgresCpu();
+  }, windowStart - performance.now());
+  const agents = attempts.map(() => new http.Agent({ keepAlive: true, maxSockets: 1 }));
+  const inFlight = new Set<Promise<void>>();
+
+  const send = (attempt: Started, agent: http.Agent, dueAt: number, counted: boolean): Promise<void> =>
+    new Promise<void>((resolve) => {
+      const { questionId, body } = nextSave(attempt, questionIds);
+      let timedOut = false;
+      const request = http.request(
+        {
+          host: url.hostname,
+          port: url.port,
+          method: 'PUT',
+          path: pathOf(attempt, questionId),
+          agent,
+          timeout: timeoutMs,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-attempt-token': attempt.attemptToken, 'user-agent': 'bench' },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => {
+            if (counted) {
+              latencies.push(performance.now() - dueAt);
+              const status = response.statusCode ?? 0;
+              if (status >= 200 && status < 300) {
+                ok += 1;
+                if (Buffer.concat(chunks).includes('"superseded"')) superseded += 1;
+              } else non2xx += 1;
+            }
+            resolve();
+          });
+        },
+      );
+      request.on('timeout', () => {
+        timedOut = true;
+        if (counted) timeouts += 1;
+        request.destroy(new Error('timeout'));
+      });
+      request.on('error', () => {
+        if (counted && !timedOut) errors += 1;
+        resolve();
+      });
+      request.end(body);
+    });
+
+  await new Promise<void>((finished) => {
+    let pending = attempts.length;
+    attempts.forEach((attempt, i) => {
+      let dueAt = start + Math.random() * interval;
+      const tick = () => {
+        if (dueAt >= windowEnd) {
+          if (--pending === 0) finished();
+          return;
+        }
+        const counted = dueAt >= windowStart;
+        if (counted) due += 1;
+        const p = send(attempt, agents[i], dueAt, counted);
+        inFlight.add(p);
+        void p.then(() => inFlight.delete(p));
+        dueAt += interval;
+        setTimeout(tick, Math.max(0, dueAt - performance.now()));
+      };
+      setTimeout(tick, Math.max(0, dueAt - performance.now()));
+    });
+  });
+  await Promise.all(inFlight);
+  clearTimeout(cpuMark);
+  const serverMs = procCpuMs(pid) - serverBefore;
+  const pgMs = cpuDelta(pgBefore, postgresCpu());
+  agents.forEach((agent) => agent.destroy());
+
+  latencies.sort((x, y) => x - y);
+  const pct = (p: number) => (latencies.length ? Math.round(latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] * 10) / 10 : 0);
+  const answered = ok + non2xx;
+  const per = (ms: number) => (answered > 0 ? Math.round((ms / answered) * 1000) / 1000 : 0);
+  return {
+    target: name,
+    candidates: attempts.length,
+    intervalSeconds,
+    offeredPerSecond: Math.round(attempts.length / intervalSeconds),
+    due,
+    achievedPerSecond: Math.round(ok / DURATION),
+    latency: {
+      mean: latencies.length ? Math.round((latencies.reduce((x, y) => x + y, 0) / latencies.length) * 10) / 10 : 0,
+      p50: pct(50),
+      p90: pct(90),
+      p99: pct(99),
+      max: pct(100),
+    },
+    errors,
+    timeouts,
+    non2xx,
+    superseded,
     serverCpuMsPerRequest: per(serverMs),
     postgresCpuMsPerRequest: per(pgMs),
     loadAverage1mAfter: loadAverage()[0],
@@ -235,6 +403,21 @@ async function main(): Promise<void> {
     }
   }
 
+  const open: OpenMeasurement[] = [];
+  for (const [index, intervalSeconds] of INTERVALS.entries()) {
+    const targets = [
+      { name: 'api', base: api, pid: apiChild.pid as number, path: (a: Started, q: string) => `/api/v1/attempts/${a.attemptId}/answers/${q}` },
+      { name: 'bare', base: bare, pid: bareChild.pid as number, path: (a: Started, q: string) => `/attempts/${a.attemptId}/answers/${q}` },
+    ];
+    if (index % 2 === 1) targets.reverse();
+    for (const target of targets) {
+      console.log(`Open loop, ${target.name}: ${attempts.length} candidates, one save each every ${intervalSeconds} s (${WARMUP} s warm-up, ${DURATION} s)...`);
+      const m = await measureOpen(target.name, target.base, target.path, target.pid, attempts, questionIds, intervalSeconds);
+      console.log(`  offered ${m.offeredPerSecond}/s, achieved ${m.achievedPerSecond}/s, p50 ${m.latency.p50} ms, p90 ${m.latency.p90} ms, p99 ${m.latency.p99} ms, errors ${m.errors}, timeouts ${m.timeouts}, non-2xx ${m.non2xx}`);
+      open.push(m);
+    }
+  }
+
   const db = new Client({ connectionString: config.MIGRATION_DATABASE_URL });
   await db.connect();
   const { rows } = await db.query<{ responses: string; max_seq: string }>('SELECT count(*) AS responses, max(seq) AS max_seq FROM responses');
@@ -244,10 +427,20 @@ async function main(): Promise<void> {
   for (const r of results) {
     lines.push(`| ${r.target === 'api' ? 'Assay API' : 'bare Fastify + pg'} | ${r.connections} | ${r.rps} | ${r.latency.p50} | ${r.latency.p90} | ${r.latency.p99} | ${r.errors} / ${r.non2xx} | ${r.serverCpuMsPerRequest} | ${r.postgresCpuMsPerRequest} |`);
   }
-  for (const c of CONNECTIONS) {
+  for (const c of new Set(CONNECTIONS)) {
     const a = results.find((r) => r.target === 'api' && r.connections === c);
     const b = results.find((r) => r.target === 'bare' && r.connections === c);
-    if (a && b) lines.push('', `API / bare at ${c} connections: saves/s ${(a.rps / b.rps).toFixed(2)}, p99 ${(a.latency.p99 / b.latency.p99).toFixed(2)}×`);
+    if (a && b) lines.push('', `API / bare at ${c} connections (first pair): saves/s ${(a.rps / b.rps).toFixed(2)}, p99 ${(a.latency.p99 / b.latency.p99).toFixed(2)}×`);
+  }
+  // `--connections 1000,1000,1000` measures pairs in alternating order; the ratio of each pair, and their median.
+  const ratios = results.filter((r) => r.target === 'api').map((a, i) => a.rps / (results.filter((r) => r.target === 'bare')[i]?.rps ?? NaN));
+  const medianRatio = [...ratios].sort((x, y) => x - y)[Math.floor(ratios.length / 2)];
+  lines.push('', `API / bare saves/s per pair: ${ratios.map((r) => r.toFixed(2)).join(', ')}; median ${medianRatio?.toFixed(2)}`);
+  lines.push('', '| server | load | offered saves/s | achieved saves/s | p50 ms | p90 ms | p99 ms | max ms | errors / timeouts / non-2xx | server CPU ms/save | postgres CPU ms/save |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of open) {
+    lines.push(
+      `| ${r.target === 'api' ? 'Assay API' : 'bare Fastify + pg'} | ${r.candidates} candidates, 1 save / ${r.intervalSeconds} s | ${r.offeredPerSecond} | ${r.achievedPerSecond} | ${r.latency.p50} | ${r.latency.p90} | ${r.latency.p99} | ${r.latency.max} | ${r.errors} / ${r.timeouts} / ${r.non2xx} | ${r.serverCpuMsPerRequest} | ${r.postgresCpuMsPerRequest} |`,
+    );
   }
   console.log(`\n${lines.join('\n')}\n\nStart storm: ${JSON.stringify(storm)}\nResponses stored: ${rows[0].responses}`);
 
@@ -255,10 +448,10 @@ async function main(): Promise<void> {
   const dir = join(ROOT, 'bench/results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(
-    join(dir, `autosave-${date}.json`),
-    JSON.stringify({ date: new Date().toISOString(), machine: host, options: { DURATION, WARMUP, CONNECTIONS, ATTEMPTS, POOL_SIZE }, startStorm: storm, results, responsesStored: Number(rows[0].responses) }, null, 2),
+    join(dir, `autosave-${date}${LABEL ? `-${LABEL}` : ''}.json`),
+    JSON.stringify({ date: new Date().toISOString(), machine: host, options: { DURATION, WARMUP, CONNECTIONS, ATTEMPTS, INTERVALS, POOL_SIZE }, startStorm: storm, results, closedLoopRatios: ratios, closedLoopMedianRatio: medianRatio, openLoop: open, loadAverageAtEnd: loadAverage(), responsesStored: Number(rows[0].responses) }, null, 2),
   );
-  writeFileSync(join(dir, `autosave-${date}.raw.json`), JSON.stringify(raw));
+  writeFileSync(join(dir, `autosave-${date}${LABEL ? `-${LABEL}` : ''}.raw.json`), JSON.stringify(raw));
 }
 
 runBenchmark(main);
