@@ -1,0 +1,105 @@
+import type { ImportedPaper } from '@assay/paper-import';
+
+/** The demo company's paper: original content, in the interchange format (docs/paper-format.md). */
+export const DEMO_PAPER: ImportedPaper = {
+  title: '电商客服专员入职测评(演示)',
+  durationMinutes: 20,
+  totalPoints: 40,
+  warnings: [],
+  sections: [
+    {
+      title: '一、单选题',
+      type: 'single_choice',
+      declaredCount: 2,
+      pointsEach: 5,
+      questions: [
+        {
+          type: 'single_choice',
+          kind: null,
+          stem: '顾客收到的商品颜色与页面不符,情绪很激动。你的第一句回复最合适的是?',
+          options: [
+            { key: 'A', text: '请您先冷静一下' },
+            { key: 'B', text: '非常抱歉给您带来不好的体验,我马上帮您核实' },
+            { key: 'C', text: '页面图片仅供参考' },
+            { key: 'D', text: '请联系快递公司' },
+          ],
+          answer: 'B',
+          referenceAnswer: null,
+          explanation: '先共情并承诺行动,再核实订单。',
+          competencies: ['情绪管理', '沟通技巧'],
+          rubric: [],
+          points: 5,
+          line: 1,
+        },
+        {
+          type: 'single_choice',
+          kind: null,
+          stem: '同一位顾客在一小时内第三次询问物流进度,最好的做法是?',
+          options: [
+            { key: 'A', text: '复制上次的回复' },
+            { key: 'B', text: '告诉顾客不要重复询问' },
+            { key: 'C', text: '主动查询最新节点并告知预计送达时间' },
+          ],
+          answer: 'C',
+          referenceAnswer: null,
+          explanation: '重复询问说明顾客焦虑,应给出新的、具体的信息。',
+          competencies: ['问题解决'],
+          rubric: [],
+          points: 5,
+          line: 2,
+        },
+      ],
+    },
+    {
+      title: '二、多选题',
+      type: 'multiple_choice',
+      declaredCount: 1,
+      pointsEach: 10,
+      questions: [
+        {
+          type: 'multiple_choice',
+          kind: null,
+          stem: '处理退款申请时,下列哪些信息需要核实?',
+          options: [
+            { key: 'A', text: '订单号' },
+            { key: 'B', text: '商品状态与照片' },
+            { key: 'C', text: '顾客的职业' },
+            { key: 'D', text: '退款原因' },
+          ],
+          answer: ['A', 'B', 'D'],
+          referenceAnswer: null,
+          explanation: null,
+          competencies: ['问题解决'],
+          rubric: [],
+          points: 10,
+          line: 3,
+        },
+      ],
+    },
+    {
+      title: '三、情景题',
+      type: 'essay',
+      declaredCount: 1,
+      pointsEach: 20,
+      questions: [
+        {
+          type: 'essay',
+          kind: 'scenario',
+          stem: '大促当天,一位老顾客因为优惠券没有生效而要求取消全部订单,并表示要给差评。请写出你的沟通步骤和补救方案。',
+          options: [],
+          answer: null,
+          referenceAnswer: '先致歉并确认问题;核实优惠券规则与订单;给出差价补偿或重新下单协助;说明处理时限并跟进;记录问题反馈给运营。',
+          explanation: null,
+          competencies: ['沟通技巧', '问题解决', '情绪管理'],
+          rubric: [
+            { criterion: '共情与沟通', points: 8 },
+            { criterion: '方案可行', points: 8 },
+            { criterion: '跟进闭环', points: 4 },
+          ],
+          points: 20,
+          line: 4,
+        },
+      ],
+    },
+  ],
+};
