@@ -4,6 +4,7 @@ import { VersioningType } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { AUTOSAVE_OPENAPI_PATHS } from '@assay/attempts';
 import { type AppConfig, createValidationPipe, requestIdOf } from '@assay/core';
 
 /** Large enough for a 10,000-row spreadsheet or a long Word document. */
@@ -50,6 +51,7 @@ export async function configureApi(app: NestFastifyApplication): Promise<NestFas
       .addBearerAuth()
       .build(),
   );
+  Object.assign(document.paths, AUTOSAVE_OPENAPI_PATHS);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
