@@ -197,6 +197,20 @@ describe('attempts: start, server clock, autosave, resume, take-over, events, su
     expect(batch.body.items.map((i: { status: string }) => i.status)).toEqual(['saved', 'unknown_question']);
   });
 
+  it('refuses an answer with a NUL character (PostgreSQL cannot store it) with 400 request.invalid_value, storing nothing', async () => {
+    const inv = await invitation(api, a, paper.paperId);
+    const { candidate } = await Candidate.start(api, inv.linkToken);
+    const nul = await candidate.save(paper.q.essay, { text: 'before\u0000after' }, 1);
+    expect(nul.status).toBe(400);
+    expect(nul.headers['content-type']).toContain('application/problem+json');
+    expect(nul.body).toMatchObject({ status: 400, code: 'request.invalid_value', instance: `/api/v1/attempts/${candidate.attemptId}/answers/${paper.q.essay}` });
+    expect(nul.headers['x-request-id']).toBe(nul.body.requestId);
+    expect((await candidate.view()).body.answers).toEqual([]);
+    // Nothing was stored: the same seq is still new.
+    const clean = await candidate.save(paper.q.essay, { text: 'before after' }, 1);
+    expect(clean.body).toMatchObject({ status: 'saved', storedSeq: 1 });
+  });
+
   it('refuses a save after deadline + grace with 409 attempt.time_up and keeps every earlier save', async () => {
     const inv = await invitation(api, a, noGrace.paperId, { closesAt: new Date(Date.now() + 2500) });
     const { candidate, body } = await Candidate.start(api, inv.linkToken);

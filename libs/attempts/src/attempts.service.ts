@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
+import type { Pool } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { DomainError, JobName, JobQueue, TenantTransaction } from '@assay/core';
 import { Invitation, InvitationsService, LINK_NOT_FOUND, LinksService } from '@assay/invitations';
 import { candidatePaper, PaperVersion, type CandidatePaper } from '@assay/papers';
@@ -90,6 +92,13 @@ interface AttemptRow {
   pending_manual: number | null;
   last_ip: string | null;
   last_user_agent: string | null;
+}
+
+/** The row of SAVE_ANSWERS. */
+interface SaveRow {
+  deadline: Date;
+  server_time: Date;
+  items: { questionId: string; known: boolean; storedSeq: string | number | null }[];
 }
 
 const MAX_EVENTS_PER_CALL = 100;
@@ -212,11 +221,8 @@ export class AttemptsService {
    */
   async save(attemptId: string, token: string | undefined, answers: AnswerInput[], client: ClientInfo): Promise<Clock & { items: SavedAnswer[] }> {
     const { tenantId, tokenHash } = this.credentials(token);
-    const [row] = (await this.dataSource.query(SAVE_ANSWERS, [tenantId, attemptId, tokenHash, JSON.stringify(answers), client.ip, client.userAgent])) as {
-      deadline: Date;
-      server_time: Date;
-      items: { questionId: string; known: boolean; storedSeq: string | number | null }[];
-    }[];
+    const { rows } = await this.pool().query<SaveRow>(SAVE_ANSWERS, [tenantId, attemptId, tokenHash, JSON.stringify(answers), client.ip, client.userAgent]);
+    const [row] = rows;
     if (!row) throw await this.tx.runAs(tenantId, (manager) => this.refusal(manager, attemptId, tokenHash));
     const items = row.items.map((item, index): SavedAnswer => {
       const storedSeq = item.storedSeq === null ? null : Number(item.storedSeq);
@@ -224,6 +230,16 @@ export class AttemptsService {
       return { questionId: item.questionId, status: storedSeq !== null && storedSeq > answers[index].seq ? 'superseded' : 'saved', storedSeq };
     });
     return { items, serverTime: row.server_time.toISOString(), secondsLeft: secondsLeft(row.deadline, row.server_time) };
+  }
+
+  /**
+   * TypeORM's own `pg` pool (the same connections, size and settings): the save is a single
+   * autocommit statement, so it skips TypeORM's query runner (a QueryRunner object, the query
+   * logger and subscriber broadcasts per call). A failure is then pg's DatabaseError, which the
+   * problem mapping (core's problemOf) knows as well as TypeORM's QueryFailedError.
+   */
+  private pool(): Pool {
+    return (this.dataSource.driver as PostgresDriver).master as Pool;
   }
 
   /** The resume view: the candidate paper in this attempt's order, every saved answer, the clock. */

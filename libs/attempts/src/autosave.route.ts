@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, PROBLEM_CONTENT_TYPE, problemType, statusOf, titleOf, type FieldProblem } from '@assay/core';
+import { DomainError, loggableError, PROBLEM_CONTENT_TYPE, problemOf, type FieldProblem } from '@assay/core';
 import { AttemptErrors } from './attempt-errors';
 import { ATTEMPT_TOKEN_HEADER } from './attempt-token';
 import { AttemptsService, type ClientInfo } from './attempts.service';
@@ -59,36 +59,13 @@ export class AutosaveRoute implements OnModuleInit {
     }
   }
 
+  /** The same problem documents as ProblemFilter gives every other endpoint (core's problemOf). */
   private fail(request: FastifyRequest, reply: FastifyReply, error: unknown): void {
-    let status: number;
-    let code: string;
-    let detail: string;
-    let errors: FieldProblem[] = [];
-    if (error instanceof DomainError) {
-      [status, code, detail, errors] = [statusOf(error.kind), error.code, error.message, error.fields];
-    } else if ((error as { statusCode?: number }).statusCode === 400 && /JSON/i.test(String((error as Error).message))) {
-      [status, code, detail] = [400, 'request.malformed_json', 'The request body is not valid JSON; check quotes, commas and brackets.'];
-    } else if ((error as { statusCode?: number }).statusCode === 413) {
-      [status, code, detail] = [413, 'request.too_large', 'The request body is larger than the server accepts; send less at once.'];
-    } else if ((error as { statusCode?: number }).statusCode === 415) {
-      [status, code, detail] = [415, 'request.unsupported_media_type', 'Unsupported Content-Type; send application/json.'];
-    } else {
-      this.logger.error({ err: error, requestId: request.id }, 'Unhandled error');
-      [status, code, detail] = [500, 'server.error', 'Something went wrong on our side; try again, and quote the request id if it persists.'];
-    }
-    void reply
-      .status(status)
-      .header('content-type', PROBLEM_CONTENT_TYPE)
-      .send({
-        type: problemType(code),
-        title: titleOf(status),
-        status,
-        detail,
-        code,
-        ...(errors.length > 0 ? { errors } : {}),
-        instance: request.url,
-        requestId: String(request.id),
-      });
+    const problem = problemOf(error);
+    problem.instance = request.url;
+    problem.requestId = String(request.id);
+    if (problem.status >= 500) this.logger.error({ err: loggableError(error), requestId: request.id }, 'Unhandled error');
+    void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 }
 

@@ -17,6 +17,16 @@ export function redactUrl(url: string): string {
   return url.replace(/\/(t|links)\/[^/?]+/g, '/$1/[redacted]').replace(/\?.*$/, '');
 }
 
+/**
+ * Routes without pino-http's per-request logger (child logger, bindings, the completion line): the
+ * autosave (`PUT /api/v1/attempts/:id/answers/:questionId`, libs/attempts/src/autosave.route.ts),
+ * the hottest path, where that logger was ~5% of the API's CPU (docs/performance.md, "Autosave").
+ * The request id is still Fastify's (set in createAdapter, sent back in `x-request-id`), and the
+ * route logs its unhandled errors itself, with the request id. Nest prepends the global prefix to
+ * the path, and the version only when it is given (`/api` + `/v1`).
+ */
+export const UNLOGGED_ROUTES = [{ path: 'attempts/:id/answers/:questionId', method: RequestMethod.PUT, version: '1' }];
+
 /** Structured JSON logs; every line of a request carries its id. Credentials never reach a log. */
 @Module({
   imports: [
@@ -25,6 +35,7 @@ export function redactUrl(url: string): string {
       useFactory: (config: AppConfig) => ({
         // Named wildcard: the path-to-regexp of Nest 11 rejects a bare '*'.
         forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+        exclude: UNLOGGED_ROUTES,
         pinoHttp: {
           level: config.LOG_LEVEL,
           genReqId: (req) => (req as IncomingMessage & { id?: string }).id ?? requestIdOf(req),
