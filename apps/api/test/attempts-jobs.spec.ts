@@ -39,7 +39,7 @@ describe('attempts in the worker: auto-submit at the deadline, the sweep, scorin
 
   it('submits at the deadline by the delayed job even when the candidate is gone, then scores', async () => {
     const paper = await objectivePaper(api, a, { timerGraceSeconds: 0 });
-    const inv = await invitation(api, a, paper.paperId, { closesAt: new Date(Date.now() + 2000) });
+    const inv = await invitation(api, a, paper.paperId, { closesAt: new Date(Date.now() + 4000) });
     const { candidate } = await Candidate.start(api, inv.linkToken);
     expect(await queue.getJobState(`deadline-${candidate.attemptId}`)).toBe('delayed');
     expect((await candidate.save(paper.q.single, 'B', 1)).status).toBe(200);
@@ -53,11 +53,11 @@ describe('attempts in the worker: auto-submit at the deadline, the sweep, scorin
 
   it('the sweep submits an overdue attempt whose deadline job was lost', async () => {
     const paper = await objectivePaper(api, a, { timerGraceSeconds: 0 }, false);
-    const inv = await invitation(api, a, paper.paperId, { closesAt: new Date(Date.now() + 1500) });
-    const { candidate } = await Candidate.start(api, inv.linkToken);
+    const inv = await invitation(api, a, paper.paperId, { closesAt: new Date(Date.now() + 4000) });
+    const { candidate, body } = await Candidate.start(api, inv.linkToken);
     expect(await queue.remove(`deadline-${candidate.attemptId}`)).toBe(1); // Redis lost it
     expect((await candidate.save(paper.q.trueFalse, false, 1)).status).toBe(200);
-    await sleep(2000);
+    await sleep(Date.parse(body.deadline) - Date.now() + 500);
     expect((await attempt(candidate.attemptId)).attempt.status).toBe('in_progress');
 
     expect(await worker.get(AttemptJobs).sweep()).toBe('done');

@@ -131,10 +131,11 @@ describe('invitations: personal links, email through the outbox, reminders, funn
   });
 
   it('an expired link is the same 404; extending the window revives it', async () => {
-    const created = await invite('chen.jie@example.com', { opensAt: new Date(Date.now() - 3600_000).toISOString(), closesAt: new Date(Date.now() + 1500).toISOString() });
+    const closesAt = Date.now() + 4000;
+    const created = await invite('chen.jie@example.com', { opensAt: new Date(Date.now() - 3600_000).toISOString(), closesAt: new Date(closesAt).toISOString() });
     const [mail] = await mailTo('chen.jie@example.com');
     const token = linkIn(mail.text);
-    await new Promise((r) => setTimeout(r, 1600));
+    await new Promise((r) => setTimeout(r, closesAt - Date.now() + 200));
     const expired = await api.request('GET', `/api/v1/links/${token}`);
     expect(expired.status).toBe(404);
     expect((await call('GET', `/invitations/${created.body.id}`)).body.status).toBe('expired');
@@ -165,7 +166,7 @@ describe('invitations: personal links, email through the outbox, reminders, funn
   });
 
   it('reminds candidates who have not started before the window closes, not revoked ones', async () => {
-    const closesAt = new Date(Date.now() + 3600_000 + 2500).toISOString();
+    const closesAt = new Date(Date.now() + 3600_000 + 4000).toISOString();
     const kept = await invite('reminder.kept@example.com', { closesAt, reminderHours: [1] });
     const dropped = await invite('reminder.dropped@example.com', { closesAt, reminderHours: [1] });
     await mailTo('reminder.kept@example.com');
