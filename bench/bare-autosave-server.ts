@@ -6,6 +6,7 @@
  * binds the tenant and saves). Started as a child process by the benchmark.
  */
 import Fastify from 'fastify';
+import { runBareServer, serveBare } from './bare-server';
 import { Pool } from 'pg';
 import { SAVE_ANSWERS } from '../libs/attempts/src/attempt-sql';
 import { hashAttemptToken, tenantOfAttemptToken } from '../libs/attempts/src/attempt-token';
@@ -42,24 +43,9 @@ export async function startBareServer(databaseUrl: string, port: number, poolSiz
     };
   });
 
-  await app.listen({ port, host: '127.0.0.1' });
-  return async () => {
-    await app.close();
-    await pool.end();
-  };
+  return serveBare(app, pool, port);
 }
 
 if (require.main === module) {
-  const databaseUrl = process.env.DATABASE_URL ?? 'postgres://assay_app:assay_app@127.0.0.1:5432/assay_bench_autosave';
-  startBareServer(databaseUrl, Number(process.env.PORT ?? 3103), Number(process.env.DATABASE_POOL_SIZE ?? 20)).then(
-    (stop) => {
-      const shutdown = () => void stop().then(() => process.exit(0));
-      process.on('SIGTERM', shutdown);
-      process.on('SIGINT', shutdown);
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
+  runBareServer(startBareServer, { databaseUrl: 'postgres://assay_app:assay_app@127.0.0.1:5432/assay_bench_autosave', port: 3103 });
 }

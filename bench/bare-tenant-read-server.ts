@@ -11,6 +11,7 @@
  *   GET /health
  */
 import Fastify from 'fastify';
+import { runBareServer, serveBare } from './bare-server';
 import { Pool, type PoolClient } from 'pg';
 
 const PAGE_SIZE = 50;
@@ -73,26 +74,9 @@ export async function startBareServer(databaseUrl: string, port: number, poolSiz
     });
   });
 
-  await app.listen({ port, host: '127.0.0.1' });
-  return async () => {
-    await app.close();
-    await pool.end();
-  };
+  return serveBare(app, pool, port);
 }
 
 if (require.main === module) {
-  const databaseUrl = process.env.DATABASE_URL ?? 'postgres://assay_app:assay_app@127.0.0.1:5432/assay_bench';
-  const port = Number(process.env.PORT ?? 3101);
-  const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 20);
-  startBareServer(databaseUrl, port, poolSize).then(
-    (stop) => {
-      const shutdown = () => void stop().then(() => process.exit(0));
-      process.on('SIGTERM', shutdown);
-      process.on('SIGINT', shutdown);
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
+  runBareServer(startBareServer, { databaseUrl: 'postgres://assay_app:assay_app@127.0.0.1:5432/assay_bench', port: 3101 });
 }
