@@ -49,6 +49,7 @@ import {
   startApi,
   startChild,
   waitFor,
+  type Measurement,
 } from './support';
 
 const DB = 'assay_bench_autosave';
@@ -141,20 +142,6 @@ async function seed(api: string): Promise<{ questionIds: string[]; attempts: Sta
   const storm = { starts: attempts.length, seconds: Math.round(seconds * 100) / 100, startsPerSecond: Math.round(attempts.length / seconds), p50: pct(50), p99: pct(99), failures: 0 };
   console.log(`  ${storm.starts} starts in ${storm.seconds} s (${storm.startsPerSecond}/s), p50 ${storm.p50} ms, p99 ${storm.p99} ms`);
   return { questionIds, attempts, storm };
-}
-
-interface Measurement {
-  target: string;
-  connections: number;
-  requests: number;
-  rps: number;
-  latency: { mean: number; p50: number; p90: number; p99: number; max: number };
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  serverCpuMsPerRequest: number;
-  postgresCpuMsPerRequest: number;
-  loadAverage1mAfter: number;
 }
 
 /**

@@ -269,3 +269,18 @@ export async function machine(config: AppConfig): Promise<Record<string, unknown
 export function loadAverage(): number[] {
   return os.loadavg().map((l) => Math.round(l * 100) / 100);
 }
+
+/** One autocannon run of a benchmark against one server, with the CPU it cost. */
+export interface Measurement {
+  target: string;
+  connections: number;
+  requests: number;
+  rps: number;
+  latency: { mean: number; p50: number; p90: number; p99: number; max: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  serverCpuMsPerRequest: number;
+  postgresCpuMsPerRequest: number;
+  loadAverage1mAfter: number;
+}

@@ -35,6 +35,7 @@ import {
   startApi,
   startChild,
   waitFor,
+  type Measurement,
 } from './support';
 
 const POOL_SIZE = 20;
@@ -98,23 +99,13 @@ interface Target {
   pid: () => number;
 }
 
-interface Measurement {
-  target: string;
-  connections: number;
+/** tenant-read also records the run's length and the load generator's own CPU. */
+interface TenantReadMeasurement extends Measurement {
   duration: number;
-  requests: number;
-  rps: number;
-  latency: { mean: number; p50: number; p90: number; p99: number; max: number };
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  serverCpuMsPerRequest: number;
-  postgresCpuMsPerRequest: number;
   loadGeneratorCpuMsPerRequest: number;
-  loadAverage1mAfter: number;
 }
 
-async function measure(target: Target, connections: number, raw: unknown[]): Promise<Measurement> {
+async function measure(target: Target, connections: number, raw: unknown[]): Promise<TenantReadMeasurement> {
   const run = (duration: number) => autocannon({ url: target.url, connections, duration, headers: target.headers, timeout: 10 });
   if (WARMUP > 0) await run(WARMUP);
   const pid = target.pid();
@@ -217,7 +208,7 @@ async function profileApi(apiEnv: Record<string, string>, token: string, connect
 
 // ---------------------------------------------------------------------------------------------
 
-function table(results: Measurement[], targets: Target[]): string {
+function table(results: TenantReadMeasurement[], targets: Target[]): string {
   const lines = [
     '| server | conns | req/s | p50 ms | p90 ms | p99 ms | errors / non-2xx | server CPU ms/req | postgres CPU ms/req |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -296,7 +287,7 @@ async function main(): Promise<void> {
   info.jwtVerifyMicrosKeyObjectSecret = jwtVerifyMicros(a.token, createSecretKey(Buffer.from(config.JWT_SECRET)));
   console.log('Machine:', JSON.stringify(info));
 
-  const results: Measurement[] = [];
+  const results: TenantReadMeasurement[] = [];
   const raw: unknown[] = [];
   for (const [i, connections] of CONNECTIONS.entries()) {
     // Alternate the order between concurrencies, so neither server always runs on a "fresher" machine.
