@@ -3,7 +3,7 @@ const nx = require('@nx/eslint-plugin');
 
 /**
  * Module boundaries with real tags (project.json): apps -> domain -> core/contracts, pure
- * libraries import nothing of ours. Type rules come from typescript-eslint via Nx's preset.
+ * libraries import only contracts. Type rules come from typescript-eslint via Nx's preset.
  */
 /** The module-boundary options; `pureExtra`: the tags a pure library may import (none, except in its tests). */
 const boundaries = (pureExtra) => ({
@@ -15,7 +15,7 @@ const boundaries = (pureExtra) => ({
     { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:contracts'] },
     { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:core', 'type:contracts'] },
     { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
-    { sourceTag: 'type:pure', onlyDependOnLibsWithTags: pureExtra },
+    { sourceTag: 'type:pure', onlyDependOnLibsWithTags: ['type:contracts', ...pureExtra] },
   ],
 });
 

@@ -1,1 +1,3 @@
 export * from './staff-role';
+export * from './question';
+export * from './statuses';
