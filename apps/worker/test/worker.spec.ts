@@ -43,7 +43,7 @@ describe('worker', () => {
       const expired = (await insertToken(`now() - interval '1 minute'`)).rows[0].id;
       const live = (await insertToken(`now() + interval '1 day'`)).rows[0].id;
 
-      await worker.get(JobQueue).enqueue(JobName.PurgeExpired, {}, { jobId: `purge-test-${tenantId}` });
+      await worker.get(JobQueue).enqueue(JobName.PurgeExpired, {});
 
       const left = await until(
         async () => (await owner.query('SELECT id FROM refresh_tokens WHERE tenant_id = $1', [tenantId])).rows.map((r) => r.id),

@@ -90,7 +90,7 @@ export class AttemptJobs {
         if (row.status === 'in_progress') {
           if ((await this.attempts.submitOverdue(row.tenant_id, row.id, 'sweep')) === 'done') submitted += 1;
         } else {
-          await this.jobs.requeue(JobName.ScoreAttempt, [{ data: { tenantId: row.tenant_id, attemptId: row.id }, jobId: row.id }]);
+          await this.jobs.requeue(JobName.ScoreAttempt, [{ tenantId: row.tenant_id, attemptId: row.id }]);
         }
       } catch (error) {
         this.logger.warn({ err: error, attemptId: row.id, tenantId: row.tenant_id }, 'Sweep could not handle an attempt');

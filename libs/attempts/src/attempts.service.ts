@@ -105,7 +105,6 @@ const MAX_EVENTS_PER_CALL = 100;
 /** Server-written event types; clients cannot send them. */
 export const SERVER_EVENT_TYPES = ['started', 'taken_over', 'client_changed', 'submitted'] as const;
 
-export const deadlineJobId = (attemptId: string) => `deadline-${attemptId}`;
 
 @Injectable()
 export class AttemptsService {
@@ -206,7 +205,7 @@ export class AttemptsService {
       await this.jobs.enqueue(
         JobName.AttemptDeadline,
         { tenantId, attemptId },
-        { jobId: deadlineJobId(attemptId), delayMs: Math.max(0, deadline.getTime() + graceSeconds * 1000 - Date.now()) + 500 },
+        { delayMs: Math.max(0, deadline.getTime() + graceSeconds * 1000 - Date.now()) + 500 },
       );
     } catch (error) {
       // The attempt is started and committed; the sweep submits it on time without the job.
@@ -336,8 +335,8 @@ export class AttemptsService {
   /** After the commit: score (job id = attempt id, never doubled); a lost enqueue is re-queued by the sweep. */
   private async afterSubmit(tenantId: string, attemptId: string, cancelDeadline: boolean): Promise<void> {
     try {
-      await this.jobs.enqueue(JobName.ScoreAttempt, { tenantId, attemptId }, { jobId: attemptId });
-      if (cancelDeadline) await this.jobs.cancel(JobName.AttemptDeadline, deadlineJobId(attemptId));
+      await this.jobs.enqueue(JobName.ScoreAttempt, { tenantId, attemptId });
+      if (cancelDeadline) await this.jobs.cancel(JobName.AttemptDeadline, { tenantId, attemptId });
     } catch (error) {
       this.logger.warn({ err: error, attemptId, tenantId }, 'Could not queue scoring; the sweep will re-queue it');
     }

@@ -241,7 +241,7 @@ export class InvitationsService {
   /** After commit; if Redis is unreachable here, the outbox sweep sends them within minutes. */
   private async enqueueMail(outboxIds: string[]): Promise<void> {
     const tenantId = this.tx.currentTenantId();
-    const jobs = outboxIds.map((outboxId) => ({ data: { tenantId, outboxId }, jobId: outboxId }));
+    const jobs = outboxIds.map((outboxId) => ({ data: { tenantId, outboxId } }));
     for (let i = 0; i < jobs.length; i += 1000) {
       await this.jobs.enqueueMany(JobName.SendOutboxMessage, jobs.slice(i, i + 1000)).catch((error: unknown) =>
         this.logger.warn({ err: error, tenantId, messages: Math.min(1000, jobs.length - i) }, 'Queueing emails failed; the outbox sweep will send them'),

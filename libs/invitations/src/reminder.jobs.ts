@@ -38,7 +38,7 @@ export class ReminderJobs {
       return id;
     });
     if (!outboxId) return 'skipped';
-    await this.jobs.enqueue(JobName.SendOutboxMessage, { tenantId, outboxId }, { jobId: outboxId });
+    await this.jobs.enqueue(JobName.SendOutboxMessage, { tenantId, outboxId });
     return 'done';
   }
 }

@@ -26,22 +26,45 @@ export enum JobName {
  * exception: they act on all tenants through narrow SECURITY DEFINER functions.
  */
 export interface JobPayloads {
-  /** Deliver one outbox row; job id = outbox id, so a message is never queued twice. */
+  /** Deliver one outbox row. */
   [JobName.SendOutboxMessage]: { tenantId: string; outboxId: string };
   /** Re-queue outbox rows whose job was lost (Redis flushed, enqueue failed after commit). */
   [JobName.DispatchOutbox]: Record<string, never>;
-  /** Reminder number `reminder` of an invitation; job id = invitation + number + window end. */
+  /** Reminder number `reminder` of an invitation for the window ending at `closesAt`. */
   [JobName.RemindInvitation]: { tenantId: string; invitationId: string; reminder: number; closesAt: string };
   [JobName.PurgeExpired]: Record<string, never>;
-  /** Submits an attempt still in progress at its deadline + grace; job id = `deadline-<attempt id>`. */
+  /** Submits an attempt still in progress at its deadline + grace. */
   [JobName.AttemptDeadline]: { tenantId: string; attemptId: string };
-  /** Scores a submitted attempt's objective answers; job id = attempt id. */
+  /** Scores a submitted attempt's objective answers. */
   [JobName.ScoreAttempt]: { tenantId: string; attemptId: string };
   /** Submits overdue attempts whose deadline job was lost, and re-queues lost scoring jobs (all tenants). */
   [JobName.SweepOverdue]: Record<string, never>;
 }
 
 export type JobOf<N extends JobName> = JobPayloads[N];
+
+/**
+ * Each job's id, built from its payload in this one place: the same work always gets the same id,
+ * so it is never queued twice and can be found again to cancel or revive it. Null for the
+ * repeatable jobs, whose scheduler names them.
+ */
+export const JOB_IDS: { [N in JobName]: ((data: JobOf<N>) => string) | null } = {
+  [JobName.SendOutboxMessage]: (data) => data.outboxId,
+  [JobName.DispatchOutbox]: null,
+  // The window end is part of the id: an extended invitation gets new reminders, and the old ones
+  // (cancelled, or skipped by the handler's state guard) can never remind for the old window.
+  [JobName.RemindInvitation]: (data) => `${data.invitationId}-r${data.reminder}-${Date.parse(data.closesAt)}`,
+  [JobName.PurgeExpired]: null,
+  [JobName.AttemptDeadline]: (data) => `deadline-${data.attemptId}`,
+  [JobName.ScoreAttempt]: (data) => data.attemptId,
+  [JobName.SweepOverdue]: null,
+};
+
+/** The catalogue's id of one job (undefined for repeatable jobs). */
+export function jobIdOf<N extends JobName>(name: N, data: JobOf<N>): string | undefined {
+  const build = JOB_IDS[name] as ((data: JobOf<N>) => string) | null;
+  return build ? build(data) : undefined;
+}
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SendOutboxMessage]: QueueName.Mail,

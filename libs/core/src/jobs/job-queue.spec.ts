@@ -23,16 +23,12 @@ describe('JobQueue.requeue', () => {
     const queue = jobs.queue(QueueName.Mail);
     for (let i = 0; i < 100 && !(await (await queue.getJob('was-failed'))?.isFailed()); i += 1) await new Promise((r) => setTimeout(r, 50));
     await failing.close();
-    await queue.add(JobName.SendOutboxMessage, data('delayed'), { jobId: 'is-delayed', delay: 60_000 });
+    await queue.add(JobName.SendOutboxMessage, data('was-delayed'), { jobId: 'was-delayed', delay: 60_000 });
 
-    await jobs.requeue(JobName.SendOutboxMessage, [
-      { data: data('was-failed'), jobId: 'was-failed' },
-      { data: data('delayed'), jobId: 'is-delayed' },
-      { data: data('lost'), jobId: 'was-lost' },
-    ]);
+    await jobs.requeue(JobName.SendOutboxMessage, [data('was-failed'), data('was-delayed'), data('was-lost')]);
 
     expect(await (await queue.getJob('was-failed'))?.getState()).toBe('waiting');
-    expect(await (await queue.getJob('is-delayed'))?.getState()).toBe('delayed');
+    expect(await (await queue.getJob('was-delayed'))?.getState()).toBe('delayed');
     expect(await (await queue.getJob('was-lost'))?.getState()).toBe('waiting');
   });
 });

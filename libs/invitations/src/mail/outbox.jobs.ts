@@ -108,7 +108,7 @@ export class OutboxJobs {
     if (stale.length === 0) return 'skipped';
     await this.jobs.requeue(
       JobName.SendOutboxMessage,
-      stale.map((row) => ({ data: { tenantId: row.tenant_id, outboxId: row.id }, jobId: row.id })),
+      stale.map((row) => ({ tenantId: row.tenant_id, outboxId: row.id })),
     );
     this.logger.log({ requeued: stale.length }, 'Re-queued pending outbox messages');
     return 'done';
