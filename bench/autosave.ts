@@ -96,7 +96,7 @@ async function seed(api: string): Promise<{ questionIds: string[]; attempts: Sta
     (await post('/questions', { type: 'multiple_choice', stem: '售后范围?', options: [{ key: 'A', text: '退换' }, { key: 'B', text: '定价' }, { key: 'C', text: '维修' }], answerKey: ['A', 'C'], points: 4 })).id,
     (await post('/questions', { type: 'true_false', stem: '客户永远是对的。', answerKey: false, points: 1 })).id,
     (await post('/questions', { type: 'fill_blank', stem: '首次响应不超过 ___ 秒。', answerKey: [['30']], points: 2 })).id,
-    (await post('/questions', { type: 'essay', kind: 'scenario', stem: '破损商品如何处理?', rubric: [{ criterion: '方案', maxPoints: 2 }], points: 2 })).id,
+    (await post('/questions', { type: 'essay', kind: 'scenario', stem: '破损商品如何处理?', rubric: [{ criterion: '方案', points: 2 }], points: 2 })).id,
   ];
   const paper = await post('/papers', {
     jobRoleId: role.id,

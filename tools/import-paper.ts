@@ -5,7 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { extractDocumentText, importPaper, UnsupportedDocumentError } from '../libs/paper-import/src';
-import type { AnswerKey, ImportedPaper } from '../libs/paper-import/src';
+import type { AnswerKey } from '@assay/contracts';
+import type { ImportedPaper } from '../libs/paper-import/src';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -40,7 +41,7 @@ function summary(paper: ImportedPaper): string {
         q.competencies.length > 0 ? `考察点 ${q.competencies.join('、')}` : '',
         q.rubric.length > 0 ? `rubric ${q.rubric.map((r) => `${r.criterion}:${r.points}`).join(';')}` : '',
       ].filter(Boolean);
-      out.push(`  ${i + 1}. L${q.line} ${type} (${q.points ?? '-'}分) ${oneLine(q.stem)}  => ${showAnswer(q.answer)}${extra.length ? `  [${extra.join(' | ')}]` : ''}`);
+      out.push(`  ${i + 1}. L${q.line} ${type} (${q.points ?? '-'}分) ${oneLine(q.stem)}  => ${showAnswer(q.answerKey)}${extra.length ? `  [${extra.join(' | ')}]` : ''}`);
     });
   }
   out.push('');

@@ -60,8 +60,8 @@ export async function objectivePaper(
           stem: '客户收到破损商品,你如何处理?',
           referenceAnswer: '安抚情绪,核实情况,补发或退款。',
           rubric: [
-            { criterion: '沟通', maxPoints: 5 },
-            { criterion: '方案', maxPoints: 5 },
+            { criterion: '沟通', points: 5 },
+            { criterion: '方案', points: 5 },
           ],
           points: 10,
         })

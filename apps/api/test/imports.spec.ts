@@ -95,7 +95,7 @@ describe('imports: paper documents and question-bank spreadsheets', () => {
       expect(preview.body.title).toBe('2026年在线客服专员笔试');
       expect(preview.body.sections.map((s: { type: string }) => s.type)).toEqual(['single_choice', 'essay']);
       // Lines are Word paragraphs, as in the text file.
-      expect(preview.body.sections[0].questions[0]).toMatchObject({ answer: 'B', points: 2, line: 4 });
+      expect(preview.body.sections[0].questions[0]).toMatchObject({ answerKey: 'B', points: 2, line: 4 });
       expect(preview.body.sections[1].questions[0]).toMatchObject({ kind: 'scenario', competencies: ['情绪管理', '问题解决'], line: 9 });
       const asText = await post(a, '/api/v1/imports/paper/preview', [{ name: 'file', filename: '在线客服笔试.txt', content: DOCX_PAPER.join('\n') }]);
       expect(preview.body).toEqual(asText.body);
@@ -137,7 +137,7 @@ describe('imports: paper documents and question-bank spreadsheets', () => {
   describe('paper import', () => {
     it.each(SAMPLE_PAPERS)('imports $file as a draft whose questions are in the bank', async (expected) => {
       const response = await post(a, '/api/v1/imports/paper', [
-        { name: 'roleId', value: roleA },
+        { name: 'jobRoleId', value: roleA },
         { name: 'file', filename: expected.file, content: sample(expected.file) },
       ]);
       expect(response.status).toBe(201);
@@ -160,7 +160,7 @@ describe('imports: paper documents and question-bank spreadsheets', () => {
     });
 
     it('imports pasted JSON text and a .docx; without a role the draft goes to the placeholder role', async () => {
-      const fromText = await api.request('POST', '/api/v1/imports/paper', { token: a.accessToken, body: { text: DOCX_PAPER.join('\n'), roleId: roleA } });
+      const fromText = await api.request('POST', '/api/v1/imports/paper', { token: a.accessToken, body: { text: DOCX_PAPER.join('\n'), jobRoleId: roleA } });
       expect(fromText.status).toBe(201);
       expect(fromText.body.paper).toMatchObject({ title: '2026年在线客服专员笔试', durationMinutes: 30, jobRoleId: roleA, latestVersion: null });
       expect(fromText.body.warnings).toEqual([]);
@@ -178,13 +178,13 @@ describe('imports: paper documents and question-bank spreadsheets', () => {
     });
 
     it("refuses another tenant's role, a bad role id and a document without questions", async () => {
-      const foreignRole = await api.request('POST', '/api/v1/imports/paper', { token: b.accessToken, body: { text: DOCX_PAPER.join('\n'), roleId: roleA } });
+      const foreignRole = await api.request('POST', '/api/v1/imports/paper', { token: b.accessToken, body: { text: DOCX_PAPER.join('\n'), jobRoleId: roleA } });
       expect(foreignRole.status).toBe(400);
       expect(foreignRole.body.code).toBe('paper.invalid');
-      expect(fieldsOf(foreignRole.body)).toEqual(['roleId']);
-      const badId = await post(a, '/api/v1/imports/paper', [{ name: 'roleId', value: 'nope' }, { name: 'text', value: DOCX_PAPER.join('\n') }]);
+      expect(fieldsOf(foreignRole.body)).toEqual(['jobRoleId']);
+      const badId = await post(a, '/api/v1/imports/paper', [{ name: 'jobRoleId', value: 'nope' }, { name: 'text', value: DOCX_PAPER.join('\n') }]);
       expect(badId.status).toBe(400);
-      expect(fieldsOf(badId.body)).toEqual(['roleId']);
+      expect(fieldsOf(badId.body)).toEqual(['jobRoleId']);
       const noQuestions = await api.request('POST', '/api/v1/imports/paper', { token: a.accessToken, body: { text: '公司简介\n我们是一家电商公司。' } });
       expect(noQuestions.status).toBe(400);
       expect(noQuestions.body).toMatchObject({ code: 'import.no_questions', errors: [{ field: 'text' }] });
@@ -193,7 +193,7 @@ describe('imports: paper documents and question-bank spreadsheets', () => {
     it('keeps the reader warnings with the paper: GET /papers/:id shows them, after edits and publishing too', async () => {
       const expected = SAMPLE_PAPERS[0];
       const imported = await post(a, '/api/v1/imports/paper', [
-        { name: 'roleId', value: roleA },
+        { name: 'jobRoleId', value: roleA },
         { name: 'file', filename: expected.file, content: sample(expected.file) },
       ]);
       expect(imported.status).toBe(201);
@@ -208,7 +208,7 @@ describe('imports: paper documents and question-bank spreadsheets', () => {
       expect(listed.body.items.find((p: { id: string }) => p.id === paper.id)).not.toHaveProperty('importWarnings');
 
       // Without its title line and the essay: publishable as it is, with a missing_title warning.
-      const small = await api.request('POST', '/api/v1/imports/paper', { token: a.accessToken, body: { text: DOCX_PAPER.slice(1, 7).join('\n'), roleId: roleA } });
+      const small = await api.request('POST', '/api/v1/imports/paper', { token: a.accessToken, body: { text: DOCX_PAPER.slice(1, 7).join('\n'), jobRoleId: roleA } });
       const draft = small.body.paper;
       expect(draft.importWarnings).toContainEqual(expect.objectContaining({ code: 'missing_title' }));
       expect((await api.request('PATCH', `/api/v1/papers/${draft.id}`, { token: a.accessToken, body: { title: '改过的标题' } })).status).toBe(200);
@@ -222,7 +222,7 @@ describe('imports: paper documents and question-bank spreadsheets', () => {
     });
 
     it("hides a tenant's imported paper and its questions from other tenants (404)", async () => {
-      const imported = await api.request('POST', '/api/v1/imports/paper', { token: a.accessToken, body: { text: DOCX_PAPER.join('\n'), roleId: roleA } });
+      const imported = await api.request('POST', '/api/v1/imports/paper', { token: a.accessToken, body: { text: DOCX_PAPER.join('\n'), jobRoleId: roleA } });
       const paper = imported.body.paper;
       expect((await api.request('GET', `/api/v1/papers/${paper.id}`, { token: b.accessToken })).status).toBe(404);
       expect((await api.request('GET', `/api/v1/questions/${paper.sections[0].questionIds[0]}`, { token: b.accessToken })).status).toBe(404);
@@ -266,7 +266,7 @@ describe('imports: paper documents and question-bank spreadsheets', () => {
           stem: '客户在购买后第5天投诉商品质量问题,你如何处理?',
           referenceAnswer: '先安抚情绪,再核实问题,给出退换方案。',
           explanation: '考察情绪管理与问题解决。',
-          rubric: [{ criterion: '情绪安抚', maxPoints: 4 }, { criterion: '方案可行', maxPoints: 6 }],
+          rubric: [{ criterion: '情绪安抚', points: 4 }, { criterion: '方案可行', points: 6 }],
           points: 10,
           competencyIds: [competency],
         },

@@ -54,7 +54,7 @@ describe('papers: drafts, validation, preview and immutable versions', () => {
     stem: `情景题 ${Math.random()}`,
     referenceAnswer: SECRETS.reference,
     explanation: SECRETS.explanation,
-    rubric: [{ criterion: SECRETS.criterion, maxPoints: 4, descriptor: SECRETS.descriptor }, { criterion: '方案可行', maxPoints: 6 }],
+    rubric: [{ criterion: SECRETS.criterion, points: 4, descriptor: SECRETS.descriptor }, { criterion: '方案可行', points: 6 }],
     points: 10,
     ...extra,
   });
@@ -137,8 +137,8 @@ describe('papers: drafts, validation, preview and immutable versions', () => {
       path: 'sections[1].questions[0].rubric',
       questionId: open,
       scaledRubric: [
-        { criterion: SECRETS.criterion, maxPoints: 6, descriptor: SECRETS.descriptor },
-        { criterion: '方案可行', maxPoints: 9 },
+        { criterion: SECRETS.criterion, points: 6, descriptor: SECRETS.descriptor },
+        { criterion: '方案可行', points: 9 },
       ],
     });
     expect(byCode.SECTION_EMPTY.path).toBe('sections[2]');
@@ -177,7 +177,7 @@ describe('papers: drafts, validation, preview and immutable versions', () => {
     expect(codes(published.body.warnings)).toEqual(['NO_PASS_MARK', 'TOTAL_NOT_100']);
     const version = (await call('GET', `/papers/${draft.id}/versions/1`)).body;
     // Scaled to the section's 15 points, with the proportions kept.
-    expect(version.snapshot.sections[1].questions[0].rubric.map((c: Body) => c.maxPoints)).toEqual([6, 9]);
+    expect(version.snapshot.sections[1].questions[0].rubric.map((c: Body) => c.points)).toEqual([6, 9]);
   });
 
   it('refuses a paper without sections, and one whose total is 100 with a pass mark warns of nothing', async () => {
@@ -275,7 +275,7 @@ describe('papers: drafts, validation, preview and immutable versions', () => {
       }),
       await question({ type: 'true_false', stem: '客户永远是对的。', answerKey: false, explanation: SECRETS.explanation, points: 1 }),
       await question({ type: 'fill_blank', stem: '响应时间 ___ 秒,口号 ___ 。', answerKey: [['30'], [SECRETS.blank]], points: 2 }),
-      await question({ type: 'short_answer', stem: '简述首问负责制。', referenceAnswer: SECRETS.shortReference, rubric: [{ criterion: '要点', maxPoints: 5 }], points: 5 }),
+      await question({ type: 'short_answer', stem: '简述首问负责制。', referenceAnswer: SECRETS.shortReference, rubric: [{ criterion: '要点', points: 5 }], points: 5 }),
     ];
     const essayId = await question(essay());
     const tag = `秘池-${Math.random()}`;
@@ -405,13 +405,13 @@ describe('papers: drafts, validation, preview and immutable versions', () => {
       totalPoints: 12,
       warnings: [],
       sections: [
-        { title: '一、单选题', type: 'single_choice', declaredCount: 1, pointsEach: 2, questions: [{ type: 'single_choice', answer: 'B', kind: null, line: 1 }] },
+        { title: '一、单选题', type: 'single_choice', declaredCount: 1, pointsEach: 2, questions: [{ type: 'single_choice', answerKey: 'B', kind: null, line: 1 }] },
         {
           type: 'essay',
           questions: [
             {
               kind: 'scenario',
-              answer: null,
+              answerKey: null,
               referenceAnswer: SECRETS.reference,
               competencies: ['情绪管理'],
               rubric: [{ criterion: SECRETS.criterion, points: 4 }, { criterion: '方案可行', points: 6 }],
@@ -472,10 +472,10 @@ describe('papers: drafts, validation, preview and immutable versions', () => {
     const badAnswer = structuredClone(base);
     const choice = badAnswer.sections.flatMap((s) => s.questions).find((q) => q.type === 'single_choice');
     if (!choice) throw new Error('sample has no single choice question');
-    choice.answer = 'Z';
+    choice.answerKey = 'Z';
     const refused = await call('POST', '/papers/import', { jobRoleId: roleId, paper: badAnswer });
     expect(refused.status).toBe(400);
-    expect(refused.body.errors[0].field).toMatch(/^paper\.sections\[\d+\]\.questions\[\d+\]\.answer$/);
+    expect(refused.body.errors[0].field).toMatch(/^paper\.sections\[\d+\]\.questions\[\d+\]\.answerKey$/);
     const malformed = await call('POST', '/papers/import', { jobRoleId: roleId, paper: { title: 'x', sections: [{ questions: [{ type: 'essay' }] }] } });
     expect(malformed.status).toBe(400);
     expect(malformed.body.errors.map((e: Body) => e.field)).toEqual(expect.arrayContaining(['paper.sections[0].title', 'paper.sections[0].questions[0].stem']));

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, pageOf, TenantTransaction, type Page, type PageQueryDto } from '@assay/core';
-import type { AttemptStatus, SubmittedBy } from './attempts.service';
+import type { AttemptStatus } from '@assay/contracts';
+import type { SubmittedBy } from './attempts.service';
 
 export interface AttemptSummary {
   id: string;

@@ -1,5 +1,6 @@
 import type { PaperSnapshot, SnapshotQuestion } from '@assay/papers';
-import { isObjective, scoreAttempt, type AttemptScore, type Question } from '@assay/scoring';
+import { isObjective } from '@assay/contracts';
+import { scoreAttempt, type AttemptScore, type Question } from '@assay/scoring';
 
 /** A snapshot question as @assay/scoring sees it: type, points, key and option keys only. */
 export function scoringQuestion(question: SnapshotQuestion): Question {

@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import type { AttemptStatus } from '@assay/contracts';
 import { DomainError, JobName, JobQueue, TenantTransaction } from '@assay/core';
 import { Invitation, InvitationsService, LINK_NOT_FOUND, LinksService } from '@assay/invitations';
 import { candidatePaper, PaperVersion, type CandidatePaper } from '@assay/papers';
@@ -12,7 +13,6 @@ import { ATTEMPT_ACCESS, RECORD_EVENTS, SAVE_ANSWERS } from './attempt-sql';
 import { hashAttemptToken, newAttemptToken, tenantOfAttemptToken } from './attempt-token';
 import { PaperSnapshots } from './paper-snapshots';
 
-export type AttemptStatus = 'in_progress' | 'submitted' | 'awaiting_grading' | 'scored';
 export type SubmittedBy = 'candidate' | 'deadline' | 'sweep';
 
 /** Who is calling from the candidate's side: their IP address and user agent, recorded with events. */

@@ -1,6 +1,6 @@
 export * from './bank.module';
 export * from './questions.service';
-export * from './question-content';
+
 export { questionProblems } from './question-rules';
 export { CreateQuestionDto, QuestionOptionDto, QuestionQueryDto, RubricCriterionDto } from './dto/question.dto';
 export { Question } from './entities/question.entity';

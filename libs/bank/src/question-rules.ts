@@ -1,13 +1,13 @@
 import type { FieldProblem } from '@assay/core';
-import { isObjective, validateAnswerKey, validateRubric } from '@assay/scoring';
-import { CHOICE_TYPES, type QuestionContent } from './question-content';
+import { CHOICE_QUESTION_TYPES, isObjective, type QuestionContent } from '@assay/contracts';
+import { validateAnswerKey, validateRubric } from '@assay/scoring';
 
 const MIN_OPTIONS = 2;
 export const MAX_POINTS = 1000;
 
 /**
  * The per-type rules of a bank question, as field problems named like the request body
- * (`options[2].key`, `answerKey[1]`, `rubric[0].maxPoints`). A missing answer key is allowed here,
+ * (`options[2].key`, `answerKey[1]`, `rubric[0].points`). A missing answer key is allowed here,
  * so imported questions can be completed later; publishing a paper that uses them is not.
  */
 export function questionProblems(question: QuestionContent): FieldProblem[] {
@@ -17,7 +17,7 @@ export function questionProblems(question: QuestionContent): FieldProblem[] {
     problems.push({ field: 'points', reason: `must be more than 0 and at most ${MAX_POINTS}, with at most 2 decimals` });
   }
   const objective = isObjective(question.type);
-  const choice = CHOICE_TYPES.includes(question.type);
+  const choice = CHOICE_QUESTION_TYPES.includes(question.type);
 
   if (choice) {
     if (question.options.length < MIN_OPTIONS) {

@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { Competency, JobRole } from '@assay/catalog';
 import { containsPattern, DomainError, isForeignKeyViolation, pageOf, TenantTransaction, type FieldProblem, type Page } from '@assay/core';
-import { isObjective, type QuestionType } from '@assay/scoring';
+import { isObjective, type QuestionContent, type QuestionType } from '@assay/contracts';
 import type { CreateQuestionDto, QuestionQueryDto, UpdateQuestionDto } from './dto/question.dto';
 import { Question } from './entities/question.entity';
-import type { QuestionContent } from './question-content';
 import { questionProblems } from './question-rules';
 
 const DEFAULT_DIFFICULTY = 3;
@@ -199,7 +198,7 @@ function contentOf(input: CreateQuestionDto): QuestionContent {
     answerKey: input.answerKey ?? null,
     referenceAnswer: input.referenceAnswer ?? null,
     explanation: input.explanation ?? null,
-    rubric: (input.rubric ?? []).map(({ criterion, maxPoints, descriptor }) => ({ criterion, maxPoints, ...(descriptor ? { descriptor } : {}) })),
+    rubric: (input.rubric ?? []).map(({ criterion, points, descriptor }) => ({ criterion, points, ...(descriptor ? { descriptor } : {}) })),
     difficulty: input.difficulty ?? DEFAULT_DIFFICULTY,
     tags: input.tags ?? [],
     points: input.points,

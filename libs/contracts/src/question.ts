@@ -18,7 +18,7 @@ export const OBJECTIVE_QUESTION_TYPES = ['single_choice', 'multiple_choice', 'tr
 export type ObjectiveQuestionType = (typeof OBJECTIVE_QUESTION_TYPES)[number];
 export type OpenQuestionType = Exclude<QuestionType, ObjectiveQuestionType>;
 
-export const CHOICE_QUESTION_TYPES = ['single_choice', 'multiple_choice'] as const;
+export const CHOICE_QUESTION_TYPES: readonly QuestionType[] = ['single_choice', 'multiple_choice'];
 
 export function isQuestionType(value: unknown): value is QuestionType {
   return typeof value === 'string' && (QUESTION_TYPES as readonly string[]).includes(value);
@@ -58,21 +58,6 @@ export interface RubricCriterion {
   descriptor?: string;
 }
 
-/** What a candidate's client saves for each type. */
-export interface ResponseByType {
-  single_choice: string;
-  multiple_choice: readonly string[];
-  true_false: boolean;
-  /** One entry per blank, in blank order. */
-  fill_blank: readonly string[];
-  short_answer: OpenResponse;
-  essay: OpenResponse;
-}
-export interface OpenResponse {
-  text: string;
-}
-export type CandidateResponse<T extends QuestionType = QuestionType> = ResponseByType[T];
-
 /**
  * How a multiple-choice answer with some right and some wrong picks is scored.
  * See docs/scoring.md for the exact rules and examples.
@@ -90,5 +75,8 @@ export interface QuestionContent {
   referenceAnswer: string | null;
   explanation: string | null;
   rubric: RubricCriterion[];
+  /** 1 (easy) to 5 (hard). */
+  difficulty: number;
+  tags: string[];
   points: number;
 }

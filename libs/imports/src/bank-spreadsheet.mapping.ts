@@ -4,18 +4,18 @@ import type { BankQuestion } from '@assay/paper-import';
 /** Header row = row 1, so the n-th question (0-based) is on row n + 2. */
 const FIRST_DATA_ROW = 2;
 
-/** A bank question as one spreadsheet row: catalog links become names, rubric maxPoints become points. */
+/** A bank question as one spreadsheet row: catalog links become names. */
 export function toSpreadsheetQuestion(question: Question, index: number): BankQuestion {
   return {
     type: question.type,
     kind: question.kind,
     stem: question.stem,
     options: question.options.map(({ key, text }) => ({ key, text })),
-    answer: question.answerKey,
+    answerKey: question.answerKey,
     referenceAnswer: question.referenceAnswer,
     explanation: question.explanation,
     competencies: question.competencies.map((c) => c.name),
-    rubric: question.rubric.map((r) => ({ criterion: r.criterion, points: r.maxPoints })),
+    rubric: question.rubric,
     points: question.points,
     line: index + FIRST_DATA_ROW,
     difficulty: question.difficulty,
@@ -30,10 +30,10 @@ export function toQuestionBody(question: BankQuestion): Record<string, unknown> 
     ...(question.kind !== null ? { kind: question.kind } : {}),
     stem: question.stem,
     options: question.options.map(({ key, text }) => ({ key, text })),
-    answerKey: question.answer,
+    answerKey: question.answerKey,
     referenceAnswer: question.referenceAnswer,
     explanation: question.explanation,
-    rubric: question.rubric.map((r) => ({ criterion: r.criterion, maxPoints: r.points })),
+    rubric: question.rubric,
     ...(question.difficulty !== null ? { difficulty: question.difficulty } : {}),
     tags: question.tags,
     ...(question.points !== null ? { points: question.points } : {}),
@@ -42,7 +42,7 @@ export function toQuestionBody(question: BankQuestion): Record<string, unknown> 
 
 const OPTION_LETTERS = 'ABCDEFGH';
 
-/** The spreadsheet column a bank field problem (`answerKey[1]`, `options[2].text`, `rubric[0].maxPoints`) belongs to. */
+/** The spreadsheet column a bank field problem (`answerKey[1]`, `options[2].text`, `rubric[0].points`) belongs to. */
 export function columnOfField(field: string): string {
   const option = /^options\[(\d+)\]/.exec(field);
   if (option) {

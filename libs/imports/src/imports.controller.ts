@@ -14,7 +14,7 @@ const PAPER_UPLOAD_SCHEMA = {
     properties: {
       file: { type: 'string', format: 'binary', description: '.docx, .txt or .md (UTF-8, UTF-16 with BOM, or GB18030), at most 20 MiB' },
       text: { type: 'string', description: 'pasted paper text, instead of a file' },
-      roleId: { type: 'string', format: 'uuid', description: 'import only: the job role of the draft' },
+      jobRoleId: { type: 'string', format: 'uuid', description: 'import only: the job role of the draft' },
     },
   },
 };
@@ -60,7 +60,7 @@ export class ImportsController {
     const upload = await readMultipart(req);
     const fields = upload ? await validateFields(PaperImportDto, upload.fields) : body;
     const source = paperSource(upload?.file ?? null, fields.text);
-    return this.paperImports.import(source, fields.roleId);
+    return this.paperImports.import(source, fields.jobRoleId);
   }
 
   @Get('question-bank/template')

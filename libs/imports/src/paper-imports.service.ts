@@ -32,7 +32,7 @@ export class PaperImportsService {
     private readonly roles: JobRolesService,
   ) {}
 
-  async import(source: PaperSource, roleId?: string): Promise<PaperImportResult> {
+  async import(source: PaperSource, jobRoleId?: string): Promise<PaperImportResult> {
     const imported = await this.documents.read(source);
     const questionCount = imported.sections.reduce((n, s) => n + s.questions.length, 0);
     if (questionCount === 0) {
@@ -41,13 +41,8 @@ export class PaperImportsService {
         { field, reason: 'contains no questions' },
       ]);
     }
-    const jobRoleId = roleId ?? (await this.unassignedRoleId());
-    let paper: PaperView;
-    try {
-      paper = await this.papers.importPaper(jobRoleId, withTitles(imported, fallbackTitle(source)), imported.warnings);
-    } catch (error) {
-      throw renamedRoleField(error);
-    }
+    const roleId = jobRoleId ?? (await this.unassignedRoleId());
+    const paper = await this.papers.importPaper(roleId, withTitles(imported, fallbackTitle(source)), imported.warnings);
     this.logger.log({ paperId: paper.id, questions: questionCount, warnings: imported.warnings.length }, 'Paper imported as a draft');
     return { paper, warnings: imported.warnings };
   }
@@ -67,13 +62,6 @@ export class PaperImportsService {
       throw error;
     }
   }
-}
-
-/** The papers library names the role `jobRoleId`; this endpoint's field is `roleId`. */
-function renamedRoleField(error: unknown): unknown {
-  if (!(error instanceof DomainError) || !error.fields.some((f) => f.field === 'jobRoleId')) return error;
-  const fields = error.fields.map((f) => (f.field === 'jobRoleId' ? { ...f, field: 'roleId' } : f));
-  return new DomainError(error.kind, error.code, error.message, fields, { cause: error });
 }
 
 function fallbackTitle(source: PaperSource): string {

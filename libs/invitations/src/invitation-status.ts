@@ -1,11 +1,4 @@
-/**
- * created -> sent -> opened -> started -> submitted -> graded, or expired / revoked.
- * `expired` is never stored: an invitation still waiting for its candidate when the window closes
- * is expired from that instant, so it is derived on read (no job has to flip it in time).
- */
-export const INVITATION_STATUSES = ['created', 'sent', 'opened', 'started', 'submitted', 'graded', 'expired', 'revoked'] as const;
-export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
-export type StoredInvitationStatus = Exclude<InvitationStatus, 'expired'>;
+import type { InvitationStatus, StoredInvitationStatus } from '@assay/contracts';
 
 /** Statuses in which the candidate has not started yet (and so can still expire or be reminded). */
 export const WAITING_STATUSES: readonly StoredInvitationStatus[] = ['created', 'sent', 'opened'];

@@ -8,7 +8,8 @@ import type { CreateInvitationDto, FunnelQueryDto, InvitationQueryDto, Invitatio
 import { Candidate } from './entities/candidate.entity';
 import { Invitation } from './entities/invitation.entity';
 import { OutboxMessage } from './entities/outbox-message.entity';
-import { effectiveStatus, effectiveStatusSql, INVITATION_STATUSES, WAITING_STATUSES, type InvitationStatus } from './invitation-status';
+import { INVITATION_STATUSES, type InvitationStatus } from '@assay/contracts';
+import { effectiveStatus, effectiveStatusSql, WAITING_STATUSES } from './invitation-status';
 import { hashLinkToken, linkToken } from './link-token';
 import { Reminders } from './reminders';
 

@@ -4,7 +4,8 @@ import { DomainError, TenantTransaction } from '@assay/core';
 import { Tenant } from '@assay/identity';
 import { PublishedPapers } from '@assay/papers';
 import { Invitation, type MailLocale } from './entities/invitation.entity';
-import { effectiveStatus, type InvitationStatus } from './invitation-status';
+import type { InvitationStatus } from '@assay/contracts';
+import { effectiveStatus } from './invitation-status';
 import { hashLinkToken, LINK_TOKEN_PATTERN } from './link-token';
 
 /** What a candidate sees on opening the personal link: never keys, never other candidates. */

@@ -1,4 +1,4 @@
-import type { AnswerKey } from './types';
+import type { AnswerKey } from '@assay/contracts';
 
 export interface ParsedAnswer<K extends AnswerKey> {
   key: K;

@@ -1,8 +1,8 @@
 import { parseChoiceAnswer, parseFillBlankAnswer, parseTrueFalseAnswer } from './answers';
 import { parseCompetencies, parseRubric } from './labels';
 import { normaliseText } from './normalise';
-import { isObjective } from './types';
-import type { AnswerKey, ImportedOption, ImportedQuestion, OpenKind, QuestionType } from './types';
+import { isObjective, type AnswerKey, type OpenKind, type QuestionOption, type QuestionType } from '@assay/contracts';
+import type { ImportedQuestion } from './types';
 
 export interface QuestionBankColumn {
   /** Header written in templates and exports. */
@@ -90,7 +90,7 @@ export function questionToRow(q: ImportedQuestion & Partial<Pick<BankQuestion, '
     type: q.type,
     kind: q.kind ?? '',
     stem: q.stem,
-    answer: formatAnswer(q.type, q.answer),
+    answer: formatAnswer(q.type, q.answerKey),
     reference_answer: q.referenceAnswer ?? '',
     explanation: q.explanation ?? '',
     competencies: q.competencies.join('、'),
@@ -128,7 +128,7 @@ export function rowToQuestion(cells: Record<string, string>, row: number): { que
     else error('kind', `无法识别的开放题类别“${cell('kind')}”`);
   }
 
-  const options: ImportedOption[] = [];
+  const options: QuestionOption[] = [];
   let gapAt: string | null = null;
   let gapped = false;
   for (const k of OPTION_KEYS) {
@@ -182,7 +182,7 @@ export function rowToQuestion(cells: Record<string, string>, row: number): { que
       kind,
       stem,
       options,
-      answer,
+      answerKey: answer,
       referenceAnswer: cell('reference_answer') || null,
       explanation: cell('explanation') || null,
       competencies: list(cell('competencies')),

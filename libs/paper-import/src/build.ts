@@ -5,8 +5,8 @@ import type { ParsedDocument } from './parser';
 import { countBlanks } from './questions';
 import { kindFromTitle, typeFromTitle } from './type-words';
 import type { TypeHint } from './type-words';
-import { isObjective } from './types';
-import type { AnswerKey, ImportedPaper, ImportedQuestion, ImportedSection, ImportWarning, OpenKind, QuestionType } from './types';
+import { isObjective, type AnswerKey, type OpenKind, type QuestionType } from '@assay/contracts';
+import type { ImportedPaper, ImportedQuestion, ImportedSection, ImportWarning } from './types';
 import { quote, warning } from './warnings';
 
 const TYPE_NAMES: Record<QuestionType, string> = {
@@ -194,7 +194,7 @@ function buildQuestion(s: SectionDraft, q: QuestionDraft, pointsEach: number | n
     kind: isObjective(type) ? null : kind,
     stem: q.stem.join('\n').trim(),
     options: q.options,
-    answer,
+    answerKey: answer,
     referenceAnswer,
     explanation: joined(explanation),
     competencies: [...new Set(q.competencies)],

@@ -1,7 +1,7 @@
 import type { SourceLine } from './normalise';
 import type { SectionHeading } from './sections';
 import type { TypeHint } from './type-words';
-import type { ImportedOption, RubricCriterion } from './types';
+import type { QuestionOption, RubricCriterion } from '@assay/contracts';
 
 /** Text gathered under one label, line by line, in the author's words. */
 export interface TextBlock {
@@ -25,7 +25,7 @@ export interface QuestionDraft extends Notes {
   /** Type stated in the question itself ("1.单选题:…"). */
   hint: TypeHint | null;
   stem: string[];
-  options: ImportedOption[];
+  options: QuestionOption[];
   points: number | null;
   /** The question asks something (question mark, blank, imperative); tells questions from articles. */
   asks: boolean;

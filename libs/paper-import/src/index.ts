@@ -1,15 +1,4 @@
-export type {
-  AnswerKey,
-  ImportedOption,
-  ImportedPaper,
-  ImportedQuestion,
-  ImportedSection,
-  ImportWarning,
-  OpenKind,
-  QuestionType,
-  RubricCriterion,
-  WarningCode,
-} from './types';
+export type { ImportedPaper, ImportedQuestion, ImportedSection, ImportWarning, WarningCode } from './types';
 export { importPaper } from './import-paper';
 export { extractDocumentText, UnsupportedDocumentError } from './document-text';
 export { questionBankColumns } from './bank-columns';

@@ -1,4 +1,4 @@
-import type { RubricCriterion } from './types';
+import type { RubricCriterion } from '@assay/contracts';
 
 export type LabelKind = 'answer' | 'answer_and_explanation' | 'explanation' | 'competencies' | 'rubric';
 

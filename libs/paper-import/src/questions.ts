@@ -1,4 +1,4 @@
-import type { ImportedOption } from './types';
+import type { QuestionOption } from '@assay/contracts';
 import { typeFromLabel } from './type-words';
 import type { TypeHint } from './type-words';
 
@@ -40,7 +40,7 @@ const OPTION_KEY = /(?:^|\s)(?:\(([A-H])\)|([A-H])\s*[.、:])\s*/g;
  * Options at the start of a line ("A.文字", "(B) 文字", "C、文字"), several on one line when their
  * letters follow one another ("A.是 B.否"). Returns null when the line does not start with an option.
  */
-export function parseOptions(raw: string, norm: string, from = 0): ImportedOption[] | null {
+export function parseOptions(raw: string, norm: string, from = 0): QuestionOption[] | null {
   const found: { key: string; at: number; textAt: number }[] = [];
   OPTION_KEY.lastIndex = from;
   for (let m = OPTION_KEY.exec(norm); m; m = OPTION_KEY.exec(norm)) {
@@ -57,7 +57,7 @@ export function parseOptions(raw: string, norm: string, from = 0): ImportedOptio
 }
 
 /** Options written after the stem on the question line itself ("1.…() A.是 B.否"): needs two in a row. */
-export function splitInlineOptions(raw: string, norm: string, from: number): { stemEnd: number; options: ImportedOption[] } | null {
+export function splitInlineOptions(raw: string, norm: string, from: number): { stemEnd: number; options: QuestionOption[] } | null {
   const first = /\s(?:\(A\)|A\s*[.、])/.exec(norm.slice(from));
   if (!first) return null;
   const at = from + first.index;

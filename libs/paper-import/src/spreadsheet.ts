@@ -17,7 +17,7 @@ const EXAMPLE: ImportedQuestion & Pick<BankQuestion, 'difficulty' | 'tags'> = {
     { key: 'B', text: '致歉并查询物流进度' },
     { key: 'C', text: '建议客户耐心等待' },
   ],
-  answer: 'B',
+  answerKey: 'B',
   referenceAnswer: null,
   explanation: '先共情并给出可核实的信息。',
   competencies: ['沟通技巧', '情绪管理'],

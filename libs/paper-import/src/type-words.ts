@@ -1,4 +1,4 @@
-import type { OpenKind, QuestionType } from './types';
+import type { OpenKind, QuestionType } from '@assay/contracts';
 
 /** 'choice' = a generic 选择题: single or multiple is decided by the answer. */
 export type TypeHint =

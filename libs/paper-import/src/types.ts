@@ -1,45 +1,16 @@
 /**
  * The interchange format: what the reader produces, and also the product's paper JSON export/import
  * format (see docs/paper-format.md). Plain data only, so it crosses process and API boundaries as is.
+ * The question vocabulary itself is @assay/contracts'.
  */
-
-export type QuestionType =
-  | 'single_choice'
-  | 'multiple_choice'
-  | 'true_false'
-  | 'fill_blank'
-  | 'short_answer'
-  | 'essay';
-
-/** What kind of open question it is; graders and analytics group by it. Null for objective types. */
-export type OpenKind = 'short_answer' | 'essay' | 'scenario' | 'case_analysis' | 'self_introduction' | 'other';
+import type { QuestionContent, QuestionType } from '@assay/contracts';
 
 /**
- * single_choice: "B"; multiple_choice: ["B","C"] (sorted); true_false: true/false;
- * fill_blank: accepted answers per blank; open types: null (their text is the reference answer).
+ * A question of the interchange format: the bank's question content (same names), with its
+ * competencies by name, its points unknown (null) when the document does not say, and its line.
  */
-export type AnswerKey = string | string[] | boolean | string[][];
-
-export interface ImportedOption {
-  key: string;
-  text: string;
-}
-
-export interface RubricCriterion {
-  criterion: string;
-  points: number;
-}
-
-export interface ImportedQuestion {
-  type: QuestionType;
-  kind: OpenKind | null;
-  stem: string;
-  options: ImportedOption[];
-  answer: AnswerKey | null;
-  referenceAnswer: string | null;
-  explanation: string | null;
+export interface ImportedQuestion extends Omit<QuestionContent, 'points' | 'difficulty' | 'tags'> {
   competencies: string[];
-  rubric: RubricCriterion[];
   points: number | null;
   /** 1-based line of the question in the input text (row number for spreadsheets). */
   line: number;
@@ -67,12 +38,6 @@ export interface ImportedPaper {
   totalPoints: number | null;
   sections: ImportedSection[];
   warnings: ImportWarning[];
-}
-
-const OBJECTIVE_TYPES: readonly QuestionType[] = ['single_choice', 'multiple_choice', 'true_false', 'fill_blank'];
-
-export function isObjective(type: QuestionType): boolean {
-  return OBJECTIVE_TYPES.includes(type);
 }
 
 /** Stable machine codes of the warnings; the message is the zh-CN text for people. */

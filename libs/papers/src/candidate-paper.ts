@@ -1,5 +1,5 @@
-import type { OpenKind, QuestionOption } from '@assay/bank';
-import { drawSample, shuffle, type QuestionType } from '@assay/scoring';
+import type { OpenKind, QuestionOption, QuestionType } from '@assay/contracts';
+import { drawSample, shuffle } from '@assay/scoring';
 import { type PaperSnapshot, type SnapshotQuestion, type SnapshotSection } from './paper-snapshot';
 
 /**

@@ -4,9 +4,9 @@ import type { ImportedPaper, ImportedQuestion, ImportedSection } from '@assay/pa
 import { questionsPerCandidate, type PaperSnapshot } from './paper-snapshot';
 
 /**
- * A paper in the interchange format of @assay/paper-import. The format has no pools: a draw
- * section lists every question of its pool, with `declaredCount` the number drawn. Section
- * instructions and rubric descriptors have no place in it either.
+ * A paper in the interchange format of @assay/paper-import (the bank's own field names). The format
+ * has no pools: a draw section lists every question of its pool, with `declaredCount` the number
+ * drawn. Section instructions have no place in it either.
  */
 export function toImportedPaper(paper: PaperSnapshot): ImportedPaper {
   let line = 0;
@@ -27,11 +27,11 @@ export function toImportedPaper(paper: PaperSnapshot): ImportedPaper {
             kind: q.kind,
             stem: q.stem,
             options: q.options.map(({ key, text }) => ({ key, text })),
-            answer: q.answerKey,
+            answerKey: q.answerKey,
             referenceAnswer: q.referenceAnswer,
             explanation: q.explanation,
             competencies: q.competencies.map((c) => c.name),
-            rubric: q.rubric.map(({ criterion, maxPoints }) => ({ criterion, points: maxPoints })),
+            rubric: q.rubric,
             points: q.points,
             // No source text: the question's 1-based number in the paper.
             line: ++line,
@@ -53,14 +53,14 @@ export function importedQuestionInput(
   section: ImportedSection,
   links: { competencyIds: string[]; jobRoleId: string },
 ): CreateQuestionDto {
-  const rubric = question.rubric.map(({ criterion, points }) => ({ criterion, maxPoints: points }));
-  const rubricSum = rubric.reduce((sum, c) => sum + Math.round(c.maxPoints * 100), 0) / 100;
+  const rubric = question.rubric;
+  const rubricSum = rubric.reduce((sum, c) => sum + Math.round(c.points * 100), 0) / 100;
   return {
     type: question.type,
     kind: question.kind,
     stem: question.stem,
     options: question.options,
-    answerKey: question.answer,
+    answerKey: question.answerKey,
     referenceAnswer: question.referenceAnswer,
     explanation: question.explanation,
     rubric,
@@ -70,8 +70,11 @@ export function importedQuestionInput(
   };
 }
 
-/** Bank field names back to the interchange format's, so problems point into the imported JSON. */
+/**
+ * A bank problem of an imported question, placed in the imported JSON. The names are the same in
+ * both; only competencies differ (names there, ids here).
+ */
 export function importedField(problem: FieldProblem, prefix: string): FieldProblem {
-  const field = problem.field.replace(/^answerKey/, 'answer').replace(/^(rubric\[\d+\])\.maxPoints/, '$1.points').replace(/^competencyIds.*/, 'competencies');
+  const field = problem.field.startsWith('competencyIds') ? 'competencies' : problem.field;
   return { ...problem, field: `${prefix}.${field}` };
 }

@@ -1,4 +1,5 @@
-import type { NamedRef, QuestionContent, QuestionPoolFilter } from '@assay/bank';
+import type { NamedRef, QuestionPoolFilter } from '@assay/bank';
+import type { QuestionContent } from '@assay/contracts';
 import type { PaperSettings } from './entities/paper.entity';
 
 /** A question as a paper uses it: its full content, worth the section's points. */

@@ -1,4 +1,5 @@
-import { isObjective, scaleRubric, validateAnswerKey, validateRubric, type RubricCriterion, type ValidationCode } from '@assay/scoring';
+import { isObjective, type RubricCriterion } from '@assay/contracts';
+import { scaleRubric, validateAnswerKey, validateRubric, type ValidationCode } from '@assay/scoring';
 import type { PaperSnapshot, SnapshotQuestion } from './paper-snapshot';
 
 /** Stable codes of paper problems; the answer-key and rubric codes are those of @assay/scoring. */

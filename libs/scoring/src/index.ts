@@ -2,7 +2,7 @@ export * from './types';
 export { ScoringError, ScoringErrorCode } from './errors';
 export { normaliseBlank, blankMatches } from './normalise';
 export { scoreResponse, scoreAttempt } from './score';
-export { isObjective, isObjectiveQuestion, isQuestionType, validateAnswerKey } from './validate';
+export { isObjectiveQuestion, validateAnswerKey } from './validate';
 export { validateRubric, scaleRubric } from './rubric';
 export { seededRandom, shuffle, drawSample } from './random';
 export { computeDeadline, secondsLeft, acceptsSave, type DeadlineInput } from './deadline';

@@ -1,6 +1,7 @@
 import { ScoringError, ScoringErrorCode } from './errors';
 import { round2, toCents } from './round';
-import type { RubricCriterion, ValidationError } from './types';
+import type { RubricCriterion } from '@assay/contracts';
+import type { ValidationError } from './types';
 
 /**
  * Checks a grading rubric (评分标准) before publishing: every criterion named once, positive points
@@ -13,7 +14,7 @@ export function validateRubric(rubric: readonly RubricCriterion[], questionPoint
   const errors: ValidationError[] = [];
   const names = new Set<string>();
   let pointsAreValid = true;
-  rubric.forEach(({ criterion, maxPoints }, index) => {
+  rubric.forEach(({ criterion, points }, index) => {
     const name = typeof criterion === 'string' ? criterion.trim() : '';
     if (name === '') {
       errors.push({ path: `rubric[${index}].criterion`, code: 'RUBRIC_CRITERION_NAME_EMPTY', message: `Criterion ${index + 1} needs a name.` });
@@ -23,25 +24,25 @@ export function validateRubric(rubric: readonly RubricCriterion[], questionPoint
     } else {
       names.add(name);
     }
-    if (typeof maxPoints !== 'number' || !Number.isFinite(maxPoints) || maxPoints <= 0) {
+    if (typeof points !== 'number' || !Number.isFinite(points) || points <= 0) {
       pointsAreValid = false;
       errors.push({
-        path: `rubric[${index}].maxPoints`,
+        path: `rubric[${index}].points`,
         code: 'RUBRIC_POINTS_NOT_POSITIVE',
-        message: `Criterion ${index + 1} must be worth more than 0 points, got ${String(maxPoints)}.`,
+        message: `Criterion ${index + 1} must be worth more than 0 points, got ${String(points)}.`,
       });
-    } else if (toCents(maxPoints) / 100 !== maxPoints) {
+    } else if (toCents(points) / 100 !== points) {
       // Scores are kept to hundredths; finer criteria could never add up exactly.
       pointsAreValid = false;
       errors.push({
-        path: `rubric[${index}].maxPoints`,
+        path: `rubric[${index}].points`,
         code: 'RUBRIC_POINTS_TOO_PRECISE',
-        message: `Criterion ${index + 1} has more than 2 decimals (${maxPoints}).`,
+        message: `Criterion ${index + 1} has more than 2 decimals (${points}).`,
       });
     }
   });
   if (pointsAreValid) {
-    const sumCents = rubric.reduce((sum, c) => sum + toCents(c.maxPoints), 0);
+    const sumCents = rubric.reduce((sum, c) => sum + toCents(c.points), 0);
     if (sumCents !== toCents(questionPoints)) {
       const sum = round2(sumCents / 100);
       errors.push({
@@ -63,13 +64,13 @@ export function scaleRubric(rubric: readonly RubricCriterion[], questionPoints: 
   if (!Number.isFinite(questionPoints) || questionPoints <= 0) {
     throw new ScoringError(ScoringErrorCode.InvalidRubric, `Question points must be positive, got ${questionPoints}.`);
   }
-  if (rubric.length === 0 || rubric.some((c) => !Number.isFinite(c.maxPoints) || c.maxPoints <= 0)) {
+  if (rubric.length === 0 || rubric.some((c) => !Number.isFinite(c.points) || c.points <= 0)) {
     throw new ScoringError(ScoringErrorCode.InvalidRubric, 'Only a non-empty rubric with positive criteria can be scaled.');
   }
   const targetCents = toCents(questionPoints);
-  const total = rubric.reduce((sum, c) => sum + c.maxPoints, 0);
-  const cents = rubric.map((c) => Math.round((c.maxPoints * targetCents) / total));
-  const largest = rubric.reduce((best, c, index) => (c.maxPoints > rubric[best].maxPoints ? index : best), 0);
+  const total = rubric.reduce((sum, c) => sum + c.points, 0);
+  const cents = rubric.map((c) => Math.round((c.points * targetCents) / total));
+  const largest = rubric.reduce((best, c, index) => (c.points > rubric[best].points ? index : best), 0);
   cents[largest] += targetCents - cents.reduce((sum, value) => sum + value, 0);
-  return rubric.map((c, index) => ({ ...c, maxPoints: cents[index] / 100 }));
+  return rubric.map((c, index) => ({ ...c, points: cents[index] / 100 }));
 }

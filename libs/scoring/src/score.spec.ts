@@ -1,6 +1,7 @@
 import { ScoringError } from './errors';
 import { scoreAttempt, scoreResponse } from './score';
-import type { AttemptItem, MultipleChoicePolicy, ObjectiveQuestion } from './types';
+import type { MultipleChoicePolicy } from '@assay/contracts';
+import type { AttemptItem, ObjectiveQuestion } from './types';
 
 const single: ObjectiveQuestion = { type: 'single_choice', answerKey: 'B', points: 2, options: ['A', 'B', 'C', 'D'] };
 const trueFalse: ObjectiveQuestion = { type: 'true_false', answerKey: false, points: 1 };

@@ -1,17 +1,9 @@
 import { ScoringError, ScoringErrorCode } from './errors';
 import { blankMatches, normaliseBlank } from './normalise';
 import { round2 } from './round';
-import type {
-  AttemptItem,
-  AttemptItemScore,
-  AttemptScore,
-  MultipleChoicePolicy,
-  ObjectiveQuestion,
-  ResponseScore,
-  ScoreOutcome,
-} from './types';
-import { MULTIPLE_CHOICE_POLICIES } from './types';
-import { checkAnswerKey, isObjective, isObjectiveQuestion, isQuestionType } from './validate';
+import { MULTIPLE_CHOICE_POLICIES, isObjective, isQuestionType, type MultipleChoicePolicy } from '@assay/contracts';
+import type { AttemptItem, AttemptItemScore, AttemptScore, ObjectiveQuestion, ResponseScore, ScoreOutcome } from './types';
+import { checkAnswerKey, isObjectiveQuestion } from './validate';
 
 /** Fraction of the points earned, in [0, 1]; the outcome is derived from it, not from rounded points. */
 type Judgement = { kind: 'fraction'; value: number } | { kind: 'unanswered' } | { kind: 'malformed' };

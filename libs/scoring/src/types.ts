@@ -1,49 +1,4 @@
-/** Every question type the product knows. Objective types are scored here; open types by graders. */
-export const QUESTION_TYPES = [
-  'single_choice',
-  'multiple_choice',
-  'true_false',
-  'fill_blank',
-  'short_answer',
-  'essay',
-] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
-
-export const OBJECTIVE_QUESTION_TYPES = ['single_choice', 'multiple_choice', 'true_false', 'fill_blank'] as const;
-export type ObjectiveQuestionType = (typeof OBJECTIVE_QUESTION_TYPES)[number];
-export type OpenQuestionType = Exclude<QuestionType, ObjectiveQuestionType>;
-
-/** Answer key per objective type: option keys ("B"), a boolean, or the accepted answers of each blank. */
-export interface AnswerKeyByType {
-  single_choice: string;
-  multiple_choice: readonly string[];
-  true_false: boolean;
-  /** One entry per blank, each listing every accepted answer (e.g. Simplified and Traditional spellings). */
-  fill_blank: readonly (readonly string[])[];
-}
-export type AnswerKey<T extends ObjectiveQuestionType = ObjectiveQuestionType> = AnswerKeyByType[T];
-
-/** What a candidate's client saves for each type. */
-export interface ResponseByType {
-  single_choice: string;
-  multiple_choice: readonly string[];
-  true_false: boolean;
-  /** One entry per blank, in blank order. */
-  fill_blank: readonly string[];
-  short_answer: OpenResponse;
-  essay: OpenResponse;
-}
-export interface OpenResponse {
-  text: string;
-}
-export type CandidateResponse<T extends QuestionType = QuestionType> = ResponseByType[T];
-
-/**
- * How a multiple-choice answer with some right and some wrong picks is scored.
- * See docs/scoring.md for the exact rules and examples.
- */
-export const MULTIPLE_CHOICE_POLICIES = ['all_or_nothing', 'partial', 'partial_with_penalty'] as const;
-export type MultipleChoicePolicy = (typeof MULTIPLE_CHOICE_POLICIES)[number];
+import type { AnswerKeyByType, ObjectiveQuestionType, OpenQuestionType } from '@assay/contracts';
 
 /** Options of the fill-in-the-blank comparison; both default to the lenient behaviour. */
 export interface BlankMatchOptions {
@@ -114,14 +69,9 @@ export interface AttemptScore {
   items: AttemptItemScore[];
 }
 
-export interface RubricCriterion {
-  criterion: string;
-  maxPoints: number;
-}
-
 /** A problem found before publishing: where, a stable machine code, and an English explanation. */
 export interface ValidationError {
-  /** Path inside the validated value, e.g. "answerKey[1]" or "rubric[0].maxPoints". */
+  /** Path inside the validated value, e.g. "answerKey[1]" or "rubric[0].points". */
   path: string;
   code: ValidationCode;
   message: string;

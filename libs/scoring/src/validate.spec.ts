@@ -1,26 +1,8 @@
-import { isObjective, isQuestionType, validateAnswerKey } from './validate';
-import type { QuestionType } from './types';
+import type { QuestionType } from '@assay/contracts';
+import { validateAnswerKey } from './validate';
 
 const OPTIONS = ['A', 'B', 'C', 'D'];
 const codes = (errors: { code: string }[]) => errors.map((e) => e.code);
-
-describe('isObjective / isQuestionType', () => {
-  it.each<[QuestionType, boolean]>([
-    ['single_choice', true],
-    ['multiple_choice', true],
-    ['true_false', true],
-    ['fill_blank', true],
-    ['short_answer', false],
-    ['essay', false],
-  ])('%s -> %s', (type, expected) => {
-    expect(isObjective(type)).toBe(expected);
-    expect(isQuestionType(type)).toBe(true);
-  });
-  it('rejects unknown types', () => {
-    expect(isQuestionType('scenario')).toBe(false);
-    expect(isObjective('scenario' as QuestionType)).toBe(false);
-  });
-});
 
 describe('validateAnswerKey', () => {
   it.each<[QuestionType, unknown]>([

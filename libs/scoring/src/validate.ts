@@ -1,23 +1,6 @@
 import { normaliseBlank } from './normalise';
-import {
-  OBJECTIVE_QUESTION_TYPES,
-  QUESTION_TYPES,
-  type BlankMatchOptions,
-  type ObjectiveQuestion,
-  type Question,
-  type ObjectiveQuestionType,
-  type QuestionType,
-  type ValidationCode,
-  type ValidationError,
-} from './types';
-
-export function isQuestionType(value: unknown): value is QuestionType {
-  return typeof value === 'string' && (QUESTION_TYPES as readonly string[]).includes(value);
-}
-
-export function isObjective(type: QuestionType): type is ObjectiveQuestionType {
-  return (OBJECTIVE_QUESTION_TYPES as readonly string[]).includes(type);
-}
+import { isObjective, isQuestionType, type QuestionType } from '@assay/contracts';
+import type { BlankMatchOptions, ObjectiveQuestion, Question, ValidationCode, ValidationError } from './types';
 
 export function isObjectiveQuestion(question: Question): question is ObjectiveQuestion {
   return isObjective(question.type);

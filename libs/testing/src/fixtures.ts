@@ -49,8 +49,8 @@ export async function publishedPaperVia(post: ApiPost, title = '在线客服专�
         stem: '客户收到破损商品并要求赔偿,请写出你的处理步骤。',
         referenceAnswer: '安抚情绪,核实情况,给出补发或退款方案,跟进结果。',
         rubric: [
-          { criterion: '沟通', maxPoints: 5 },
-          { criterion: '方案', maxPoints: 5 },
+          { criterion: '沟通', points: 5 },
+          { criterion: '方案', points: 5 },
         ],
         points: 10,
       })

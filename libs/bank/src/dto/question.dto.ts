@@ -18,8 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '@assay/core';
-import { QUESTION_TYPES, type QuestionType } from '@assay/scoring';
-import { OPEN_KINDS, type AnswerKeyValue, type OpenKind } from '../question-content';
+import { OPEN_KINDS, QUESTION_TYPES, type AnswerKey, type OpenKind, type QuestionType, type RubricCriterion } from '@assay/contracts';
 import { MAX_POINTS } from '../question-rules';
 
 export class QuestionOptionDto {
@@ -34,7 +33,7 @@ export class QuestionOptionDto {
   text!: string;
 }
 
-export class RubricCriterionDto {
+export class RubricCriterionDto implements RubricCriterion {
   @ApiProperty({ example: '逻辑清晰' })
   @IsString()
   @MaxLength(200)
@@ -42,7 +41,7 @@ export class RubricCriterionDto {
 
   @ApiProperty({ example: 3 })
   @IsNumber({ allowNaN: false, allowInfinity: false })
-  maxPoints!: number;
+  points!: number;
 
   @ApiPropertyOptional({ example: '先安抚情绪,再给出方案,条理分明' })
   @IsOptional()
@@ -80,7 +79,7 @@ export class CreateQuestionDto {
     nullable: true,
   })
   @Allow()
-  answerKey?: AnswerKeyValue | null;
+  answerKey?: AnswerKey | null;
 
   @ApiPropertyOptional({ nullable: true, description: 'For graders (参考答案); never shown to candidates.' })
   @IsOptional()

@@ -1,8 +1,7 @@
 import { Column, Entity, JoinTable, ManyToMany } from 'typeorm';
 import { Competency, JobRole } from '@assay/catalog';
 import { numericTransformer, TenantOwnedEntity } from '@assay/core';
-import type { QuestionType } from '@assay/scoring';
-import type { AnswerKeyValue, OpenKind, QuestionContent, QuestionOption, RubricCriterion } from '../question-content';
+import type { AnswerKey, OpenKind, QuestionContent, QuestionOption, QuestionType, RubricCriterion } from '@assay/contracts';
 
 /** A question of the tenant's bank (题库). Papers reference it; published versions copy it. */
 @Entity('questions')
@@ -22,7 +21,7 @@ export class Question extends TenantOwnedEntity implements QuestionContent {
 
   /** Null until someone supplies it; publishing a paper that uses an objective question without one fails. */
   @Column({ type: 'jsonb', nullable: true })
-  answerKey!: AnswerKeyValue | null;
+  answerKey!: AnswerKey | null;
 
   @Column({ type: 'text', nullable: true })
   referenceAnswer!: string | null;

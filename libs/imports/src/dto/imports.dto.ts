@@ -18,7 +18,7 @@ export class PaperImportDto extends PaperPreviewDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'The job role the draft paper is for.' })
   @IsOptional()
   @IsUUID()
-  roleId?: string;
+  jobRoleId?: string;
 }
 
 export class TemplateQueryDto {

@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '@assay/core';
-import { INVITATION_STATUSES, type InvitationStatus } from '../invitation-status';
+import { INVITATION_STATUSES, type InvitationStatus } from '@assay/contracts';
 import type { MailLocale } from '../entities/invitation.entity';
 
 export class CandidateInputDto {

@@ -1,6 +1,6 @@
 import { Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
 import { TenantOwnedEntity } from '@assay/core';
-import type { StoredInvitationStatus } from '../invitation-status';
+import type { StoredInvitationStatus } from '@assay/contracts';
 import { Candidate } from './candidate.entity';
 
 export type MailLocale = 'zh-CN' | 'en';

@@ -28,7 +28,7 @@ export function codesAt(paper: ImportedPaper): string[] {
 }
 
 export function answers(section: ImportedSection): Record<number, unknown> {
-  return Object.fromEntries(section.questions.map((q, i) => [i + 1, q.answer]));
+  return Object.fromEntries(section.questions.map((q, i) => [i + 1, q.answerKey]));
 }
 
 export function optionKeys(q: ImportedQuestion): string {

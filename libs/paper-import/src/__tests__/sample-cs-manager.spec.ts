@@ -39,7 +39,7 @@ describe('sample: cs-manager-interview-2026 (answers at the end, cut off inside 
     expect(answers(single)).toEqual({ 1: 'B', 2: 'C', 3: 'C', 4: 'B', 5: 'D', 6: 'D', 7: 'C', 8: 'C', 9: null, 10: null });
     expect(single.questions[0].explanation).toBe('专业客服需先倾听并共情,避免打断或推诿,建立信任基础。');
     expect(single.questions[7].explanation).toBe('调查并道歉是责任担当,避免推');
-    expect(multiple.questions.every((q) => q.answer === null)).toBe(true);
+    expect(multiple.questions.every((q) => q.answerKey === null)).toBe(true);
   });
 
   it('reads the open questions, the multi-line scenarios and the unnumbered essay', () => {

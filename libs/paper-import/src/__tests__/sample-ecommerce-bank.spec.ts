@@ -19,7 +19,7 @@ describe('sample: ecommerce-cs-question-bank (article around the questions, inli
   });
 
   it('reads the type stated in each question and the inline answers', () => {
-    expect(objective.questions.map((q) => [q.type, optionKeys(q), q.answer, q.points])).toEqual([
+    expect(objective.questions.map((q) => [q.type, optionKeys(q), q.answerKey, q.points])).toEqual([
       ['single_choice', 'ABCD', 'B', null],
       ['multiple_choice', 'ABCD', ['B', 'C'], null],
       ['true_false', '', false, null],
@@ -31,7 +31,7 @@ describe('sample: ecommerce-cs-question-bank (article around the questions, inli
   });
 
   it('reads the open questions with their reference answers, the last one cut off', () => {
-    expect(subjective.questions.map((q) => [q.type, q.kind, q.answer])).toEqual([
+    expect(subjective.questions.map((q) => [q.type, q.kind, q.answerKey])).toEqual([
       ['essay', 'scenario', null],
       ['essay', 'other', null],
     ]);

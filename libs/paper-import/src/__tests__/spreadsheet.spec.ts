@@ -26,7 +26,7 @@ describe('question-bank spreadsheet', () => {
     ['测验', '一、填空题(共1题,每题4分)', '1.要做到____和____。', '参考答案:倾听/聆听;共情', '二、判断题(共1题,每题2分)', '1.可以争吵。', '参考答案:错误'].join('\n'),
   ).sections.flatMap((s) => s.questions);
   // A bank question must be complete: the samples' objective questions whose key was cut off are left out.
-  const questions = [...sampleQuestions, ...extra].filter((q) => q.answer !== null || q.kind !== null);
+  const questions = [...sampleQuestions, ...extra].filter((q) => q.answerKey !== null || q.kind !== null);
 
   it.each(['xlsx', 'csv'] as const)('round-trips imported questions through %s', async (format) => {
     const buffer = await buildQuestionBankTemplate(format, questions);
@@ -40,7 +40,7 @@ describe('question-bank spreadsheet', () => {
     const read = await readQuestionBank(await buildQuestionBankTemplate(format), format);
     expect(read.errors).toEqual([]);
     expect(read.questions).toHaveLength(1);
-    expect(read.questions[0]).toMatchObject({ type: 'single_choice', answer: 'B', difficulty: 2, tags: ['售后'], line: 2 });
+    expect(read.questions[0]).toMatchObject({ type: 'single_choice', answerKey: 'B', difficulty: 2, tags: ['售后'], line: 2 });
   });
 
   it('writes the column keys as the xlsx header and a sheet explaining them', async () => {
@@ -55,7 +55,7 @@ describe('question-bank spreadsheet', () => {
     const text = ['题型,题干,选项A,选项B,答案,分值,难度,标签,考察点,评分标准,参考答案', '多选题,哪些是好习惯?,倾听,共情,AB,3,2,售后、投诉,沟通技巧、同理心,,', '情景题,客户辱骂时怎么办?,,,,10,,,,冷静:5;解决:5,先冷静。'].join('\n');
     const read = await readQuestionBank(Buffer.from(text, 'utf8'), 'csv');
     expect(read.errors).toEqual([]);
-    expect(read.questions.map((q) => [q.type, q.kind, q.answer, q.points, q.difficulty, q.tags, q.competencies])).toEqual([
+    expect(read.questions.map((q) => [q.type, q.kind, q.answerKey, q.points, q.difficulty, q.tags, q.competencies])).toEqual([
       ['multiple_choice', null, ['A', 'B'], 3, 2, ['售后', '投诉'], ['沟通技巧', '同理心']],
       ['essay', 'scenario', null, 10, null, [], []],
     ]);

@@ -62,7 +62,7 @@ describe('question numbering', () => {
     );
     const [section] = paper.sections;
     expect(section.type).toBeNull();
-    expect(section.questions.map((q) => [q.type, q.kind, q.answer])).toEqual([
+    expect(section.questions.map((q) => [q.type, q.kind, q.answerKey])).toEqual([
       ['single_choice', null, 'A'],
       ['multiple_choice', null, ['A', 'C']],
       ['true_false', null, true],
@@ -128,7 +128,7 @@ describe('options', () => {
     expect(q3.stem).toBe('丙?()');
     expect(q3.options).toEqual([{ key: 'A', text: '一' }, { key: 'B', text: '二' }]);
     expect(q4.options).toEqual([{ key: 'A', text: '客服A组' }, { key: 'B', text: '客服B组' }]);
-    expect(paper.sections[0].questions.map((q) => q.answer)).toEqual(['A', 'B', 'B', 'A']);
+    expect(paper.sections[0].questions.map((q) => q.answerKey)).toEqual(['A', 'B', 'B', 'A']);
     expect(paper.warnings).toEqual([]);
   });
 
@@ -163,22 +163,22 @@ describe('answers at the end', () => {
       lines(paper, '答案与解析', '一、单选题答案', '1.B 解析:因为二。', '2.A', '解析:因为一。', '3.B', '二、判断题', '1.√', '2.错误', '三、简答题', '1.先倾听再处理。', '评分标准:倾听:3;处理:3'),
     );
     const [single, tf, open] = result.sections;
-    expect(single.questions.map((q) => [q.answer, q.explanation])).toEqual([
+    expect(single.questions.map((q) => [q.answerKey, q.explanation])).toEqual([
       ['B', '因为二。'],
       ['A', '因为一。'],
       ['B', null],
     ]);
-    expect(tf.questions.map((q) => q.answer)).toEqual([true, false]);
+    expect(tf.questions.map((q) => q.answerKey)).toEqual([true, false]);
     expect(open.questions[0]).toMatchObject({ referenceAnswer: '先倾听再处理。', rubric: [{ criterion: '倾听', points: 3 }, { criterion: '处理', points: 3 }] });
     expect(result.warnings).toEqual([]);
   });
 
   it('reads one-line keys: "一、单选题 1.B 2.C" and ranges "1-3 BAB"', () => {
     const oneLine = importPaper(lines(paper, '参考答案', '一、单选题 1.B 2.A 3.B', '二、判断题 1.对 2.×', '三、简答题', '1.倾听。'));
-    expect(oneLine.sections.map((s) => s.questions.map((q) => q.answer))).toEqual([['B', 'A', 'B'], [true, false], [null]]);
+    expect(oneLine.sections.map((s) => s.questions.map((q) => q.answerKey))).toEqual([['B', 'A', 'B'], [true, false], [null]]);
     expect(oneLine.warnings).toEqual([]);
     const range = importPaper(lines(paper, '试卷答案', '一、单选题', '1-3 BAB'));
-    expect(range.sections[0].questions.map((q) => q.answer)).toEqual(['B', 'A', 'B']);
+    expect(range.sections[0].questions.map((q) => q.answerKey)).toEqual(['B', 'A', 'B']);
   });
 
   it('keeps numbered lists inside open answers of the key and takes an unnumbered answer for a single essay', () => {
@@ -213,7 +213,7 @@ describe('answers at the end', () => {
 
   it('follows a key without section headings by its restarting numbers', () => {
     const result = importPaper(lines(paper, '参考答案', '1.B', '2.A', '3.B', '1.正确', '2.错误', '1.先倾听。'));
-    expect(result.sections.map((s) => s.questions.map((q) => q.answer ?? q.referenceAnswer))).toEqual([['B', 'A', 'B'], [true, false], ['先倾听。']]);
+    expect(result.sections.map((s) => s.questions.map((q) => q.answerKey ?? q.referenceAnswer))).toEqual([['B', 'A', 'B'], [true, false], ['先倾听。']]);
   });
 
   it('warns about an answer without a question and about a key heading that names no section', () => {
@@ -250,7 +250,7 @@ describe('exam-style papers', () => {
       ),
     );
     expect(result).toMatchObject({ title: '客服上岗考试', durationMinutes: 90, totalPoints: 10 });
-    expect(result.sections.map((s) => [s.title, s.declaredCount, s.pointsEach, s.questions.map((q) => q.answer)])).toEqual([
+    expect(result.sections.map((s) => [s.title, s.declaredCount, s.pointsEach, s.questions.map((q) => q.answerKey)])).toEqual([
       ['单项选择题', 2, 2, ['A', 'B']],
       ['多项选择题', 1, 6, [['A', 'B', 'C']]],
     ]);
@@ -290,7 +290,7 @@ describe('inline answers', () => {
         '参考答案:×,因为己不成立',
       ),
     );
-    expect(result.sections.map((s) => s.questions.map((q) => q.answer))).toEqual([['B'], [['B', 'C']], [false, true, true, false, true, false]]);
+    expect(result.sections.map((s) => s.questions.map((q) => q.answerKey))).toEqual([['B'], [['B', 'C']], [false, true, true, false, true, false]]);
     expect(result.sections[2].questions[5].explanation).toBe('因为己不成立');
     expect(result.warnings).toEqual([]);
   });
@@ -312,7 +312,7 @@ describe('inline answers', () => {
 
   it('reads fill-in answers: alternatives per blank', () => {
     const result = importPaper(lines('测验', '一、填空题(共1题,每题4分)', '1.客服要做到____和____。', '参考答案:倾听/聆听；共情'));
-    expect(result.sections[0].questions[0].answer).toEqual([['倾听', '聆听'], ['共情']]);
+    expect(result.sections[0].questions[0].answerKey).toEqual([['倾听', '聆听'], ['共情']]);
     const mismatch = importPaper(lines('测验', '一、填空题(共1题,每题4分)', '1.客服要做到____和____。', '参考答案:倾听'));
     expect(codesAt(mismatch)).toEqual(['4:blank_count_mismatch']);
   });
@@ -438,7 +438,7 @@ describe('Traditional Chinese', () => {
       ['簡答題', 'short_answer', 1, 10],
       ['案例分析題', 'essay', 1, 10],
     ]);
-    expect(result.sections.map((s) => s.questions.map((q) => q.answer))).toEqual([['B', 'C'], [false, true], [null], [null]]);
+    expect(result.sections.map((s) => s.questions.map((q) => q.answerKey))).toEqual([['B', 'C'], [false, true], [null], [null]]);
     expect(result.sections[0].questions[0].options.map((o) => o.text)).toEqual(['掛斷電話', '耐心傾聽', '轉接主管']);
     expect(result.sections[0].questions[1].explanation).toBe('乙是正確的。');
     expect(result.sections[2].questions[0]).toMatchObject({

@@ -1,14 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { Allow, ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { OPEN_KINDS, QuestionOptionDto } from '@assay/bank';
-import type { AnswerKey, ImportedPaper, ImportedQuestion, ImportedSection, ImportWarning, OpenKind, RubricCriterion } from '@assay/paper-import';
-import { QUESTION_TYPES, type QuestionType } from '@assay/scoring';
-
-class ImportedRubricCriterionDto implements RubricCriterion {
-  @ApiProperty() @IsString() @MaxLength(200) criterion!: string;
-  @ApiProperty() @IsNumber({ allowNaN: false, allowInfinity: false }) @Max(1000) points!: number;
-}
+import { QuestionOptionDto, RubricCriterionDto } from '@assay/bank';
+import { OPEN_KINDS, QUESTION_TYPES, type AnswerKey, type OpenKind, type QuestionType } from '@assay/contracts';
+import type { ImportedPaper, ImportedQuestion, ImportedSection, ImportWarning } from '@assay/paper-import';
 
 class ImportedQuestionDto implements ImportedQuestion {
   @ApiProperty({ enum: QUESTION_TYPES }) @IsIn(QUESTION_TYPES) type!: QuestionType;
@@ -22,16 +17,16 @@ class ImportedQuestionDto implements ImportedQuestion {
   @Type(() => QuestionOptionDto)
   options!: QuestionOptionDto[];
 
-  @ApiPropertyOptional({ nullable: true, description: 'Checked by the bank rules of the question type.' }) @Allow() answer!: AnswerKey | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Checked by the bank rules of the question type.' }) @Allow() answerKey!: AnswerKey | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(20000) referenceAnswer!: string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(20000) explanation!: string | null;
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) @MaxLength(200, { each: true }) competencies!: string[];
 
-  @ApiProperty({ type: [ImportedRubricCriterionDto] })
+  @ApiProperty({ type: [RubricCriterionDto] })
   @IsArray()
   @ValidateNested({ each: true })
-  @Type(() => ImportedRubricCriterionDto)
-  rubric!: ImportedRubricCriterionDto[];
+  @Type(() => RubricCriterionDto)
+  rubric!: RubricCriterionDto[];
 
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1000) points!: number | null;
   @ApiProperty() @IsInt() line!: number;

@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '@assay/core';
-import { MULTIPLE_CHOICE_POLICIES, QUESTION_TYPES, type MultipleChoicePolicy, type QuestionType } from '@assay/scoring';
+import { MULTIPLE_CHOICE_POLICIES, QUESTION_TYPES, type MultipleChoicePolicy, type QuestionType } from '@assay/contracts';
 
 const POINTS = { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false };
 

@@ -1,7 +1,7 @@
 import { Column, Entity } from 'typeorm';
 import { numericTransformer, TenantOwnedEntity } from '@assay/core';
 import type { ImportWarning } from '@assay/paper-import';
-import type { MultipleChoicePolicy } from '@assay/scoring';
+import type { MultipleChoicePolicy } from '@assay/contracts';
 
 /** How a paper behaves for candidates; frozen into each published version. */
 export interface PaperSettings {
