@@ -5,14 +5,17 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AUTOSAVE_OPENAPI_PATHS } from '@assay/attempts';
-import { type AppConfig, createValidationPipe, requestIdOf } from '@assay/core';
+import { type AppConfig, assertJsonDepth, assertWellFormedText, createValidationPipe, requestIdOf } from '@assay/core';
 
 /** Large enough for a 10,000-row spreadsheet or a long Word document. */
 export const UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
 
-/** The Fastify adapter: body limit from config, one request id shared by Fastify, logs and problems. */
+/**
+ * The Fastify adapter: body limit from config, one request id shared by Fastify, logs and problems,
+ * and the one JSON body parser of every route (Nest controllers and the plain-Fastify autosave).
+ */
 export function createAdapter(config: AppConfig): FastifyAdapter {
-  return new FastifyAdapter({
+  const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
     genReqId: (req: IncomingMessage) => {
       const id = requestIdOf(req);
@@ -20,6 +23,36 @@ export function createAdapter(config: AppConfig): FastifyAdapter {
       (req as IncomingMessage & { id?: string }).id = id;
       return id;
     },
+  });
+  useSafeJsonParser(adapter);
+  return adapter;
+}
+
+/**
+ * Replaces the JSON parser (Nest's and Fastify's) with one that refuses deep nesting before
+ * parsing and lone surrogates after it (libs/core/src/http/safe-json.ts), keeping Fastify's
+ * prototype-poisoning checks. `useBodyParser` also stops Nest from registering its own parsers
+ * at init, so URL-encoded forms are not accepted: the API speaks JSON and multipart only.
+ */
+function useSafeJsonParser(adapter: FastifyAdapter): void {
+  const fastify = adapter.getInstance();
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  adapter.useBodyParser('application/json', false, undefined, (request, body, done) => {
+    try {
+      const text = body.toString('utf8');
+      assertJsonDepth(text);
+      parseJson(request, text, (error, value) => {
+        if (error) return done(error);
+        try {
+          assertWellFormedText(value);
+          done(null, value);
+        } catch (invalid) {
+          done(invalid as Error);
+        }
+      });
+    } catch (error) {
+      done(error as Error);
+    }
   });
 }
 
