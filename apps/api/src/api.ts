@@ -2,10 +2,12 @@ import type { IncomingMessage, Server } from 'node:http';
 import multipart from '@fastify/multipart';
 import { VersioningType } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AUTOSAVE_OPENAPI_PATHS } from '@assay/attempts';
-import { type AppConfig, assertJsonDepth, assertWellFormedText, createValidationPipe, requestIdOf } from '@assay/core';
+import { annotateAccess } from './access-annotations';
+import { type AppConfig, assertJsonDepth, assertWellFormedText, createValidationPipe, PROBLEM_CONTENT_TYPE, problemOf, requestIdOf } from '@assay/core';
 
 /** Large enough for a 10,000-row spreadsheet or a long Word document. */
 export const UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
@@ -22,6 +24,14 @@ export function createAdapter(config: AppConfig): FastifyAdapter {
       // pino-http reads the id from the raw request, so both log the same one.
       (req as IncomingMessage & { id?: string }).id = id;
       return id;
+    },
+    // Errors Fastify's router raises before any route runs (a path parameter over 100 characters,
+    // a malformed URL) get the same problem document as every other error, not Fastify's own body.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      const problem = problemOf(error);
+      problem.instance = request.url;
+      problem.requestId = String(request.id);
+      void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
     },
   });
   useSafeJsonParser(adapter);
@@ -84,6 +94,7 @@ export async function configureApi(app: NestFastifyApplication): Promise<NestFas
       .addBearerAuth()
       .build(),
   );
+  annotateAccess(app, document);
   Object.assign(document.paths, AUTOSAVE_OPENAPI_PATHS);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   await app.init();
