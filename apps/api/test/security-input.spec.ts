@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import JSZip from 'jszip';
 import { multipart } from '@assay/testing';
 import { TestApi, type ApiResponse, type SignedUpTenant } from './test-api';
 
@@ -148,6 +149,16 @@ describe('security: hostile request bodies', () => {
       const response = await api.request('POST', '/api/v1/imports/paper/preview', { token: tenant.accessToken, payload: payload.subarray(0, payload.length - 20), headers });
       expectProblem(response, 400, 'upload.malformed');
     });
+  });
+
+  it('a .docx zip bomb (about 100 KB expanding to 40 MB) is refused with a 413 before it is inflated', async () => {
+    const bomb = new JSZip();
+    bomb.file('word/document.xml', Buffer.alloc(40 * 1000 * 1000, 0x61));
+    const content = await bomb.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+    const { payload, headers } = multipart([{ name: 'file', filename: 'paper.docx', content }]);
+    const response = await api.request('POST', '/api/v1/imports/paper/preview', { token: tenant.accessToken, payload, headers });
+    expectProblem(response, 413, 'upload.expands_too_much');
+    expect(response.body.errors).toEqual([expect.objectContaining({ field: 'file' })]);
   });
 
   it('a 19 MiB single-line text file is read without a stack overflow', async () => {

@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { DomainError, type FieldProblem } from '../problem/domain-error';
 import { flattenValidationErrors } from '../problem/validation';
 import { assertWellFormedText } from './safe-json';
+import { assertZipInflatesWithin } from './zip-limits';
 
 /** One uploaded file, read into memory (the multipart plugin caps it at 20 MiB). */
 export interface UploadedFile {
@@ -53,6 +54,8 @@ export async function readMultipart(req: FastifyRequest): Promise<MultipartUploa
   }
   // Form fields enter like JSON strings do, under the same text rule.
   assertWellFormedText(upload.fields);
+  // .docx and .xlsx are zip archives: refused here, before any parser inflates them, if they would expand too far.
+  if (upload.file) assertZipInflatesWithin(upload.file.buffer);
   return upload;
 }
 
