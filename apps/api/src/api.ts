@@ -7,7 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AUTOSAVE_OPENAPI_PATHS } from '@assay/attempts';
 import { annotateAccess } from './access-annotations';
-import { type AppConfig, assertJsonDepth, assertWellFormedText, createValidationPipe, PROBLEM_CONTENT_TYPE, problemOf, requestIdOf } from '@assay/core';
+import { AppConfig, assertJsonDepth, assertWellFormedText, createValidationPipe, PROBLEM_CONTENT_TYPE, problemOf, requestIdOf } from '@assay/core';
 
 /** Large enough for a 10,000-row spreadsheet or a long Word document. */
 export const UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
@@ -75,11 +75,13 @@ export async function configureApi(app: NestFastifyApplication): Promise<NestFas
   app.useGlobalPipes(createValidationPipe());
   // File uploads (paper documents, spreadsheets): one file per request, read by the handler.
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 20 } });
+  const hsts = app.get(AppConfig).PUBLIC_URL.startsWith('https://');
   app
     .getHttpAdapter()
     .getInstance()
     .addHook('onSend', async (request, reply) => {
       reply.header('x-request-id', request.id);
+      securityHeaders(reply, hsts);
     });
 
   const document = SwaggerModule.createDocument(
@@ -100,6 +102,26 @@ export async function configureApi(app: NestFastifyApplication): Promise<NestFas
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;
+}
+
+/**
+ * Safe defaults on every response (what @fastify/helmet would set, without a new dependency):
+ * no MIME sniffing, no framing (clickjacking), no Referer (candidates' links carry their token in
+ * the URL), HTTPS pinned when the site is served over HTTPS. JSON answers get a CSP that allows
+ * nothing; the HTML pages (the candidate's intro and exam page, the OpenAPI UI) run inline scripts,
+ * so theirs forbids framing, plugins, `<base>` and foreign form targets but not inline scripts.
+ */
+function securityHeaders(reply: FastifyReply, hsts: boolean): void {
+  const html = String(reply.getHeader('content-type') ?? '').startsWith('text/html');
+  reply.header('x-content-type-options', 'nosniff');
+  reply.header('x-frame-options', 'DENY');
+  reply.header('referrer-policy', 'no-referrer');
+  reply.header('cross-origin-opener-policy', 'same-origin');
+  reply.header(
+    'content-security-policy',
+    html ? "frame-ancestors 'none'; base-uri 'none'; object-src 'none'; form-action 'self'" : "default-src 'none'; frame-ancestors 'none'",
+  );
+  if (hsts) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
 }
 
 /**

@@ -26,6 +26,17 @@ describe('security: hostile request bodies', () => {
   const json = { 'content-type': 'application/json' };
   const deep = '['.repeat(200_000);
 
+  it('every answer carries the safe-default headers; JSON gets a CSP that allows nothing', async () => {
+    for (const response of [await api.request('GET', '/api/health'), await api.request('GET', '/api/v1/nothing-here')]) {
+      expect(response.headers).toMatchObject({
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+        'referrer-policy': 'no-referrer',
+        'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+      });
+    }
+  });
+
   describe('deeply nested JSON is refused before anything recursive reads it', () => {
     it.each([
       ['POST', `/api/v1/attempts/${randomUUID()}/events`],
