@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import JSZip from 'jszip';
 import { multipart } from '@assay/testing';
+import { objectivePaper } from './attempts-fixtures';
 import { TestApi, type ApiResponse, type SignedUpTenant } from './test-api';
 
 /**
@@ -170,6 +171,22 @@ describe('security: hostile request bodies', () => {
     const response = await api.request('POST', '/api/v1/imports/paper/preview', { token: tenant.accessToken, payload, headers });
     expectProblem(response, 413, 'upload.expands_too_much');
     expect(response.body.errors).toEqual([expect.objectContaining({ field: 'file' })]);
+  });
+
+  it('a bulk upload gets the field limits of the JSON route: a 5 MiB phone number is a row error', async () => {
+    const paper = await objectivePaper(api, tenant, {}, false);
+    const csv = `name,email,phone\n王芳,wang@example.com,${'1'.repeat(5 * 1024 * 1024)}\n`;
+    const response = await api.request('POST', `/api/v1/papers/${paper.paperId}/invitations/bulk`, {
+      token: tenant.accessToken,
+      ...multipart([
+        { name: 'closesAt', value: new Date(Date.now() + 86_400_000).toISOString() },
+        { name: 'file', filename: 'candidates.csv', content: csv },
+      ]),
+    });
+    expect(response.status).toBeLessThan(500);
+    expect(JSON.stringify(response.body)).toContain('phone must be shorter than or equal to 50 characters');
+    const listed = await api.request('GET', '/api/v1/invitations?q=wang', { token: tenant.accessToken });
+    expect(listed.body.total).toBe(0);
   });
 
   it('a 19 MiB single-line text file is read without a stack overflow', async () => {
