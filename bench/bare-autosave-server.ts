@@ -9,17 +9,19 @@ import Fastify from 'fastify';
 import { runBareServer, serveBare } from './bare-server';
 import { Pool } from 'pg';
 import { SAVE_ANSWERS } from '../libs/attempts/src/attempt-sql';
-import { hashAttemptToken, tenantOfAttemptToken } from '../libs/attempts/src/attempt-token';
+import { loadConfig } from '../libs/core/src/config/app-config';
+import { attemptTokenKey, hashAttemptToken, tenantOfAttemptToken } from '../libs/attempts/src/attempt-token';
 
 export async function startBareServer(databaseUrl: string, port: number, poolSize: number): Promise<() => Promise<void>> {
   const pool = new Pool({ connectionString: databaseUrl, max: poolSize, application_name: 'assay-bench-bare-autosave' });
   const app = Fastify({ logger: false });
+  const tokenKey = attemptTokenKey(loadConfig().LINK_SECRET);
 
   app.get('/health', async () => ({ status: 'ok' }));
 
   app.put<{ Params: { id: string; questionId: string }; Body: { answer: unknown; seq: number } }>('/attempts/:id/answers/:questionId', async (request, reply) => {
     const token = request.headers['x-attempt-token'];
-    const tenantId = tenantOfAttemptToken(typeof token === 'string' ? token : undefined);
+    const tenantId = tenantOfAttemptToken(typeof token === 'string' ? token : undefined, tokenKey);
     if (!tenantId || typeof request.body?.seq !== 'number') return reply.code(400).send({ title: 'bad request' });
     const agent = request.headers['user-agent'];
     const { rows } = await pool.query(SAVE_ANSWERS, [

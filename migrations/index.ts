@@ -6,6 +6,7 @@ import { CreateAttempts1763900400000 } from './1763900400000-CreateAttempts';
 import { AddPaperImportWarnings1763900500000 } from './1763900500000-AddPaperImportWarnings';
 import { CreateAttemptSave1763900600000 } from './1763900600000-CreateAttemptSave';
 import { RenameRubricPoints1764000000000 } from './1764000000000-RenameRubricPoints';
+import { AddUserSessionVersion1764000400000 } from './1764000400000-AddUserSessionVersion';
 
 /** Every migration, in order. Listed explicitly so the same list runs from TypeScript (tests) and the build. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AddPaperImportWarnings1763900500000,
   CreateAttemptSave1763900600000,
   RenameRubricPoints1764000000000,
+  AddUserSessionVersion1764000400000,
 ];

@@ -2,17 +2,22 @@ import type { IncomingMessage, Server } from 'node:http';
 import multipart from '@fastify/multipart';
 import { VersioningType } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AUTOSAVE_OPENAPI_PATHS } from '@assay/attempts';
-import { type AppConfig, createValidationPipe, requestIdOf } from '@assay/core';
+import { annotateAccess } from './access-annotations';
+import { AppConfig, assertJsonDepth, assertWellFormedText, createValidationPipe, PROBLEM_CONTENT_TYPE, problemOf, requestIdOf } from '@assay/core';
 
 /** Large enough for a 10,000-row spreadsheet or a long Word document. */
 export const UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
 
-/** The Fastify adapter: body limit from config, one request id shared by Fastify, logs and problems. */
+/**
+ * The Fastify adapter: body limit from config, one request id shared by Fastify, logs and problems,
+ * and the one JSON body parser of every route (Nest controllers and the plain-Fastify autosave).
+ */
 export function createAdapter(config: AppConfig): FastifyAdapter {
-  return new FastifyAdapter({
+  const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
     genReqId: (req: IncomingMessage) => {
       const id = requestIdOf(req);
@@ -20,6 +25,44 @@ export function createAdapter(config: AppConfig): FastifyAdapter {
       (req as IncomingMessage & { id?: string }).id = id;
       return id;
     },
+    // Errors Fastify's router raises before any route runs (a path parameter over 100 characters,
+    // a malformed URL) get the same problem document as every other error, not Fastify's own body.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      const problem = problemOf(error);
+      problem.instance = request.url;
+      problem.requestId = String(request.id);
+      void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+    },
+  });
+  useSafeJsonParser(adapter);
+  return adapter;
+}
+
+/**
+ * Replaces the JSON parser (Nest's and Fastify's) with one that refuses deep nesting before
+ * parsing and lone surrogates after it (libs/core/src/http/safe-json.ts), keeping Fastify's
+ * prototype-poisoning checks. `useBodyParser` also stops Nest from registering its own parsers
+ * at init, so URL-encoded forms are not accepted: the API speaks JSON and multipart only.
+ */
+function useSafeJsonParser(adapter: FastifyAdapter): void {
+  const fastify = adapter.getInstance();
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  adapter.useBodyParser('application/json', false, undefined, (request, body, done) => {
+    try {
+      const text = body.toString('utf8');
+      assertJsonDepth(text);
+      parseJson(request, text, (error, value) => {
+        if (error) return done(error);
+        try {
+          assertWellFormedText(value);
+          done(null, value);
+        } catch (invalid) {
+          done(invalid as Error);
+        }
+      });
+    } catch (error) {
+      done(error as Error);
+    }
   });
 }
 
@@ -32,11 +75,13 @@ export async function configureApi(app: NestFastifyApplication): Promise<NestFas
   app.useGlobalPipes(createValidationPipe());
   // File uploads (paper documents, spreadsheets): one file per request, read by the handler.
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 20 } });
+  const hsts = app.get(AppConfig).PUBLIC_URL.startsWith('https://');
   app
     .getHttpAdapter()
     .getInstance()
     .addHook('onSend', async (request, reply) => {
       reply.header('x-request-id', request.id);
+      securityHeaders(reply, hsts);
     });
 
   const document = SwaggerModule.createDocument(
@@ -51,11 +96,32 @@ export async function configureApi(app: NestFastifyApplication): Promise<NestFas
       .addBearerAuth()
       .build(),
   );
+  annotateAccess(app, document);
   Object.assign(document.paths, AUTOSAVE_OPENAPI_PATHS);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;
+}
+
+/**
+ * Safe defaults on every response (what @fastify/helmet would set, without a new dependency):
+ * no MIME sniffing, no framing (clickjacking), no Referer (candidates' links carry their token in
+ * the URL), HTTPS pinned when the site is served over HTTPS. JSON answers get a CSP that allows
+ * nothing; the HTML pages (the candidate's intro and exam page, the OpenAPI UI) run inline scripts,
+ * so theirs forbids framing, plugins, `<base>` and foreign form targets but not inline scripts.
+ */
+function securityHeaders(reply: FastifyReply, hsts: boolean): void {
+  const html = String(reply.getHeader('content-type') ?? '').startsWith('text/html');
+  reply.header('x-content-type-options', 'nosniff');
+  reply.header('x-frame-options', 'DENY');
+  reply.header('referrer-policy', 'no-referrer');
+  reply.header('cross-origin-opener-policy', 'same-origin');
+  reply.header(
+    'content-security-policy',
+    html ? "frame-ancestors 'none'; base-uri 'none'; object-src 'none'; form-action 'self'" : "default-src 'none'; frame-ancestors 'none'",
+  );
+  if (hsts) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
 }
 
 /**

@@ -329,7 +329,7 @@ describe('attempts: start, server clock, autosave, resume, take-over, events, su
     const none = await api.request('GET', `/api/v1/attempts/${candidate.attemptId}`);
     expect(none.status).toBe(401);
     expect(none.body.code).toBe('attempt.token_required');
-    const wrong = await api.request('GET', `/api/v1/attempts/${candidate.attemptId}`, { headers: { 'x-attempt-token': `at_${b.tenantId}_${'x'.repeat(43)}` } });
+    const wrong = await api.request('GET', `/api/v1/attempts/${candidate.attemptId}`, { headers: { 'x-attempt-token': `at_${'x'.repeat(59)}_${'x'.repeat(43)}` } });
     expect(wrong.status).toBe(404);
 
     const list = await call(api, a, 'GET', `/attempts?invitationId=${inv.invitationId}`);

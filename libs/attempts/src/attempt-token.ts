@@ -1,22 +1,49 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createSecretKey, hkdfSync, randomBytes, type KeyObject } from 'node:crypto';
 
 /**
- * The secret a candidate's client sends as `X-Attempt-Token` after starting: `at_<tenant id>_<256
- * random bits>`. The tenant id is in clear (like refresh tokens and API keys) so the token is
- * checked inside that tenant's row-level security; the database keeps only the SHA-256 hash.
+ * The secret a candidate's client sends as `X-Attempt-Token` after starting:
+ * `at_<sealed tenant>_<256 random bits>`. The database keeps only its SHA-256 hash.
+ *
+ * The token must name its tenant (the autosave checks it inside that tenant's row-level security in
+ * one statement, with no lookup first), but not in clear: the tenant id is sealed with AES-256-GCM
+ * under a key derived from LINK_SECRET. Opening it costs microseconds and no round trip, a forged
+ * or altered token opens to nothing (GCM's tag), and tokens of one tenant say nothing about which
+ * company a candidate is being tested by. Changing LINK_SECRET ends running attempts' tokens (the
+ * candidate reopens the link and takes the attempt over), as it already ends personal links.
  */
 export const ATTEMPT_TOKEN_HEADER = 'x-attempt-token';
 
-const PATTERN = /^at_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})_[A-Za-z0-9_-]{43}$/;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+/** 12-byte IV + 16-byte tenant id + 16-byte tag, base64url: 59 characters. */
+const PATTERN = /^at_([A-Za-z0-9_-]{59})_[A-Za-z0-9_-]{43}$/;
 
-export function newAttemptToken(tenantId: string): string {
-  return `at_${tenantId}_${randomBytes(32).toString('base64url')}`;
+/** The sealing key, derived once per process from LINK_SECRET (a distinct label, so it never equals the link key). */
+export function attemptTokenKey(linkSecret: string): KeyObject {
+  return createSecretKey(Buffer.from(hkdfSync('sha256', linkSecret, Buffer.alloc(0), 'assay attempt-token tenant v1', 32)));
 }
 
-/** The tenant a well-formed token names, or null. */
-export function tenantOfAttemptToken(token: string | undefined): string | null {
+export function newAttemptToken(tenantId: string, key: KeyObject): string {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const sealed = Buffer.concat([iv, cipher.update(Buffer.from(tenantId.replace(/-/g, ''), 'hex')), cipher.final(), cipher.getAuthTag()]);
+  return `at_${sealed.toString('base64url')}_${randomBytes(32).toString('base64url')}`;
+}
+
+/** The tenant a token sealed with this key names, or null for anything else. */
+export function tenantOfAttemptToken(token: string | undefined, key: KeyObject): string | null {
   if (typeof token !== 'string') return null;
-  return PATTERN.exec(token)?.[1] ?? null;
+  const match = PATTERN.exec(token);
+  if (!match) return null;
+  const sealed = Buffer.from(match[1], 'base64url');
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV_BYTES));
+    decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
+    const hex = Buffer.concat([decipher.update(sealed.subarray(IV_BYTES, sealed.length - TAG_BYTES)), decipher.final()]).toString('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  } catch {
+    return null;
+  }
 }
 
 export function hashAttemptToken(token: string): string {

@@ -1,16 +1,16 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, type KeyObject } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { AttemptStatus } from '@assay/contracts';
-import { DomainError, JobName, JobQueue, TenantTransaction } from '@assay/core';
+import { AppConfig, DomainError, JobName, JobQueue, TenantTransaction } from '@assay/core';
 import { Invitation, InvitationsService, LINK_NOT_FOUND, LinksService } from '@assay/invitations';
 import { candidatePaper, PaperVersion, type CandidatePaper } from '@assay/papers';
 import { computeDeadline, secondsLeft } from '@assay/scoring';
 import { AttemptErrors } from './attempt-errors';
 import { ATTEMPT_ACCESS, RECORD_EVENTS, SAVE_ANSWERS } from './attempt-sql';
-import { hashAttemptToken, newAttemptToken, tenantOfAttemptToken } from './attempt-token';
+import { attemptTokenKey, hashAttemptToken, newAttemptToken, tenantOfAttemptToken } from './attempt-token';
 import { PaperSnapshots } from './paper-snapshots';
 
 export type SubmittedBy = 'candidate' | 'deadline' | 'sweep';
@@ -118,7 +118,13 @@ export class AttemptsService {
     private readonly invitations: InvitationsService,
     private readonly snapshots: PaperSnapshots,
     private readonly jobs: JobQueue,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.tokenKey = attemptTokenKey(config.LINK_SECRET);
+  }
+
+  /** Seals the tenant inside attempt tokens (attempt-token.ts). */
+  private readonly tokenKey: KeyObject;
 
   /**
    * Starts the attempt of an invitation, or takes over the running one (a second device): a new
@@ -128,7 +134,7 @@ export class AttemptsService {
    */
   async start(linkToken: string, client: ClientInfo): Promise<StartedAttempt> {
     const { tenantId, invitationId } = await this.links.resolve(linkToken);
-    const attemptToken = newAttemptToken(tenantId);
+    const attemptToken = newAttemptToken(tenantId, this.tokenKey);
     const tokenHash = hashAttemptToken(attemptToken);
     const started = await this.tx.runAs(tenantId, async (manager) => {
       const invitation = await manager.findOne(Invitation, { where: { id: invitationId }, lock: { mode: 'pessimistic_write' } });
@@ -369,7 +375,7 @@ export class AttemptsService {
 
   private credentials(token: string | undefined): { tenantId: string; tokenHash: string } {
     if (!token) throw AttemptErrors.tokenRequired();
-    const tenantId = tenantOfAttemptToken(token);
+    const tenantId = tenantOfAttemptToken(token, this.tokenKey);
     if (!tenantId) throw AttemptErrors.notFound();
     return { tenantId, tokenHash: hashAttemptToken(token) };
   }

@@ -12,6 +12,9 @@ export const AUTOSAVE_OPENAPI_PATHS = {
     put: {
       tags: ['candidate'],
       operationId: 'AutosaveRoute_save',
+      // No staff credentials: the attempt token in the header is the candidate's credential.
+      'x-public': true,
+      security: [],
       summary: 'Autosave one answer (the hottest path). Older seq never overwrites newer; idempotent.',
       parameters: [
         { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },

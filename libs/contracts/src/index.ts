@@ -1,3 +1,4 @@
 export * from './staff-role';
 export * from './question';
 export * from './statuses';
+export * from './spreadsheet-cell';

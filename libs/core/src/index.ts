@@ -26,5 +26,6 @@ export * from './database/provision';
 export * from './http/page';
 export * from './http/uuid-param';
 export * from './http/upload';
-export * from './http/csv';
+export * from './http/safe-json';
+export * from './http/zip-limits';
 export * from './lifecycle/graceful-shutdown';

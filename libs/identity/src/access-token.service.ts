@@ -7,9 +7,16 @@ interface AccessClaims {
   sub: string;
   tid: string;
   roles: StaffRole[];
+  /** The user's session version when issued (sessions.ts); the guard refuses an older one. */
+  sv: number;
 }
 
-/** Short-lived signed access tokens: checked without a database round trip. */
+export interface VerifiedAccessToken {
+  principal: Principal;
+  sessionVersion: number;
+}
+
+/** Short-lived signed access tokens; the signature is checked here, the session version by the guard. */
 @Injectable()
 export class AccessTokenService {
   constructor(
@@ -21,12 +28,12 @@ export class AccessTokenService {
     return this.config.ACCESS_TOKEN_TTL_SECONDS;
   }
 
-  issue(tenantId: string, userId: string, roles: StaffRole[]): string {
-    const claims: AccessClaims = { sub: userId, tid: tenantId, roles };
+  issue(tenantId: string, userId: string, roles: StaffRole[], sessionVersion: number): string {
+    const claims: AccessClaims = { sub: userId, tid: tenantId, roles, sv: sessionVersion };
     return this.jwt.sign(claims, { expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS, algorithm: 'HS256' });
   }
 
-  verify(token: string): Principal {
+  verify(token: string): VerifiedAccessToken {
     let claims: AccessClaims;
     try {
       claims = this.jwt.verify<AccessClaims>(token, { algorithms: ['HS256'] });
@@ -34,6 +41,8 @@ export class AccessTokenService {
       throw new DomainError('unauthenticated', 'auth.invalid_token', 'The access token is invalid or expired; refresh it or log in again.');
     }
     const roles = Array.isArray(claims.roles) ? claims.roles.filter((r) => STAFF_ROLES.includes(r)) : [];
-    return { tenantId: claims.tid, userId: claims.sub, apiKeyId: null, roles };
+    // A token without a version predates session versions; it can only be refused.
+    const sessionVersion = Number.isSafeInteger(claims.sv) ? claims.sv : 0;
+    return { principal: { tenantId: claims.tid, userId: claims.sub, apiKeyId: null, roles }, sessionVersion };
   }
 }

@@ -1,9 +1,10 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { StaffRole } from '@assay/contracts';
-import { DomainError, PUBLIC_ROUTE, REQUIRED_ROLES, type AuthenticatedRequest } from '@assay/core';
+import { DomainError, PUBLIC_ROUTE, REQUIRED_ROLES, type AuthenticatedRequest, type Principal } from '@assay/core';
 import { AccessTokenService } from './access-token.service';
 import { ApiKeysService } from './api-keys.service';
+import { SessionCheck } from './sessions';
 
 interface HeaderRequest extends AuthenticatedRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -19,6 +20,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly accessTokens: AccessTokenService,
     private readonly apiKeys: ApiKeysService,
+    private readonly sessions: SessionCheck,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -31,11 +33,18 @@ export class AuthGuard implements CanActivate {
       throw new DomainError('unauthenticated', 'auth.missing_credentials', 'Send an access token or API key as "Authorization: Bearer <token>".');
     }
     const token = match[1];
-    request.principal = token.startsWith('ak_') ? await this.apiKeys.authenticate(token) : this.accessTokens.verify(token);
+    request.principal = token.startsWith('ak_') ? await this.apiKeys.authenticate(token) : await this.staffPrincipal(token);
     const required = this.reflector.getAllAndOverride<StaffRole[] | undefined>(REQUIRED_ROLES, targets);
     if (required && !required.some((role) => request.principal?.roles.includes(role))) {
       throw new DomainError('forbidden', 'auth.role_required', `This needs one of the roles: ${required.join(', ')}.`);
     }
     return true;
+  }
+
+  /** A signed access token is not enough: its session must not have ended since it was issued. */
+  private async staffPrincipal(token: string): Promise<Principal> {
+    const { principal, sessionVersion } = this.accessTokens.verify(token);
+    await this.sessions.assertCurrent(principal.tenantId, principal.userId as string, sessionVersion);
+    return principal;
   }
 }

@@ -9,6 +9,7 @@ import { RefreshToken } from './entities/refresh-token.entity';
 import { Tenant } from './entities/tenant.entity';
 import { User } from './entities/user.entity';
 import { AccessTokenService } from './access-token.service';
+import { currentSessionVersion, endAccessTokens } from './sessions';
 
 interface LoginCandidate {
   tenant_id: string;
@@ -134,13 +135,17 @@ export class AuthService {
     const passwordHash = await hashPassword(newPassword);
     await this.tx.run(async (manager) => {
       await manager.update(User, { id: userId }, { passwordHash });
-      // Other sessions end: a password change is often a response to a leaked one.
+      // Every session ends, this one included: a password change is often a response to a leaked one.
       await manager.update(RefreshToken, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      await endAccessTokens(manager, userId);
     });
   }
 
+  /** Ends a login: its refresh tokens, and (through the session version) the access tokens of its user. */
   private async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
+    const [member] = (await manager.query('SELECT user_id FROM refresh_tokens WHERE family_id = $1 LIMIT 1', [familyId])) as { user_id: string }[];
     await manager.update(RefreshToken, { familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    if (member) await endAccessTokens(manager, member.user_id);
   }
 
   private async issueTokens(manager: EntityManager, tenantId: string, user: User, familyId: string): Promise<TokenPairDto> {
@@ -152,7 +157,7 @@ export class AuthService {
       expiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_SECONDS * 1000),
     });
     return {
-      accessToken: this.accessTokens.issue(tenantId, user.id, user.roles),
+      accessToken: this.accessTokens.issue(tenantId, user.id, user.roles, await currentSessionVersion(manager, user.id)),
       refreshToken: token,
       tokenType: 'Bearer',
       expiresIn: this.accessTokens.ttlSeconds,

@@ -13,6 +13,7 @@ import { RefreshToken } from './entities/refresh-token.entity';
 import { Tenant } from './entities/tenant.entity';
 import { User } from './entities/user.entity';
 import { MaintenanceJobs } from './maintenance.jobs';
+import { SessionCheck } from './sessions';
 import { ApiKeysController, TenantController, UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
@@ -27,7 +28,7 @@ import { UsersService } from './users.service';
     }),
   ],
   controllers: [AuthController, UsersController, ApiKeysController, TenantController],
-  providers: [AccessTokenService, AuthService, ApiKeysService, UsersService, AuthGuard, MaintenanceJobs],
+  providers: [AccessTokenService, AuthService, ApiKeysService, UsersService, AuthGuard, SessionCheck, MaintenanceJobs],
   exports: [AuthGuard, AuthService, UsersService],
 })
 export class IdentityModule {}

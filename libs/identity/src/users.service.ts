@@ -6,6 +6,7 @@ import type { CreateUserDto, UpdateTenantDto, UpdateUserDto } from './dto/users.
 import { Tenant } from './entities/tenant.entity';
 import { User } from './entities/user.entity';
 import { hashPassword } from './auth.service';
+import { endAccessTokens } from './sessions';
 
 /** Staff management and the tenant's own settings, always inside the caller's tenant. */
 @Injectable()
@@ -49,6 +50,8 @@ export class UsersService {
       Object.assign(user, dto);
       await manager.save(user);
       await this.ensureAnActiveAdmin(manager);
+      // Disabled or with other roles: tokens carrying the old status and roles stop at once.
+      if (dto.status !== undefined || dto.roles !== undefined) await endAccessTokens(manager, id);
       return user;
     });
   }

@@ -2,7 +2,8 @@ import { Body, Controller, Get, Header, HttpCode, Post, Query, Req, Res } from '
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, readMultipart, Roles, spreadsheetSafeCell, UuidParam, validateFields } from '@assay/core';
+import { spreadsheetSafeCell } from '@assay/contracts';
+import { DomainError, readMultipart, Roles, UuidParam, validateFields } from '@assay/core';
 import { readInvitationRows, RowsFileError, type RowFormat } from './bulk/invitation-rows';
 import { CandidateQueryDto } from './dto/candidate-query.dto';
 import { CreateInvitationDto, ExtendInvitationDto, FunnelQueryDto, InvitationQueryDto, InvitationTermsDto } from './dto/invitation.dto';

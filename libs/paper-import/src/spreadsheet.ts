@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { spreadsheetCellText, spreadsheetSafeCell } from '@assay/contracts';
 import ExcelJS from 'exceljs';
 import { columnForHeader, questionBankColumns, questionToRow, rowToQuestion } from './bank-columns';
 import type { BankQuestion, QuestionBankError } from './bank-columns';
@@ -36,7 +37,7 @@ export async function buildQuestionBankTemplate(format: QuestionBankFormat, ques
   const rows = (questions ?? [EXAMPLE]).map(questionToRow).map((row) => keys.map((k) => row[k]));
   if (format === 'csv') {
     // The BOM makes Excel open the UTF-8 file with the Chinese text intact.
-    return Buffer.from(`\uFEFF${stringify([keys, ...rows])}`, 'utf8');
+    return Buffer.from(`\uFEFF${stringify([keys, ...rows.map((row) => row.map((cell) => spreadsheetSafeCell(String(cell ?? ''))))])}`, 'utf8');
   }
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('题库');
@@ -67,7 +68,7 @@ function cellText(value: ExcelJS.CellValue): string {
 async function readRows(buffer: Buffer, format: QuestionBankFormat): Promise<{ row: number; cells: string[] }[]> {
   if (format === 'csv') {
     const records = parse(decodeText(buffer), { relax_column_count: true }) as string[][];
-    return records.map((cells, i) => ({ row: i + 1, cells }));
+    return records.map((cells, i) => ({ row: i + 1, cells: cells.map(spreadsheetCellText) }));
   }
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);

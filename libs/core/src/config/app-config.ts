@@ -6,7 +6,7 @@ const toInt = ({ value }: { value: unknown }) => (value === undefined || value =
 /**
  * Every setting of the platform, read from the environment once at start-up. Defaults let
  * `npm start` work on a developer machine with no `.env`; production overrides them all.
- * `sensitive` settings are never printed (see describeConfig).
+ * `SENSITIVE_SETTINGS` are never printed, not even in the error naming a wrong one (describeProblem).
  */
 export class AppConfig {
   /** Connection of the application role: must not own the tables nor bypass row-level security. */
@@ -47,12 +47,15 @@ export class AppConfig {
   @IsString()
   PUBLIC_URL = 'http://localhost:3000';
 
-  /** HMAC secret of access tokens; the default is for local development only. */
+  /** HMAC secret of access tokens; the default is for local development only (production refuses it). */
   @IsString()
   @MinLength(32)
   JWT_SECRET = 'assay-local-development-secret-change-me-0123456789';
 
-  /** HMAC key from which candidates' personal link tokens are derived; the default is for local development only. */
+  /**
+   * HMAC key from which candidates' personal link tokens (and the sealed tenant reference of
+   * attempt tokens) are derived; the default is for local development only (production refuses it).
+   */
   @IsString()
   @MinLength(32)
   LINK_SECRET = 'assay-local-link-secret-change-me-0123456789abcdef';
@@ -137,16 +140,39 @@ export class ConfigError extends Error {
   }
 }
 
-/** Reads and validates the environment; throws a ConfigError naming every wrong variable. */
+/** Secrets that production must set itself: every default we publish (code, .env.example, compose) says so. */
+const PRODUCTION_SECRETS = ['JWT_SECRET', 'LINK_SECRET'] as const satisfies readonly (keyof AppConfig)[];
+const PLACEHOLDER = /change-me/i;
+
+/**
+ * One line per wrong variable: its name, its value unless it is sensitive (a secret must not reach
+ * a terminal or a log collector even when it is wrong), and the reasons.
+ */
+function describeProblem(name: string, value: string | undefined, reasons: string[]): string {
+  const shown = SENSITIVE_SETTINGS.has(name as keyof AppConfig) ? ' (value hidden)' : `=${JSON.stringify(value ?? '')}`;
+  return `${name}${shown}: ${reasons.join('; ')}`;
+}
+
+/** In production the published development secrets would let anyone sign tokens or forge links. */
+function productionProblems(config: AppConfig): string[] {
+  if (config.NODE_ENV !== 'production') return [];
+  const problems = PRODUCTION_SECRETS.filter((name) => PLACEHOLDER.test(config[name])).map((name) =>
+    describeProblem(name, config[name], ['a published default or placeholder cannot be used in production; set a random secret of 32 or more characters (e.g. `openssl rand -base64 48`)']),
+  );
+  if (config.JWT_SECRET === config.LINK_SECRET) {
+    problems.push(describeProblem('LINK_SECRET', config.LINK_SECRET, ['must differ from JWT_SECRET in production']));
+  }
+  return problems;
+}
+
+/** Reads and validates the environment; throws a ConfigError naming every wrong variable and why, never a secret's value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const given = Object.fromEntries(known.filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]));
   const config = plainToInstance(AppConfig, given, { exposeDefaultValues: true });
   const errors = validateSync(config, { skipMissingProperties: false });
-  if (errors.length > 0) {
-    throw new ConfigError(
-      errors.map((e) => `${e.property}=${JSON.stringify(env[e.property] ?? '')}: ${Object.values(e.constraints ?? {}).join('; ')}`),
-    );
-  }
+  const problems = errors.map((e) => describeProblem(e.property, env[e.property], Object.values(e.constraints ?? {})));
+  if (errors.length === 0) problems.push(...productionProblems(config));
+  if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -4,6 +4,8 @@ import { validate } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { DomainError, type FieldProblem } from '../problem/domain-error';
 import { flattenValidationErrors } from '../problem/validation';
+import { assertWellFormedText } from './safe-json';
+import { assertZipInflatesWithin } from './zip-limits';
 
 /** One uploaded file, read into memory (the multipart plugin caps it at 20 MiB). */
 export interface UploadedFile {
@@ -50,12 +52,20 @@ export async function readMultipart(req: FastifyRequest): Promise<MultipartUploa
   } catch (error) {
     throw uploadError(error);
   }
+  // Form fields enter like JSON strings do, under the same text rule.
+  assertWellFormedText(upload.fields);
+  // .docx and .xlsx are zip archives: refused here, before any parser inflates them, if they would expand too far.
+  if (upload.file) assertZipInflatesWithin(upload.file.buffer);
   return upload;
 }
 
-function uploadError(error: unknown): unknown {
-  if (!isPluginError(error)) return error;
-  switch (error.code) {
+/**
+ * Everything that fails while the parts are read is the body's fault (busboy throws plain errors
+ * for a missing boundary or a truncated body), so it is a 4xx, never a 500.
+ */
+function uploadError(error: unknown): DomainError {
+  const code = isPluginError(error) ? error.code : undefined;
+  switch (code) {
     case 'FST_REQ_FILE_TOO_LARGE':
       return new DomainError('too_large', 'upload.file_too_large', 'The file is larger than the 20 MiB the server accepts; split it or remove images.', [
         { field: 'file', reason: 'larger than 20 MiB' },
@@ -65,7 +75,9 @@ function uploadError(error: unknown): unknown {
         cause: error,
       });
     default:
-      return new DomainError('invalid', 'upload.malformed', `The multipart body could not be read: ${error.message}`, [], { cause: error });
+      return new DomainError('invalid', 'upload.malformed', `The multipart body could not be read: ${error instanceof Error ? error.message : String(error)}`, [], {
+        cause: error,
+      });
   }
 }
 

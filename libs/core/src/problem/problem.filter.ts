@@ -85,6 +85,8 @@ function fromStatus(status: number, message: string): Problem {
       return problem(404, 'route.not_found', 'No such endpoint; see /api/docs for the API.');
     case 413:
       return problem(413, 'request.too_large', 'The request body is larger than the server accepts; send less at once.');
+    case 414:
+      return problem(414, 'request.uri_too_long', 'A path segment is longer than the server accepts (100 characters).');
     case 415:
       return problem(415, 'request.unsupported_media_type', 'Unsupported Content-Type; send application/json.');
     case 429:

@@ -1,5 +1,9 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { flattenValidationErrors } from '@assay/core';
+import { CandidateInputDto } from '../dto/invitation.dto';
 
 export const MAX_INVITATION_ROWS = 10_000;
 
@@ -114,12 +118,26 @@ export async function readInvitationRows(buffer: Buffer, format: RowFormat): Pro
         rowErrors.push({ row, field: 'extra_time_percent', reason: 'extra time must be a whole percentage from 0 to 200' });
       }
     }
+    const candidate = { name, email, phone: cell('phone') || null, externalId: cell('externalId') || null };
+    if (rowErrors.length === 0) rowErrors.push(...candidateProblems(row, candidate));
     if (rowErrors.length > 0) {
       errors.push(...rowErrors);
       return;
     }
     firstRowOfEmail.set(email, row);
-    rows.push({ row, name, email, phone: cell('phone') || null, externalId: cell('externalId') || null, extraTimePercent });
+    rows.push({ row, ...candidate, extraTimePercent });
   });
   return { rows, errors };
+}
+
+const COLUMN_OF_FIELD: Record<string, string> = { externalId: 'external_id' };
+
+/**
+ * A row's candidate under the same rules as a single invitation's JSON body (CandidateInputDto:
+ * lengths, email form), so the file route cannot store what the JSON route refuses (a 5 MiB phone number was accepted here once).
+ */
+function candidateProblems(row: number, candidate: { name: string; email: string; phone: string | null; externalId: string | null }): RowError[] {
+  const given = Object.fromEntries(Object.entries(candidate).filter(([, value]) => value !== null));
+  const problems = flattenValidationErrors(validateSync(plainToInstance(CandidateInputDto, given), { validationError: { target: false, value: false } }));
+  return problems.map((p) => ({ row, field: COLUMN_OF_FIELD[p.field] ?? p.field, reason: p.reason }));
 }

@@ -36,6 +36,16 @@ describe('question-bank spreadsheet', () => {
     expect(read.questions.map((q) => q.line)).toEqual(questions.map((_, i) => i + 2));
   });
 
+  it('escapes formula-leading cells in the CSV export, and reads them back as written', async () => {
+    const hostile = { ...questions[0], stem: '=HYPERLINK("http://evil.example","点我")', explanation: '+SUM(1)', referenceAnswer: '@x' };
+    const buffer = await buildQuestionBankTemplate('csv', [hostile]);
+    const cells = (await import('csv-parse/sync')).parse(buffer.toString('utf8').replace(/^\uFEFF/, '')) as string[][];
+    expect(cells[1].filter((cell) => /^[=+\-@]/.test(cell))).toEqual([]);
+    expect(cells[1]).toEqual(expect.arrayContaining(["'=HYPERLINK(\"http://evil.example\",\"点我\")", "'+SUM(1)", "'@x"]));
+    const read = await readQuestionBank(buffer, 'csv');
+    expect(read.questions[0]).toMatchObject({ stem: hostile.stem, explanation: '+SUM(1)', referenceAnswer: '@x' });
+  });
+
   it.each(['xlsx', 'csv'] as const)('writes a %s template with the header and one valid example row', async (format) => {
     const read = await readQuestionBank(await buildQuestionBankTemplate(format), format);
     expect(read.errors).toEqual([]);
