@@ -27,4 +27,5 @@ export * from './http/page';
 export * from './http/uuid-param';
 export * from './http/upload';
 export * from './http/csv';
+export * from './http/openapi';
 export * from './lifecycle/graceful-shutdown';
