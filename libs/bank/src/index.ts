@@ -4,3 +4,4 @@ export * from './question-content';
 export { questionProblems } from './question-rules';
 export { CreateQuestionDto, QuestionOptionDto, QuestionQueryDto, RubricCriterionDto } from './dto/question.dto';
 export { Question } from './entities/question.entity';
+export * from './dto/question.response';
