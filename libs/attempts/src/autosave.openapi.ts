@@ -1,7 +1,7 @@
 import { problemResponse } from '@assay/core';
 import { ATTEMPT_TOKEN_HEADER } from './attempt-token';
 import { MAX_ANSWER_CHARS } from './dto/attempt.dto';
-import { CANDIDATE_ANSWER_SCHEMA } from './dto/attempt.response';
+import { CANDIDATE_ANSWER_SCHEMA } from './dto/candidate-answer.schema';
 
 /**
  * The OpenAPI entry of the single-answer autosave, which is a plain Fastify route (see
@@ -27,7 +27,7 @@ export const AUTOSAVE_OPENAPI_PATHS = {
               required: ['answer', 'seq'],
               additionalProperties: false,
               properties: {
-                answer: { ...CANDIDATE_ANSWER_SCHEMA, description: `${CANDIDATE_ANSWER_SCHEMA.description} Null clears it; at most ${MAX_ANSWER_CHARS} characters as JSON.` },
+                answer: { ...CANDIDATE_ANSWER_SCHEMA, description: `${CANDIDATE_ANSWER_SCHEMA.description} At most ${MAX_ANSWER_CHARS} characters as JSON.` },
                 seq: { type: 'integer', minimum: 1, description: 'Client sequence number, increasing per attempt.' },
               },
             },

@@ -3,18 +3,7 @@ import { ATTEMPT_STATUSES } from '@assay/contracts';
 import { CandidatePaperResponse } from '@assay/papers';
 import type { AttemptEvent, AttemptResponse, AttemptSummary } from '../attempt-reports.service';
 import type { AttemptResult, AttemptStatus, CandidateAttemptView, Clock, SavedAnswer, StartedAttempt, SubmittedAttempt, SubmittedBy } from '../attempts.service';
-
-/** A candidate's answer in the shape of its question type (contracts' ResponseByType); null clears it. */
-export const CANDIDATE_ANSWER_SCHEMA = {
-  nullable: true,
-  description: 'single_choice "B"; multiple_choice ["B","C"]; true_false true; fill_blank ["北京","上海"] (one per blank); short_answer/essay {"text": "..."}.',
-  oneOf: [
-    { type: 'string' },
-    { type: 'array', items: { type: 'string' } },
-    { type: 'boolean' },
-    { type: 'object', required: ['text'], properties: { text: { type: 'string' } } },
-  ],
-};
+import { CANDIDATE_ANSWER_SCHEMA } from './candidate-answer.schema';
 
 const SAVED_ANSWER_STATUSES: SavedAnswer['status'][] = ['saved', 'superseded', 'unknown_question'];
 const SUBMITTED_BY: SubmittedBy[] = ['candidate', 'deadline', 'sweep'];

@@ -11,7 +11,7 @@ export class ImportWarningResponse implements ImportWarning {
   @ApiProperty({ description: '1-based line in the input text.', example: 12 })
   line!: number;
 
-  @ApiProperty({ description: 'Stable code, e.g. `missing_answer`, `count_mismatch` (see docs/paper-format.md).', example: 'missing_answer' })
+  @ApiProperty({ type: String, description: 'Stable code, e.g. `missing_answer`, `count_mismatch` (see docs/paper-format.md).', example: 'missing_answer' })
   code!: ImportWarning['code'];
 
   @ApiProperty({ example: '第 3 题没有找到答案。' })
