@@ -92,6 +92,18 @@ function resolves(document: Json, ref: string): boolean {
   return true;
 }
 
+/**
+ * Members whose schema says nothing: an `object` without members (what a `string | null` field
+ * without an explicit `type` becomes) or an array without items.
+ */
+function vagueMembers(document: Json): string[] {
+  return Object.entries(document.components.schemas as Record<string, Json>).flatMap(([name, schema]) =>
+    Object.entries((schema.properties ?? {}) as Record<string, Json>)
+      .filter(([, member]) => (member.type === 'object' && !member.properties && !member.additionalProperties && !member.allOf) || (member.type === 'array' && !member.items))
+      .map(([member]) => `${name}.${member}`),
+  );
+}
+
 function hasSuccessExample(operation: Json): boolean {
   return Object.entries((operation.responses ?? {}) as Record<string, Json>).some(
     ([status, response]) => /^2/.test(status) && Object.values((response.content ?? {}) as Record<string, Json>).some((body) => body.example !== undefined || body.examples !== undefined),
@@ -139,6 +151,10 @@ describe('OpenAPI document', () => {
   it('resolves every $ref', () => {
     const dangling = refsOf(document).filter(({ ref }) => !resolves(document, ref));
     expect(dangling).toEqual([]);
+  });
+
+  it('types every member of every schema (no bare objects, no arrays of nothing)', () => {
+    expect(vagueMembers(document)).toEqual([]);
   });
 
   it('shows an example response for the main operations', () => {
