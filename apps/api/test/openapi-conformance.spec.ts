@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Candidate, invitation, objectivePaper, type ObjectivePaper } from './attempts-fixtures';
 import { schemaProblems } from './openapi-schema';
 import type { ApiResponse, RequestOptions, SignedUpTenant } from './test-api';
@@ -13,15 +15,8 @@ interface Answer {
   response: ApiResponse;
 }
 
-const PAPER_TEXT = [
-  '2026年在线客服专员笔试',
-  '考试时间:30分钟  总分:12分',
-  '一、单选题(共1题,每题2分)',
-  '1.客户因物流延迟投诉时,最有效的回应是?()',
-  'A.反问是否催过快递',
-  'B.提供物流追踪并安抚情绪',
-  '参考答案:B',
-].join('\n');
+/** A real exam document from the shared samples (/work/shared/samples/papers), read as pasted text. */
+const PAPER_TEXT = readFileSync(path.resolve(__dirname, '../../../../shared/samples/papers/online-cs-interview-2026.txt'), 'utf8');
 
 /** The document's path template of a concrete URL, e.g. /api/v1/papers/{id} for /api/v1/papers/9a8b.... */
 function templateOf(document: Json, url: string): string | undefined {

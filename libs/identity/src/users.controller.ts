@@ -83,7 +83,7 @@ export class ApiKeysController {
 
 @ApiTags('tenant')
 @ApiBearerAuth()
-@ApiProblems(STAFF_PROBLEMS)
+@ApiProblems([401])
 @Controller('tenant')
 export class TenantController {
   constructor(private readonly users: UsersService) {}
@@ -99,7 +99,7 @@ export class TenantController {
   @Roles('admin')
   @ApiOperation({ summary: "Rename the company or change its default language (admin)." })
   @ApiOkResponse({ type: TenantResponse })
-  @ApiProblems([400, 413])
+  @ApiProblems([400, 403, 413])
   update(@Body() dto: UpdateTenantDto) {
     return this.users.updateTenant(dto);
   }

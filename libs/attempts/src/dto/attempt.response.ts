@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, IntersectionType } from '@nestjs/swagger';
 import { ATTEMPT_STATUSES } from '@assay/contracts';
 import { CandidatePaperResponse } from '@assay/papers';
 import type { AttemptEvent, AttemptResponse, AttemptSummary } from '../attempt-reports.service';
@@ -17,13 +17,8 @@ export class ClockResponse implements Clock {
   secondsLeft!: number;
 }
 
-export class StartedAttemptResponse extends ClockResponse implements StartedAttempt {
-  @ApiProperty({ format: 'uuid' })
-  attemptId!: string;
-
-  @ApiProperty({ description: 'Send as X-Attempt-Token on every later call; shown once (a take-over gets a new one).' })
-  attemptToken!: string;
-
+/** Where an attempt stands in time. */
+export class AttemptTimesResponse {
   @ApiProperty({ enum: ATTEMPT_STATUSES })
   status!: AttemptStatus;
 
@@ -32,6 +27,14 @@ export class StartedAttemptResponse extends ClockResponse implements StartedAtte
 
   @ApiProperty({ format: 'date-time', description: "Start plus the paper's duration and the extra time, never past the window's end." })
   deadline!: string;
+}
+
+export class StartedAttemptResponse extends IntersectionType(AttemptTimesResponse, ClockResponse) implements StartedAttempt {
+  @ApiProperty({ format: 'uuid' })
+  attemptId!: string;
+
+  @ApiProperty({ description: 'Send as X-Attempt-Token on every later call; shown once (a take-over gets a new one).' })
+  attemptToken!: string;
 
   @ApiProperty({ description: 'True when an attempt already running (on another device) was taken over.' })
   takenOver!: boolean;
@@ -62,18 +65,9 @@ export class StoredAnswerResponse {
   savedAt!: string;
 }
 
-export class CandidateAttemptResponse extends ClockResponse implements CandidateAttemptView {
+export class CandidateAttemptResponse extends IntersectionType(AttemptTimesResponse, ClockResponse) implements CandidateAttemptView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
-
-  @ApiProperty({ enum: ATTEMPT_STATUSES })
-  status!: AttemptStatus;
-
-  @ApiProperty({ format: 'date-time' })
-  startedAt!: string;
-
-  @ApiProperty({ format: 'date-time' })
-  deadline!: string;
 
   @ApiProperty({ description: 'Saves are still accepted this long after the deadline.', example: 30 })
   graceSeconds!: number;
@@ -126,7 +120,7 @@ export class RecordedEventsResponse {
   recorded!: number;
 }
 
-export class AttemptSummaryResponse implements AttemptSummary {
+export class AttemptSummaryResponse extends AttemptTimesResponse implements AttemptSummary {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
@@ -138,15 +132,6 @@ export class AttemptSummaryResponse implements AttemptSummary {
 
   @ApiProperty({ format: 'uuid' })
   paperVersionId!: string;
-
-  @ApiProperty({ enum: ATTEMPT_STATUSES })
-  status!: AttemptStatus;
-
-  @ApiProperty({ format: 'date-time' })
-  startedAt!: string;
-
-  @ApiProperty({ format: 'date-time' })
-  deadline!: string;
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   submittedAt!: string | null;
