@@ -64,7 +64,7 @@ export class ImportsController {
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody(PAPER_UPLOAD_SCHEMA)
   @ApiCreatedResponse({ type: PaperImportResponse })
-  @ApiProblems([400, 413], { 400: 'As the preview, and `import.no_questions`, or an unknown `roleId`.' })
+  @ApiProblems([400, 413], { 400: 'As the preview, and `import.no_questions`, or an unknown job role.' })
   async importPaper(@Req() req: FastifyRequest, @Body() body: PaperImportDto) {
     const upload = await readMultipart(req);
     const fields = upload ? await validateFields(PaperImportDto, upload.fields) : body;

@@ -2,8 +2,11 @@ import { ApiProperty, IntersectionType } from '@nestjs/swagger';
 import { ATTEMPT_STATUSES } from '@assay/contracts';
 import { CandidatePaperResponse } from '@assay/papers';
 import type { AttemptEvent, AttemptResponse, AttemptSummary } from '../attempt-reports.service';
-import type { AttemptResult, AttemptStatus, CandidateAttemptView, Clock, SavedAnswer, StartedAttempt, SubmittedAttempt, SubmittedBy } from '../attempts.service';
+import type { AttemptResult, CandidateAttemptView, Clock, SavedAnswer, StartedAttempt, SubmittedAttempt, SubmittedBy } from '../attempts.service';
 import { CANDIDATE_ANSWER_SCHEMA } from './candidate-answer.schema';
+
+/** An attempt's status as the service types it; the schema lists contracts' ATTEMPT_STATUSES. */
+type AttemptStatus = StartedAttempt['status'];
 
 const SAVED_ANSWER_STATUSES: SavedAnswer['status'][] = ['saved', 'superseded', 'unknown_question'];
 const SUBMITTED_BY: SubmittedBy[] = ['candidate', 'deadline', 'sweep'];
