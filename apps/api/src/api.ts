@@ -3,7 +3,7 @@ import multipart from '@fastify/multipart';
 import { VersioningType } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AUTOSAVE_OPENAPI_PATHS } from '@assay/attempts';
 import { annotateAccess } from './access-annotations';
@@ -84,24 +84,36 @@ export async function configureApi(app: NestFastifyApplication): Promise<NestFas
       securityHeaders(reply, hsts);
     });
 
+  const document = openApiDocument(app);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
+}
+
+/**
+ * The OpenAPI document of every route, the plain-Fastify autosave included. Operation ids are
+ * `<Controller>_<method>` (e.g. `PapersController_publish`): generated clients name their
+ * functions after them, so they stay the same when the API version changes.
+ */
+function openApiDocument(app: NestFastifyApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Assay API')
       .setDescription(
         'Hiring assessments: tenants, staff, papers, invitations, attempts, grading, analytics. ' +
-          'Authenticate with `Authorization: Bearer <access token or API key>`. Errors are application/problem+json.',
+          'Authenticate with `Authorization: Bearer <access token or API key>`. Errors are application/problem+json (schema `Problem`). ' +
+          'See docs/api.md for generating a client.',
       )
       .setVersion('1')
       .addBearerAuth()
       .build(),
+    { operationIdFactory: (controllerKey, methodKey) => `${controllerKey}_${methodKey}` },
   );
   annotateAccess(app, document);
   Object.assign(document.paths, AUTOSAVE_OPENAPI_PATHS);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
-  return app;
+  return document;
 }
 
 /**

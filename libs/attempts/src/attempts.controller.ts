@@ -1,16 +1,38 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PageQueryDto, Public, Roles, UuidParam } from '@assay/core';
+import { ApiPageResponse, ApiProblems, PageQueryDto, Public, Roles, STAFF_PROBLEMS, UuidParam } from '@assay/core';
 import { AttemptReportsService } from './attempt-reports.service';
 import { ATTEMPT_TOKEN_HEADER } from './attempt-token';
 import { AttemptsService, type ClientInfo } from './attempts.service';
 import { AttemptQueryDto, RecordEventsDto, SaveAnswersDto } from './dto/attempt.dto';
+import {
+  AttemptEventResponse,
+  AttemptResponsesResponse,
+  AttemptSummaryResponse,
+  CandidateAttemptResponse,
+  RecordedEventsResponse,
+  SavedAnswersResponse,
+  StartedAttemptResponse,
+  SubmittedAttemptResponse,
+} from './dto/attempt.response';
 
 const clientOf = (request: FastifyRequest): ClientInfo => {
   const agent = request.headers['user-agent'];
   return { ip: request.ip ?? null, userAgent: typeof agent === 'string' ? agent.slice(0, 500) : null };
+};
+
+const ATTEMPT_ID = '7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e';
+const STARTED_EXAMPLE = {
+  attemptId: ATTEMPT_ID,
+  attemptToken: 'at_9fJ2kLq…',
+  status: 'in_progress',
+  startedAt: '2026-03-03T02:00:00.000Z',
+  deadline: '2026-03-03T04:00:00.000Z',
+  takenOver: false,
+  serverTime: '2026-03-03T02:00:00.120Z',
+  secondsLeft: 7200,
 };
 
 /** Starting from the personal link: public, rate-limited per client address like the link itself. */
@@ -27,6 +49,12 @@ export class AttemptStartController {
     summary: 'Start the timed attempt of an invitation (inside its window), or take it over from another device.',
     description: 'Returns attemptToken (send it as X-Attempt-Token). 201 when started, 200 when an attempt already running was taken over.',
   })
+  @ApiCreatedResponse({ type: StartedAttemptResponse, description: 'Started.', example: STARTED_EXAMPLE })
+  @ApiOkResponse({ type: StartedAttemptResponse, description: 'An attempt already running (on another device) was taken over; the old token stops working.', example: { ...STARTED_EXAMPLE, takenOver: true } })
+  @ApiProblems([404, 409, 429], {
+    404: '`link.not_found`.',
+    409: '`attempt.not_open_yet`, `attempt.window_closed`, `attempt.submitted`, `paper.not_published`.',
+  })
   async start(@Param('token') token: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const started = await this.attempts.start(token, clientOf(request));
     void reply.status(started.takenOver ? 200 : 201);
@@ -40,6 +68,7 @@ export class AttemptStartController {
  */
 @ApiTags('candidate')
 @ApiHeader({ name: ATTEMPT_TOKEN_HEADER, required: true, description: 'The attemptToken returned on start.' })
+@ApiProblems([400, 401, 404], { 401: '`attempt.token_required`.', 404: '`attempt.not_found`: no such attempt, or the token does not belong to it.' })
 @Public()
 @Controller('attempts')
 export class CandidateAttemptsController {
@@ -47,12 +76,25 @@ export class CandidateAttemptsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Resume: the paper as drawn for this attempt, every saved answer, seconds left.' })
+  @ApiOkResponse({ type: CandidateAttemptResponse })
   view(@UuidParam() id: string, @Headers(ATTEMPT_TOKEN_HEADER) token: string | undefined) {
     return this.attempts.view(id, token);
   }
 
   @Put(':id/answers')
   @ApiOperation({ summary: 'Autosave several answers at once (e.g. a queue flushed after a reconnect); per-item status.' })
+  @ApiOkResponse({
+    type: SavedAnswersResponse,
+    example: {
+      items: [
+        { questionId: '6d2b7f0e-3c1a-4e5b-9f87-2a1b3c4d5e6f', status: 'saved', storedSeq: 8 },
+        { questionId: '8e9f0a1b-2c3d-4e4f-9a5b-6c7d8e9f0a1b', status: 'superseded', storedSeq: 9 },
+      ],
+      serverTime: '2026-03-03T02:31:00.000Z',
+      secondsLeft: 5340,
+    },
+  })
+  @ApiProblems([409, 413], { 409: '`attempt.time_up`, `attempt.taken_over`, `attempt.submitted`.' })
   saveMany(@UuidParam() id: string, @Headers(ATTEMPT_TOKEN_HEADER) token: string | undefined, @Body() body: SaveAnswersDto, @Req() request: FastifyRequest) {
     return this.attempts.save(
       id,
@@ -65,6 +107,11 @@ export class CandidateAttemptsController {
   @Post(':id/submit')
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit (idempotent: a second call returns the same submission).' })
+  @ApiOkResponse({
+    type: SubmittedAttemptResponse,
+    example: { id: ATTEMPT_ID, status: 'awaiting_grading', submittedAt: '2026-03-03T03:40:12.000Z', result: { points: 55, maxPoints: 100, pendingManual: 2 } },
+  })
+  @ApiProblems([409], { 409: '`attempt.taken_over`.' })
   submit(@UuidParam() id: string, @Headers(ATTEMPT_TOKEN_HEADER) token: string | undefined, @Req() request: FastifyRequest) {
     return this.attempts.submitByCandidate(id, token, clientOf(request));
   }
@@ -72,6 +119,8 @@ export class CandidateAttemptsController {
   @Post(':id/events')
   @HttpCode(200)
   @ApiOperation({ summary: 'Integrity events (focus lost, paste, ...), one or a batch; recorded with IP and user agent, never blocking.' })
+  @ApiOkResponse({ type: RecordedEventsResponse })
+  @ApiProblems([413])
   events(@UuidParam() id: string, @Headers(ATTEMPT_TOKEN_HEADER) token: string | undefined, @Body() body: RecordEventsDto, @Req() request: FastifyRequest) {
     return this.attempts.recordEvents(id, token, body.list(), clientOf(request));
   }
@@ -80,6 +129,7 @@ export class CandidateAttemptsController {
 /** Recruiters' reads. Another tenant's attempt is 404 like a missing one. */
 @ApiTags('attempts')
 @ApiBearerAuth()
+@ApiProblems(STAFF_PROBLEMS)
 @Roles('admin', 'recruiter')
 @Controller('attempts')
 export class StaffAttemptsController {
@@ -87,18 +137,24 @@ export class StaffAttemptsController {
 
   @Get()
   @ApiOperation({ summary: 'Attempts, filtered by invitation or paper, newest first.' })
+  @ApiPageResponse(AttemptSummaryResponse)
+  @ApiProblems([400])
   list(@Query() query: AttemptQueryDto) {
     return this.reports.list(query);
   }
 
   @Get(':id/events')
   @ApiOperation({ summary: 'Integrity events of an attempt, oldest first.' })
+  @ApiPageResponse(AttemptEventResponse)
+  @ApiProblems([400, 404])
   events(@UuidParam() id: string, @Query() query: PageQueryDto) {
     return this.reports.events(id, query);
   }
 
   @Get(':id/responses')
   @ApiOperation({ summary: 'The attempt with every answer, its seq and its score.' })
+  @ApiOkResponse({ type: AttemptResponsesResponse })
+  @ApiProblems([400, 404])
   responses(@UuidParam() id: string) {
     return this.reports.responses(id);
   }

@@ -1,7 +1,7 @@
+import { problemResponse } from '@assay/core';
 import { ATTEMPT_TOKEN_HEADER } from './attempt-token';
 import { MAX_ANSWER_CHARS } from './dto/attempt.dto';
-
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { type: 'object' } } } });
+import { CANDIDATE_ANSWER_SCHEMA } from './dto/candidate-answer.schema';
 
 /**
  * The OpenAPI entry of the single-answer autosave, which is a plain Fastify route (see
@@ -30,7 +30,7 @@ export const AUTOSAVE_OPENAPI_PATHS = {
               required: ['answer', 'seq'],
               additionalProperties: false,
               properties: {
-                answer: { description: `The answer in the shape of the question type (null clears it); at most ${MAX_ANSWER_CHARS} characters as JSON.` },
+                answer: { ...CANDIDATE_ANSWER_SCHEMA, description: `${CANDIDATE_ANSWER_SCHEMA.description} At most ${MAX_ANSWER_CHARS} characters as JSON.` },
                 seq: { type: 'integer', minimum: 1, description: 'Client sequence number, increasing per attempt.' },
               },
             },
@@ -44,22 +44,25 @@ export const AUTOSAVE_OPENAPI_PATHS = {
             'application/json': {
               schema: {
                 type: 'object',
+                required: ['questionId', 'status', 'storedSeq', 'seq', 'serverTime', 'secondsLeft'],
                 properties: {
                   questionId: { type: 'string', format: 'uuid' },
                   status: { type: 'string', enum: ['saved', 'superseded'] },
                   storedSeq: { type: 'integer', nullable: true },
-                  seq: { type: 'integer' },
+                  seq: { type: 'integer', description: 'The seq of this request.' },
                   serverTime: { type: 'string', format: 'date-time' },
                   secondsLeft: { type: 'integer' },
                 },
               },
+              example: { questionId: '6d2b7f0e-3c1a-4e5b-9f87-2a1b3c4d5e6f', status: 'saved', storedSeq: 8, seq: 8, serverTime: '2026-03-03T02:31:00.000Z', secondsLeft: 5340 },
             },
           },
         },
-        400: problem('Invalid body or ids (field and reason in errors[]).'),
-        401: problem('Missing or wrong attempt token.'),
-        404: problem('No such attempt or question.'),
-        409: problem('attempt.time_up (after deadline + grace), attempt.taken_over (another device), attempt.submitted.'),
+        400: problemResponse(400),
+        401: problemResponse(401, '`attempt.token_required`: missing or wrong attempt token.'),
+        404: problemResponse(404, '`attempt.not_found`, `attempt.question_not_found`.'),
+        409: problemResponse(409, '`attempt.time_up` (after deadline + grace), `attempt.taken_over` (another device), `attempt.submitted`.'),
+        413: problemResponse(413),
       },
     },
   },

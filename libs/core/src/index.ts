@@ -28,4 +28,5 @@ export * from './http/uuid-param';
 export * from './http/upload';
 export * from './http/safe-json';
 export * from './http/zip-limits';
+export * from './http/openapi';
 export * from './lifecycle/graceful-shutdown';

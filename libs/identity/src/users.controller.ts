@@ -1,35 +1,47 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PageQueryDto, Roles, UuidParam } from '@assay/core';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContent, ApiPageResponse, ApiProblems, PageQueryDto, Roles, STAFF_PROBLEMS, UuidParam } from '@assay/core';
 import { CreateApiKeyDto, CreateUserDto, UpdateTenantDto, UpdateUserDto } from './dto/users.dto';
 import { ApiKeysService } from './api-keys.service';
 import { UsersService } from './users.service';
+import { ApiKeyResponse, CreatedApiKeyResponse, CreatedUserResponse, TenantResponse, UserResponse } from './dto/identity.response';
 
 @ApiTags('staff')
 @ApiBearerAuth()
+@ApiProblems(STAFF_PROBLEMS)
 @Roles('admin')
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Staff members of the company, oldest first.' })
+  @ApiPageResponse(UserResponse)
+  @ApiProblems([400])
   list(@Query() query: PageQueryDto) {
     return this.users.list(query);
   }
 
   @Post()
   @ApiOperation({ summary: 'Add a staff member with roles; a temporary password is returned once if none is given.' })
+  @ApiCreatedResponse({ type: CreatedUserResponse })
+  @ApiProblems([400, 409, 413], { 409: '`user.email_taken`.' })
   create(@Body() dto: CreateUserDto) {
     return this.users.create(dto);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A staff member.' })
+  @ApiOkResponse({ type: UserResponse })
+  @ApiProblems([400, 404])
   get(@UuidParam() id: string) {
     return this.users.get(id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Rename, change roles, or disable a staff member (the company keeps at least one active admin).' })
+  @ApiOkResponse({ type: UserResponse })
+  @ApiProblems([400, 404, 409, 413], { 409: '`user.last_admin`.' })
   update(@UuidParam() id: string, @Body() dto: UpdateUserDto) {
     return this.users.update(id, dto);
   }
@@ -37,24 +49,33 @@ export class UsersController {
 
 @ApiTags('api-keys')
 @ApiBearerAuth()
+@ApiProblems(STAFF_PROBLEMS)
 @Roles('admin')
 @Controller('api-keys')
 export class ApiKeysController {
   constructor(private readonly apiKeys: ApiKeysService) {}
 
   @Get()
+  @ApiOperation({ summary: 'API keys of the company (never their secrets), newest first.' })
+  @ApiPageResponse(ApiKeyResponse)
+  @ApiProblems([400])
   list(@Query() query: PageQueryDto) {
     return this.apiKeys.list(query);
   }
 
   @Post()
   @ApiOperation({ summary: 'Create an API key; the `key` field is shown this once only.' })
+  @ApiCreatedResponse({ type: CreatedApiKeyResponse })
+  @ApiProblems([400, 413])
   create(@Body() dto: CreateApiKeyDto) {
     return this.apiKeys.create(dto);
   }
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke an API key; requests with it answer 401 from now on.' })
+  @ApiNoContent('Revoked.')
+  @ApiProblems([400, 404])
   async revoke(@UuidParam() id: string): Promise<void> {
     await this.apiKeys.revoke(id);
   }
@@ -62,17 +83,23 @@ export class ApiKeysController {
 
 @ApiTags('tenant')
 @ApiBearerAuth()
+@ApiProblems([401])
 @Controller('tenant')
 export class TenantController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @ApiOperation({ summary: "The caller's company: name, slug and default language." })
+  @ApiOkResponse({ type: TenantResponse })
   get() {
     return this.users.getTenant();
   }
 
   @Patch()
   @Roles('admin')
+  @ApiOperation({ summary: "Rename the company or change its default language (admin)." })
+  @ApiOkResponse({ type: TenantResponse })
+  @ApiProblems([400, 403, 413])
   update(@Body() dto: UpdateTenantDto) {
     return this.users.updateTenant(dto);
   }

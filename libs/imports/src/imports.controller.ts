@@ -1,8 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { DomainError, Roles } from '@assay/core';
+import { ApiFileResponse, ApiProblems, DomainError, Roles, STAFF_PROBLEMS } from '@assay/core';
+import { InterchangePaperResponse } from '@assay/papers';
 import { ExportQueryDto, PaperImportDto, PaperPreviewDto, QuestionBankUploadQueryDto, TemplateQueryDto } from './dto/imports.dto';
+import { PaperImportResponse, QuestionBankImportResponse } from './dto/imports.response';
 import { PaperDocumentsService, paperSource } from './paper-documents.service';
 import { PaperImportsService } from './paper-imports.service';
 import { QuestionBankTransferService, type SpreadsheetFile } from './question-bank-transfer.service';
@@ -19,6 +21,8 @@ const PAPER_UPLOAD_SCHEMA = {
   },
 };
 
+const SPREADSHEET_TYPES = ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'];
+
 function download(file: SpreadsheetFile): StreamableFile {
   return new StreamableFile(file.buffer, {
     type: file.contentType,
@@ -29,6 +33,7 @@ function download(file: SpreadsheetFile): StreamableFile {
 
 @ApiTags('imports')
 @ApiBearerAuth()
+@ApiProblems(STAFF_PROBLEMS)
 @Roles('admin', 'recruiter')
 @Controller('imports')
 export class ImportsController {
@@ -43,6 +48,8 @@ export class ImportsController {
   @ApiOperation({ summary: 'Read an exam document or pasted text; returns the draft paper and its warnings (with line numbers) without saving anything.' })
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody(PAPER_UPLOAD_SCHEMA)
+  @ApiOkResponse({ type: InterchangePaperResponse })
+  @ApiProblems([400, 413], { 400: '`import.missing_input`, `import.file_or_text`, `import.unsupported_file`, `import.empty`.' })
   async preview(@Req() req: FastifyRequest, @Body() body: PaperPreviewDto) {
     const upload = await readMultipart(req);
     if (!upload) return this.documents.read(paperSource(null, body.text));
@@ -56,6 +63,8 @@ export class ImportsController {
   })
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody(PAPER_UPLOAD_SCHEMA)
+  @ApiCreatedResponse({ type: PaperImportResponse })
+  @ApiProblems([400, 413], { 400: 'As the preview, and `import.no_questions`, or an unknown job role.' })
   async importPaper(@Req() req: FastifyRequest, @Body() body: PaperImportDto) {
     const upload = await readMultipart(req);
     const fields = upload ? await validateFields(PaperImportDto, upload.fields) : body;
@@ -65,14 +74,16 @@ export class ImportsController {
 
   @Get('question-bank/template')
   @ApiOperation({ summary: 'The question-bank spreadsheet template: header row and one example row (xlsx also has a 填写说明 sheet).' })
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
+  @ApiFileResponse('The template as an attachment, in the `format` asked for.', ...SPREADSHEET_TYPES)
+  @ApiProblems([400])
   async template(@Query() query: TemplateQueryDto): Promise<StreamableFile> {
     return download(await this.bank.template(query.format));
   }
 
   @Get('question-bank/export')
   @ApiOperation({ summary: "The tenant's bank questions matching the filters (as GET /questions, without paging), in the template's columns." })
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
+  @ApiFileResponse('The questions as an attachment, in the `format` asked for.', ...SPREADSHEET_TYPES)
+  @ApiProblems([400])
   async export(@Query() query: ExportQueryDto): Promise<StreamableFile> {
     return download(await this.bank.export(query));
   }
@@ -85,6 +96,8 @@ export class ImportsController {
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiOkResponse({ type: QuestionBankImportResponse })
+  @ApiProblems([400, 413], { 400: '`import.missing_input`, `import.unsupported_file`, `import.unreadable_file`.' })
   async importQuestionBank(@Req() req: FastifyRequest, @Query() query: QuestionBankUploadQueryDto) {
     const upload = await readMultipart(req);
     if (!upload?.file) {

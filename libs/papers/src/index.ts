@@ -8,3 +8,4 @@ export * from './candidate-paper';
 export { toImportedPaper } from './paper-interchange';
 export { PaperVersion } from './entities/paper-version.entity';
 export { DEFAULT_PAPER_SETTINGS, type PaperSettings } from './entities/paper.entity';
+export { CandidatePaperResponse, ImportWarningResponse, InterchangePaperResponse, PaperResponse } from './dto/paper.response';

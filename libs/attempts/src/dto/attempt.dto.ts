@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '@assay/core';
+import { CANDIDATE_ANSWER_SCHEMA } from './candidate-answer.schema';
 
 /** Characters of an answer's JSON: a long essay fits, a runaway client does not. */
 export const MAX_ANSWER_CHARS = 100_000;
@@ -48,10 +49,7 @@ class SeqField {
 }
 
 export class SaveAnswerDto extends SeqField {
-  @ApiProperty({
-    description: 'single_choice "B"; multiple_choice ["A","C"]; true_false true; fill_blank ["北京","42"]; open {"text":"..."}; null clears.',
-    nullable: true,
-  })
+  @ApiProperty(CANDIDATE_ANSWER_SCHEMA)
   @Allow()
   @IsAnswer()
   answer!: unknown;
@@ -93,7 +91,7 @@ export class AttemptEventDto {
   @IsDate()
   at?: Date;
 
-  @ApiPropertyOptional({ description: 'Any small JSON object (e.g. {"chars": 120} for a paste).' })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Any small JSON object (e.g. {"chars": 120} for a paste).' })
   @IsOptional()
   @IsSmallJson()
   detail?: unknown;
@@ -122,7 +120,7 @@ export class RecordEventsDto {
   @IsDate()
   at?: Date;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
   @IsOptional()
   @IsSmallJson()
   detail?: unknown;

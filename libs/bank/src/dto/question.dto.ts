@@ -20,6 +20,7 @@ import {
 import { PageQueryDto } from '@assay/core';
 import { OPEN_KINDS, QUESTION_TYPES, type AnswerKey, type OpenKind, type QuestionType, type RubricCriterion } from '@assay/contracts';
 import { MAX_POINTS } from '../question-rules';
+import { ANSWER_KEY_SCHEMA } from './answer-key.schema';
 
 export class QuestionOptionDto {
   @ApiProperty({ example: 'B' })
@@ -74,20 +75,17 @@ export class CreateQuestionDto {
   @Type(() => QuestionOptionDto)
   options?: QuestionOptionDto[];
 
-  @ApiPropertyOptional({
-    description: 'single_choice "B"; multiple_choice ["B","C"]; true_false true/false; fill_blank [["北京","北平"],["上海"]]; open types: none.',
-    nullable: true,
-  })
+  @ApiPropertyOptional(ANSWER_KEY_SCHEMA)
   @Allow()
   answerKey?: AnswerKey | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'For graders (参考答案); never shown to candidates.' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'For graders (参考答案); never shown to candidates.' })
   @IsOptional()
   @IsString()
   @MaxLength(20000)
   referenceAnswer?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'For graders (解析); never shown to candidates.' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'For graders (解析); never shown to candidates.' })
   @IsOptional()
   @IsString()
   @MaxLength(20000)

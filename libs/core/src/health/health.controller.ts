@@ -1,7 +1,9 @@
 import { Controller, Get, VERSION_NEUTRAL } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/auth.decorators';
+import { ApiProblems } from '../http/openapi';
+import { HealthResponse } from './health.response';
 import { RedisHealthIndicator } from './redis.health';
 
 @ApiTags('health')
@@ -14,9 +16,11 @@ export class HealthController {
     private readonly redis: RedisHealthIndicator,
   ) {}
 
-  /** 200 when PostgreSQL and Redis answer; 503 with the failing part otherwise. */
   @Get()
-  @HealthCheck()
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiOperation({ summary: 'Health of PostgreSQL and Redis: 200 when both answer, 503 otherwise (for load balancers and probes).' })
+  @ApiOkResponse({ type: HealthResponse, description: 'PostgreSQL and Redis answer.' })
+  @ApiProblems([503])
   check() {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 2000 }),

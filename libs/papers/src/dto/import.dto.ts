@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { Allow, ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { QuestionOptionDto, RubricCriterionDto } from '@assay/bank';
+import { ANSWER_KEY_SCHEMA, QuestionOptionDto, RubricCriterionDto } from '@assay/bank';
 import { OPEN_KINDS, QUESTION_TYPES, type AnswerKey, type OpenKind, type QuestionType } from '@assay/contracts';
 import type { ImportedPaper, ImportedQuestion, ImportedSection, ImportWarning } from '@assay/paper-import';
 
@@ -17,9 +17,9 @@ class ImportedQuestionDto implements ImportedQuestion {
   @Type(() => QuestionOptionDto)
   options!: QuestionOptionDto[];
 
-  @ApiPropertyOptional({ nullable: true, description: 'Checked by the bank rules of the question type.' }) @Allow() answerKey!: AnswerKey | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(20000) referenceAnswer!: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(20000) explanation!: string | null;
+  @ApiPropertyOptional({ ...ANSWER_KEY_SCHEMA, description: 'Checked by the bank rules of the question type.' }) @Allow() answerKey!: AnswerKey | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(20000) referenceAnswer!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(20000) explanation!: string | null;
   @ApiProperty({ type: [String] }) @IsArray() @IsString({ each: true }) @MaxLength(200, { each: true }) competencies!: string[];
 
   @ApiProperty({ type: [RubricCriterionDto] })
@@ -28,15 +28,15 @@ class ImportedQuestionDto implements ImportedQuestion {
   @Type(() => RubricCriterionDto)
   rubric!: RubricCriterionDto[];
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1000) points!: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1000) points!: number | null;
   @ApiProperty() @IsInt() line!: number;
 }
 
 class ImportedSectionDto implements ImportedSection {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(300) title!: string;
   @ApiPropertyOptional({ enum: QUESTION_TYPES, nullable: true }) @IsOptional() @IsIn(QUESTION_TYPES) type!: QuestionType | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) declaredCount!: number | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1000) pointsEach!: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true }) @IsOptional() @IsInt() @Min(0) declaredCount!: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1000) pointsEach!: number | null;
 
   @ApiProperty({ type: [ImportedQuestionDto] })
   @IsArray()
@@ -49,8 +49,8 @@ class ImportedSectionDto implements ImportedSection {
 /** The interchange JSON of @assay/paper-import (what the document reader produces and export returns). */
 export class ImportedPaperDto implements ImportedPaper {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(300) title!: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(1440) durationMinutes!: number | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) totalPoints!: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(1440) durationMinutes!: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) totalPoints!: number | null;
 
   @ApiProperty({ type: [ImportedSectionDto] })
   @IsArray()

@@ -112,7 +112,7 @@ export class SectionDto {
   @MaxLength(300)
   title!: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
@@ -155,7 +155,7 @@ export class CreatePaperDto {
   @MaxLength(300)
   title!: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Markdown, shown to candidates before they start.' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Markdown, shown to candidates before they start.' })
   @IsOptional()
   @IsString()
   @MaxLength(20000)
@@ -167,7 +167,7 @@ export class CreatePaperDto {
   @Max(1440)
   durationMinutes!: number;
 
-  @ApiPropertyOptional({ nullable: true, example: 60 })
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 60 })
   @IsOptional()
   @IsNumber(POINTS)
   @Min(0)
