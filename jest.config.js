@@ -1,4 +1,8 @@
 // @ts-check
+// Date arithmetic and formatting in tests must not depend on the machine's zone: every worker
+// Jest starts inherits this, whoever runs the suite (npm test, an editor, .ci/run).
+process.env.TZ = 'UTC';
+
 const { readFileSync } = require('node:fs');
 
 const swcrc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
@@ -25,7 +29,9 @@ const pureRoots = ['<rootDir>/libs/paper-import', '<rootDir>/libs/scoring'];
 
 /** @type {import('jest').Config} */
 const config = {
-  testTimeout: 30000,
+  // Only a guard against a hung test, never a measure: waits are on events (libs/testing/src/wait.ts),
+  // and on a loaded machine spawning an API process alone can take a minute.
+  testTimeout: 300_000,
   reporters: ['default', '<rootDir>/tools/jest-summary-reporter.js'],
   maxWorkers: 2,
   projects: [
