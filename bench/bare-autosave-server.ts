@@ -8,8 +8,7 @@
 import Fastify from 'fastify';
 import { runBareServer, serveBare } from './bare-server';
 import { Pool } from 'pg';
-import { SAVE_ANSWERS } from '../libs/attempts/src/attempt-sql';
-import { hashAttemptToken, tenantOfAttemptToken } from '../libs/attempts/src/attempt-token';
+import { hashAttemptToken, SAVE_ANSWERS, tenantOfAttemptToken } from '@assay/attempts';
 
 export async function startBareServer(databaseUrl: string, port: number, poolSize: number): Promise<() => Promise<void>> {
   const pool = new Pool({ connectionString: databaseUrl, max: poolSize, application_name: 'assay-bench-bare-autosave' });

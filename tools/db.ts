@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { dropDatabase, loadConfig, provisionDatabase, runMigrations } from '@assay/core';
-import { MIGRATIONS } from '../migrations';
+import { MIGRATIONS } from '@assay/migrations';
 
 /** `node dist/tools/db.js migrate|reset`: roles + database if missing, then migrations as the owner. */
 export async function migrate(): Promise<string[]> {

@@ -4,8 +4,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { extractDocumentText, importPaper, UnsupportedDocumentError } from '../libs/paper-import/src';
-import type { AnswerKey, ImportedPaper } from '../libs/paper-import/src';
+import { extractDocumentText, importPaper, UnsupportedDocumentError } from '@assay/paper-import';
+import type { AnswerKey, ImportedPaper } from '@assay/paper-import';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
