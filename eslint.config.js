@@ -55,7 +55,7 @@ const boundaries = (forTests) => {
       { sourceTag: 'type:pure', onlyDependOnLibsWithTags: ['type:contracts', ...testExtra] },
       { sourceTag: 'type:migrations', onlyDependOnLibsWithTags: [] },
       { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:domain', 'type:core', 'type:contracts', 'type:pure', 'type:testing', 'type:migrations'] },
-      { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:domain', 'type:core', 'type:contracts', 'type:pure', 'type:migrations'] },
+      { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:domain', 'type:core', 'type:contracts', 'type:pure', 'type:migrations', ...testExtra] },
       ...scopeConstraints(forTests ? TEST_SCOPES : []),
     ],
   };

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { until } from '@assay/testing';
+
+export { freePort } from '@assay/testing';
 
 const ROOT = resolve(__dirname, '../../..');
 const ENTRY = { api: 'apps/api/src/main.ts', worker: 'apps/worker/src/main.ts' } as const;
@@ -21,14 +22,6 @@ export function spawnProcess(kind: keyof typeof ENTRY, env: Record<string, strin
 /** Resolves with the exit code (null when a signal ended it), at once if it has already exited. */
 export function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((done) => (child.exitCode !== null || child.signalCode !== null ? done(child.exitCode) : child.once('exit', (code) => done(code))));
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
 }
 
 /** Waits until the API on this port answers /api/health with 200. */

@@ -4,3 +4,4 @@ export * from './docx';
 export * from './multipart';
 export * from './fixtures';
 export * from './wait';
+export * from './ports';
