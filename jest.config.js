@@ -30,8 +30,8 @@ const pureRoots = ['<rootDir>/libs/paper-import', '<rootDir>/libs/scoring'];
 /** @type {import('jest').Config} */
 const config = {
   // Only a guard against a hung test, never a measure: waits are on events (libs/testing/src/wait.ts),
-  // and on a loaded machine spawning an API process alone can take a minute.
-  testTimeout: 300_000,
+  // and on a loaded machine (load average 35 on 2 cores) spawning an API process alone took minutes.
+  testTimeout: 900_000,
   reporters: ['default', '<rootDir>/tools/jest-summary-reporter.js'],
   maxWorkers: 2,
   projects: [

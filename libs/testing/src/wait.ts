@@ -5,7 +5,7 @@
  * far above any real wait so that a busy machine only makes the test slower, never red.
  */
 /** Below Jest's test timeout (jest.config.js), so a condition that never comes fails with its name. */
-export const WAIT_LIMIT_MS = 240_000;
+export const WAIT_LIMIT_MS = 600_000;
 
 export async function until<T>(probe: () => Promise<T | null | undefined | false>, what: string, limitMs = WAIT_LIMIT_MS): Promise<T> {
   const giveUpAt = Date.now() + limitMs;
