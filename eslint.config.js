@@ -2,22 +2,64 @@
 const nx = require('@nx/eslint-plugin');
 
 /**
- * Module boundaries with real tags (project.json): apps -> domain -> core/contracts, pure
- * libraries import only contracts. Type rules come from typescript-eslint via Nx's preset.
+ * Module boundaries with real tags (project.json). Two kinds of tag, both enforced:
+ * - `type:*`, the layers: apps -> domain -> core -> contracts; pure libraries import only contracts.
+ * - `scope:*`, one per project: which domain may use which. `SCOPE_ARROWS` is the table of
+ *   docs/architecture.md ("Allowed arrows"); a new arrow is a decision, made here and there.
+ * Every scope may use `core` and `contracts`, except the pure ones (contracts only).
+ * Type rules come from typescript-eslint via Nx's preset.
  */
-/** The module-boundary options; `pureExtra`: the tags a pure library may import (none, except in its tests). */
-const boundaries = (pureExtra) => ({
-  enforceBuildableLibDependency: false,
-  allow: [],
-  depConstraints: [
-    { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:core', 'type:contracts', 'type:pure', 'type:testing'] },
-    { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:core', 'type:contracts', 'type:pure', 'type:testing'] },
-    { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:contracts'] },
-    { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:core', 'type:contracts'] },
-    { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
-    { sourceTag: 'type:pure', onlyDependOnLibsWithTags: ['type:contracts', ...pureExtra] },
-  ],
-});
+const SCOPE_ARROWS = {
+  api: ['identity', 'catalog', 'bank', 'papers', 'imports', 'invitations', 'attempts'],
+  worker: ['identity', 'invitations', 'attempts'],
+  identity: [],
+  catalog: [],
+  bank: ['catalog', 'scoring'],
+  papers: ['catalog', 'bank', 'scoring', 'paper-import'],
+  imports: ['catalog', 'bank', 'papers', 'paper-import'],
+  invitations: ['identity', 'papers'],
+  attempts: ['papers', 'invitations', 'scoring'],
+  testing: ['migrations'],
+  bench: ['attempts', 'invitations', 'paper-import', 'testing', 'migrations'],
+  tools: ['identity', 'invitations', 'paper-import', 'migrations'],
+};
+/** Pure libraries: no framework, no I/O, so not even core. Tests may use them to compute what they expect. */
+const PURE_SCOPES = ['scoring', 'paper-import'];
+/** What test code (specs, the apps' test folders) may use besides what the code it tests may. */
+const TEST_SCOPES = ['testing', ...PURE_SCOPES];
+
+const scopeConstraints = (testExtra) => [
+  ...Object.entries(SCOPE_ARROWS).map(([scope, allowed]) => ({
+    sourceTag: `scope:${scope}`,
+    onlyDependOnLibsWithTags: [...allowed, 'core', 'contracts', ...testExtra].map((to) => `scope:${to}`),
+  })),
+  ...PURE_SCOPES.map((scope) => ({ sourceTag: `scope:${scope}`, onlyDependOnLibsWithTags: ['contracts', ...testExtra].map((to) => `scope:${to}`) })),
+  { sourceTag: 'scope:core', onlyDependOnLibsWithTags: ['scope:contracts'] },
+  { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: [] },
+  // Raw SQL classes: TypeORM only, nothing of ours (a migration must not change when code does).
+  { sourceTag: 'scope:migrations', onlyDependOnLibsWithTags: [] },
+];
+
+/** The module-boundary options; `forTests`: for test code, which may also use the test helpers and pure libraries. */
+const boundaries = (forTests) => {
+  const testExtra = forTests ? ['type:testing', 'type:pure'] : [];
+  return {
+    enforceBuildableLibDependency: false,
+    allow: [],
+    depConstraints: [
+      { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:core', 'type:contracts', ...testExtra] },
+      { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:core', 'type:contracts', 'type:pure', ...testExtra] },
+      { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:contracts'] },
+      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:migrations'] },
+      { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
+      { sourceTag: 'type:pure', onlyDependOnLibsWithTags: ['type:contracts', ...testExtra] },
+      { sourceTag: 'type:migrations', onlyDependOnLibsWithTags: [] },
+      { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:domain', 'type:core', 'type:contracts', 'type:pure', 'type:testing', 'type:migrations'] },
+      { sourceTag: 'type:tools', onlyDependOnLibsWithTags: ['type:domain', 'type:core', 'type:contracts', 'type:pure', 'type:migrations', ...testExtra] },
+      ...scopeConstraints(forTests ? TEST_SCOPES : []),
+    ],
+  };
+};
 
 module.exports = [
   ...nx.configs['flat/base'],
@@ -26,15 +68,15 @@ module.exports = [
   {
     files: ['**/*.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': ['error', boundaries([])],
+      '@nx/enforce-module-boundaries': ['error', boundaries(false)],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       // Test helpers parse arbitrary JSON responses.
       '@typescript-eslint/no-explicit-any': 'off',
     },
   },
   {
-    // Tests of a pure library may use the shared test helpers (libs/testing); its code may not.
-    files: ['**/*.spec.ts', '**/__tests__/**/*.ts'],
-    rules: { '@nx/enforce-module-boundaries': ['error', boundaries(['type:testing'])] },
+    // Tests (specs and the apps' test folders) may use the shared test helpers (libs/testing); the code they test may not.
+    files: ['**/*.spec.ts', '**/__tests__/**/*.ts', 'apps/*/test/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': ['error', boundaries(true)] },
   },
 ];

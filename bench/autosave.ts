@@ -29,9 +29,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
-import { databaseUrlWithName, dropDatabase, provisionDatabase, runMigrations, loadConfig } from '../libs/core/src';
-import { linkToken } from '../libs/invitations/src/link-token';
-import { MIGRATIONS } from '../migrations';
+import { databaseUrlWithName, dropDatabase, provisionDatabase, runMigrations, loadConfig } from '@assay/core';
+import { linkToken } from '@assay/invitations';
+import { MIGRATIONS } from '@assay/migrations';
 import {
   benchEnvironment,
   build,

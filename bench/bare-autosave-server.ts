@@ -8,9 +8,8 @@
 import Fastify from 'fastify';
 import { runBareServer, serveBare } from './bare-server';
 import { Pool } from 'pg';
-import { SAVE_ANSWERS } from '../libs/attempts/src/attempt-sql';
-import { loadConfig } from '../libs/core/src/config/app-config';
-import { attemptTokenKey, hashAttemptToken, tenantOfAttemptToken } from '../libs/attempts/src/attempt-token';
+import { attemptTokenKey, hashAttemptToken, SAVE_ANSWERS, tenantOfAttemptToken } from '@assay/attempts';
+import { loadConfig } from '@assay/core';
 
 export async function startBareServer(databaseUrl: string, port: number, poolSize: number): Promise<() => Promise<void>> {
   const pool = new Pool({ connectionString: databaseUrl, max: poolSize, application_name: 'assay-bench-bare-autosave' });

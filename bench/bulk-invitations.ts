@@ -23,10 +23,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
-import { JOB_QUEUE, JobName, redisOptions } from '../libs/core/src';
-import { readInvitationRows } from '../libs/invitations/src/bulk/invitation-rows';
-import { publishedPaperVia } from '../libs/testing/src/fixtures';
-import { multipart } from '../libs/testing/src/multipart';
+import { JOB_QUEUE, JobName, redisOptions } from '@assay/core';
+import { readInvitationRows } from '@assay/invitations';
+import { multipart, publishedPaperVia } from '@assay/testing';
 import {
   BENCH_DB,
   benchEnvironment,

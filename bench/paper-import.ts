@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { importPaper } from '../libs/paper-import/src';
+import { importPaper } from '@assay/paper-import';
 import { option } from './support';
 
 /** A printed A4 page of a Chinese exam holds about 40 lines of about 30 characters. */

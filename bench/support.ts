@@ -13,8 +13,8 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { type AppConfig, databaseUrlWithName, dropDatabase, loadConfig, provisionDatabase, runMigrations } from '../libs/core/src';
-import { MIGRATIONS } from '../migrations';
+import { type AppConfig, databaseUrlWithName, dropDatabase, loadConfig, provisionDatabase, runMigrations } from '@assay/core';
+import { MIGRATIONS } from '@assay/migrations';
 
 export const ROOT = join(__dirname, '..');
 export const BENCH_DB = 'assay_bench';

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { dropDatabase, loadConfig, provisionDatabase, runMigrations } from '@assay/core';
-import { MIGRATIONS } from '../migrations';
+import { MIGRATIONS } from '@assay/migrations';
+import { requireServices } from './prerequisites';
 
 /** `node dist/tools/db.js migrate|reset`: roles + database if missing, then migrations as the owner. */
 export async function migrate(): Promise<string[]> {
@@ -11,6 +12,7 @@ export async function migrate(): Promise<string[]> {
 
 async function main(command: string | undefined): Promise<void> {
   const config = loadConfig();
+  await requireServices(config);
   if (command === 'reset') {
     await dropDatabase(config.DATABASE_ADMIN_URL, new URL(config.MIGRATION_DATABASE_URL).pathname.slice(1));
   } else if (command !== 'migrate') {

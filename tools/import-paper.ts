@@ -4,9 +4,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { extractDocumentText, importPaper, UnsupportedDocumentError } from '../libs/paper-import/src';
 import type { AnswerKey } from '@assay/contracts';
-import type { ImportedPaper } from '../libs/paper-import/src';
+import { extractDocumentText, importPaper, UnsupportedDocumentError, type ImportedPaper } from '@assay/paper-import';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadConfig, type AppConfig } from '@assay/core';
 import { linkToken } from '@assay/invitations';
 import { migrate } from './db';
+import { requireServices } from './prerequisites';
 import { DEMO, seedDemo } from './demo-seed';
 import { DEMO_PAPER } from './demo-paper';
 
@@ -13,6 +14,7 @@ import { DEMO_PAPER } from './demo-paper';
  */
 async function main(): Promise<void> {
   const config = loadConfig();
+  await requireServices(config);
   const applied = await migrate();
   console.log(applied.length ? `Applied ${applied.length} migration(s).` : 'Database schema is up to date.');
   const demo = await seedDemo(config.DATABASE_URL);

@@ -5,7 +5,14 @@ import { invitation, objectivePaper } from './attempts-fixtures';
 import { exited, freePort, healthy, spawnProcess } from './processes';
 import { TestApi } from './test-api';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A promise with its resolver, for the moments the save loops and the test wait on each other. */
+function signal(): { promise: Promise<void>; fire: () => void } {
+  let fire!: () => void;
+  const promise = new Promise<void>((resolve) => (fire = resolve));
+  return { promise, fire };
+}
+
+const SAVES_BEFORE_KILL = 20;
 /** The autosave promise: every save that got a 2xx survives a SIGKILL of the API process. */
 describe('autosave across an API crash', () => {
   let api: TestApi;
@@ -47,50 +54,66 @@ describe('autosave across an API crash', () => {
     // attempt -> question -> highest seq acknowledged with a 2xx
     const acked = new Map<string, Map<string, number>>();
     let stop = false;
-    let failures = 0;
-    let successes = 0;
-    const loop = async ({ attemptId, attemptToken }: { attemptId: string; attemptToken: string }) => {
+    let phase: 'before' | 'down' | 'after' = 'before';
+    const counts = { before: 0, down: 0, after: 0 };
+    // Each moment the test waits for is announced by the loops themselves, not guessed with a sleep.
+    const enoughSaved = signal(); // SAVES_BEFORE_KILL saves acknowledged by the first process
+    const refused = signal(); // a save failed while the API was down
+    const restarted = signal(); // the second process is healthy
+    const savedAfter = candidates.map(() => signal()); // each candidate saved again after the restart
+    const loop = async ({ attemptId, attemptToken }: { attemptId: string; attemptToken: string }, index: number) => {
       const mine = new Map<string, number>();
       acked.set(attemptId, mine);
       for (let seq = 1; !stop; seq += 1) {
         const questionId = questions[seq % questions.length];
+        const during = phase;
+        let ok = false;
         try {
           const response = await fetch(`http://127.0.0.1:${port}/api/v1/attempts/${attemptId}/answers/${questionId}`, {
             method: 'PUT',
             headers: { 'content-type': 'application/json', 'x-attempt-token': attemptToken },
             body: JSON.stringify({ answer: { text: `v${seq}` }, seq }),
           });
-          if (response.ok) {
+          ok = response.ok;
+          if (ok) {
             const body = (await response.json()) as { status: string; storedSeq: number };
             expect(body).toMatchObject({ status: 'saved', storedSeq: seq });
             mine.set(questionId, seq);
-            successes += 1;
           } else {
-            failures += 1;
             await response.body?.cancel();
           }
         } catch {
-          failures += 1; // connection refused or reset while the API is down: the client retries later
-          await sleep(20);
+          // connection refused or reset while the API is down: the client retries once it is back
+        }
+        if (ok && during !== 'down') {
+          counts[during] += 1;
+          if (counts.before >= SAVES_BEFORE_KILL) enoughSaved.fire();
+          if (during === 'after') savedAfter[index].fire();
+        } else if (!ok) {
+          counts.down += 1;
+          refused.fire();
+          await restarted.promise;
         }
       }
     };
     const loops = Promise.all(candidates.map(loop));
 
-    await sleep(1500);
-    const beforeKill = successes;
+    await enoughSaved.promise;
+    phase = 'down';
     child.kill('SIGKILL');
     await exited(child);
-    await sleep(300);
+    await refused.promise;
     child = spawnApi();
     await healthy(port);
-    await sleep(1000);
+    phase = 'after';
+    restarted.fire();
+    await Promise.all(savedAfter.map((saved) => saved.promise));
     stop = true;
     await loops;
 
-    expect(beforeKill).toBeGreaterThan(20);
-    expect(successes).toBeGreaterThan(beforeKill);
-    expect(failures).toBeGreaterThan(0);
+    expect(counts.before).toBeGreaterThanOrEqual(SAVES_BEFORE_KILL);
+    expect(counts.down).toBeGreaterThan(0);
+    expect(counts.after).toBeGreaterThanOrEqual(candidates.length);
 
     const db = await connectAsOwner();
     try {
@@ -107,5 +130,5 @@ describe('autosave across an API crash', () => {
     } finally {
       await db.end();
     }
-  }, 120_000);
+  });
 });

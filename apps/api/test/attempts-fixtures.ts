@@ -1,5 +1,6 @@
 import { loadConfig } from '@assay/core';
 import { linkToken } from '@assay/invitations';
+import { connectAsOwner } from '@assay/testing';
 import type { SignedUpTenant, TestApi } from './test-api';
 
 /** Helpers of the attempts tests: papers of every objective type, invitations with a known link token. */
@@ -130,12 +131,18 @@ export class Candidate {
   }
 }
 
-export async function until<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
+/**
+ * Moves an attempt's deadline one second into the past (its start moves back with it), so tests of
+ * what happens after the deadline do not wait for the clock to get there.
+ */
+export async function pastDeadline(attemptId: string): Promise<void> {
+  const owner = await connectAsOwner();
+  try {
+    await owner.query(
+      `UPDATE attempts SET started_at = now() - interval '1 hour', deadline = now() - interval '1 second' WHERE id = $1`,
+      [attemptId],
+    );
+  } finally {
+    await owner.end();
   }
 }

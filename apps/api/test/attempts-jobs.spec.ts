@@ -2,13 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AttemptJobs } from '@assay/attempts';
-import { loadConfig, redisOptions, TenantContext } from '@assay/core';
-import { connectAsOwner } from '@assay/testing';
-import { Candidate, call, invitation, objectivePaper, until, type ObjectivePaper } from './attempts-fixtures';
+import { jobIdOf, JobName, loadConfig, redisOptions, TenantContext } from '@assay/core';
+import { connectAsOwner, until } from '@assay/testing';
+import { Candidate, call, invitation, objectivePaper, pastDeadline, type ObjectivePaper } from './attempts-fixtures';
 import { startWorker } from './test-worker';
 import { TestApi, type SignedUpTenant } from './test-api';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('attempts in the worker: auto-submit at the deadline, the sweep, scoring', () => {
   let api: TestApi;
@@ -21,7 +19,8 @@ describe('attempts in the worker: auto-submit at the deadline, the sweep, scorin
     until(async () => {
       const { attempt: found } = await attempt(id);
       return found.status === 'scored' || found.status === 'awaiting_grading' ? found : null;
-    }, 20_000, `attempt ${id} scored`);
+    }, `attempt ${id} scored`);
+  const deadlineJob = (attemptId: string) => jobIdOf(JobName.AttemptDeadline, { tenantId: a.tenantId, attemptId }) as string;
 
   beforeAll(async () => {
     const env = { REDIS_PREFIX: `assay-test-att-${randomBytes(4).toString('hex')}`, LINK_RATE_LIMIT: '100000' };
@@ -39,11 +38,15 @@ describe('attempts in the worker: auto-submit at the deadline, the sweep, scorin
 
   it('submits at the deadline by the delayed job even when the candidate is gone, then scores', async () => {
     const paper = await objectivePaper(api, a, { timerGraceSeconds: 0 });
-    const inv = await invitation(api, a, paper.paperId, { closesAt: new Date(Date.now() + 4000) });
+    const inv = await invitation(api, a, paper.paperId);
     const { candidate } = await Candidate.start(api, inv.linkToken);
-    expect(await queue.getJobState(`deadline-${candidate.attemptId}`)).toBe('delayed');
+    const job = await queue.getJob(deadlineJob(candidate.attemptId));
+    expect(await job?.getState()).toBe('delayed');
     expect((await candidate.save(paper.q.single, 'B', 1)).status).toBe(200);
     expect((await candidate.save(paper.q.essay, { text: '补发并致歉。' }, 1)).status).toBe(200);
+    // The deadline arrives (moved in the database rather than waited for), and with it the delayed job.
+    await pastDeadline(candidate.attemptId);
+    await job?.promote();
 
     const scored = await settled(candidate.attemptId);
     // The essay waits for a grader: not final, the invitation stays submitted.
@@ -53,11 +56,11 @@ describe('attempts in the worker: auto-submit at the deadline, the sweep, scorin
 
   it('the sweep submits an overdue attempt whose deadline job was lost', async () => {
     const paper = await objectivePaper(api, a, { timerGraceSeconds: 0 }, false);
-    const inv = await invitation(api, a, paper.paperId, { closesAt: new Date(Date.now() + 4000) });
-    const { candidate, body } = await Candidate.start(api, inv.linkToken);
-    expect(await queue.remove(`deadline-${candidate.attemptId}`)).toBe(1); // Redis lost it
+    const inv = await invitation(api, a, paper.paperId);
+    const { candidate } = await Candidate.start(api, inv.linkToken);
+    expect(await queue.remove(deadlineJob(candidate.attemptId))).toBe(1); // Redis lost it
     expect((await candidate.save(paper.q.trueFalse, false, 1)).status).toBe(200);
-    await sleep(Date.parse(body.deadline) - Date.now() + 500);
+    await pastDeadline(candidate.attemptId);
     expect((await attempt(candidate.attemptId)).attempt.status).toBe('in_progress');
 
     expect(await worker.get(AttemptJobs).sweep()).toBe('done');

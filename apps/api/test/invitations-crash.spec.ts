@@ -1,6 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { connectAsOwner, TestSmtpServer } from '@assay/testing';
+import { Queue } from 'bullmq';
+import { jobIdOf, JobName, loadConfig, QueueName, redisOptions } from '@assay/core';
+import { connectAsOwner, TestSmtpServer, until } from '@assay/testing';
 import { publishedPaper } from './fixtures';
 import { exited, spawnProcess } from './processes';
 import { TestApi } from './test-api';
@@ -55,19 +57,24 @@ describe('outbox delivery across a worker crash', () => {
     smtp.releaseHeld(); // the dead client never saw a 250: nothing was delivered
 
     workers.push(spawnProcess('worker', env));
-    await smtp.waitFor(emails.length, 30_000);
-    await new Promise((r) => setTimeout(r, 1500)); // time for any duplicate to show up
-
-    const delivered = smtp.received.filter((m) => emails.includes(m.to));
-    expect(delivered.map((m) => m.to).sort()).toEqual([...emails].sort());
-    expect(new Set(delivered.map((m) => m.messageId)).size).toBe(emails.length);
-
+    await smtp.waitFor(emails.length, (mail) => emails.includes(mail.to));
+    // A duplicate could only come from a send job still to run: wait until every outbox row's job has finished.
     const owner = await connectAsOwner();
+    const mail = new Queue(QueueName.Mail, { connection: redisOptions(loadConfig(process.env).REDIS_URL), prefix: env.REDIS_PREFIX });
     try {
-      const rows = await owner.query(`SELECT status, count(*)::int AS n FROM outbox_messages WHERE invitation_id = ANY($1) GROUP BY status`, [invitationIds]);
-      expect(rows.rows).toEqual([{ status: 'sent', n: emails.length }]);
+      const { rows } = await owner.query('SELECT tenant_id, id FROM outbox_messages WHERE invitation_id = ANY($1)', [invitationIds]);
+      expect(rows).toHaveLength(emails.length);
+      const jobOf = (row: { tenant_id: string; id: string }) => mail.getJob(jobIdOf(JobName.SendOutboxMessage, { tenantId: row.tenant_id, outboxId: row.id }) as string);
+      const states = () => Promise.all(rows.map(async (row) => (await jobOf(row))?.getState()));
+      await until(async () => (await states()).every((state) => state === 'completed'), 'every send job to complete');
+
+      const delivered = smtp.received.filter((m) => emails.includes(m.to));
+      expect(delivered.map((m) => m.to).sort()).toEqual([...emails].sort());
+      expect(new Set(delivered.map((m) => m.messageId)).size).toBe(emails.length);
+      const byStatus = await owner.query(`SELECT status, count(*)::int AS n FROM outbox_messages WHERE invitation_id = ANY($1) GROUP BY status`, [invitationIds]);
+      expect(byStatus.rows).toEqual([{ status: 'sent', n: emails.length }]);
     } finally {
-      await owner.end();
+      await Promise.all([owner.end(), mail.close()]);
     }
-  }, 60_000);
+  });
 });

@@ -1,5 +1,5 @@
 import type { Client } from 'pg';
-import { connectAsOwner } from '@assay/testing';
+import { connectAsOwner, until } from '@assay/testing';
 import { invitation, objectivePaper } from './attempts-fixtures';
 import { TestApi, type SignedUpTenant } from './test-api';
 
@@ -9,15 +9,16 @@ describe('invitation changes racing a start', () => {
   let tenant: SignedUpTenant;
   let paperId: string;
   let owner: Client;
+  let observer: Client;
 
   beforeAll(async () => {
     api = await TestApi.start();
     tenant = await api.signup();
     paperId = (await objectivePaper(api, tenant, {}, false)).paperId;
-    owner = await connectAsOwner();
+    [owner, observer] = [await connectAsOwner(), await connectAsOwner()];
   });
   afterAll(async () => {
-    await Promise.all([owner.end(), api.close()]);
+    await Promise.all([owner.end(), observer.end(), api.close()]);
   });
 
   it('a revoke that arrives while the candidate is starting waits, then refuses (409): no started invitation is marked revoked', async () => {
@@ -25,8 +26,13 @@ describe('invitation changes racing a start', () => {
     // The start, mid-transaction: it holds the invitation row (as AttemptsService.start does) and is about to mark it started.
     await owner.query('BEGIN');
     await owner.query('SELECT 1 FROM invitations WHERE id = $1 FOR UPDATE', [invitationId]);
+    const holder = (await owner.query('SELECT pg_backend_pid() AS pid')).rows[0].pid as number;
     const revoke = api.request('POST', `/api/v1/invitations/${invitationId}/revoke`, { token: tenant.accessToken });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The race happens for certain: the revoke's transaction is blocked on the row lock the start holds.
+    await until(
+      async () => (await observer.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY (pg_blocking_pids(pid))', [holder])).rows[0].n > 0,
+      'the revoke to wait for the invitation row lock',
+    );
     await owner.query(`UPDATE invitations SET status = 'started', started_at = now() WHERE id = $1`, [invitationId]);
     await owner.query('COMMIT');
 

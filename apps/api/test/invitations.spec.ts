@@ -1,8 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { redactUrl, TenantContext } from '@assay/core';
+import { Queue } from 'bullmq';
+import { jobIdOf, JobName, loadConfig, QueueName, redactUrl, redisOptions, TenantContext } from '@assay/core';
 import { ReminderJobs } from '@assay/invitations';
-import { connectAsOwner, TestSmtpServer } from '@assay/testing';
+import { connectAsOwner, TestSmtpServer, until } from '@assay/testing';
 import { publishedPaper, type PublishedPaperFixture } from './fixtures';
 import { startWorker } from './test-worker';
 import { TestApi, type SignedUpTenant } from './test-api';
@@ -21,18 +22,32 @@ describe('invitations: personal links, email through the outbox, reminders, funn
   let a: SignedUpTenant;
   let b: SignedUpTenant;
   let paper: PublishedPaperFixture;
+  let reminders: Queue;
 
   const call = (method: 'GET' | 'POST', url: string, body?: unknown, tenant = a) =>
     api.request(method, `/api/v1${url}`, { token: tenant.accessToken, body });
   const invite = (email: string, extra: Record<string, unknown> = {}) =>
     call('POST', '/invitations', { paperId: paper.paperId, candidate: { name: '张伟', email }, closesAt: inDays(3), ...extra });
+  /** The emails to one address once `count` have arrived and the worker has recorded them as sent. */
   const mailTo = async (email: string, count = 1) => {
-    for (let i = 0; i < 200; i += 1) {
-      const mails = smtp.received.filter((m) => m.to === email);
-      if (mails.length >= count) return mails;
-      await new Promise((r) => setTimeout(r, 50));
+    const mails = await smtp.waitFor(count, (mail) => mail.to === email);
+    const owner = await connectAsOwner();
+    try {
+      const recorded = async () => (await owner.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE to_address = $1 AND status = 'sent'`, [email])).rows[0].n >= count;
+      await until(recorded, `${count} emails to ${email} recorded as sent`);
+    } finally {
+      await owner.end();
     }
-    throw new Error(`no email to ${email}`);
+    return mails;
+  };
+  /** The outbox rows of one invitation by kind and status: the database's record of every email. */
+  const outbox = async (invitationId: string) => {
+    const owner = await connectAsOwner();
+    try {
+      return (await owner.query('SELECT kind, status FROM outbox_messages WHERE invitation_id = $1 ORDER BY created_at', [invitationId])).rows;
+    } finally {
+      await owner.end();
+    }
   };
 
   beforeAll(async () => {
@@ -40,10 +55,12 @@ describe('invitations: personal links, email through the outbox, reminders, funn
     const env = { SMTP_URL: smtp.url, PUBLIC_URL: 'http://localhost:3000', REDIS_PREFIX: `assay-test-inv-${randomBytes(4).toString('hex')}` };
     api = await TestApi.start(env);
     worker = await startWorker(env);
+    reminders = new Queue(QueueName.Invitations, { connection: redisOptions(loadConfig(process.env).REDIS_URL), prefix: env.REDIS_PREFIX });
     [a, b] = [await api.signup(), await api.signup()];
     paper = await publishedPaper(api, a);
   });
   afterAll(async () => {
+    await reminders.close();
     await worker.close();
     await api.close();
     await smtp.close();
@@ -131,11 +148,16 @@ describe('invitations: personal links, email through the outbox, reminders, funn
   });
 
   it('an expired link is the same 404; extending the window revives it', async () => {
-    const closesAt = Date.now() + 4000;
-    const created = await invite('chen.jie@example.com', { opensAt: new Date(Date.now() - 3600_000).toISOString(), closesAt: new Date(closesAt).toISOString() });
+    const created = await invite('chen.jie@example.com', { opensAt: new Date(Date.now() - 3600_000).toISOString() });
     const [mail] = await mailTo('chen.jie@example.com');
     const token = linkIn(mail.text);
-    await new Promise((r) => setTimeout(r, closesAt - Date.now() + 200));
+    // The window closes (moved in the database rather than waited for).
+    const owner = await connectAsOwner();
+    try {
+      await owner.query(`UPDATE invitations SET closes_at = now() - interval '1 second' WHERE id = $1`, [created.body.id]);
+    } finally {
+      await owner.end();
+    }
     const expired = await api.request('GET', `/api/v1/links/${token}`);
     expect(expired.status).toBe(404);
     expect((await call('GET', `/invitations/${created.body.id}`)).body.status).toBe('expired');
@@ -166,17 +188,30 @@ describe('invitations: personal links, email through the outbox, reminders, funn
   });
 
   it('reminds candidates who have not started before the window closes, not revoked ones', async () => {
-    const closesAt = new Date(Date.now() + 3600_000 + 4000).toISOString();
+    const closesAt = new Date(Date.now() + 2 * 3600_000).toISOString();
     const kept = await invite('reminder.kept@example.com', { closesAt, reminderHours: [1] });
     const dropped = await invite('reminder.dropped@example.com', { closesAt, reminderHours: [1] });
     await mailTo('reminder.kept@example.com');
     await mailTo('reminder.dropped@example.com');
     await call('POST', `/invitations/${dropped.body.id}/revoke`);
+    // The reminders are due in an hour: bring each one due now instead of waiting.
+    const reminderJob = (invitationId: string) =>
+      reminders.getJob(jobIdOf(JobName.RemindInvitation, { tenantId: a.tenantId, invitationId, reminder: 1, closesAt }) as string);
+    const due = await reminderJob(kept.body.id);
+    expect(await due?.getState()).toBe('delayed');
+    await due?.promote();
     const [, reminder] = await mailTo('reminder.kept@example.com', 2);
     expect(reminder.subject).toMatch(/^提醒/);
     expect(linkIn(reminder.text)).toBe(linkIn((await mailTo('reminder.kept@example.com'))[0].text));
-    await new Promise((r) => setTimeout(r, 1000));
-    expect(smtp.received.filter((m) => m.to === 'reminder.dropped@example.com')).toHaveLength(1);
+    // The revoked invitation's reminder was cancelled; had it survived, it runs now and must skip.
+    const stale = await reminderJob(dropped.body.id);
+    if (stale) {
+      await stale.promote();
+      await until(async () => (await stale.getState()) === 'completed', 'the revoked invitation\'s reminder to run');
+      expect((await reminderJob(dropped.body.id))?.returnvalue).toBe('skipped');
+    }
+    expect(await outbox(dropped.body.id)).toEqual([{ kind: 'invitation', status: 'sent' }]);
+    expect(smtp.to('reminder.dropped@example.com')).toHaveLength(1);
     expect((await call('GET', `/invitations/${kept.body.id}`)).body.status).toBe('sent');
   });
 
@@ -189,14 +224,19 @@ describe('invitations: personal links, email through the outbox, reminders, funn
       await jobs.remind(payload);
       await jobs.remind(payload);
     });
-    const reminders = await mailTo('reminder.retry@example.com', 2);
-    await new Promise((r) => setTimeout(r, 500));
-    expect(smtp.received.filter((m) => m.to === 'reminder.retry@example.com')).toHaveLength(reminders.length);
-    expect(reminders).toHaveLength(2);
+    await mailTo('reminder.retry@example.com', 2);
+    // Every email is an outbox row: one invitation and one reminder, both sent, so no third email is coming.
+    expect(await outbox(created.body.id)).toEqual([
+      { kind: 'invitation', status: 'sent' },
+      { kind: 'reminder', status: 'sent' },
+    ]);
+    expect(smtp.to('reminder.retry@example.com')).toHaveLength(2);
   });
 
   it('another tenant sees none of it (404)', async () => {
     const created = await invite('private@example.com');
+    // Its email is sent before the next test counts the funnel, which no send may change midway.
+    await mailTo('private@example.com');
     for (const url of [`/invitations/${created.body.id}`, `/candidates/${created.body.candidateId}`]) {
       expect((await call('GET', url, undefined, b)).status).toBe(404);
     }

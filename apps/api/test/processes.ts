@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { until } from '@assay/testing';
+
+export { freePort } from '@assay/testing';
 
 const ROOT = resolve(__dirname, '../../..');
 const ENTRY = { api: 'apps/api/src/main.ts', worker: 'apps/worker/src/main.ts' } as const;
@@ -22,24 +24,14 @@ export function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((done) => (child.exitCode !== null || child.signalCode !== null ? done(child.exitCode) : child.once('exit', (code) => done(code))));
 }
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
-
 /** Waits until the API on this port answers /api/health with 200. */
-export async function healthy(port: number, timeoutMs = 60_000): Promise<void> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
+export async function healthy(port: number): Promise<void> {
+  const answers = async () => {
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
+      return (await fetch(`http://127.0.0.1:${port}/api/health`)).ok;
     } catch {
-      // not listening yet
+      return false; // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`API on port ${port} did not become healthy`);
+  };
+  await until(answers, `the API on port ${port} to become healthy`);
 }

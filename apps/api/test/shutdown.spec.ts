@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
+import { Queue } from 'bullmq';
+import { JOB_QUEUE, JOB_SCHEDULES, loadConfig, redisOptions } from '@assay/core';
+import { until } from '@assay/testing';
 import { exited, freePort, healthy, spawnProcess } from './processes';
 
 /** SIGTERM (a deploy, `docker compose stop`) lets requests in flight finish, then exits cleanly. */
@@ -9,11 +12,12 @@ describe('graceful shutdown', () => {
     const api = spawnProcess('api', { PORT: String(port), HOST: '127.0.0.1', REDIS_PREFIX: `assay-test-stop-${randomBytes(4).toString('hex')}` });
     try {
       await healthy(port);
-      // Requests whose headers the server has already received are in flight; their bodies
-      // (sign-ups: argon2id takes a while) are sent only after the signal.
+      // Requests whose headers the server has already received are in flight (it has answered
+      // "100 Continue" to each); their bodies (sign-ups: argon2id takes a while) are sent only after the signal.
       const inFlight = Array.from({ length: 4 }, (_, i) => {
         const body = JSON.stringify({ companyName: '停机测试', slug: `stop-${randomBytes(4).toString('hex')}-${i}`, adminName: '管理员', email: `stop${i}@example.com`, password: 'long enough passphrase' });
-        const request = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/api/v1/auth/signup', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
+        const request = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/api/v1/auth/signup', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), expect: '100-continue' } });
+        const received = new Promise<void>((resolve) => request.once('continue', resolve));
         const status = new Promise<number>((resolve, reject) => {
           request.on('response', (response) => {
             response.resume();
@@ -22,11 +26,15 @@ describe('graceful shutdown', () => {
           request.on('error', reject);
         });
         request.flushHeaders();
-        return { request, body, status };
+        return { request, body, status, received };
       });
-      await new Promise((r) => setTimeout(r, 500));
+      await Promise.all(inFlight.map((r) => r.received));
       api.kill('SIGTERM');
-      await new Promise((r) => setTimeout(r, 200));
+      // The signal has been handled once the API stops accepting new connections.
+      await until(
+        () => fetch(`http://127.0.0.1:${port}/api/health`).then(() => false, () => true),
+        'the API to stop accepting connections',
+      );
       for (const { request, body } of inFlight) request.end(body);
       const statuses = await Promise.all(inFlight.map((r) => r.status));
       expect(statuses).toEqual([201, 201, 201, 201]);
@@ -35,17 +43,23 @@ describe('graceful shutdown', () => {
     } finally {
       api.kill('SIGKILL');
     }
-  }, 60_000);
+  });
 
   it('the worker stops on SIGTERM with 0', async () => {
-    const worker = spawnProcess('worker', { REDIS_PREFIX: `assay-test-stop-${randomBytes(4).toString('hex')}` });
+    const prefix = `assay-test-stop-${randomBytes(4).toString('hex')}`;
+    const worker = spawnProcess('worker', { REDIS_PREFIX: prefix });
+    const connection = redisOptions(loadConfig(process.env).REDIS_URL);
+    const queues = JOB_SCHEDULES.map((schedule) => ({ schedule, queue: new Queue(JOB_QUEUE[schedule.name], { connection, prefix }) }));
     try {
-      await new Promise((r) => setTimeout(r, 4000));
+      // Started: the job schedules are the last thing the worker sets up before it listens for signals.
+      const scheduled = async () => (await Promise.all(queues.map(async ({ schedule, queue }) => Boolean(await queue.getJobScheduler(schedule.name))))).every(Boolean);
+      await until(scheduled, 'the worker to register its job schedules');
       expect(worker.exitCode).toBeNull();
       worker.kill('SIGTERM');
       expect(await exited(worker)).toBe(0);
     } finally {
       worker.kill('SIGKILL');
+      await Promise.all(queues.map(async ({ queue }) => { await queue.obliterate({ force: true }); await queue.close(); }));
     }
-  }, 60_000);
+  });
 });

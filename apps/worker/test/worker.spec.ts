@@ -3,17 +3,8 @@ import { MetadataScanner, Reflector } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { collectHandlers, JobHandler, JobName, JobQueue } from '@assay/core';
-import { connectAsOwner } from '@assay/testing';
+import { connectAsOwner, until } from '@assay/testing';
 import { WorkerModule } from '../src/worker.module';
-
-async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let i = 0; i < 100; i += 1) {
-    const value = await probe();
-    if (done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('condition not reached in 10 s');
-}
 
 describe('worker', () => {
   let worker: INestApplicationContext;
@@ -45,10 +36,10 @@ describe('worker', () => {
 
       await worker.get(JobQueue).enqueue(JobName.PurgeExpired, {});
 
-      const left = await until(
-        async () => (await owner.query('SELECT id FROM refresh_tokens WHERE tenant_id = $1', [tenantId])).rows.map((r) => r.id),
-        (ids) => !ids.includes(expired),
-      );
+      const left = await until(async () => {
+        const ids = (await owner.query('SELECT id FROM refresh_tokens WHERE tenant_id = $1', [tenantId])).rows.map((r) => r.id);
+        return !ids.includes(expired) && ids;
+      }, 'the expired refresh token to be purged');
       expect(left).toEqual([live]);
     } finally {
       await owner.end();

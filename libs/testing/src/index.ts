@@ -3,3 +3,5 @@ export * from './smtp';
 export * from './docx';
 export * from './multipart';
 export * from './fixtures';
+export * from './wait';
+export * from './ports';

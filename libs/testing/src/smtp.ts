@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { WAIT_LIMIT_MS } from './wait';
 
 export interface ReceivedMail {
   messageId: string;
@@ -21,6 +22,8 @@ export class TestSmtpServer {
   private toHold = 0;
   private held: (() => void)[] = [];
   private allHeld: (() => void) | null = null;
+  /** Pending `waitFor` checks; each removes itself once satisfied. */
+  private readonly waiters = new Set<() => boolean>();
 
   private constructor(
     private readonly server: SMTPServer,
@@ -60,13 +63,30 @@ export class TestSmtpServer {
     for (const refuse of this.held.splice(0)) refuse();
   }
 
-  async waitFor(count: number, timeoutMs = 20_000): Promise<ReceivedMail[]> {
-    const started = Date.now();
-    while (this.received.length < count) {
-      if (Date.now() - started > timeoutMs) throw new Error(`expected ${count} emails, got ${this.received.length}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    return this.received;
+  /**
+   * Resolves with the received messages `match` accepts as soon as there are `count` of them
+   * (woken by each delivery, not by polling); fails after `limitMs` naming what is missing.
+   */
+  waitFor(count: number, match: (mail: ReceivedMail) => boolean = () => true, limitMs = WAIT_LIMIT_MS): Promise<ReceivedMail[]> {
+    return new Promise((resolve, reject) => {
+      const check = (): boolean => {
+        const found = this.received.filter(match);
+        if (found.length < count) return false;
+        clearTimeout(timer);
+        resolve(found);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        reject(new Error(`expected ${count} matching emails, got ${this.received.filter(match).length}`));
+      }, limitMs);
+      if (!check()) this.waiters.add(check);
+    });
+  }
+
+  /** The messages delivered to one address so far. */
+  to(address: string): ReceivedMail[] {
+    return this.received.filter((mail) => mail.to === address);
   }
 
   async close(): Promise<void> {
@@ -89,5 +109,6 @@ export class TestSmtpServer {
       html: typeof parsed.html === 'string' ? parsed.html : '',
     });
     callback(null);
+    for (const check of [...this.waiters]) if (check()) this.waiters.delete(check);
   }
 }

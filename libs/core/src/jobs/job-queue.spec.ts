@@ -18,11 +18,13 @@ describe('JobQueue.requeue', () => {
       connection: redisOptions(config.REDIS_URL),
       prefix: config.REDIS_PREFIX,
     });
+    const failed = new Promise<string | undefined>((resolve) => failing.once('failed', (job) => resolve(job?.id)));
     const data = (outboxId: string) => ({ tenantId: '00000000-0000-4000-8000-000000000001', outboxId });
-    await jobs.queue(QueueName.Mail).add(JobName.SendOutboxMessage, data('was-failed'), { jobId: 'was-failed', attempts: 1 });
     const queue = jobs.queue(QueueName.Mail);
-    for (let i = 0; i < 100 && !(await (await queue.getJob('was-failed'))?.isFailed()); i += 1) await new Promise((r) => setTimeout(r, 50));
+    await queue.add(JobName.SendOutboxMessage, data('was-failed'), { jobId: 'was-failed', attempts: 1 });
+    expect(await failed).toBe('was-failed');
     await failing.close();
+    expect(await (await queue.getJob('was-failed'))?.getState()).toBe('failed');
     await queue.add(JobName.SendOutboxMessage, data('was-delayed'), { jobId: 'was-delayed', delay: 60_000 });
 
     await jobs.requeue(JobName.SendOutboxMessage, [data('was-failed'), data('was-delayed'), data('was-lost')]);

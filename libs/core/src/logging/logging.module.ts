@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
+import { PRETTY_LOGS_TRANSPORT, wantsPrettyLogs } from './pretty-logs';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
@@ -27,7 +28,7 @@ export function redactUrl(url: string): string {
  */
 export const UNLOGGED_ROUTES = [{ path: 'attempts/:id/answers/:questionId', method: RequestMethod.PUT, version: '1' }];
 
-/** Structured JSON logs; every line of a request carries its id. Credentials never reach a log. */
+/** Structured JSON logs (readable lines on a developer's terminal, see pretty-logs.ts); every line of a request carries its id. Credentials never reach a log. */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
@@ -38,6 +39,7 @@ export const UNLOGGED_ROUTES = [{ path: 'attempts/:id/answers/:questionId', meth
         exclude: UNLOGGED_ROUTES,
         pinoHttp: {
           level: config.LOG_LEVEL,
+          transport: wantsPrettyLogs(config.NODE_ENV, Boolean(process.stdout.isTTY)) ? PRETTY_LOGS_TRANSPORT : undefined,
           genReqId: (req) => (req as IncomingMessage & { id?: string }).id ?? requestIdOf(req),
           customProps: () => ({ service: 'assay-api' }),
           redact: {

@@ -1,6 +1,6 @@
 import type { QueryRunner } from 'typeorm';
 import { connectAsOwner } from '@assay/testing';
-import { RenameRubricPoints1764000000000 } from './1764000000000-RenameRubricPoints';
+import { MIGRATIONS } from '@assay/migrations';
 
 /**
  * Data migrations run on copies of their tables in a scratch schema (same columns, a trigger of the
@@ -23,7 +23,9 @@ describe('migrations that rewrite stored JSON', () => {
       await owner.query('INSERT INTO questions VALUES (1, $1)', [JSON.stringify(rubric('maxPoints'))]);
       await owner.query('INSERT INTO paper_versions VALUES (1, $1)', [JSON.stringify(snapshot('maxPoints'))]);
 
-      const migration = new RenameRubricPoints1764000000000();
+      const Migration = MIGRATIONS.find((m) => m.name === 'RenameRubricPoints1764000000000');
+      if (!Migration) throw new Error('RenameRubricPoints is not listed in migrations/index.ts');
+      const migration = new Migration();
       const stored = async () => ({
         rubric: (await owner.query('SELECT rubric FROM questions')).rows[0].rubric,
         snapshot: (await owner.query('SELECT snapshot FROM paper_versions')).rows[0].snapshot,
