@@ -4,3 +4,4 @@ export * from './moodle';
 export * from './items';
 export * from './measurement';
 export * from './agreement';
+export * from './marks-table';
