@@ -3,7 +3,7 @@ import { buildReport } from './build-report';
 import type { Cohort, CohortAttempt, CohortVersion } from './cohort';
 
 const question = (id: string, competency: string): SnapshotQuestion =>
-  ({ id, type: 'true_false', kind: null, stem: id, options: [], answerKey: true, referenceAnswer: null, explanation: null, rubric: [], points: 1, competencies: [{ id: competency, name: competency }] }) as SnapshotQuestion;
+  ({ id, type: 'true_false', kind: null, stem: id, options: [], answerKey: true, referenceAnswer: null, explanation: null, rubric: [], points: 1, difficulty: null, tags: [], competencies: [{ id: competency, name: competency }] }) as unknown as SnapshotQuestion;
 
 function version(id: string, pointsPerQuestion: number, questions: SnapshotQuestion[], passMark: number | null): CohortVersion {
   const snapshot = {

@@ -115,8 +115,6 @@ export interface CandidateRow {
   competencies: { competency: string; score: number; rank: number | null }[];
   integrityEvents: number;
   minutes: number | null;
-  /** Seconds per question are not recorded by the attempts domain yet; marks per question are. */
-  questions: { questionId: string; points: number | null; maxPoints: number | null }[];
 }
 
 export interface Report {
@@ -336,10 +334,6 @@ export function buildReport(cohort: Cohort, jobRole: { id: string; name: string 
       competencies: [...competencies].map(([competency, value]) => ({ competency, score: value, rank: competencyRanks.get(competency)?.get(a.attemptId) ?? null })),
       integrityEvents: a.integrityEvents,
       minutes: a.submittedAt ? (a.submittedAt.getTime() - a.startedAt.getTime()) / 60_000 : null,
-      questions: a.questionIds.map((questionId) => {
-        const r = byAttempt.get(a.attemptId)?.get(questionId);
-        return { questionId, points: r?.points ?? null, maxPoints: r?.maxPoints ?? null };
-      }),
     };
   });
   // Best first; candidates still waiting for graders after every final one.
