@@ -337,7 +337,7 @@ export function buildReport(cohort: Cohort, jobRole: { id: string; name: string 
     };
   });
   // Best first; candidates still waiting for graders after every final one.
-  candidates.sort((x, y) => Number(y.final) - Number(x.final) || (y.percent ?? -1) - (x.percent ?? -1) || x.attemptId.localeCompare(y.attemptId));
+  candidates.sort((x, y) => Number(y.final) - Number(x.final) || (y.percent ?? -1) - (x.percent ?? -1) || (x.attemptId < y.attemptId ? -1 : 1));
 
   const finalRows = candidates.filter((c) => c.final);
   const funnel = funnelOf(cohort, final, passMarks);
