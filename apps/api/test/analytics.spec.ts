@@ -20,6 +20,7 @@ describe('analytics per paper version and job role', () => {
 
   const get = (tenantToken: string, url: string) => api.request('GET', `/api/v1/analytics${url}`, { token: tenantToken });
 
+  // Sign-up, a paper, four candidates through the API and a debounced refresh: longer than a plain hook.
   beforeAll(async () => {
     const env = { REDIS_PREFIX: `assay-test-an-${randomBytes(4).toString('hex')}`, LINK_RATE_LIMIT: '100000' };
     api = await TestApi.start(env);
@@ -67,9 +68,9 @@ describe('analytics per paper version and job role', () => {
       await until(async () => {
         const response = await get(a.accessToken, url);
         return response.status === 200 && response.body.report.scores.candidates === 4;
-      }, 30_000, `snapshot ${url}`);
+      }, 60_000, `snapshot ${url}`);
     }
-  });
+  }, 180_000);
   afterAll(async () => {
     await worker.close();
     await api.close();
@@ -148,6 +149,10 @@ describe('analytics per paper version and job role', () => {
     const { sem } = compared;
     const expected = Math.abs(7 - 5) < 1.96 * sem * Math.SQRT2 ? 'not_distinguishable' : 'higher';
     expect(compared.pairs[0]).toMatchObject({ first: attemptIds[0], second: attemptIds[1], difference: 2, result: expected });
+    // In the role the same two candidates compare in percent, each with their version's SEM.
+    const inRole = (await get(a.accessToken, `/job-roles/${roleId}/compare?attemptIds=${attemptIds[0]},${attemptIds[1]}`)).body;
+    expect(inRole.pairs[0].difference).toBeCloseTo((100 * 2) / 7, 10);
+    expect(inRole.pairs[0].result).toBe(expected);
   });
 
   it('exports candidates as CSV and XLSX', async () => {

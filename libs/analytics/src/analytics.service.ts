@@ -92,22 +92,28 @@ export class AnalyticsService {
 
   /**
    * Candidates side by side; each pair is "higher", "lower" or "not_distinguishable" (their
-   * difference is within the measurement error, docs/analytics.md).
+   * difference is within the measurement error, docs/analytics.md). Each candidate's SEM is half
+   * their band: in a role, candidates of different papers have different SEMs, and the error of
+   * the difference is sqrt(SEM_a² + SEM_b²), i.e. compareScores with the root mean square SEM.
    */
   async compare(scope: ReportScope, scopeId: string, attemptIds: string[]) {
     const { report } = await this.report(scope, scopeId);
     const rows = await this.rows(scope, scopeId, attemptIds);
     const score = (c: CandidateRow) => (scope === 'paper_version' ? c.points : c.percent);
-    const sem = report.reliability.sem;
+    const semOf = (c: CandidateRow) => (c.band ? (c.band.high - c.band.low) / 2 : null);
     const pairs = rows.flatMap((a, i) =>
       rows.slice(i + 1).map((b) => {
-        const sa = score(a);
-        const sb = score(b);
-        const comparable = a.final && b.final && sa !== null && sb !== null && sem !== null;
-        return { first: a.attemptId, second: b.attemptId, difference: sa !== null && sb !== null ? sa - sb : null, result: comparable ? compareScores(sa, sb, sem) : null };
+        const [sa, sb, ea, eb] = [score(a), score(b), semOf(a), semOf(b)];
+        const comparable = sa !== null && sb !== null && ea !== null && eb !== null;
+        return {
+          first: a.attemptId,
+          second: b.attemptId,
+          difference: sa !== null && sb !== null ? sa - sb : null,
+          result: comparable ? compareScores(sa, sb, Math.sqrt((ea * ea + eb * eb) / 2)) : null,
+        };
       }),
     );
-    return { sem, unit: report.scores.unit, candidates: rows, pairs };
+    return { sem: report.reliability.sem, unit: report.scores.unit, candidates: rows, pairs };
   }
 
   async export(scope: ReportScope, scopeId: string, format: 'csv' | 'xlsx'): Promise<Buffer> {
