@@ -162,7 +162,7 @@ async function refresh(queue: Queue, events: QueueEvents, tenantId: string, vers
   const data: JobOf<JobName.RefreshAnalytics> = { tenantId, scope: 'paper_version', scopeId: versionId, window };
   const job = await queue.add(JobName.RefreshAnalytics, data, { jobId: jobIdOf(JobName.RefreshAnalytics, data) });
   await job.waitUntilFinished(events);
-  const done = await queue.getJob(job.id!);
+  const done = job.id === undefined ? undefined : await queue.getJob(job.id);
   if (!done?.finishedOn || !done.processedOn || done.returnvalue !== 'done') throw new Error(`refresh did not finish: ${JSON.stringify(done?.returnvalue)}`);
   return done.finishedOn - done.processedOn;
 }

@@ -14,6 +14,9 @@ const fixture = join(root, '../shared/reference/moodle-quiz-statistics');
 const dir = mkdtempSync(join(tmpdir(), 'assay-stats-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** Each run starts Node with the TypeScript loader: seconds alone, far more on a busy machine. */
+const CLI_TIMEOUT = 120_000;
+
 function stats(...args: string[]) {
   return run('node', ['-r', '@swc-node/register', 'tools/stats.ts', ...args], { cwd: root });
 }
@@ -48,7 +51,7 @@ describe('npm run stats', () => {
       expect(q.discriminationIndex).toBeCloseTo(discrimination, 4);
       expect(q.discriminativeEfficiency).toBeCloseTo(efficiency, 4);
     });
-  });
+  }, CLI_TIMEOUT);
 
   it('--max scales facility and SD by each question maximum and sets intended weights', async () => {
     const file = writeCsv('weighted.csv', 'A,B\n5,1\n3,0\n1,1\n');
@@ -58,19 +61,19 @@ describe('npm run stats', () => {
     expect(a.sd).toBeCloseTo(0.4, 12);
     expect(a.intendedWeight).toBeCloseTo(100 * 5 / 6, 12);
     expect(b.intendedWeight).toBeCloseTo(100 / 6, 12);
-  });
+  }, CLI_TIMEOUT);
 
   it('prints a readable table without --json', async () => {
     const { stdout } = await stats(writeCsv('table.csv', fixtureMarks()));
     expect(stdout).toContain('Attempts 25');
     expect(stdout).toContain('CIC -87.22%');
     expect(stdout).toMatch(/slots\.6\.mark\t1\t64\.00/);
-  });
+  }, CLI_TIMEOUT);
 
   it('names the wrong cell and exits 1', async () => {
     const file = writeCsv('bad.csv', 'Q1,Q2\n1,0\n1,abc\n');
     await expect(stats(file)).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('row 3, column 2 (Q2): "abc" is not a number') });
     await expect(stats(file.replace('bad', 'missing'))).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('File not found') });
     await expect(stats(writeCsv('ok.csv', 'Q1\n1\n'), '--max', '1,2')).rejects.toMatchObject({ stderr: expect.stringContaining('--max gives 2 maxima for 1 questions') });
-  });
+  }, CLI_TIMEOUT);
 });

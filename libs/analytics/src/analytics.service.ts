@@ -161,9 +161,11 @@ export class AnalyticsService {
         }[],
     );
     const byId = new Map(rows.map((r) => [r.attempt_id, r.row]));
-    const missing = attemptIds.filter((id) => !byId.has(id));
-    if (missing.length > 0) throw DomainError.notFound('analytics.candidate');
-    return attemptIds.map((id) => byId.get(id)!);
+    return attemptIds.map((id) => {
+      const row = byId.get(id);
+      if (!row) throw DomainError.notFound('analytics.candidate');
+      return row;
+    });
   }
 }
 

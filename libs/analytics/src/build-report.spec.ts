@@ -84,7 +84,7 @@ describe('buildReport for a job role across two papers', () => {
       { competency: 'logic', score: 100, rank: 1 },
       { competency: 'talk', score: 100, rank: 1 },
     ]);
-    expect(candidates.find((c) => c.attemptId === 'a4')!.competencies).toEqual([]);
+    expect(candidates.find((c) => c.attemptId === 'a4')?.competencies).toEqual([]);
     expect(report.competencies).toEqual([
       { competency: 'logic', mean: 100, candidates: 2 },
       { competency: 'talk', mean: 50, candidates: 3 },
@@ -111,7 +111,7 @@ describe('buildReport for one candidate', () => {
     );
     expect(report.scores).toMatchObject({ candidates: 1, mean: 1, sd: null, passRate: null });
     expect(report.reliability).toMatchObject({ alpha: null, sem: null, flags: [] });
-    expect(report.items!.questions.map((q) => q.facility)).toEqual([1, 0]);
+    expect(report.items?.questions.map((q) => q.facility)).toEqual([1, 0]);
     expect(candidates[0]).toMatchObject({ percentile: 50, rank: 1, band: null });
     expect(JSON.stringify(report)).not.toContain('NaN');
   });

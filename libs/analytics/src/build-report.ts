@@ -186,24 +186,25 @@ function choiceAnalysis(question: SnapshotQuestion, answers: unknown[]): Respons
 }
 
 function itemAnalysis(cohort: Cohort, places: Map<string, QuestionPlace>, byAttempt: Map<string, Map<string, CohortResponse>>): Report['items'] {
-  const questionIds = commonQuestions(cohort.attempts).filter((id) => {
-    const type = places.get(id)?.question.type;
-    return type !== undefined && isObjective(type);
+  const objective = commonQuestions(cohort.attempts).flatMap((id) => {
+    const place = places.get(id);
+    return place && isObjective(place.question.type) ? [place] : [];
   });
-  if (questionIds.length === 0) return null;
+  if (objective.length === 0) return null;
+  const questionIds = objective.map((p) => p.question.id);
   const marks = marksMatrix(cohort.attempts, questionIds, byAttempt);
   const maxMarks = maxMarksOf(questionIds, places);
   const stats = moodleStatistics({
     marks,
     maxMarks,
-    randomGuessScores: questionIds.map((id) => randomGuessScore(places.get(id)!.question)),
+    randomGuessScores: objective.map((p) => randomGuessScore(p.question)),
   });
   const totals = marks.map((row) => row.reduce<number>((acc, m) => acc + (m ?? 0), 0));
   return {
     attempts: cohort.attempts.length,
     quiz: stats.quiz,
     questions: stats.questions.map(({ index, ...q }) => {
-      const { question, sectionTitle } = places.get(questionIds[index])!;
+      const { question, sectionTitle } = objective[index];
       const column = marks.map((row) => row[index] ?? 0);
       const answers = cohort.attempts.map((a) => byAttempt.get(a.attemptId)?.get(question.id)?.answer ?? null);
       return {
@@ -231,9 +232,7 @@ function versionAlpha(attempts: readonly CohortAttempt[], version: CohortVersion
 }
 
 function funnelOf(cohort: Cohort, final: readonly CohortAttempt[], passMarks: Map<string, number | null>): Funnel {
-  const minutes = cohort.attempts
-    .filter((a) => a.submittedAt !== null)
-    .map((a) => (a.submittedAt!.getTime() - a.startedAt.getTime()) / 60_000);
+  const minutes = cohort.attempts.flatMap((a) => (a.submittedAt ? [(a.submittedAt.getTime() - a.startedAt.getTime()) / 60_000] : []));
   const passed = final.filter((a) => {
     const mark = passMarks.get(a.paperVersionId);
     return mark !== null && mark !== undefined && (a.points ?? 0) >= mark;
@@ -246,8 +245,9 @@ export function buildReport(cohort: Cohort, jobRole: { id: string; name: string 
   const places = questionPlaces(cohort.versions);
   const byAttempt = new Map<string, Map<string, CohortResponse>>();
   for (const r of cohort.responses) {
-    if (!byAttempt.has(r.attemptId)) byAttempt.set(r.attemptId, new Map());
-    byAttempt.get(r.attemptId)!.set(r.questionId, r);
+    const own = byAttempt.get(r.attemptId) ?? new Map<string, CohortResponse>();
+    own.set(r.questionId, r);
+    byAttempt.set(r.attemptId, own);
   }
   const versionOf = new Map(cohort.versions.map((v) => [v.id, v]));
   const final = cohort.attempts.filter(isFinal);
@@ -285,17 +285,22 @@ export function buildReport(cohort: Cohort, jobRole: { id: string; name: string 
       a.questionIds.flatMap((qid) => {
         const response = byAttempt.get(a.attemptId)?.get(qid);
         const place = places.get(qid);
-        if (!place || !response || response.points === null || response.maxPoints === null) return [];
-        return place.question.competencies.map((c) => ({ competency: c.name, points: response.points!, maxPoints: response.maxPoints! }));
+        const points = response?.points ?? null;
+        const maxPoints = response?.maxPoints ?? null;
+        if (!place || points === null || maxPoints === null) return [];
+        return place.question.competencies.map((c) => ({ competency: c.name, points, maxPoints }));
       }),
     );
   const competencyByAttempt = new Map(cohort.attempts.map((a) => [a.attemptId, competencyOf(a)]));
   const competencyNames = [...new Set([...competencyByAttempt.values()].flatMap((m) => [...m.keys()]))].sort();
   const competencyRanks = new Map(
     competencyNames.map((name) => {
-      const holders = final.filter((a) => competencyByAttempt.get(a.attemptId)!.has(name));
-      const r = ranks(holders.map((a) => competencyByAttempt.get(a.attemptId)!.get(name)!));
-      return [name, new Map(holders.map((a, i) => [a.attemptId, r[i]]))];
+      const holders = final.flatMap((a) => {
+        const value = competencyByAttempt.get(a.attemptId)?.get(name);
+        return value === undefined ? [] : [{ attemptId: a.attemptId, value }];
+      });
+      const r = ranks(holders.map((h) => h.value));
+      return [name, new Map(holders.map((h, i) => [h.attemptId, r[i]]))];
     }),
   );
 
@@ -314,7 +319,7 @@ export function buildReport(cohort: Cohort, jobRole: { id: string; name: string 
     const score = scoreOf(a);
     const sem = sems.get(a.paperVersionId) ?? null;
     const band = index !== undefined && score !== null && sem !== null ? scoreBand(score, sem) : null;
-    const competencies = competencyByAttempt.get(a.attemptId)!;
+    const competencies = competencyByAttempt.get(a.attemptId) ?? new Map<string, number>();
     return {
       attemptId: a.attemptId,
       invitationId: a.invitationId,

@@ -152,8 +152,9 @@ export function graderLeanings(marks: readonly GraderMark[]): GraderLeaning[] {
     const questions = new Set(own.map((m) => m.question));
     const team = marks.filter((m) => questions.has(m.question)).map((m) => m.fraction);
     const fractions = own.map((m) => m.fraction);
-    const graderMean = mean(fractions)!;
-    const teamMean = mean(team)!;
+    // A grader in the map has at least one mark, and the team includes it: neither mean is null.
+    const graderMean = mean(fractions) ?? 0;
+    const teamMean = mean(team) ?? 0;
     const teamSd = sampleSd(team);
     const standardisedDifference = teamSd ? (graderMean - teamMean) / teamSd : null;
     let leaning: Leaning = 'in_line';
@@ -168,7 +169,7 @@ export function graderLeanings(marks: readonly GraderMark[]): GraderLeaning[] {
       teamSd,
       standardisedDifference,
       leaning,
-      middleBandShare: middleBandShare(fractions)!,
+      middleBandShare: middleBandShare(fractions) ?? 0,
     };
   });
 }

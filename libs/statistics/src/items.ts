@@ -51,17 +51,18 @@ export function responseAnalysis(
     const picked = response === null ? [] : typeof response === 'string' ? [response] : response;
     if (picked.length === 0) continue;
     answered += 1;
-    for (const key of new Set(picked)) if (counts.has(key)) counts.set(key, counts.get(key)! + 1);
+    for (const key of new Set(picked)) {
+      const count = counts.get(key);
+      if (count !== undefined) counts.set(key, count + 1);
+    }
   }
   return {
     answered,
     blank: responses.length - answered,
-    options: optionKeys.map((key) => ({
-      key,
-      count: counts.get(key)!,
-      share: answered === 0 ? 0 : counts.get(key)! / answered,
-      correct: correctKeys.includes(key),
-    })),
+    options: optionKeys.map((key) => {
+      const count = counts.get(key) ?? 0;
+      return { key, count, share: answered === 0 ? 0 : count / answered, correct: correctKeys.includes(key) };
+    }),
   };
 }
 

@@ -112,6 +112,8 @@ function questionStatistics(
   const covariance = perAttempt(cross, s);
   const covarianceMax = perAttempt(crossMax, s);
   const bothVary = markVariance !== null && otherMarkVariance !== null && markVariance * otherMarkVariance !== 0;
+  // Non-null whenever the variances are (both need two attempts).
+  const cov = covariance ?? 0;
   return {
     index,
     maxMark,
@@ -120,8 +122,8 @@ function questionStatistics(
     sd: markVariance !== null && maxMark !== 0 ? Math.sqrt(markVariance) / maxMark : null,
     randomGuessScore,
     intendedWeight: maxTotal !== 0 ? (100 * maxMark) / maxTotal : null,
-    discriminationIndex: bothVary ? (100 * covariance!) / Math.sqrt(markVariance * otherMarkVariance) : null,
-    discriminativeEfficiency: covarianceMax ? (100 * covariance!) / covarianceMax : null,
+    discriminationIndex: bothVary ? (100 * cov) / Math.sqrt(markVariance * otherMarkVariance) : null,
+    discriminativeEfficiency: covarianceMax ? (100 * cov) / covarianceMax : null,
     markVariance,
     otherMarkVariance,
     covariance,
@@ -144,10 +146,11 @@ function withEffectiveWeights(questions: Omit<MoodleQuestionStatistics, 'effecti
 
 function quizStatistics(totals: readonly number[], maxMark: number, questionCount: number, sumOfMarkVariance: number): MoodleQuizStatistics {
   const s = totals.length;
+  const average = s === 0 ? 0 : sum(totals) / s;
   const quiz: MoodleQuizStatistics = {
     attempts: s,
     maxMark,
-    mean: s === 0 ? null : sum(totals) / s,
+    mean: s === 0 ? null : average,
     median: median(totals),
     standardDeviation: null,
     skewness: null,
@@ -157,7 +160,6 @@ function quizStatistics(totals: readonly number[], maxMark: number, questionCoun
     standardError: null,
   };
   if (s < 2) return quiz;
-  const average = quiz.mean!;
   let power2 = 0;
   let power3 = 0;
   let power4 = 0;

@@ -19,7 +19,7 @@ function rows(file: string): string[][] {
 /** Moodle's assertion: |actual - expected| within `relative` of the expected value. */
 function expectClose(actual: number | null, expected: number, relative: number) {
   expect(actual).not.toBeNull();
-  expect(Math.abs(actual! - expected)).toBeLessThanOrEqual(Math.abs(expected) * relative);
+  expect(Math.abs((actual ?? NaN) - expected)).toBeLessThanOrEqual(Math.abs(expected) * relative);
 }
 
 const results = rows('results00.csv').map((r) => r.slice(1, 8).map(Number));
