@@ -10,21 +10,22 @@ const nx = require('@nx/eslint-plugin');
  * Type rules come from typescript-eslint via Nx's preset.
  */
 const SCOPE_ARROWS = {
-  api: ['identity', 'catalog', 'bank', 'papers', 'imports', 'invitations', 'attempts'],
-  worker: ['identity', 'invitations', 'attempts'],
+  api: ['identity', 'catalog', 'bank', 'papers', 'imports', 'invitations', 'attempts', 'analytics'],
+  worker: ['identity', 'invitations', 'attempts', 'analytics'],
   identity: [],
   catalog: [],
   bank: ['catalog', 'scoring'],
   papers: ['catalog', 'bank', 'scoring', 'paper-import'],
   imports: ['catalog', 'bank', 'papers', 'paper-import'],
   invitations: ['identity', 'papers'],
-  attempts: ['papers', 'invitations', 'scoring'],
+  attempts: ['papers', 'invitations', 'scoring', 'analytics'],
+  analytics: ['papers', 'statistics'],
   testing: ['migrations'],
   bench: ['attempts', 'invitations', 'paper-import', 'testing', 'migrations'],
-  tools: ['identity', 'invitations', 'paper-import', 'migrations'],
+  tools: ['identity', 'invitations', 'paper-import', 'statistics', 'migrations'],
 };
 /** Pure libraries: no framework, no I/O, so not even core. Tests may use them to compute what they expect. */
-const PURE_SCOPES = ['scoring', 'paper-import'];
+const PURE_SCOPES = ['scoring', 'paper-import', 'statistics'];
 /** What test code (specs, the apps' test folders) may use besides what the code it tests may. */
 const TEST_SCOPES = ['testing', ...PURE_SCOPES];
 

@@ -7,6 +7,7 @@ import { AddPaperImportWarnings1763900500000 } from './1763900500000-AddPaperImp
 import { CreateAttemptSave1763900600000 } from './1763900600000-CreateAttemptSave';
 import { RenameRubricPoints1764000000000 } from './1764000000000-RenameRubricPoints';
 import { AddUserSessionVersion1764000400000 } from './1764000400000-AddUserSessionVersion';
+import { CreateAnalyticsSnapshots1764000300000 } from './1764000300000-CreateAnalyticsSnapshots';
 
 /** Every migration, in order. Listed explicitly so the same list runs from TypeScript (tests) and the build. */
 export const MIGRATIONS = [
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   AddPaperImportWarnings1763900500000,
   CreateAttemptSave1763900600000,
   RenameRubricPoints1764000000000,
+  CreateAnalyticsSnapshots1764000300000,
   AddUserSessionVersion1764000400000,
 ];

@@ -2,6 +2,7 @@ import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis'
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { AnalyticsModule } from '@assay/analytics';
 import { AttemptsModule } from '@assay/attempts';
 import { BankModule } from '@assay/bank';
 import { CatalogModule } from '@assay/catalog';
@@ -49,6 +50,7 @@ import { PapersModule } from '@assay/papers';
     PapersModule,
     InvitationsApiModule,
     AttemptsModule,
+    AnalyticsModule,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },

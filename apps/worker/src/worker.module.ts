@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AnalyticsJobsModule } from '@assay/analytics';
 import { AttemptsJobsModule } from '@assay/attempts';
 import { AppConfigModule, DatabaseModule, JobRunnerModule, JobsModule, LoggingModule, RedisModule } from '@assay/core';
 import { IdentityJobsModule } from '@assay/identity';
@@ -6,6 +7,6 @@ import { InvitationsJobsModule } from '@assay/invitations';
 
 /** The worker process: infrastructure, the job runner, and each domain's job handlers. */
 @Module({
-  imports: [AppConfigModule, LoggingModule, DatabaseModule, RedisModule, JobsModule, JobRunnerModule, IdentityJobsModule, InvitationsJobsModule, AttemptsJobsModule],
+  imports: [AppConfigModule, LoggingModule, DatabaseModule, RedisModule, JobsModule, JobRunnerModule, IdentityJobsModule, InvitationsJobsModule, AttemptsJobsModule, AnalyticsJobsModule],
 })
 export class WorkerModule {}

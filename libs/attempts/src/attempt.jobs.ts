@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { JobHandler, JobName, JobQueue, TenantTransaction, type JobOf, type JobResult } from '@assay/core';
+import { analyticsRefreshJobs } from '@assay/analytics';
 import { Invitation } from '@assay/invitations';
 import { scoreAttemptAnswers } from './attempt-scoring';
 import { AttemptsService } from './attempts.service';
@@ -39,8 +40,8 @@ export class AttemptJobs {
    * (the grading domain takes over from there).
    */
   @JobHandler(JobName.ScoreAttempt)
-  async score({ attemptId }: JobOf<JobName.ScoreAttempt>): Promise<JobResult> {
-    return this.tx.run(async (manager) => {
+  async score({ tenantId, attemptId }: JobOf<JobName.ScoreAttempt>): Promise<JobResult> {
+    const scored = await this.tx.run(async (manager) => {
       const [attempt] = (await manager.query(
         'SELECT id, status, invitation_id, paper_version_id, question_ids FROM attempts WHERE id = $1 FOR UPDATE',
         [attemptId],
@@ -68,8 +69,12 @@ export class AttemptJobs {
       if (final) await manager.update(Invitation, { id: attempt.invitation_id }, { status: 'graded' });
       const malformed = score.items.filter((item) => item.malformed).length;
       if (malformed > 0) this.logger.warn({ attemptId, malformed }, 'Answers of the wrong shape for their question type (client bug?)');
-      return 'done';
+      return { paperVersionId: attempt.paper_version_id, jobRoleId: snapshot.jobRole.id };
     });
+    if (scored === 'skipped') return 'skipped';
+    // After the commit: the analytics of this version and its role (debounced, see @assay/analytics).
+    await this.jobs.enqueueMany(JobName.RefreshAnalytics, analyticsRefreshJobs(tenantId, scored));
+    return 'done';
   }
 
   /**

@@ -9,6 +9,7 @@ export enum QueueName {
   Invitations = 'invitations',
   Maintenance = 'maintenance',
   Attempts = 'attempts',
+  Analytics = 'analytics',
 }
 
 export enum JobName {
@@ -19,6 +20,7 @@ export enum JobName {
   AttemptDeadline = 'deadline',
   ScoreAttempt = 'score-attempt',
   SweepOverdue = 'sweep-overdue',
+  RefreshAnalytics = 'refresh-analytics',
 }
 
 /**
@@ -39,6 +41,12 @@ export interface JobPayloads {
   [JobName.ScoreAttempt]: { tenantId: string; attemptId: string };
   /** Submits overdue attempts whose deadline job was lost, and re-queues lost scoring jobs (all tenants). */
   [JobName.SweepOverdue]: Record<string, never>;
+  /**
+   * Recomputes the analytics snapshot of a paper version or job role. `window` is the debounce
+   * window (see analyticsRefreshJobs in @assay/analytics): every request within one window is the
+   * same job, run once when the window closes.
+   */
+  [JobName.RefreshAnalytics]: { tenantId: string; scope: 'paper_version' | 'job_role'; scopeId: string; window: number };
 }
 
 export type JobOf<N extends JobName> = JobPayloads[N];
@@ -58,6 +66,7 @@ export const JOB_IDS: { [N in JobName]: ((data: JobOf<N>) => string) | null } = 
   [JobName.AttemptDeadline]: (data) => `deadline-${data.attemptId}`,
   [JobName.ScoreAttempt]: (data) => data.attemptId,
   [JobName.SweepOverdue]: null,
+  [JobName.RefreshAnalytics]: (data) => `analytics-${data.scope}-${data.scopeId}-${data.window}`,
 };
 
 /** The catalogue's id of one job (undefined for repeatable jobs). */
@@ -74,6 +83,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.AttemptDeadline]: QueueName.Attempts,
   [JobName.ScoreAttempt]: QueueName.Attempts,
   [JobName.SweepOverdue]: QueueName.Attempts,
+  [JobName.RefreshAnalytics]: QueueName.Analytics,
 };
 
 /** Retries with exponential backoff; finished jobs are kept a while for inspection, then trimmed. */
@@ -89,6 +99,8 @@ export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   [QueueName.Invitations]: 5,
   [QueueName.Maintenance]: 1,
   [QueueName.Attempts]: 10,
+  // Refreshes are heavy (a whole cohort each); two at a time leave the database to the requests.
+  [QueueName.Analytics]: 2,
 };
 
 /** Repeatable jobs, upserted by the worker at start-up (idempotent: one scheduler per id). */

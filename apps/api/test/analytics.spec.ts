@@ -1,0 +1,199 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { INestApplicationContext } from '@nestjs/common';
+import { moodleStatistics } from '@assay/statistics';
+import { until } from '@assay/testing';
+import { Candidate, call, invitation } from './attempts-fixtures';
+import { startWorker } from './test-worker';
+import { TestApi, type SignedUpTenant } from './test-api';
+
+/**
+ * Analytics end to end: candidates take a real paper, the worker scores them and the debounced
+ * refresh job writes the snapshot the recruiter reads. Hand-computed figures for a small cohort.
+ */
+describe('analytics per paper version and job role', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let a: SignedUpTenant;
+  let b: SignedUpTenant;
+  let roleId: string;
+  let versionId: string;
+  const attemptIds: string[] = [];
+
+  const get = (tenantToken: string, url: string) => api.request('GET', `/api/v1/analytics${url}`, { token: tenantToken });
+
+  // Sign-up, a paper, four candidates through the API and a debounced refresh: longer than a plain hook.
+  beforeAll(async () => {
+    const env = { REDIS_PREFIX: `assay-test-an-${randomBytes(4).toString('hex')}`, LINK_RATE_LIMIT: '100000' };
+    api = await TestApi.start(env);
+    worker = await startWorker(env);
+    [a, b] = [await api.signup(), await api.signup()];
+
+    roleId = (await call(api, a, 'POST', '/job-roles', { name: '客服专员' })).id;
+    const talk = (await call(api, a, 'POST', '/competencies', { name: '沟通' })).id;
+    const logic = (await call(api, a, 'POST', '/competencies', { name: '逻辑' })).id;
+    const options = ['A', 'B', 'C'].map((key) => ({ key, text: `选项${key}` }));
+    const single = async (stem: string, answerKey: string, competencyIds: string[]) =>
+      (await call(api, a, 'POST', '/questions', { type: 'single_choice', stem, options, answerKey, points: 2, competencyIds })).id as string;
+    const q = [await single('第一题', 'B', [talk]), await single('第二题', 'A', [talk]), await single('第三题', 'C', [logic])];
+    const tf = (await call(api, a, 'POST', '/questions', { type: 'true_false', stem: '判断', answerKey: false, points: 1 })).id as string;
+    const paper = await call(api, a, 'POST', '/papers', {
+      jobRoleId: roleId,
+      title: '客服笔试',
+      durationMinutes: 30,
+      passMark: 5,
+      sections: [
+        { title: '单选', pointsPerQuestion: 2, questionIds: q },
+        { title: '判断', pointsPerQuestion: 1, questionIds: [tf] },
+      ],
+    });
+    await call(api, a, 'POST', `/papers/${paper.id}/publish`, {});
+
+    // Totals 7, 5, 4, 2 (hand-computed below); the last candidate leaves question 2 blank.
+    const answers: [string | null, string | null, string | null, boolean][] = [
+      ['B', 'A', 'C', false],
+      ['B', 'A', 'B', false],
+      ['B', 'C', 'C', true],
+      ['A', null, 'C', true],
+    ];
+    for (const row of answers) {
+      const inv = await invitation(api, a, paper.id);
+      const { candidate } = await Candidate.start(api, inv.linkToken);
+      for (const [i, answer] of row.slice(0, 3).entries()) if (answer !== null) expect((await candidate.save(q[i], answer, 1)).status).toBe(200);
+      expect((await candidate.save(tf, row[3], 1)).status).toBe(200);
+      expect((await candidate.submit()).status).toBe(200);
+      attemptIds.push(candidate.attemptId);
+    }
+    versionId = (await call(api, a, 'GET', `/attempts/${attemptIds[0]}/responses`)).attempt.paperVersionId;
+    // The refresh runs when its debounce window closes; wait for the snapshot holding all four.
+    for (const url of [`/paper-versions/${versionId}`, `/job-roles/${roleId}`]) {
+      await until(async () => {
+        const response = await get(a.accessToken, url);
+        return response.status === 200 && response.body.report.scores.candidates === 4;
+      }, `snapshot ${url}`);
+    }
+  }, 180_000);
+  afterAll(async () => {
+    await worker.close();
+    await api.close();
+  });
+
+  it('reports the score distribution, funnel and reliability of a paper version', async () => {
+    const { body } = await get(a.accessToken, `/paper-versions/${versionId}`);
+    const { report } = body;
+    expect(report.scores).toMatchObject({ candidates: 4, unit: 'points', max: 7, mean: 4.5, median: 4.5, passMark: 5, passRate: 0.5 });
+    expect(report.scores.sd).toBeCloseTo(Math.sqrt((6.25 + 0.25 + 0.25 + 6.25) / 3), 10);
+    expect(report.funnel).toMatchObject({ invited: 4, opened: 4, started: 4, submitted: 4, graded: 4, passed: 2, completionRate: 1 });
+    const alpha = (moodleStatistics({ marks: [[2, 2, 2, 1], [2, 2, 0, 1], [2, 0, 2, 0], [0, 0, 2, 0]], maxMarks: [2, 2, 2, 1] }).quiz.cic ?? NaN) / 100;
+    expect(report.reliability.alpha).toBeCloseTo(alpha, 10);
+    expect(report.reliability).toMatchObject({ normGroupSize: 4, tooSmallToRelyOn: true });
+    expect(report.reliability.sem).toBeCloseTo(report.scores.sd * Math.sqrt(1 - Math.max(0, alpha)), 10);
+    expect(report.sections.map((s: any) => [s.title, s.mean, s.maxPoints])).toEqual([
+      ['单选', 4, 6],
+      ['判断', 0.5, 1],
+    ]);
+    expect(report.competencies).toEqual([
+      { competency: '沟通', mean: 62.5, candidates: 4 },
+      { competency: '逻辑', mean: 75, candidates: 4 },
+    ]);
+    expect(report.grading).toBeNull();
+  });
+
+  it("item analysis: Moodle's facility and the response analysis of each choice question", async () => {
+    const { items } = (await get(a.accessToken, `/paper-versions/${versionId}`)).body.report;
+    expect(items.attempts).toBe(4);
+    expect(items.questions.map((q: any) => q.facility)).toEqual([0.75, 0.5, 0.75, 0.5]);
+    const first = items.questions[0];
+    expect(first).toMatchObject({ type: 'single_choice', sectionTitle: '单选', randomGuessScore: 1 / 3, competencies: ['沟通'] });
+    expect(first.responses.options).toEqual([
+      { key: 'A', count: 1, share: 0.25, correct: false },
+      { key: 'B', count: 3, share: 0.75, correct: true },
+      { key: 'C', count: 0, share: 0, correct: false },
+    ]);
+    // Question 3 was missed only by the second-best candidate: weaker ones did better on it.
+    expect(items.questions[2].discriminationIndex).toBeLessThan(0);
+    expect(items.questions[2].flags.map((f: any) => f.code)).toEqual(['negative_discrimination']);
+    expect(items.questions[0].flags).toEqual([]);
+    expect(items.questions[1].responses).toMatchObject({ answered: 3, blank: 1 });
+  });
+
+  it('lists candidates best first with percentile ranks, bands and competency ranks', async () => {
+    const page = (await get(a.accessToken, `/paper-versions/${versionId}/candidates?pageSize=3`)).body;
+    expect(page.total).toBe(4);
+    expect(page.items.map((c: any) => [c.points, c.percentile, c.rank])).toEqual([
+      [7, 87.5, 1],
+      [5, 62.5, 2],
+      [4, 37.5, 3],
+    ]);
+    const best = page.items[0];
+    expect(best.competencies).toEqual([
+      { competency: '沟通', score: 100, rank: 1 },
+      { competency: '逻辑', score: 100, rank: 1 },
+    ]);
+    expect(best.band.high - best.band.low).toBeCloseTo(2 * (await get(a.accessToken, `/paper-versions/${versionId}`)).body.report.reliability.sem, 10);
+
+    const one = (await get(a.accessToken, `/paper-versions/${versionId}/candidates/${attemptIds[3]}`)).body;
+    expect(one.candidate).toMatchObject({ points: 2, percentile: 12.5, rank: 4, final: true });
+    expect(one.report.reliability.normGroupSize).toBe(4);
+  });
+
+  it('a job role reports in percent across its papers', async () => {
+    const { report } = (await get(a.accessToken, `/job-roles/${roleId}`)).body;
+    expect(report.scores).toMatchObject({ candidates: 4, unit: 'percent', max: 100, passRate: 0.5 });
+    expect(report.scores.mean).toBeCloseTo((100 * 4.5) / 7, 10);
+    expect(report.items).toBeNull();
+    expect(report.versions).toEqual([{ id: versionId, version: 1, title: '客服笔试', attempts: 4 }]);
+  });
+
+  it('compares candidates: a gap inside the measurement error is not distinguishable', async () => {
+    const compared = (await get(a.accessToken, `/paper-versions/${versionId}/compare?attemptIds=${attemptIds[0]},${attemptIds[1]}`)).body;
+    expect(compared.pairs).toHaveLength(1);
+    const { sem } = compared;
+    const expected = Math.abs(7 - 5) < 1.96 * sem * Math.SQRT2 ? 'not_distinguishable' : 'higher';
+    expect(compared.pairs[0]).toMatchObject({ first: attemptIds[0], second: attemptIds[1], difference: 2, result: expected });
+    // In the role the same two candidates compare in percent, each with their version's SEM.
+    const inRole = (await get(a.accessToken, `/job-roles/${roleId}/compare?attemptIds=${attemptIds[0]},${attemptIds[1]}`)).body;
+    expect(inRole.pairs[0].difference).toBeCloseTo((100 * 2) / 7, 10);
+    expect(inRole.pairs[0].result).toBe(expected);
+  });
+
+  it('exports candidates as CSV and XLSX', async () => {
+    const csv = await get(a.accessToken, `/paper-versions/${versionId}/export?format=csv`);
+    expect(csv.status).toBe(200);
+    const lines = String(csv.body).replace(/^\uFEFF/, '').trim().split('\n');
+    expect(lines[0]).toBe('name,email,status,points,max_points,percent,band_low,band_high,percentile,rank,norm_group,competency:沟通,competency:逻辑,integrity_events,minutes,attempt_id');
+    expect(lines).toHaveLength(5);
+    expect(lines[1]).toMatch(/,scored,7,7,100,/);
+    const xlsx = await api.request('GET', `/api/v1/analytics/job-roles/${roleId}/export?format=xlsx`, { token: a.accessToken, raw: true });
+    expect(xlsx.status).toBe(200);
+    expect(String(xlsx.headers['content-type'])).toContain('spreadsheetml');
+  });
+
+  it('recruiters and admins only; another tenant sees a 404 like a missing report', async () => {
+    expect((await get(await api.staff(a, 'recruiter'), `/paper-versions/${versionId}`)).status).toBe(200);
+    expect((await get(await api.staff(a, 'grader'), `/paper-versions/${versionId}`)).status).toBe(403);
+    const foreign = await get(b.accessToken, `/paper-versions/${versionId}`);
+    const missing = await get(b.accessToken, `/paper-versions/${randomUUID()}`);
+    expect(foreign.status).toBe(404);
+    expect(foreign.body).toMatchObject({ code: missing.body.code, detail: missing.body.detail });
+    expect((await get(b.accessToken, `/job-roles/${roleId}/candidates`)).status).toBe(404);
+    expect((await get(b.accessToken, `/paper-versions/${versionId}/export`)).status).toBe(404);
+  });
+
+  it('bad input is a 400 naming the field', async () => {
+    const scope = await get(a.accessToken, `/papers/${versionId}`);
+    expect(scope.status).toBe(400);
+    expect(scope.body.errors).toEqual([expect.objectContaining({ field: 'scope' })]);
+    const id = await get(a.accessToken, '/paper-versions/not-a-uuid');
+    expect(id.status).toBe(400);
+    expect(id.body.errors).toEqual([expect.objectContaining({ field: 'id' })]);
+    const compare = await get(a.accessToken, `/paper-versions/${versionId}/compare?attemptIds=${attemptIds[0]}`);
+    expect(compare.status).toBe(400);
+    expect(compare.body.errors).toEqual([expect.objectContaining({ field: 'attemptIds' })]);
+    const format = await get(a.accessToken, `/paper-versions/${versionId}/export?format=pdf`);
+    expect(format.status).toBe(400);
+    expect(format.body.errors).toEqual([expect.objectContaining({ field: 'format' })]);
+    const notInReport = await get(a.accessToken, `/paper-versions/${versionId}/candidates/${randomUUID()}`);
+    expect(notInReport.status).toBe(404);
+  });
+});
+

@@ -1,0 +1,225 @@
+/**
+ * Analytics refresh: the refresh-analytics job rebuilding the snapshot of a paper version with
+ * 100,000 scored attempts of 30 questions (3,000,000 marked answers), while report reads continue.
+ *
+ *   node -r @swc-node/register bench/analytics-refresh.ts [--attempts 100000] [--readers 8] [--no-build]
+ *
+ * By itself it: builds (npm run build), recreates and migrates `assay_bench`, starts the compiled
+ * API and worker (Redis prefix `assay-bench-analytics`), signs up a tenant and makes a published
+ * paper of 20 single-choice and 10 true/false questions over three competencies through the API,
+ * then writes the cohort with SQL (candidates, invitations, scored attempts, one marked response
+ * per question; ability varies by candidate, difficulty by question). Then:
+ *   1. a cold refresh (no snapshot yet), timed by the job's own processedOn/finishedOn;
+ *   2. a second refresh while `readers` clients read the report and a page of candidates in a
+ *      loop; the reads' latency during the refresh is recorded (p50, p99, max) next to the same
+ *      reads with no refresh running.
+ * Writes bench/results/analytics-refresh-<date>.json, stops the processes it started. Only
+ * 127.0.0.1 is contacted. See docs/performance.md.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Queue, QueueEvents } from 'bullmq';
+import { Client } from 'pg';
+import { JOB_QUEUE, JobName, jobIdOf, redisOptions, type JobOf } from '../libs/core/src';
+import { benchEnvironment, build, call, loadAverage, machine, option, recreateDatabase, ROOT, runBenchmark, signup, startApi, startChild, waitFor } from './support';
+
+const ATTEMPTS = Number(option('attempts', '100000'));
+const READERS = Number(option('readers', '8'));
+const BUILD = !process.argv.includes('--no-build');
+const REDIS_PREFIX = 'assay-bench-analytics';
+const BASELINE_MS = 5000;
+
+const { env: benchEnv, config } = benchEnvironment(REDIS_PREFIX, 20);
+
+interface PaperIds {
+  roleId: string;
+  paperId: string;
+  versionId: string;
+  questions: { id: string; key: unknown; wrong: unknown; points: number }[];
+}
+
+async function makePaper(api: string, token: string): Promise<PaperIds> {
+  const post = async (path: string, body: unknown) => {
+    const response = await call<any>(`${api}/api/v1${path}`, { method: 'POST', token, body });
+    if (response.status >= 300) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body;
+  };
+  const role = await post('/job-roles', { name: '在线客服专员' });
+  const competencies = [await post('/competencies', { name: '沟通' }), await post('/competencies', { name: '规则' }), await post('/competencies', { name: '逻辑' })];
+  const keys = ['A', 'B', 'C', 'D'];
+  const single: PaperIds['questions'] = [];
+  const trueFalse: PaperIds['questions'] = [];
+  for (let k = 0; k < 30; k++) {
+    const competencyIds = [competencies[k % 3].id];
+    if (k < 20) {
+      const key = keys[k % 4];
+      const q = await post('/questions', { type: 'single_choice', stem: `第${k + 1}题`, options: keys.map((o) => ({ key: o, text: `选项${o}` })), answerKey: key, points: 3, competencyIds });
+      single.push({ id: q.id, key, wrong: keys[(k + 1) % 4], points: 3 });
+    } else {
+      const q = await post('/questions', { type: 'true_false', stem: `第${k + 1}题`, answerKey: k % 2 === 0, points: 2, competencyIds });
+      trueFalse.push({ id: q.id, key: k % 2 === 0, wrong: k % 2 !== 0, points: 2 });
+    }
+  }
+  const paper = await post('/papers', {
+    jobRoleId: role.id,
+    title: '在线客服专员笔试',
+    durationMinutes: 60,
+    passMark: 48,
+    sections: [
+      { title: '一、单选题', pointsPerQuestion: 3, questionIds: single.map((q) => q.id) },
+      { title: '二、判断题', pointsPerQuestion: 2, questionIds: trueFalse.map((q) => q.id) },
+    ],
+  });
+  await post(`/papers/${paper.id}/publish`, {});
+  const owner = new Client({ connectionString: config.MIGRATION_DATABASE_URL });
+  await owner.connect();
+  const [{ id: versionId }] = (await owner.query('SELECT id FROM paper_versions WHERE paper_id = $1', [paper.id])).rows;
+  await owner.end();
+  return { roleId: role.id, paperId: paper.id, versionId, questions: [...single, ...trueFalse] };
+}
+
+/** The cohort in SQL, as the table owner (row-level security does not bind the owner). */
+async function seedCohort(tenantId: string, paper: PaperIds): Promise<void> {
+  const owner = new Client({ connectionString: config.MIGRATION_DATABASE_URL });
+  await owner.connect();
+  const started = performance.now();
+  const q = paper.questions;
+  const maxPoints = q.reduce((sum, x) => sum + x.points, 0);
+  await owner.query(
+    `INSERT INTO candidates (id, tenant_id, name, email)
+     SELECT md5('c' || n)::uuid, $1, '考生' || n, 'c' || n || '@bench.test' FROM generate_series(1, $2) n`,
+    [tenantId, ATTEMPTS],
+  );
+  await owner.query(
+    `INSERT INTO invitations (id, tenant_id, candidate_id, paper_id, job_role_id, status, opens_at, closes_at, token_hash, opened_at, started_at, submitted_at)
+     SELECT md5('i' || n)::uuid, $1, md5('c' || n)::uuid, $2, $3, 'graded', now() - interval '2 days', now() + interval '1 day', md5('t' || n),
+            now() - interval '1 day', now() - interval '1 day', now() - interval '1 day' + make_interval(mins => 20 + n % 30)
+       FROM generate_series(1, $4) n`,
+    [tenantId, paper.paperId, paper.roleId, ATTEMPTS],
+  );
+  await owner.query(
+    `INSERT INTO attempts (id, tenant_id, invitation_id, paper_id, paper_version_id, question_ids, status, started_at, deadline, grace_seconds, token_hash,
+                           submitted_at, submitted_by, scored_at, points, max_points, pending_manual)
+     SELECT md5('a' || n)::uuid, $1, md5('i' || n)::uuid, $2, $3, $4::uuid[], 'scored', now() - interval '1 day', now() - interval '1 day' + interval '1 hour', 0,
+            md5('at' || n), now() - interval '1 day' + make_interval(mins => 20 + n % 30), 'candidate', now(), 0, $5, 0
+       FROM generate_series(1, $6) n`,
+    [tenantId, paper.paperId, paper.versionId, q.map((x) => x.id), maxPoints, ATTEMPTS],
+  );
+  // Ability by candidate (n % 97), difficulty by question (k % 5): a realistic spread of facility
+  // and discrimination.
+  await owner.query(
+    `INSERT INTO responses (tenant_id, attempt_id, question_id, answer, seq, points, max_points, outcome)
+     SELECT $1, md5('a' || n)::uuid, q.id,
+            CASE WHEN c.correct THEN q.key ELSE q.wrong END, 1,
+            CASE WHEN c.correct THEN q.points ELSE 0 END, q.points,
+            CASE WHEN c.correct THEN 'correct' ELSE 'incorrect' END
+       FROM generate_series(1, $2) n
+       CROSS JOIN unnest($3::uuid[], $4::jsonb[], $5::jsonb[], $6::numeric[]) WITH ORDINALITY AS q(id, key, wrong, points, k)
+       CROSS JOIN LATERAL (SELECT random() < 0.15 + 0.7 * (n % 97) / 96.0 - 0.08 * (q.k % 5) AS correct) c`,
+    [tenantId, ATTEMPTS, q.map((x) => x.id), q.map((x) => JSON.stringify(x.key)), q.map((x) => JSON.stringify(x.wrong)), q.map((x) => x.points)],
+  );
+  await owner.query(
+    `UPDATE attempts a SET points = s.total FROM (SELECT attempt_id, sum(points) AS total FROM responses GROUP BY attempt_id) s WHERE s.attempt_id = a.id`,
+  );
+  await owner.query('ANALYZE');
+  await owner.end();
+  console.log(`Seeded ${ATTEMPTS} attempts x ${q.length} questions in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+interface ReadStats {
+  requests: number;
+  errors: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+/** `READERS` clients reading the report and the first page of candidates in turn until stopped. */
+function startReaders(api: string, token: string, versionId: string) {
+  const latencies: number[] = [];
+  let errors = 0;
+  let running = true;
+  const urls = [`${api}/api/v1/analytics/paper-versions/${versionId}`, `${api}/api/v1/analytics/paper-versions/${versionId}/candidates?pageSize=50`];
+  const loops = Array.from({ length: READERS }, async (_, r) => {
+    for (let i = r; running; i++) {
+      const t = performance.now();
+      const response = await call(urls[i % 2], { token });
+      latencies.push(performance.now() - t);
+      if (response.status !== 200) errors += 1;
+    }
+  });
+  return async (): Promise<ReadStats> => {
+    running = false;
+    await Promise.all(loops);
+    const sorted = latencies.sort((a, b) => a - b);
+    const at = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 10) / 10;
+    return { requests: sorted.length, errors, p50: at(50), p99: at(99), max: Math.round(sorted[sorted.length - 1] * 10) / 10 };
+  };
+}
+
+async function refresh(queue: Queue, events: QueueEvents, tenantId: string, versionId: string, window: number): Promise<number> {
+  const data: JobOf<JobName.RefreshAnalytics> = { tenantId, scope: 'paper_version', scopeId: versionId, window };
+  const job = await queue.add(JobName.RefreshAnalytics, data, { jobId: jobIdOf(JobName.RefreshAnalytics, data) });
+  await job.waitUntilFinished(events);
+  const done = job.id === undefined ? undefined : await queue.getJob(job.id);
+  if (!done?.finishedOn || !done.processedOn || done.returnvalue !== 'done') throw new Error(`refresh did not finish: ${JSON.stringify(done?.returnvalue)}`);
+  return done.finishedOn - done.processedOn;
+}
+
+async function main() {
+  if (BUILD) build();
+  await recreateDatabase(config);
+  const { url: api } = await startApi(benchEnv, 3100);
+  const worker = startChild('worker', ['dist/apps/worker/src/main.js'], benchEnv);
+  await waitFor(`${api}/api/health`, worker);
+  const { tenantId, token } = await signup(api, 'analytics');
+  const paper = await makePaper(api, token);
+  await seedCohort(tenantId, paper);
+
+  const queue = new Queue(JOB_QUEUE[JobName.RefreshAnalytics], { connection: redisOptions(config.REDIS_URL), prefix: REDIS_PREFIX });
+  const events = new QueueEvents(JOB_QUEUE[JobName.RefreshAnalytics], { connection: redisOptions(config.REDIS_URL), prefix: REDIS_PREFIX });
+  await events.waitUntilReady();
+  try {
+    const coldMs = await refresh(queue, events, tenantId, paper.versionId, 1);
+    console.log(`Cold refresh: ${coldMs} ms`);
+
+    const stopBaseline = startReaders(api, token, paper.versionId);
+    await new Promise((r) => setTimeout(r, BASELINE_MS));
+    const baseline = await stopBaseline();
+    console.log('Reads without a refresh:', baseline);
+
+    const stopDuring = startReaders(api, token, paper.versionId);
+    const warmMs = await refresh(queue, events, tenantId, paper.versionId, 2);
+    const during = await stopDuring();
+    console.log(`Refresh under reads: ${warmMs} ms; reads during it:`, during);
+
+    const { body } = await call<any>(`${api}/api/v1/analytics/paper-versions/${paper.versionId}`, { token });
+    const report = body.report;
+    if (report.scores.candidates !== ATTEMPTS) throw new Error(`snapshot has ${report.scores.candidates} candidates`);
+    const result = {
+      benchmark: 'analytics-refresh',
+      date: new Date().toISOString(),
+      machine: await machine(config),
+      attempts: ATTEMPTS,
+      questions: paper.questions.length,
+      readers: READERS,
+      refreshMs: { cold: coldMs, underReads: warmMs },
+      readsWithoutRefresh: baseline,
+      readsDuringRefresh: during,
+      loadAverageAfter: loadAverage(),
+      sample: { alpha: report.reliability.alpha, sem: report.reliability.sem, mean: report.scores.mean, sd: report.scores.sd },
+    };
+    const dir = join(ROOT, 'bench/results');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `analytics-refresh-${result.date.slice(0, 10)}.json`);
+    writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+    console.log(`Wrote ${file}`);
+  } finally {
+    await events.close();
+    await queue.obliterate({ force: true });
+    await queue.close();
+  }
+}
+
+runBenchmark(main);

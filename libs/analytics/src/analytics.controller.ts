@@ -1,0 +1,55 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { PageQueryDto, Roles } from '@assay/core';
+import { AnalyticsService } from './analytics.service';
+import { CandidateParamsDto, CompareQueryDto, ExportQueryDto, SCOPE_PATHS, ScopeParamsDto } from './dto/analytics.dto';
+
+const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+
+/**
+ * Reports per paper version (`paper-versions/:id`) and per job role (`job-roles/:id`), read from
+ * the precomputed snapshots. Recruiters and admins only; another tenant's id is a 404 like a
+ * missing one.
+ */
+@ApiTags('analytics')
+@ApiBearerAuth()
+@Roles('admin', 'recruiter')
+@Controller('analytics')
+export class AnalyticsController {
+  constructor(private readonly analytics: AnalyticsService) {}
+
+  @Get(':scope/:id')
+  @ApiOperation({ summary: 'The report: funnel, score distribution, reliability and SEM, sections, competencies, item analysis (versions).' })
+  report(@Param() params: ScopeParamsDto) {
+    return this.analytics.report(SCOPE_PATHS[params.scope], params.id);
+  }
+
+  @Get(':scope/:id/candidates')
+  @ApiOperation({ summary: 'Candidates best first: score, band, percentile rank in the norm group, competencies, sections.' })
+  candidates(@Param() params: ScopeParamsDto, @Query() query: PageQueryDto) {
+    return this.analytics.candidates(SCOPE_PATHS[params.scope], params.id, query);
+  }
+
+  @Get(':scope/:id/candidates/:attemptId')
+  @ApiOperation({ summary: "One candidate's report (JSON) with the context needed to read it." })
+  candidate(@Param() params: CandidateParamsDto) {
+    return this.analytics.candidate(SCOPE_PATHS[params.scope], params.id, params.attemptId);
+  }
+
+  @Get(':scope/:id/compare')
+  @ApiOperation({ summary: 'Candidates side by side; differences within the measurement error are "not_distinguishable".' })
+  compare(@Param() params: ScopeParamsDto, @Query() query: CompareQueryDto) {
+    return this.analytics.compare(SCOPE_PATHS[params.scope], params.id, query.attemptIds);
+  }
+
+  @Get(':scope/:id/export')
+  @ApiOperation({ summary: 'Candidates with scores, bands, percentiles, competencies and statuses as CSV (UTF-8 with BOM) or XLSX.' })
+  async export(@Param() params: ScopeParamsDto, @Query() query: ExportQueryDto, @Res() reply: FastifyReply): Promise<void> {
+    const body = await this.analytics.export(SCOPE_PATHS[params.scope], params.id, query.format);
+    await reply
+      .header('content-type', CONTENT_TYPES[query.format])
+      .header('content-disposition', `attachment; filename="candidates.${query.format}"`)
+      .send(body);
+  }
+}

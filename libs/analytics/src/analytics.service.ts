@@ -1,0 +1,179 @@
+import { Injectable, Logger } from '@nestjs/common';
+import ExcelJS from 'exceljs';
+import { stringify } from 'csv-stringify/sync';
+import { spreadsheetSafeCell } from '@assay/contracts';
+import { DomainError, pageOf, TenantTransaction, type PageQueryDto } from '@assay/core';
+import { compareScores } from '@assay/statistics';
+import { buildReport, type CandidateRow, type Report } from './build-report';
+import type { ReportScope } from './cohort';
+import { jobRoleOf, loadCohort } from './cohort-source';
+
+/** How many candidate rows one INSERT carries (keeps each statement's parameters small). */
+const INSERT_BATCH = 2000;
+
+export interface StoredReport {
+  computedAt: Date;
+  report: Report;
+}
+
+@Injectable()
+export class AnalyticsService {
+  private readonly logger = new Logger(AnalyticsService.name);
+
+  constructor(private readonly tx: TenantTransaction) {}
+
+  /**
+   * Recomputes a snapshot from scratch and replaces the stored one in one transaction, so readers
+   * see the old report or the new one, never half. Safe to run twice. 'skipped' when the scope is
+   * not visible to this tenant (deleted, or a forged payload).
+   */
+  async refresh(scope: ReportScope, scopeId: string): Promise<'done' | 'skipped'> {
+    return this.tx.run(async (manager) => {
+      const jobRole = await jobRoleOf(manager, scope, scopeId);
+      if (!jobRole) return 'skipped';
+      const { report, candidates } = buildReport(await loadCohort(manager, scope, scopeId), jobRole);
+      await manager.query(
+        `INSERT INTO analytics_snapshots (scope, scope_id, attempts, report, computed_at) VALUES ($1, $2, $3, $4, now())
+         ON CONFLICT (tenant_id, scope, scope_id) DO UPDATE SET attempts = EXCLUDED.attempts, report = EXCLUDED.report, computed_at = now()`,
+        [scope, scopeId, candidates.length, JSON.stringify(report)],
+      );
+      await manager.query('DELETE FROM analytics_snapshot_candidates WHERE scope = $1 AND scope_id = $2', [scope, scopeId]);
+      for (let start = 0; start < candidates.length; start += INSERT_BATCH) {
+        const batch = candidates.slice(start, start + INSERT_BATCH).map((row, i) => ({ attempt_id: row.attemptId, position: start + i, row }));
+        await manager.query(
+          `INSERT INTO analytics_snapshot_candidates (scope, scope_id, attempt_id, position, row)
+           SELECT $1, $2, x.attempt_id, x.position, x.row FROM jsonb_to_recordset($3::jsonb) AS x(attempt_id uuid, position int, row jsonb)`,
+          [scope, scopeId, JSON.stringify(batch)],
+        );
+      }
+      this.logger.log({ scope, scopeId, attempts: candidates.length }, 'Analytics snapshot refreshed');
+      return 'done';
+    });
+  }
+
+  /** The stored report; 404 until the first scored attempt has been analysed (or for another tenant's id). */
+  async report(scope: ReportScope, scopeId: string): Promise<StoredReport> {
+    return this.tx.run(async (manager) => {
+      const [row] = (await manager.query('SELECT report, computed_at FROM analytics_snapshots WHERE scope = $1 AND scope_id = $2', [scope, scopeId])) as {
+        report: Report;
+        computed_at: Date;
+      }[];
+      if (!row) throw notComputed(scope);
+      return { computedAt: row.computed_at, report: row.report };
+    });
+  }
+
+  /** A page of candidates, best first. */
+  async candidates(scope: ReportScope, scopeId: string, query: PageQueryDto) {
+    return this.tx.run(async (manager) => {
+      const [snapshot] = (await manager.query('SELECT attempts FROM analytics_snapshots WHERE scope = $1 AND scope_id = $2', [scope, scopeId])) as { attempts: number }[];
+      if (!snapshot) throw notComputed(scope);
+      const rows = (await manager.query(
+        'SELECT row FROM analytics_snapshot_candidates WHERE scope = $1 AND scope_id = $2 ORDER BY position LIMIT $3 OFFSET $4',
+        [scope, scopeId, query.pageSize, query.offset],
+      )) as { row: CandidateRow }[];
+      return pageOf(
+        rows.map((r) => r.row),
+        snapshot.attempts,
+        query,
+      );
+    });
+  }
+
+  /** One candidate's report: the row with the report's context (norm group, SEM, cohort competencies). */
+  async candidate(scope: ReportScope, scopeId: string, attemptId: string) {
+    const { report, computedAt } = await this.report(scope, scopeId);
+    const [row] = await this.rows(scope, scopeId, [attemptId]);
+    return {
+      computedAt,
+      report: { scope, scopeId, title: report.title, jobRole: report.jobRole, scores: report.scores, reliability: report.reliability, competencies: report.competencies },
+      candidate: row,
+    };
+  }
+
+  /**
+   * Candidates side by side; each pair is "higher", "lower" or "not_distinguishable" (their
+   * difference is within the measurement error, docs/analytics.md). Each candidate's SEM is half
+   * their band: in a role, candidates of different papers have different SEMs, and the error of
+   * the difference is sqrt(SEM_a² + SEM_b²), i.e. compareScores with the root mean square SEM.
+   */
+  async compare(scope: ReportScope, scopeId: string, attemptIds: string[]) {
+    const { report } = await this.report(scope, scopeId);
+    const rows = await this.rows(scope, scopeId, attemptIds);
+    const score = (c: CandidateRow) => (scope === 'paper_version' ? c.points : c.percent);
+    const semOf = (c: CandidateRow) => (c.band ? (c.band.high - c.band.low) / 2 : null);
+    const pairs = rows.flatMap((a, i) =>
+      rows.slice(i + 1).map((b) => {
+        const [sa, sb, ea, eb] = [score(a), score(b), semOf(a), semOf(b)];
+        const comparable = sa !== null && sb !== null && ea !== null && eb !== null;
+        return {
+          first: a.attemptId,
+          second: b.attemptId,
+          difference: sa !== null && sb !== null ? sa - sb : null,
+          result: comparable ? compareScores(sa, sb, Math.sqrt((ea * ea + eb * eb) / 2)) : null,
+        };
+      }),
+    );
+    return { sem: report.reliability.sem, unit: report.scores.unit, candidates: rows, pairs };
+  }
+
+  async export(scope: ReportScope, scopeId: string, format: 'csv' | 'xlsx'): Promise<Buffer> {
+    const { report } = await this.report(scope, scopeId);
+    const rows = await this.tx.run(
+      async (manager) =>
+        (await manager.query('SELECT row FROM analytics_snapshot_candidates WHERE scope = $1 AND scope_id = $2 ORDER BY position', [scope, scopeId])) as { row: CandidateRow }[],
+    );
+    const competencies = report.competencies.map((c) => c.competency);
+    const header = ['name', 'email', 'status', 'points', 'max_points', 'percent', 'band_low', 'band_high', 'percentile', 'rank', 'norm_group', ...competencies.map((c) => `competency:${c}`), 'integrity_events', 'minutes', 'attempt_id'];
+    const round = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(Math.round(v * 100) / 100));
+    const lines = rows.map(({ row: c }) => [
+      c.name,
+      c.email,
+      c.status,
+      round(c.points),
+      round(c.maxPoints),
+      round(c.percent),
+      round(c.band?.low),
+      round(c.band?.high),
+      round(c.percentile),
+      c.rank === null ? '' : String(c.rank),
+      String(report.reliability.normGroupSize),
+      ...competencies.map((name) => round(c.competencies.find((x) => x.competency === name)?.score)),
+      String(c.integrityEvents),
+      round(c.minutes),
+      c.attemptId,
+    ]);
+    // Names come from candidates' own input: never let Excel or WPS run them as formulas.
+    const safe = lines.map((line) => line.map(spreadsheetSafeCell));
+    if (format === 'csv') return Buffer.from(`\uFEFF${stringify([header, ...safe])}`);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('candidates');
+    sheet.addRow(header);
+    for (const line of safe) sheet.addRow(line);
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+
+  private async rows(scope: ReportScope, scopeId: string, attemptIds: string[]): Promise<CandidateRow[]> {
+    const rows = await this.tx.run(
+      async (manager) =>
+        (await manager.query('SELECT attempt_id, row FROM analytics_snapshot_candidates WHERE scope = $1 AND scope_id = $2 AND attempt_id = ANY($3)', [scope, scopeId, attemptIds])) as {
+          attempt_id: string;
+          row: CandidateRow;
+        }[],
+    );
+    const byId = new Map(rows.map((r) => [r.attempt_id, r.row]));
+    return attemptIds.map((id) => {
+      const row = byId.get(id);
+      if (!row) throw DomainError.notFound('analytics.candidate');
+      return row;
+    });
+  }
+}
+
+function notComputed(scope: ReportScope): DomainError {
+  return new DomainError(
+    'not_found',
+    'analytics.report_not_found',
+    `No report for this ${scope === 'paper_version' ? 'paper version' : 'job role'}: it does not exist, or no attempt has been scored yet.`,
+  );
+}

@@ -1,0 +1,394 @@
+/**
+ * Turns a cohort (attempts, marks, paper versions, invitation funnel) into the report snapshot.
+ * No framework and no database: the refresh job loads the cohort, this computes every figure with
+ * @assay/statistics, the job stores the result. Definitions: docs/analytics.md.
+ */
+import { isObjective, type QuestionType } from '@assay/contracts';
+import type { SnapshotQuestion } from '@assay/papers';
+import {
+  competencyScores,
+  histogram,
+  itemFlags,
+  mean,
+  median,
+  moodleStatistics,
+  passRate,
+  percentile,
+  percentileRanks,
+  randomGuessScore,
+  ranks,
+  responseAnalysis,
+  sampleSd,
+  scoreBand,
+  standardErrorOfMeasurement,
+  testFlags,
+  upperLowerIndex,
+  MIN_NORM_GROUP,
+  type Flag,
+  type HistogramBin,
+  type ItemFlagCode,
+  type MoodleQuestionStatistics,
+  type MoodleQuizStatistics,
+  type ResponseAnalysis,
+  type TestFlagCode,
+} from '@assay/statistics';
+import { isFinal, type Cohort, type CohortAttempt, type CohortResponse, type CohortVersion, type ReportScope } from './cohort';
+
+const PERCENTILES = [10, 25, 50, 75, 90] as const;
+
+interface QuestionPlace {
+  question: SnapshotQuestion;
+  sectionId: string;
+  sectionTitle: string;
+  pointsPerQuestion: number;
+}
+
+export interface Funnel {
+  invited: number;
+  opened: number;
+  started: number;
+  submitted: number;
+  graded: number;
+  /** Final attempts at or above their paper's pass mark. */
+  passed: number;
+  /** submitted / started (0-1). */
+  completionRate: number | null;
+  /** Median minutes from start to submission. */
+  medianMinutes: number | null;
+}
+
+export interface ScoreSummary {
+  /** Final attempts the figures are computed from. */
+  candidates: number;
+  /** 'points' for a paper version (max = its total points), 'percent' for a job role (0-100 across papers). */
+  unit: 'points' | 'percent';
+  max: number;
+  mean: number | null;
+  sd: number | null;
+  median: number | null;
+  percentiles: Record<string, number | null>;
+  histogram: HistogramBin[];
+  passMark: number | null;
+  passRate: number | null;
+}
+
+export interface Reliability {
+  /** Cronbach's alpha (Moodle's cic / 100) of the final attempts on the questions all of them had. */
+  alpha: number | null;
+  /** Standard error of measurement in the summary's unit. */
+  sem: number | null;
+  normGroupSize: number;
+  tooSmallToRelyOn: boolean;
+  flags: Flag<TestFlagCode>[];
+}
+
+export interface ItemReport extends Omit<MoodleQuestionStatistics, 'index'> {
+  questionId: string;
+  type: QuestionType;
+  sectionTitle: string;
+  stem: string;
+  competencies: string[];
+  upperLowerIndex: number | null;
+  flags: Flag<ItemFlagCode>[];
+  responses: ResponseAnalysis | null;
+}
+
+export interface CandidateRow {
+  attemptId: string;
+  invitationId: string;
+  candidateId: string;
+  name: string;
+  email: string;
+  status: CohortAttempt['status'];
+  final: boolean;
+  paperVersionId: string;
+  points: number | null;
+  maxPoints: number | null;
+  percent: number | null;
+  /** Score +/- SEM in the summary's unit; null when not final or reliability is unknown. */
+  band: { low: number; high: number } | null;
+  /** Within the report's norm group (its final candidates). */
+  percentile: number | null;
+  rank: number | null;
+  sections: { sectionId: string; title: string; points: number; maxPoints: number }[];
+  /** 0-100 per competency, and the candidate's rank on it among final candidates. */
+  competencies: { competency: string; score: number; rank: number | null }[];
+  integrityEvents: number;
+  minutes: number | null;
+}
+
+export interface Report {
+  scope: ReportScope;
+  scopeId: string;
+  title: string;
+  jobRole: { id: string; name: string };
+  versions: { id: string; version: number; title: string; attempts: number }[];
+  funnel: Funnel;
+  scores: ScoreSummary;
+  reliability: Reliability;
+  sections: { sectionId: string; title: string; mean: number | null; maxPoints: number }[];
+  competencies: { competency: string; mean: number | null; candidates: number }[];
+  /** Item analysis on the objective questions of every scored attempt, final or not (paper versions only). */
+  items: { attempts: number; quiz: MoodleQuizStatistics; questions: ItemReport[] } | null;
+  awaitingGrading: number;
+  /** Grader consistency, suggestion quality and open-answer marks: filled once grading lands (docs/analytics.md). */
+  grading: null;
+}
+
+export interface BuiltReport {
+  report: Report;
+  candidates: CandidateRow[];
+}
+
+function questionPlaces(versions: readonly CohortVersion[]): Map<string, QuestionPlace> {
+  const places = new Map<string, QuestionPlace>();
+  for (const v of versions) {
+    for (const section of v.snapshot.sections) {
+      for (const question of section.questions) places.set(question.id, { question, sectionId: section.id, sectionTitle: section.title, pointsPerQuestion: section.pointsPerQuestion });
+    }
+  }
+  return places;
+}
+
+/** Questions every attempt had (fixed sections): the only ones a Moodle matrix can hold without gaps. */
+function commonQuestions(attempts: readonly CohortAttempt[]): string[] {
+  if (attempts.length === 0) return [];
+  const [first, ...rest] = attempts;
+  return first.questionIds.filter((id) => rest.every((a) => a.questionIds.includes(id)));
+}
+
+function marksMatrix(attempts: readonly CohortAttempt[], questionIds: readonly string[], byAttempt: Map<string, Map<string, CohortResponse>>) {
+  return attempts.map((a) => questionIds.map((q) => byAttempt.get(a.attemptId)?.get(q)?.points ?? null));
+}
+
+/** A question is worth its section's points per question in the paper (not the bank's points). */
+function maxMarksOf(questionIds: readonly string[], places: Map<string, QuestionPlace>): number[] {
+  return questionIds.map((id) => places.get(id)?.pointsPerQuestion ?? 0);
+}
+
+function choiceAnalysis(question: SnapshotQuestion, answers: unknown[]): ResponseAnalysis | null {
+  const picked = (answer: unknown): string | string[] | null => {
+    if (typeof answer === 'string') return answer;
+    if (typeof answer === 'boolean') return String(answer);
+    if (Array.isArray(answer) && answer.every((a) => typeof a === 'string')) return answer as string[];
+    return null;
+  };
+  switch (question.type) {
+    case 'single_choice':
+      return responseAnalysis(question.options.map((o) => o.key), [String(question.answerKey)], answers.map(picked));
+    case 'multiple_choice':
+      return responseAnalysis(question.options.map((o) => o.key), (question.answerKey as string[]) ?? [], answers.map(picked));
+    case 'true_false':
+      return responseAnalysis(['true', 'false'], [String(question.answerKey)], answers.map(picked));
+    default:
+      return null;
+  }
+}
+
+function itemAnalysis(cohort: Cohort, places: Map<string, QuestionPlace>, byAttempt: Map<string, Map<string, CohortResponse>>): Report['items'] {
+  const objective = commonQuestions(cohort.attempts).flatMap((id) => {
+    const place = places.get(id);
+    return place && isObjective(place.question.type) ? [place] : [];
+  });
+  if (objective.length === 0) return null;
+  const questionIds = objective.map((p) => p.question.id);
+  const marks = marksMatrix(cohort.attempts, questionIds, byAttempt);
+  const maxMarks = maxMarksOf(questionIds, places);
+  const stats = moodleStatistics({
+    marks,
+    maxMarks,
+    randomGuessScores: objective.map((p) => randomGuessScore(p.question)),
+  });
+  const totals = marks.map((row) => row.reduce<number>((acc, m) => acc + (m ?? 0), 0));
+  return {
+    attempts: cohort.attempts.length,
+    quiz: stats.quiz,
+    questions: stats.questions.map(({ index, ...q }) => {
+      const { question, sectionTitle } = objective[index];
+      const column = marks.map((row) => row[index] ?? 0);
+      const answers = cohort.attempts.map((a) => byAttempt.get(a.attemptId)?.get(question.id)?.answer ?? null);
+      return {
+        ...q,
+        questionId: question.id,
+        type: question.type,
+        sectionTitle,
+        stem: question.stem.slice(0, 200),
+        competencies: question.competencies.map((c) => c.name),
+        upperLowerIndex: upperLowerIndex(column, totals, maxMarks[index]),
+        flags: itemFlags(q.facility, q.discriminationIndex === null ? null : q.discriminationIndex / 100),
+        responses: choiceAnalysis(question, answers),
+      };
+    }),
+  };
+}
+
+/** Alpha of one version's final attempts over the questions all of them had, and the SD of their totals. */
+function versionAlpha(attempts: readonly CohortAttempt[], version: CohortVersion, places: Map<string, QuestionPlace>, byAttempt: Map<string, Map<string, CohortResponse>>) {
+  const own = attempts.filter((a) => a.paperVersionId === version.id);
+  const questionIds = commonQuestions(own);
+  if (questionIds.length === 0) return null;
+  const stats = moodleStatistics({ marks: marksMatrix(own, questionIds, byAttempt), maxMarks: maxMarksOf(questionIds, places) });
+  return stats.quiz.cic === null ? null : stats.quiz.cic / 100;
+}
+
+function funnelOf(cohort: Cohort, final: readonly CohortAttempt[], passMarks: Map<string, number | null>): Funnel {
+  const minutes = cohort.attempts.flatMap((a) => (a.submittedAt ? [(a.submittedAt.getTime() - a.startedAt.getTime()) / 60_000] : []));
+  const passed = final.filter((a) => {
+    const mark = passMarks.get(a.paperVersionId);
+    return mark !== null && mark !== undefined && (a.points ?? 0) >= mark;
+  }).length;
+  const { invited, opened, started, submitted, graded } = cohort.funnel;
+  return { invited, opened, started, submitted, graded, passed, completionRate: started > 0 ? submitted / started : null, medianMinutes: median(minutes) };
+}
+
+export function buildReport(cohort: Cohort, jobRole: { id: string; name: string }): BuiltReport {
+  const places = questionPlaces(cohort.versions);
+  const byAttempt = new Map<string, Map<string, CohortResponse>>();
+  for (const r of cohort.responses) {
+    const own = byAttempt.get(r.attemptId) ?? new Map<string, CohortResponse>();
+    own.set(r.questionId, r);
+    byAttempt.set(r.attemptId, own);
+  }
+  const versionOf = new Map(cohort.versions.map((v) => [v.id, v]));
+  const final = cohort.attempts.filter(isFinal);
+  const byVersion = cohort.scope === 'paper_version';
+  const single = byVersion ? cohort.versions[0] : null;
+
+  // A version reports in points on its own scale; a role mixes papers, so it reports percent.
+  const unit: ScoreSummary['unit'] = byVersion ? 'points' : 'percent';
+  const max = single ? single.snapshot.totalPoints : 100;
+  const scoreOf = (a: CohortAttempt): number | null => {
+    if (a.points === null) return null;
+    if (byVersion) return a.points;
+    return a.maxPoints ? (100 * a.points) / a.maxPoints : null;
+  };
+  const finalScores = final.map((a) => scoreOf(a) ?? 0);
+  const passMarks = new Map(cohort.versions.map((v) => [v.id, v.snapshot.passMark]));
+
+  // SEM per version, in the report's unit (a role converts each version's SEM to percent).
+  const alphas = new Map(cohort.versions.map((v) => [v.id, versionAlpha(final, v, places, byAttempt)]));
+  const semOf = (versionId: string): number | null => {
+    const own = final.filter((a) => a.paperVersionId === versionId);
+    const sem = standardErrorOfMeasurement(sampleSd(own.map((a) => a.points ?? 0)), alphas.get(versionId) ?? null);
+    const total = versionOf.get(versionId)?.snapshot.totalPoints;
+    if (sem === null) return null;
+    return byVersion ? sem : total ? (100 * sem) / total : null;
+  };
+  const sems = new Map(cohort.versions.map((v) => [v.id, semOf(v.id)]));
+
+  const ranked = percentileRanks(finalScores);
+  const overallRanks = ranks(finalScores);
+  const finalIndex = new Map(final.map((a, i) => [a.attemptId, i]));
+
+  const competencyOf = (a: CohortAttempt) =>
+    competencyScores(
+      a.questionIds.flatMap((qid) => {
+        const response = byAttempt.get(a.attemptId)?.get(qid);
+        const place = places.get(qid);
+        const points = response?.points ?? null;
+        const maxPoints = response?.maxPoints ?? null;
+        if (!place || points === null || maxPoints === null) return [];
+        return place.question.competencies.map((c) => ({ competency: c.name, points, maxPoints }));
+      }),
+    );
+  const competencyByAttempt = new Map(cohort.attempts.map((a) => [a.attemptId, competencyOf(a)]));
+  const competencyNames = [...new Set([...competencyByAttempt.values()].flatMap((m) => [...m.keys()]))].sort();
+  const competencyRanks = new Map(
+    competencyNames.map((name) => {
+      const holders = final.flatMap((a) => {
+        const value = competencyByAttempt.get(a.attemptId)?.get(name);
+        return value === undefined ? [] : [{ attemptId: a.attemptId, value }];
+      });
+      const r = ranks(holders.map((h) => h.value));
+      return [name, new Map(holders.map((h, i) => [h.attemptId, r[i]]))];
+    }),
+  );
+
+  const sectionsOf = (a: CohortAttempt) => {
+    const version = versionOf.get(a.paperVersionId);
+    if (!version) return [];
+    return version.snapshot.sections.map((s) => {
+      const ids = a.questionIds.filter((id) => places.get(id)?.sectionId === s.id);
+      const points = ids.reduce((acc, id) => acc + (byAttempt.get(a.attemptId)?.get(id)?.points ?? 0), 0);
+      return { sectionId: s.id, title: s.title, points, maxPoints: s.pointsPerQuestion * ids.length };
+    });
+  };
+
+  const candidates: CandidateRow[] = cohort.attempts.map((a) => {
+    const index = finalIndex.get(a.attemptId);
+    const score = scoreOf(a);
+    const sem = sems.get(a.paperVersionId) ?? null;
+    const band = index !== undefined && score !== null && sem !== null ? scoreBand(score, sem) : null;
+    const competencies = competencyByAttempt.get(a.attemptId) ?? new Map<string, number>();
+    return {
+      attemptId: a.attemptId,
+      invitationId: a.invitationId,
+      candidateId: a.candidateId,
+      name: a.name,
+      email: a.email,
+      status: a.status,
+      final: index !== undefined,
+      paperVersionId: a.paperVersionId,
+      points: a.points,
+      maxPoints: a.maxPoints,
+      percent: a.points !== null && a.maxPoints ? (100 * a.points) / a.maxPoints : null,
+      band: band && { low: band.low, high: band.high },
+      percentile: index === undefined ? null : ranked[index].percentile,
+      rank: index === undefined ? null : overallRanks[index],
+      sections: sectionsOf(a),
+      competencies: [...competencies].map(([competency, value]) => ({ competency, score: value, rank: competencyRanks.get(competency)?.get(a.attemptId) ?? null })),
+      integrityEvents: a.integrityEvents,
+      minutes: a.submittedAt ? (a.submittedAt.getTime() - a.startedAt.getTime()) / 60_000 : null,
+    };
+  });
+  // Best first; candidates still waiting for graders after every final one.
+  candidates.sort((x, y) => Number(y.final) - Number(x.final) || (y.percent ?? -1) - (x.percent ?? -1) || (x.attemptId < y.attemptId ? -1 : 1));
+
+  const finalRows = candidates.filter((c) => c.final);
+  const funnel = funnelOf(cohort, final, passMarks);
+  // A role's pass rate counts each attempt against its own paper's pass mark.
+  const rolePassRate = final.length > 0 && [...passMarks.values()].some((m) => m !== null) ? funnel.passed / final.length : null;
+  const alpha = single ? (alphas.get(single.id) ?? null) : null;
+  const report: Report = {
+    scope: cohort.scope,
+    scopeId: cohort.scopeId,
+    title: single ? `${single.snapshot.title} v${single.version}` : jobRole.name,
+    jobRole,
+    versions: cohort.versions.map((v) => ({ id: v.id, version: v.version, title: v.snapshot.title, attempts: cohort.attempts.filter((a) => a.paperVersionId === v.id).length })),
+    funnel,
+    scores: {
+      candidates: final.length,
+      unit,
+      max,
+      mean: mean(finalScores),
+      sd: sampleSd(finalScores),
+      median: median(finalScores),
+      percentiles: Object.fromEntries(PERCENTILES.map((p) => [`p${p}`, percentile(finalScores, p)])),
+      histogram: histogram(finalScores, max > 0 ? max : 1),
+      passMark: single ? single.snapshot.passMark : null,
+      // A role's pass rate counts each attempt against its own paper's pass mark.
+      passRate: single ? (single.snapshot.passMark === null ? null : passRate(finalScores, single.snapshot.passMark)) : rolePassRate,
+    },
+    reliability: {
+      alpha,
+      sem: single ? (sems.get(single.id) ?? null) : null,
+      normGroupSize: final.length,
+      tooSmallToRelyOn: final.length < MIN_NORM_GROUP,
+      flags: testFlags(alpha),
+    },
+    sections: single
+      ? single.snapshot.sections.map((s) => {
+          const points = finalRows.map((c) => c.sections.find((x) => x.sectionId === s.id)?.points ?? 0);
+          return { sectionId: s.id, title: s.title, mean: mean(points), maxPoints: finalRows[0]?.sections.find((x) => x.sectionId === s.id)?.maxPoints ?? 0 };
+        })
+      : [],
+    competencies: competencyNames.map((competency) => {
+      const values = finalRows.flatMap((c) => c.competencies.filter((x) => x.competency === competency).map((x) => x.score));
+      return { competency, mean: mean(values), candidates: values.length };
+    }),
+    items: byVersion ? itemAnalysis(cohort, places, byAttempt) : null,
+    awaitingGrading: cohort.attempts.length - final.length,
+    grading: null,
+  };
+  return { report, candidates };
+}

@@ -1,0 +1,97 @@
+/**
+ * Reads a cohort from the attempts, invitations, candidates and papers tables, read-only, inside
+ * the caller's tenant transaction (row-level security applies). Only the refresh job calls it.
+ */
+import type { EntityManager } from 'typeorm';
+import type { AttemptStatus } from '@assay/contracts';
+import type { PaperSnapshot } from '@assay/papers';
+import type { Cohort, FunnelCounts, ReportScope } from './cohort';
+
+/** Attempts that objective scoring has reached: final ones and those waiting for graders. */
+const SCORED = `a.status IN ('scored', 'awaiting_grading', 'graded')`;
+
+function scopeFilter(scope: ReportScope): string {
+  return scope === 'paper_version' ? 'a.paper_version_id = $1' : 'i.job_role_id = $1';
+}
+
+const toNumber = (v: string | null) => (v === null ? null : Number(v));
+
+export async function loadCohort(manager: EntityManager, scope: ReportScope, scopeId: string): Promise<Cohort> {
+  const where = `${scopeFilter(scope)} AND ${SCORED}`;
+  const attempts = (await manager.query(
+    `SELECT a.id, a.invitation_id, i.candidate_id, c.name, c.email, a.status, a.paper_version_id, a.points, a.max_points,
+            a.started_at, a.submitted_at, a.question_ids,
+            (SELECT count(*) FROM attempt_events e WHERE e.attempt_id = a.id AND e.type NOT IN ('started', 'submitted'))::int AS events
+       FROM attempts a JOIN invitations i ON i.id = a.invitation_id JOIN candidates c ON c.id = i.candidate_id
+      WHERE ${where}`,
+    [scopeId],
+  )) as {
+    id: string;
+    invitation_id: string;
+    candidate_id: string;
+    name: string;
+    email: string;
+    status: AttemptStatus;
+    paper_version_id: string;
+    points: string | null;
+    max_points: string | null;
+    started_at: Date;
+    submitted_at: Date | null;
+    question_ids: string[];
+    events: number;
+  }[];
+  const responses = (await manager.query(
+    `SELECT r.attempt_id, r.question_id, r.answer, r.points, r.max_points
+       FROM responses r JOIN attempts a ON a.id = r.attempt_id JOIN invitations i ON i.id = a.invitation_id
+      WHERE ${where}`,
+    [scopeId],
+  )) as { attempt_id: string; question_id: string; answer: unknown; points: string | null; max_points: string | null }[];
+  const versionIds = scope === 'paper_version' ? [scopeId] : [...new Set(attempts.map((a) => a.paper_version_id))];
+  const versions = (await manager.query('SELECT id, version, snapshot FROM paper_versions WHERE id = ANY($1) ORDER BY published_at', [versionIds])) as {
+    id: string;
+    version: number;
+    snapshot: PaperSnapshot;
+  }[];
+  const funnelWhere = scope === 'paper_version' ? 'paper_id = (SELECT paper_id FROM paper_versions WHERE id = $1)' : 'job_role_id = $1';
+  // A candidate who started from the link without the intro page still opened it.
+  const [funnel] = (await manager.query(
+    `SELECT count(*) FILTER (WHERE status <> 'revoked')::int AS invited,
+            count(*) FILTER (WHERE opened_at IS NOT NULL OR started_at IS NOT NULL)::int AS opened, count(started_at)::int AS started,
+            count(submitted_at)::int AS submitted, count(*) FILTER (WHERE status = 'graded')::int AS graded
+       FROM invitations WHERE ${funnelWhere}`,
+    [scopeId],
+  )) as FunnelCounts[];
+  return {
+    scope,
+    scopeId,
+    attempts: attempts.map((a) => ({
+      attemptId: a.id,
+      invitationId: a.invitation_id,
+      candidateId: a.candidate_id,
+      name: a.name,
+      email: a.email,
+      status: a.status,
+      paperVersionId: a.paper_version_id,
+      points: toNumber(a.points),
+      maxPoints: toNumber(a.max_points),
+      startedAt: a.started_at,
+      submittedAt: a.submitted_at,
+      questionIds: a.question_ids,
+      integrityEvents: a.events,
+    })),
+    responses: responses.map((r) => ({ attemptId: r.attempt_id, questionId: r.question_id, answer: r.answer, points: toNumber(r.points), maxPoints: toNumber(r.max_points) })),
+    versions,
+    funnel,
+  };
+}
+
+/** The job role a version belongs to, from its snapshot (null if the version is not visible). */
+export async function jobRoleOf(manager: EntityManager, scope: ReportScope, scopeId: string): Promise<{ id: string; name: string } | null> {
+  const [row] = (await manager.query(
+    scope === 'paper_version'
+      ? `SELECT r.id, r.name FROM paper_versions v JOIN papers p ON p.id = v.paper_id JOIN job_roles r ON r.id = p.job_role_id WHERE v.id = $1`
+      : 'SELECT id, name FROM job_roles WHERE id = $1',
+    [scopeId],
+  )) as { id: string; name: string }[];
+  return row ?? null;
+}

@@ -1,0 +1,59 @@
+import type { AttemptStatus } from '@assay/contracts';
+import type { PaperSnapshot } from '@assay/papers';
+
+/** What a report is computed from: read once per refresh from the other domains' tables. */
+export type ReportScope = 'paper_version' | 'job_role';
+
+export interface CohortAttempt {
+  attemptId: string;
+  invitationId: string;
+  candidateId: string;
+  name: string;
+  email: string;
+  status: AttemptStatus;
+  paperVersionId: string;
+  points: number | null;
+  maxPoints: number | null;
+  startedAt: Date;
+  submittedAt: Date | null;
+  questionIds: string[];
+  integrityEvents: number;
+}
+
+export interface CohortResponse {
+  attemptId: string;
+  questionId: string;
+  answer: unknown;
+  /** Null while the answer waits for a grader. */
+  points: number | null;
+  maxPoints: number | null;
+}
+
+export interface CohortVersion {
+  id: string;
+  version: number;
+  snapshot: PaperSnapshot;
+}
+
+/** Invitation counts: each stage counts everyone who reached it (a submitted candidate also opened and started). */
+export interface FunnelCounts {
+  invited: number;
+  opened: number;
+  started: number;
+  submitted: number;
+  graded: number;
+}
+
+export interface Cohort {
+  scope: ReportScope;
+  scopeId: string;
+  /** Scored attempts (objective scoring done), final or waiting for graders. */
+  attempts: CohortAttempt[];
+  responses: CohortResponse[];
+  versions: CohortVersion[];
+  funnel: FunnelCounts;
+}
+
+/** Final: every answer has its mark. Awaiting grading: objective marks only. */
+export const FINAL_STATUSES: readonly AttemptStatus[] = ['scored', 'graded'];
+export const isFinal = (a: CohortAttempt) => FINAL_STATUSES.includes(a.status);
