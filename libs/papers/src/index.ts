@@ -6,5 +6,4 @@ export * from './paper-snapshot';
 export * from './paper-validation';
 export * from './candidate-paper';
 export { toImportedPaper } from './paper-interchange';
-export { PaperVersion } from './entities/paper-version.entity';
 export { DEFAULT_PAPER_SETTINGS, type PaperSettings } from './entities/paper.entity';
