@@ -4,7 +4,7 @@ import type { Pool } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { afterCommit, DomainError, JobName, JobQueue, TenantTransaction } from '@assay/core';
-import { InvitationsService, LINK_NOT_FOUND, LinksService, type Invitation } from '@assay/invitations';
+import { InvitationsService, LINK_NOT_FOUND, LinksService } from '@assay/invitations';
 import { candidatePaper, PublishedPapers, type CandidatePaper } from '@assay/papers';
 import { computeDeadline, secondsLeft } from '@assay/scoring';
 import { AttemptErrors } from './attempt-errors';
@@ -164,9 +164,10 @@ export class AttemptsService {
       await this.invitations.markStarted(manager, invitationId);
       return { attemptId, status: 'in_progress' as AttemptStatus, startedAt: now, deadline, grace, now, takenOver: false, invitation };
     });
-    if (!started.takenOver) {
+    // Only a new start (a take-over returns no invitation): its deadline job, and no more reminders.
+    if (started.invitation) {
       await this.scheduleDeadline(tenantId, started.attemptId, started.deadline, started.grace);
-      await this.invitations.stopReminders(started.invitation as Invitation);
+      await this.invitations.stopReminders(started.invitation);
     }
     return {
       attemptId: started.attemptId,

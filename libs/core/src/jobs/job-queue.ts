@@ -13,7 +13,7 @@ export interface EnqueueOptions {
  * not ready yet without limit, so a request would hang for as long as Redis is down; the work
  * belongs to rows already committed, which the sweeps find again.
  */
-export const PRODUCER_TIMEOUT_MS = 2000;
+export const PRODUCER_TIMEOUT_MS = 3000;
 
 export class QueueUnavailableError extends Error {
   constructor(operation: string) {
