@@ -47,6 +47,7 @@ describe('a Redis outage never stops a candidate; the work catches up when Redis
       REDIS_PREFIX: `assay-test-outage-${randomBytes(4).toString('hex')}`,
       SMTP_URL: smtp.url,
       PUBLIC_URL: 'http://localhost:3000',
+      AUTH_RATE_LIMIT: '5',
     };
     api = await TestApi.start(env);
   });
@@ -69,6 +70,10 @@ describe('a Redis outage never stops a candidate; the work catches up when Redis
     const a: SignedUpTenant = await api.signup();
     const login = await api.request('POST', '/api/v1/auth/login', { body: { email: a.email, password: a.password } });
     expect(login.status).toBe(200);
+    // The login limit still holds, counted in this process.
+    const guess = () => api.request('POST', '/api/v1/auth/login', { body: { email: a.email, password: 'wrong guess' }, remoteAddress: '127.0.0.77' });
+    for (let i = 0; i < 5; i += 1) expect((await guess()).status).toBe(401);
+    expect((await guess()).status).toBe(429);
 
     const paper: ObjectivePaper = await objectivePaper(api, a, {}, false);
     const submitting = await invitation(api, a, paper.paperId);

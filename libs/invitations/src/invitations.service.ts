@@ -275,7 +275,11 @@ export class InvitationsService {
     const jobs = outboxIds.map((outboxId) => ({ data: { tenantId, outboxId } }));
     for (let i = 0; i < jobs.length; i += 1000) {
       const batch = jobs.slice(i, i + 1000);
-      if (!(await afterCommit(this.logger, { tenantId, messages: batch.length }, 'Queueing emails failed; the outbox sweep will send them', () => this.jobs.enqueueMany(JobName.SendOutboxMessage, batch)))) return;
+      const queued = await afterCommit(this.logger, { tenantId, messages: jobs.length - i }, 'Queueing emails failed; the outbox sweep will send them', () =>
+        this.jobs.enqueueMany(JobName.SendOutboxMessage, batch),
+      );
+      // Redis is unreachable: the next batches would only wait as long again.
+      if (!queued) return;
     }
   }
 
