@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AppConfig } from '../config/app-config';
@@ -9,28 +10,39 @@ export interface EnqueueOptions {
 }
 
 /**
- * How long a producer waits for Redis before it gives up. BullMQ waits for a connection that is
- * not ready yet without limit, so a request would hang for as long as Redis is down; the work
- * belongs to rows already committed, which the sweeps find again.
+ * The longest a producer waits for Redis: BullMQ itself waits without limit for a connection that
+ * is not ready, so a request would hang for as long as Redis is down. Reached only when Redis
+ * neither answers nor refuses (a busy machine's slow first connection, a host that drops packets);
+ * a refused connection fails the waiting calls at once (see JobQueue).
  */
-export const PRODUCER_TIMEOUT_MS = 3000;
+export const PRODUCER_TIMEOUT_MS = 10_000;
 
 export class QueueUnavailableError extends Error {
-  constructor(operation: string) {
-    super(`Redis did not answer ${operation} within ${PRODUCER_TIMEOUT_MS} ms`);
+  constructor(operation: string, reason: string) {
+    super(`Redis is unavailable for ${operation}: ${reason}`);
     this.name = 'QueueUnavailableError';
   }
 }
 
+/** Errors of the connection itself (refused, reset, timed out, unknown host), not of a command. */
+function isConnectionError(error: Error): boolean {
+  return typeof (error as NodeJS.ErrnoException).code === 'string';
+}
+
 /**
  * Typed producer for every queue of the catalogue. Job ids come from the catalogue (`JOB_IDS`),
- * never from callers. Every call fails within PRODUCER_TIMEOUT_MS when Redis is unreachable
- * (QueueUnavailableError, or the client's own error at once once it was connected): callers
- * after a commit log it (afterCommit) and leave the work to the sweeps.
+ * never from callers. While Redis is unreachable every call fails with QueueUnavailableError: at
+ * once after a connection error (until a connection is ready again), else after at most
+ * PRODUCER_TIMEOUT_MS. Callers after a commit log it (afterCommit) and leave the work to the
+ * sweeps; a call that only waited long still completes in the background.
  */
 @Injectable()
 export class JobQueue implements OnApplicationShutdown {
   private readonly queues = new Map<QueueName, Queue>();
+  /** The last connection error since a connection was last ready; while set, calls fail at once. */
+  private unreachable: Error | null = null;
+  /** Tells the calls already waiting that the connection failed. */
+  private readonly connectionErrors = new EventEmitter().setMaxListeners(0);
 
   constructor(private readonly config: AppConfig) {}
 
@@ -42,20 +54,31 @@ export class JobQueue implements OnApplicationShutdown {
         prefix: this.config.REDIS_PREFIX,
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       });
+      queue.on('error', (error) => {
+        if (!isConnectionError(error)) return;
+        this.unreachable = error;
+        this.connectionErrors.emit('lost', error);
+      });
+      queue.client.then(
+        (client) => {
+          this.unreachable = null;
+          client.on('ready', () => (this.unreachable = null));
+        },
+        () => undefined,
+      );
       this.queues.set(name, queue);
     }
     return queue;
   }
 
   async enqueue<N extends JobName>(name: N, data: JobOf<N>, options: EnqueueOptions = {}): Promise<void> {
-    await bounded(`enqueue ${name}`, this.queue(JOB_QUEUE[name]).add(name, data, { jobId: jobIdOf(name, data), delay: options.delayMs }));
+    await this.bounded(`enqueue ${name}`, () => this.queue(JOB_QUEUE[name]).add(name, data, { jobId: jobIdOf(name, data), delay: options.delayMs }));
   }
 
   /** One round trip for many jobs of one name (bulk invitations). */
   async enqueueMany<N extends JobName>(name: N, jobs: { data: JobOf<N>; delayMs?: number }[]): Promise<void> {
     if (jobs.length === 0) return;
-    await bounded(
-      `enqueue ${jobs.length} ${name}`,
+    await this.bounded(`enqueue ${jobs.length} ${name}`, () =>
       this.queue(JOB_QUEUE[name]).addBulk(jobs.map((job) => ({ name, data: job.data, opts: { jobId: jobIdOf(name, job.data), delay: job.delayMs } }))),
     );
   }
@@ -79,7 +102,7 @@ export class JobQueue implements OnApplicationShutdown {
 
   /** Cancels a waiting or delayed job (a reminder no longer needed); running jobs are left alone. */
   async cancel<N extends JobName>(name: N, data: JobOf<N>): Promise<void> {
-    await bounded(`cancel ${name}`, this.removePending(name, data));
+    await this.bounded(`cancel ${name}`, () => this.removePending(name, data));
   }
 
   private async removePending<N extends JobName>(name: N, data: JobOf<N>): Promise<void> {
@@ -88,17 +111,26 @@ export class JobQueue implements OnApplicationShutdown {
     if (job && ((await job.isDelayed()) || (await job.isWaiting()))) await job.remove();
   }
 
+  /** `work`, unless Redis is known unreachable; failing at once on a connection error, or after PRODUCER_TIMEOUT_MS. */
+  private bounded<T>(operation: string, work: () => Promise<T>): Promise<T> {
+    if (this.unreachable) return Promise.reject(new QueueUnavailableError(operation, this.unreachable.message));
+    const pending = work();
+    // A failure after we gave up is already reported by the rejection below.
+    pending.catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    let onError: (error: Error) => void = () => undefined;
+    const givenUp = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new QueueUnavailableError(operation, `no answer within ${PRODUCER_TIMEOUT_MS} ms`)), PRODUCER_TIMEOUT_MS);
+      onError = (error) => reject(new QueueUnavailableError(operation, error.message));
+      this.connectionErrors.once('lost', onError);
+    });
+    return Promise.race([pending, givenUp]).finally(() => {
+      clearTimeout(timer);
+      this.connectionErrors.off('lost', onError);
+    });
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
   }
-}
-
-/** `work`, or QueueUnavailableError after PRODUCER_TIMEOUT_MS; a late failure of `work` is dropped (already reported). */
-function bounded<T>(operation: string, work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new QueueUnavailableError(operation)), PRODUCER_TIMEOUT_MS);
-  });
-  work.catch(() => undefined);
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
