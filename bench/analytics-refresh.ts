@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Queue, QueueEvents } from 'bullmq';
 import { Client } from 'pg';
-import { JOB_QUEUE, JobName, jobIdOf, redisOptions, type JobOf } from '../libs/core/src';
+import { JOB_QUEUE, JobName, jobIdOf, redisOptions, type JobOf } from '@assay/core';
 import { benchEnvironment, build, call, loadAverage, machine, option, recreateDatabase, ROOT, runBenchmark, signup, startApi, startChild, waitFor } from './support';
 
 const ATTEMPTS = Number(option('attempts', '100000'));

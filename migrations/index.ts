@@ -8,6 +8,7 @@ import { CreateAttemptSave1763900600000 } from './1763900600000-CreateAttemptSav
 import { RenameRubricPoints1764000000000 } from './1764000000000-RenameRubricPoints';
 import { AddUserSessionVersion1764000400000 } from './1764000400000-AddUserSessionVersion';
 import { CreateAnalyticsSnapshots1764000300000 } from './1764000300000-CreateAnalyticsSnapshots';
+import { CreateRemindersDue1764000100000 } from './1764000100000-CreateRemindersDue';
 
 /** Every migration, in order. Listed explicitly so the same list runs from TypeScript (tests) and the build. */
 export const MIGRATIONS = [
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   AddPaperImportWarnings1763900500000,
   CreateAttemptSave1763900600000,
   RenameRubricPoints1764000000000,
+  CreateRemindersDue1764000100000,
   CreateAnalyticsSnapshots1764000300000,
   AddUserSessionVersion1764000400000,
 ];

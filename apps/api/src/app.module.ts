@@ -1,4 +1,3 @@
-import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -10,12 +9,12 @@ import {
   AppConfig,
   AppConfigModule,
   DatabaseModule,
+  FailoverThrottlerStorage,
   HealthModule,
   JobsModule,
   LoggingModule,
   ProblemFilter,
   RedisModule,
-  redisOptions,
   TenantContextInterceptor,
 } from '@assay/core';
 import { AuthGuard, IdentityModule } from '@assay/identity';
@@ -31,7 +30,8 @@ import { PapersModule } from '@assay/papers';
     RedisModule,
     JobsModule,
     HealthModule,
-    // Counters live in Redis so the limit holds across every API instance.
+    // Counters live in Redis so the limit holds across every API instance; in this process while
+    // Redis is down (FailoverThrottlerStorage), so no request waits on Redis.
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -39,8 +39,7 @@ import { PapersModule } from '@assay/papers';
           { name: 'auth', ttl: config.AUTH_RATE_WINDOW_SECONDS * 1000, limit: config.AUTH_RATE_LIMIT },
           { name: 'links', ttl: 60_000, limit: config.LINK_RATE_LIMIT },
         ],
-        // Given options (not a client), the storage owns its connection and closes it on shutdown.
-        storage: new ThrottlerStorageRedisService({ ...redisOptions(config.REDIS_URL), keyPrefix: `${config.REDIS_PREFIX}:throttle:` }),
+        storage: new FailoverThrottlerStorage(config.REDIS_URL, `${config.REDIS_PREFIX}:throttle:`),
       }),
     }),
     IdentityModule,

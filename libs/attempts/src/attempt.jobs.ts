@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { JobHandler, JobName, JobQueue, TenantTransaction, type JobOf, type JobResult } from '@assay/core';
 import { analyticsRefreshJobs } from '@assay/analytics';
-import { Invitation } from '@assay/invitations';
+import { InvitationsService } from '@assay/invitations';
 import { scoreAttemptAnswers } from './attempt-scoring';
 import { AttemptsService } from './attempts.service';
 import { PaperSnapshots } from './paper-snapshots';
@@ -18,6 +18,7 @@ export class AttemptJobs {
 
   constructor(
     private readonly attempts: AttemptsService,
+    private readonly invitations: InvitationsService,
     private readonly tx: TenantTransaction,
     private readonly dataSource: DataSource,
     private readonly snapshots: PaperSnapshots,
@@ -66,7 +67,7 @@ export class AttemptJobs {
         `UPDATE attempts SET status = $2, points = $3, max_points = $4, pending_manual = $5, scored_at = now(), updated_at = now() WHERE id = $1`,
         [attemptId, final ? 'scored' : 'awaiting_grading', score.points, score.maxPoints, score.pendingManual],
       );
-      if (final) await manager.update(Invitation, { id: attempt.invitation_id }, { status: 'graded' });
+      if (final) await this.invitations.markGraded(manager, attempt.invitation_id);
       const malformed = score.items.filter((item) => item.malformed).length;
       if (malformed > 0) this.logger.warn({ attemptId, malformed }, 'Answers of the wrong shape for their question type (client bug?)');
       return { paperVersionId: attempt.paper_version_id, jobRoleId: snapshot.jobRole.id };

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { InvitationsModule } from '@assay/invitations';
+import { PapersModule } from '@assay/papers';
 import { AttemptReportsService } from './attempt-reports.service';
 import { AttemptJobs } from './attempt.jobs';
 import { AttemptStartController, CandidateAttemptsController, StaffAttemptsController } from './attempts.controller';
@@ -8,7 +9,7 @@ import { AutosaveRoute } from './autosave.route';
 import { PaperSnapshots } from './paper-snapshots';
 
 @Module({
-  imports: [InvitationsModule],
+  imports: [InvitationsModule, PapersModule],
   controllers: [AttemptStartController, CandidateAttemptsController, StaffAttemptsController],
   providers: [AttemptsService, AttemptReportsService, PaperSnapshots, AutosaveRoute],
   exports: [AttemptsService],
@@ -17,7 +18,7 @@ export class AttemptsModule {}
 
 /** The worker's part: deadline auto-submit, scoring, the overdue sweep. */
 @Module({
-  imports: [InvitationsModule],
+  imports: [InvitationsModule, PapersModule],
   providers: [AttemptsService, PaperSnapshots, AttemptJobs],
 })
 export class AttemptsJobsModule {}

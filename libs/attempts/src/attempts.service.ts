@@ -4,9 +4,9 @@ import type { Pool } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { AttemptStatus } from '@assay/contracts';
-import { AppConfig, DomainError, JobName, JobQueue, TenantTransaction } from '@assay/core';
-import { Invitation, InvitationsService, LINK_NOT_FOUND, LinksService } from '@assay/invitations';
-import { candidatePaper, PaperVersion, type CandidatePaper } from '@assay/papers';
+import { afterCommit, AppConfig, DomainError, JobName, JobQueue, TenantTransaction } from '@assay/core';
+import { InvitationsService, LINK_NOT_FOUND, LinksService } from '@assay/invitations';
+import { candidatePaper, PublishedPapers, type CandidatePaper } from '@assay/papers';
 import { computeDeadline, secondsLeft } from '@assay/scoring';
 import { AttemptErrors } from './attempt-errors';
 import { ATTEMPT_ACCESS, RECORD_EVENTS, SAVE_ANSWERS } from './attempt-sql';
@@ -116,6 +116,7 @@ export class AttemptsService {
     private readonly dataSource: DataSource,
     private readonly links: LinksService,
     private readonly invitations: InvitationsService,
+    private readonly papers: PublishedPapers,
     private readonly snapshots: PaperSnapshots,
     private readonly jobs: JobQueue,
     config: AppConfig,
@@ -129,15 +130,16 @@ export class AttemptsService {
   /**
    * Starts the attempt of an invitation, or takes over the running one (a second device): a new
    * attempt token, the old one answers 409 attempt.taken_over. Constant work per start: the
-   * invitation row (locked, so two devices starting at once serialise), the latest version id,
-   * the cached snapshot, one insert.
+   * invitation row (locked by its owner, so two devices starting at once serialise), the latest
+   * version id (from papers), the cached snapshot, one insert. Redis work (the deadline job,
+   * dropping the reminders) follows the commit and may fail without failing the start.
    */
   async start(linkToken: string, client: ClientInfo): Promise<StartedAttempt> {
     const { tenantId, invitationId } = await this.links.resolve(linkToken);
     const attemptToken = newAttemptToken(tenantId, this.tokenKey);
     const tokenHash = hashAttemptToken(attemptToken);
     const started = await this.tx.runAs(tenantId, async (manager) => {
-      const invitation = await manager.findOne(Invitation, { where: { id: invitationId }, lock: { mode: 'pessimistic_write' } });
+      const invitation = await this.invitations.lockForStart(manager, invitationId);
       if (!invitation || invitation.status === 'revoked') throw LINK_NOT_FOUND();
       const [{ now }] = (await manager.query('SELECT now() AS now')) as { now: Date }[];
       const [existing] = (await manager.query('SELECT * FROM attempts WHERE invitation_id = $1', [invitationId])) as AttemptRow[];
@@ -147,15 +149,8 @@ export class AttemptsService {
       if (invitation.closesAt <= now) throw AttemptErrors.windowClosed();
       if (!['created', 'sent', 'opened'].includes(invitation.status)) throw AttemptErrors.submitted();
 
-      const latest = await manager
-        .createQueryBuilder(PaperVersion, 'v')
-        .select(['v.id', 'v.version'])
-        .where('v.paperId = :paperId', { paperId: invitation.paperId })
-        .orderBy('v.version', 'DESC')
-        .limit(1)
-        .getOne();
-      if (!latest) throw new DomainError('conflict', 'paper.not_published', 'The paper has no published version yet.');
-      const { snapshot } = await this.snapshots.get(manager, latest.id);
+      const latest = await this.papers.latestVersion(manager, invitation.paperId);
+      const { snapshot } = await this.snapshots.get(manager, latest.versionId);
       const attemptId = randomUUID();
       const questionIds = candidatePaper(snapshot, latest.version, attemptId).sections.flatMap((s) => s.questions.map((q) => q.id));
       const deadline = computeDeadline({
@@ -170,12 +165,16 @@ export class AttemptsService {
            INSERT INTO attempts (id, invitation_id, paper_id, paper_version_id, question_ids, started_at, deadline, grace_seconds, token_hash, last_ip, last_user_agent)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id)
          INSERT INTO attempt_events (attempt_id, type, ip, user_agent) SELECT id, 'started', $10, $11 FROM inserted`,
-        [attemptId, invitationId, invitation.paperId, latest.id, questionIds, now, deadline, grace, tokenHash, client.ip, client.userAgent],
+        [attemptId, invitationId, invitation.paperId, latest.versionId, questionIds, now, deadline, grace, tokenHash, client.ip, client.userAgent],
       );
-      await this.invitations.markStarted(manager, invitation);
-      return { attemptId, status: 'in_progress' as AttemptStatus, startedAt: now, deadline, grace, now, takenOver: false };
+      await this.invitations.markStarted(manager, invitationId);
+      return { attemptId, status: 'in_progress' as AttemptStatus, startedAt: now, deadline, grace, now, takenOver: false, invitation };
     });
-    if (!started.takenOver) await this.scheduleDeadline(tenantId, started.attemptId, started.deadline, started.grace);
+    // Only a new start (a take-over returns no invitation): its deadline job, and no more reminders.
+    if (started.invitation) {
+      await this.scheduleDeadline(tenantId, started.attemptId, started.deadline, started.grace);
+      await this.invitations.stopReminders(started.invitation);
+    }
     return {
       attemptId: started.attemptId,
       attemptToken,
@@ -202,21 +201,24 @@ export class AttemptsService {
          FROM updated`,
       [attempt.id, tokenHash, client.ip, client.userAgent, attempt.last_ip, attempt.last_user_agent],
     );
-    return { attemptId: attempt.id, status: attempt.status, startedAt: attempt.started_at, deadline: attempt.deadline, grace: attempt.grace_seconds, now, takenOver: true };
+    return {
+      attemptId: attempt.id,
+      status: attempt.status,
+      startedAt: attempt.started_at,
+      deadline: attempt.deadline,
+      grace: attempt.grace_seconds,
+      now,
+      takenOver: true,
+      invitation: null,
+    };
   }
 
   /** The deadline job runs at deadline + grace (saves are accepted until then). A lost job is caught by the sweep. */
   private async scheduleDeadline(tenantId: string, attemptId: string, deadline: Date, graceSeconds: number): Promise<void> {
-    try {
-      await this.jobs.enqueue(
-        JobName.AttemptDeadline,
-        { tenantId, attemptId },
-        { delayMs: Math.max(0, deadline.getTime() + graceSeconds * 1000 - Date.now()) + 500 },
-      );
-    } catch (error) {
-      // The attempt is started and committed; the sweep submits it on time without the job.
-      this.logger.warn({ err: error, attemptId, tenantId }, 'Could not schedule the deadline job; the sweep will cover it');
-    }
+    const delayMs = Math.max(0, deadline.getTime() + graceSeconds * 1000 - Date.now()) + 500;
+    await afterCommit(this.logger, { attemptId, tenantId }, 'Could not schedule the deadline job; the sweep will cover it', () =>
+      this.jobs.enqueue(JobName.AttemptDeadline, { tenantId, attemptId }, { delayMs }),
+    );
   }
 
   /**
@@ -334,18 +336,17 @@ export class AttemptsService {
       [attemptId, by, client.ip, client.userAgent],
     )) as { invitation_id: string; submitted_at: Date }[];
     if (rows.length === 0) return false;
-    await manager.update(Invitation, { id: rows[0].invitation_id }, { status: 'submitted', submittedAt: rows[0].submitted_at });
+    await this.invitations.markSubmitted(manager, rows[0].invitation_id, rows[0].submitted_at);
     return true;
   }
 
   /** After the commit: score (job id = attempt id, never doubled); a lost enqueue is re-queued by the sweep. */
   private async afterSubmit(tenantId: string, attemptId: string, cancelDeadline: boolean): Promise<void> {
-    try {
+    // A deadline job left behind finds the attempt submitted and skips it.
+    await afterCommit(this.logger, { attemptId, tenantId }, 'Could not queue scoring; the sweep will re-queue it', async () => {
       await this.jobs.enqueue(JobName.ScoreAttempt, { tenantId, attemptId });
       if (cancelDeadline) await this.jobs.cancel(JobName.AttemptDeadline, { tenantId, attemptId });
-    } catch (error) {
-      this.logger.warn({ err: error, attemptId, tenantId }, 'Could not queue scoring; the sweep will re-queue it');
-    }
+    });
   }
 
   /** Integrity events from the candidate's client; never blocks the candidate. */

@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { PaperVersion, type PaperSnapshot } from '@assay/papers';
-
-export interface VersionSnapshot {
-  versionId: string;
-  version: number;
-  snapshot: PaperSnapshot;
-}
+import { PublishedPapers, type VersionSnapshot } from '@assay/papers';
 
 const MAX_ENTRIES = 200;
 
@@ -20,6 +14,8 @@ const MAX_ENTRIES = 200;
 export class PaperSnapshots {
   private readonly cache = new Map<string, Promise<VersionSnapshot>>();
 
+  constructor(private readonly papers: PublishedPapers) {}
+
   get(manager: EntityManager, versionId: string): Promise<VersionSnapshot> {
     const hit = this.cache.get(versionId);
     if (hit) {
@@ -28,16 +24,10 @@ export class PaperSnapshots {
       this.cache.set(versionId, hit);
       return hit;
     }
-    const load = this.load(manager, versionId);
+    const load = this.papers.version(manager, versionId);
     this.cache.set(versionId, load);
     load.catch(() => this.cache.delete(versionId));
     while (this.cache.size > MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
     return load;
-  }
-
-  private async load(manager: EntityManager, versionId: string): Promise<VersionSnapshot> {
-    const found = await manager.createQueryBuilder(PaperVersion, 'v').addSelect('v.snapshot').where('v.id = :versionId', { versionId }).getOne();
-    if (!found) throw new Error(`paper version ${versionId} not found`);
-    return { versionId: found.id, version: found.version, snapshot: found.snapshot };
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AppConfig, containsPattern, DomainError, JobName, JobQueue, pageOf, TenantTransaction, type Page } from '@assay/core';
+import { afterCommit, AppConfig, containsPattern, DomainError, JobName, JobQueue, pageOf, TenantTransaction, type Page } from '@assay/core';
 import { PublishedPapers, type PublishedPaper } from '@assay/papers';
 import type { InvitationRow, RowError } from './bulk/invitation-rows';
 import type { CreateInvitationDto, FunnelQueryDto, InvitationQueryDto, InvitationTermsDto } from './dto/invitation.dto';
@@ -130,7 +130,7 @@ export class InvitationsService {
       await manager.update(Invitation, { id }, { status: 'revoked', revokedAt: new Date(), tokenHash: hashLinkToken(randomUUID()) });
       return found;
     });
-    await this.reminders.cancel(invitation);
+    await this.stopReminders(invitation);
     return this.get(id);
   }
 
@@ -165,15 +165,46 @@ export class InvitationsService {
       await manager.update(Invitation, { id }, { closesAt });
       return { before: invitation, after: { ...invitation, closesAt } };
     });
-    await this.reminders.cancel(before);
-    if (after.sentAt) await this.reminders.schedule(after);
+    // Old reminders carry the old window end, so a left-over one skips itself; new ones lost to a
+    // Redis outage are queued again by the reminder sweep (ReminderJobs.sweep).
+    await afterCommit(this.logger, { invitationId: id }, 'Could not move the reminders to the new window end', async () => {
+      await this.reminders.cancel(before);
+      if (after.sentAt) await this.reminders.schedule(after);
+    });
     return this.get(id);
   }
 
-  /** Called when the candidate starts: reminders stop, the funnel moves on. */
-  async markStarted(manager: EntityManager, invitation: Invitation): Promise<void> {
-    await manager.update(Invitation, { id: invitation.id }, { status: 'started', startedAt: new Date() });
-    await this.reminders.cancel(invitation);
+  /**
+   * For a candidate's start (the attempts library): the invitation, locked FOR UPDATE until the
+   * caller's transaction ends, so a start and a revoke, resend or extend of it serialise (see find).
+   */
+  lockForStart(manager: EntityManager, id: string): Promise<Invitation | null> {
+    return manager.findOne(Invitation, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** The candidate started, in the caller's transaction; after its commit, call stopReminders. */
+  async markStarted(manager: EntityManager, id: string): Promise<void> {
+    await manager.update(Invitation, { id }, { status: 'started', startedAt: new Date() });
+  }
+
+  /** The candidate's attempt was submitted, in the caller's transaction. */
+  async markSubmitted(manager: EntityManager, id: string, submittedAt: Date): Promise<void> {
+    await manager.update(Invitation, { id }, { status: 'submitted', submittedAt });
+  }
+
+  /** The attempt's result is final, in the caller's transaction. */
+  async markGraded(manager: EntityManager, id: string): Promise<void> {
+    await manager.update(Invitation, { id }, { status: 'graded' });
+  }
+
+  /**
+   * After a start or a revocation committed: drops the pending reminder jobs, best effort. One left
+   * behind (Redis down) is harmless: ReminderJobs skips an invitation that is no longer waiting.
+   */
+  stopReminders(invitation: Invitation): Promise<boolean> {
+    return afterCommit(this.logger, { invitationId: invitation.id, tenantId: invitation.tenantId }, 'Could not cancel reminders; they will skip themselves', () =>
+      this.reminders.cancel(invitation),
+    );
   }
 
   private async createInvitations(
@@ -244,9 +275,12 @@ export class InvitationsService {
     const tenantId = this.tx.currentTenantId();
     const jobs = outboxIds.map((outboxId) => ({ data: { tenantId, outboxId } }));
     for (let i = 0; i < jobs.length; i += 1000) {
-      await this.jobs.enqueueMany(JobName.SendOutboxMessage, jobs.slice(i, i + 1000)).catch((error: unknown) =>
-        this.logger.warn({ err: error, tenantId, messages: Math.min(1000, jobs.length - i) }, 'Queueing emails failed; the outbox sweep will send them'),
+      const batch = jobs.slice(i, i + 1000);
+      const queued = await afterCommit(this.logger, { tenantId, messages: jobs.length - i }, 'Queueing emails failed; the outbox sweep will send them', () =>
+        this.jobs.enqueueMany(JobName.SendOutboxMessage, batch),
       );
+      // Redis is unreachable: the next batches would only wait as long again.
+      if (!queued) return;
     }
   }
 

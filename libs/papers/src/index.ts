@@ -6,6 +6,5 @@ export * from './paper-snapshot';
 export * from './paper-validation';
 export * from './candidate-paper';
 export { toImportedPaper } from './paper-interchange';
-export { PaperVersion } from './entities/paper-version.entity';
 export { DEFAULT_PAPER_SETTINGS, type PaperSettings } from './entities/paper.entity';
 export { CandidatePaperResponse, ImportWarningResponse, InterchangePaperResponse, PaperResponse } from './dto/paper.response';

@@ -2,14 +2,22 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '@assay/core';
 import { PaperVersion } from './entities/paper-version.entity';
-import { questionsPerCandidate } from './paper-snapshot';
-import { findPaper } from './papers.service';
+import { questionsPerCandidate, type PaperSnapshot } from './paper-snapshot';
 
-/** What other domains (invitations, attempts) need of the version candidates take now. */
-export interface PublishedPaper {
-  paperId: string;
+/** Which version candidates of a paper take now. */
+export interface LatestVersion {
   versionId: string;
   version: number;
+}
+
+/** One published version with its whole snapshot (immutable: safe to cache by version id). */
+export interface VersionSnapshot extends LatestVersion {
+  snapshot: PaperSnapshot;
+}
+
+/** What other domains (invitations, attempts) need of the version candidates take now. */
+export interface PublishedPaper extends LatestVersion {
+  paperId: string;
   jobRoleId: string;
   jobRoleName: string;
   title: string;
@@ -20,26 +28,46 @@ export interface PublishedPaper {
   totalPoints: number;
 }
 
-/** Read access to published versions for other domains, inside their own transaction. */
+/**
+ * Read access to published versions for other domains, inside their own transaction: the papers
+ * library owns `papers` and `paper_versions`, so "the latest published version" is answered here
+ * and nowhere else.
+ */
 @Injectable()
 export class PublishedPapers {
-  /** The latest published version; 404 for an unknown paper, 409 for one never published. */
+  /**
+   * The paper's latest published version (the one `papers.latest_version` points at), without its
+   * snapshot: one indexed read, for a candidate's start. 404 for an unknown paper, 409 for one
+   * never published.
+   */
+  async latestVersion(manager: EntityManager, paperId: string): Promise<LatestVersion> {
+    const [row] = (await manager.query(
+      `SELECT v.id AS version_id, v.version
+         FROM papers p LEFT JOIN paper_versions v ON v.paper_id = p.id AND v.version = p.latest_version
+        WHERE p.id = $1`,
+      [paperId],
+    )) as { version_id: string | null; version: number | null }[];
+    if (!row) throw DomainError.notFound('paper');
+    if (row.version_id === null || row.version === null) {
+      throw new DomainError('conflict', 'paper.not_published', 'The paper has no published version yet; publish it first.');
+    }
+    return { versionId: row.version_id, version: row.version };
+  }
+
+  /** One version with its snapshot, by id (ids come from the caller's own rows, under RLS). */
+  async version(manager: EntityManager, versionId: string): Promise<VersionSnapshot> {
+    const found = await manager.createQueryBuilder(PaperVersion, 'v').addSelect('v.snapshot').where('v.id = :versionId', { versionId }).getOne();
+    if (!found) throw new Error(`paper version ${versionId} not found`);
+    return { versionId: found.id, version: found.version, snapshot: found.snapshot };
+  }
+
+  /** The latest published version with what an intro page or an email shows of it. */
   async latest(manager: EntityManager, paperId: string): Promise<PublishedPaper> {
-    const paper = await findPaper(manager, paperId);
-    const found =
-      paper.latestVersion === null
-        ? null
-        : await manager
-            .createQueryBuilder(PaperVersion, 'v')
-            .addSelect('v.snapshot')
-            .where('v.paperId = :paperId AND v.version = :version', { paperId, version: paper.latestVersion })
-            .getOne();
-    if (!found) throw new DomainError('conflict', 'paper.not_published', 'The paper has no published version yet; publish it first.');
-    const { snapshot } = found;
+    const { snapshot, versionId, version } = await this.version(manager, (await this.latestVersion(manager, paperId)).versionId);
     return {
       paperId,
-      versionId: found.id,
-      version: found.version,
+      versionId,
+      version,
       jobRoleId: snapshot.jobRole.id,
       jobRoleName: snapshot.jobRole.name,
       title: snapshot.title,

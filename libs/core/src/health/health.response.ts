@@ -13,8 +13,8 @@ const PART_SCHEMA = {
 
 /** The answer of @nestjs/terminus's health check. */
 export class HealthResponse {
-  @ApiProperty({ enum: ['ok', 'error', 'shutting_down'] })
-  status!: 'ok' | 'error' | 'shutting_down';
+  @ApiProperty({ enum: ['ok', 'degraded', 'error', 'shutting_down'], description: '`degraded`: PostgreSQL answers, Redis does not (queue work waits for the sweeps).' })
+  status!: 'ok' | 'degraded' | 'error' | 'shutting_down';
 
   @ApiPropertyOptional({ ...PART_SCHEMA, description: 'The parts that are up.' })
   info?: Record<string, unknown>;

@@ -16,6 +16,7 @@ export enum JobName {
   SendOutboxMessage = 'send-outbox-message',
   DispatchOutbox = 'dispatch-outbox',
   RemindInvitation = 'remind',
+  SweepReminders = 'sweep-reminders',
   PurgeExpired = 'purge-expired',
   AttemptDeadline = 'deadline',
   ScoreAttempt = 'score-attempt',
@@ -34,6 +35,8 @@ export interface JobPayloads {
   [JobName.DispatchOutbox]: Record<string, never>;
   /** Reminder number `reminder` of an invitation for the window ending at `closesAt`. */
   [JobName.RemindInvitation]: { tenantId: string; invitationId: string; reminder: number; closesAt: string };
+  /** Queues again reminder jobs lost to a Redis outage, shortly before they are due (all tenants). */
+  [JobName.SweepReminders]: Record<string, never>;
   [JobName.PurgeExpired]: Record<string, never>;
   /** Submits an attempt still in progress at its deadline + grace. */
   [JobName.AttemptDeadline]: { tenantId: string; attemptId: string };
@@ -62,6 +65,7 @@ export const JOB_IDS: { [N in JobName]: ((data: JobOf<N>) => string) | null } = 
   // The window end is part of the id: an extended invitation gets new reminders, and the old ones
   // (cancelled, or skipped by the handler's state guard) can never remind for the old window.
   [JobName.RemindInvitation]: (data) => `${data.invitationId}-r${data.reminder}-${Date.parse(data.closesAt)}`,
+  [JobName.SweepReminders]: null,
   [JobName.PurgeExpired]: null,
   [JobName.AttemptDeadline]: (data) => `deadline-${data.attemptId}`,
   [JobName.ScoreAttempt]: (data) => data.attemptId,
@@ -79,6 +83,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SendOutboxMessage]: QueueName.Mail,
   [JobName.DispatchOutbox]: QueueName.Mail,
   [JobName.RemindInvitation]: QueueName.Invitations,
+  [JobName.SweepReminders]: QueueName.Invitations,
   [JobName.PurgeExpired]: QueueName.Maintenance,
   [JobName.AttemptDeadline]: QueueName.Attempts,
   [JobName.ScoreAttempt]: QueueName.Attempts,
@@ -106,6 +111,8 @@ export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
 /** Repeatable jobs, upserted by the worker at start-up (idempotent: one scheduler per id). */
 export const JOB_SCHEDULES: { name: JobName; everyMs: number }[] = [
   { name: JobName.DispatchOutbox, everyMs: 60_000 },
+  // Every 10 minutes, looking 15 ahead (REMINDER_SWEEP_AHEAD): every reminder is seen before it is due.
+  { name: JobName.SweepReminders, everyMs: 600_000 },
   { name: JobName.PurgeExpired, everyMs: 3600_000 },
   { name: JobName.SweepOverdue, everyMs: 60_000 },
 ];

@@ -17,13 +17,58 @@ export function redisOptions(url: string): RedisOptions {
   };
 }
 
+/** How long one command of a rate-limit or health client may take before it fails. */
+const COMMAND_TIMEOUT_MS = 2000;
+/** Longest pause between two reconnection tries (BullMQ's own default grows to 20 s). */
+const MAX_RECONNECT_DELAY_MS = 2000;
+/** How long the first commands of a new client wait for its first connection (start-up, not an outage). */
+const FIRST_CONNECTION_WAIT_MS = 2000;
+
+/**
+ * For connections on a request's path (producers, rate limits, health): while Redis is
+ * unreachable a command fails at once (no offline queue, no retries) instead of waiting for Redis
+ * to come back. The client keeps reconnecting in the background, at least every
+ * MAX_RECONNECT_DELAY_MS, so it is back within seconds of Redis. Not for BullMQ workers, whose
+ * blocking connections need the opposite (maxRetriesPerRequest: null).
+ */
+export function failFastRedisOptions(url: string): RedisOptions {
+  return {
+    ...redisOptions(url),
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    retryStrategy: (times) => Math.min(times * 100, MAX_RECONNECT_DELAY_MS),
+  };
+}
+
+/**
+ * A fail-fast client that also gives up on a command after COMMAND_TIMEOUT_MS (Redis reachable but
+ * not answering). Its connection errors are expected during an outage: the callers handle failed
+ * commands. `connected` resolves on the first connection or after FIRST_CONNECTION_WAIT_MS,
+ * whichever comes first: without an offline queue, commands sent while the client is still
+ * connecting at start-up would fail although Redis is up.
+ */
+export function failFastRedis(url: string, extra: RedisOptions = {}): { client: Redis; connected: Promise<void> } {
+  const client = new Redis({ ...failFastRedisOptions(url), commandTimeout: COMMAND_TIMEOUT_MS, ...extra });
+  // Without a listener ioredis prints every reconnection error to stderr.
+  client.on('error', () => undefined);
+  const connected = new Promise<void>((done) => {
+    const timer = setTimeout(done, FIRST_CONNECTION_WAIT_MS).unref();
+    client.once('ready', () => {
+      clearTimeout(timer);
+      done();
+    });
+  });
+  return { client, connected };
+}
+
 @Global()
 @Module({
   providers: [
     {
       provide: REDIS,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => new Redis({ ...redisOptions(config.REDIS_URL), maxRetriesPerRequest: 3, lazyConnect: false }),
+      // Used by the health check only, which should report a Redis that is down at start-up as down.
+      useFactory: (config: AppConfig) => failFastRedis(config.REDIS_URL).client,
     },
   ],
   exports: [REDIS],
@@ -32,6 +77,7 @@ export class RedisModule implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
   async onApplicationShutdown(): Promise<void> {
+    // quit() needs a live connection; during an outage it fails and we just drop the socket.
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 }
