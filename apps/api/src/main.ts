@@ -9,8 +9,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, createAdapter(config), { bufferLogs: true });
   await configureApi(app);
-  await app.listen(config.PORT, config.HOST);
+  // Before listening: once the API answers, a stop is already graceful.
   closeGracefullyOnSignals(app, () => drainHttp(app));
+  await app.listen(config.PORT, config.HOST);
 }
 
 main().catch((error: unknown) => {

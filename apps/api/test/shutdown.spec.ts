@@ -7,9 +7,11 @@ import { exited, freePort, healthy, spawnProcess } from './processes';
 
 /** SIGTERM (a deploy, `docker compose stop`) lets requests in flight finish, then exits cleanly. */
 describe('graceful shutdown', () => {
+  // The give-up limit guards production against a hung stop; here it must not turn a busy machine into a red test.
+  const patient = { SHUTDOWN_TIMEOUT_MS: '600000' };
   it('the API answers the requests it has accepted, then exits with 0', async () => {
     const port = await freePort();
-    const api = spawnProcess('api', { PORT: String(port), HOST: '127.0.0.1', REDIS_PREFIX: `assay-test-stop-${randomBytes(4).toString('hex')}` });
+    const api = spawnProcess('api', { ...patient, PORT: String(port), HOST: '127.0.0.1', REDIS_PREFIX: `assay-test-stop-${randomBytes(4).toString('hex')}` });
     try {
       await healthy(port);
       // Requests whose headers the server has already received are in flight (it has answered
@@ -47,11 +49,11 @@ describe('graceful shutdown', () => {
 
   it('the worker stops on SIGTERM with 0', async () => {
     const prefix = `assay-test-stop-${randomBytes(4).toString('hex')}`;
-    const worker = spawnProcess('worker', { REDIS_PREFIX: prefix });
+    const worker = spawnProcess('worker', { ...patient, REDIS_PREFIX: prefix });
     const connection = redisOptions(loadConfig(process.env).REDIS_URL);
     const queues = JOB_SCHEDULES.map((schedule) => ({ schedule, queue: new Queue(JOB_QUEUE[schedule.name], { connection, prefix }) }));
     try {
-      // Started: the job schedules are the last thing the worker sets up before it listens for signals.
+      // Started: it sets up its job schedules after it listens for signals (apps/worker/src/main.ts).
       const scheduled = async () => (await Promise.all(queues.map(async ({ schedule, queue }) => Boolean(await queue.getJobScheduler(schedule.name))))).every(Boolean);
       await until(scheduled, 'the worker to register its job schedules');
       expect(worker.exitCode).toBeNull();

@@ -8,8 +8,9 @@ async function main(): Promise<void> {
   loadConfig();
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  await app.init();
+  // Before init: once the worker is seen working (its job schedules exist), a stop is already graceful.
   closeGracefullyOnSignals(app);
+  await app.init();
 }
 
 main().catch((error: unknown) => {

@@ -115,6 +115,12 @@ export class AppConfig {
   @Transform(toInt)
   QUEUE_STALLED_CHECK_MS = 30_000;
 
+  /** How long a SIGTERM/SIGINT may take to finish requests and jobs in flight before the process gives up with exit 1. */
+  @IsInt()
+  @Min(1000)
+  @Transform(toInt)
+  SHUTDOWN_TIMEOUT_MS = 25_000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
