@@ -5,6 +5,7 @@ import { CreateInvitations1763900300000 } from './1763900300000-CreateInvitation
 import { CreateAttempts1763900400000 } from './1763900400000-CreateAttempts';
 import { AddPaperImportWarnings1763900500000 } from './1763900500000-AddPaperImportWarnings';
 import { CreateAttemptSave1763900600000 } from './1763900600000-CreateAttemptSave';
+import { CreateGrading1764000200000 } from './1764000200000-CreateGrading';
 
 /** Every migration, in order. Listed explicitly so the same list runs from TypeScript (tests) and the build. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateAttempts1763900400000,
   AddPaperImportWarnings1763900500000,
   CreateAttemptSave1763900600000,
+  CreateGrading1764000200000,
 ];

@@ -5,6 +5,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AttemptsModule } from '@assay/attempts';
 import { BankModule } from '@assay/bank';
 import { CatalogModule } from '@assay/catalog';
+import { GradingModule } from '@assay/grading';
 import {
   AppConfig,
   AppConfigModule,
@@ -49,6 +50,7 @@ import { PapersModule } from '@assay/papers';
     PapersModule,
     InvitationsApiModule,
     AttemptsModule,
+    GradingModule,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },

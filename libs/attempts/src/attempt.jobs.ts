@@ -36,11 +36,11 @@ export class AttemptJobs {
    * Scores the objective answers from scratch and writes absolute values; guarded on status, so a
    * retried or duplicated job changes nothing. Open answers with text become `pending_manual`; an
    * attempt with none is final at once (`scored`, invitation `graded`), else `awaiting_grading`
-   * (the grading domain takes over from there).
+   * and, after the commit, the grading domain's job turns its open answers into grading tasks.
    */
   @JobHandler(JobName.ScoreAttempt)
-  async score({ attemptId }: JobOf<JobName.ScoreAttempt>): Promise<JobResult> {
-    return this.tx.run(async (manager) => {
+  async score({ tenantId, attemptId }: JobOf<JobName.ScoreAttempt>): Promise<JobResult> {
+    const outcome = await this.tx.run(async (manager) => {
       const [attempt] = (await manager.query(
         'SELECT id, status, invitation_id, paper_version_id, question_ids FROM attempts WHERE id = $1 FOR UPDATE',
         [attemptId],
@@ -68,8 +68,11 @@ export class AttemptJobs {
       if (final) await manager.update(Invitation, { id: attempt.invitation_id }, { status: 'graded' });
       const malformed = score.items.filter((item) => item.malformed).length;
       if (malformed > 0) this.logger.warn({ attemptId, malformed }, 'Answers of the wrong shape for their question type (client bug?)');
-      return 'done';
+      return final ? 'scored' : 'awaiting_grading';
     });
+    if (outcome === 'skipped') return 'skipped';
+    if (outcome === 'awaiting_grading') await this.jobs.enqueue(JobName.CreateGradingTasks, { tenantId, attemptId });
+    return 'done';
   }
 
   /**

@@ -19,5 +19,6 @@ export class AttemptsModule {}
 @Module({
   imports: [InvitationsModule],
   providers: [AttemptsService, PaperSnapshots, AttemptJobs],
+  exports: [AttemptsService],
 })
 export class AttemptsJobsModule {}

@@ -9,6 +9,7 @@ export enum QueueName {
   Invitations = 'invitations',
   Maintenance = 'maintenance',
   Attempts = 'attempts',
+  Grading = 'grading',
 }
 
 export enum JobName {
@@ -19,6 +20,10 @@ export enum JobName {
   AttemptDeadline = 'deadline',
   ScoreAttempt = 'score-attempt',
   SweepOverdue = 'sweep-overdue',
+  CreateGradingTasks = 'create-grading-tasks',
+  ReleaseGradingLeases = 'release-grading-leases',
+  FinaliseGrading = 'finalise-grading',
+  SweepGrading = 'sweep-grading',
 }
 
 /**
@@ -39,6 +44,14 @@ export interface JobPayloads {
   [JobName.ScoreAttempt]: { tenantId: string; attemptId: string };
   /** Submits overdue attempts whose deadline job was lost, and re-queues lost scoring jobs (all tenants). */
   [JobName.SweepOverdue]: Record<string, never>;
+  /** Turns the open answers of an attempt awaiting grading into grading tasks (idempotent). */
+  [JobName.CreateGradingTasks]: { tenantId: string; attemptId: string };
+  /** Returns tasks whose grader's lease expired to the queue (all tenants). */
+  [JobName.ReleaseGradingLeases]: Record<string, never>;
+  /** Final total, pass/fail and `graded` for one revision of an attempt's marks, exactly once. */
+  [JobName.FinaliseGrading]: { tenantId: string; attemptId: string; revision: number };
+  /** Re-queues lost task creation and finalisation jobs (all tenants). */
+  [JobName.SweepGrading]: Record<string, never>;
 }
 
 export type JobOf<N extends JobName> = JobPayloads[N];
@@ -58,6 +71,11 @@ export const JOB_IDS: { [N in JobName]: ((data: JobOf<N>) => string) | null } = 
   [JobName.AttemptDeadline]: (data) => `deadline-${data.attemptId}`,
   [JobName.ScoreAttempt]: (data) => data.attemptId,
   [JobName.SweepOverdue]: null,
+  [JobName.CreateGradingTasks]: (data) => `grading-tasks-${data.attemptId}`,
+  [JobName.ReleaseGradingLeases]: null,
+  // The revision is part of the id: an override after finalisation needs a new finalisation.
+  [JobName.FinaliseGrading]: (data) => `finalise-${data.attemptId}-r${data.revision}`,
+  [JobName.SweepGrading]: null,
 };
 
 /** The catalogue's id of one job (undefined for repeatable jobs). */
@@ -74,6 +92,10 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.AttemptDeadline]: QueueName.Attempts,
   [JobName.ScoreAttempt]: QueueName.Attempts,
   [JobName.SweepOverdue]: QueueName.Attempts,
+  [JobName.CreateGradingTasks]: QueueName.Grading,
+  [JobName.ReleaseGradingLeases]: QueueName.Grading,
+  [JobName.FinaliseGrading]: QueueName.Grading,
+  [JobName.SweepGrading]: QueueName.Grading,
 };
 
 /** Retries with exponential backoff; finished jobs are kept a while for inspection, then trimmed. */
@@ -89,6 +111,7 @@ export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   [QueueName.Invitations]: 5,
   [QueueName.Maintenance]: 1,
   [QueueName.Attempts]: 10,
+  [QueueName.Grading]: 5,
 };
 
 /** Repeatable jobs, upserted by the worker at start-up (idempotent: one scheduler per id). */
@@ -96,4 +119,6 @@ export const JOB_SCHEDULES: { name: JobName; everyMs: number }[] = [
   { name: JobName.DispatchOutbox, everyMs: 60_000 },
   { name: JobName.PurgeExpired, everyMs: 3600_000 },
   { name: JobName.SweepOverdue, everyMs: 60_000 },
+  { name: JobName.ReleaseGradingLeases, everyMs: 30_000 },
+  { name: JobName.SweepGrading, everyMs: 60_000 },
 ];

@@ -1,0 +1,4 @@
+export * from './grading.module';
+export { GradingJobs } from './grading.jobs';
+export type { GraderTask } from './grading-queue.service';
+export type { GradingSettings } from './grading-settings.service';
