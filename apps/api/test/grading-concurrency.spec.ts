@@ -3,7 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { TenantContext } from '@assay/core';
 import { GradingJobs, GradingQueueService } from '@assay/grading';
 import { connectAsOwner } from '@assay/testing';
-import { newGrader, openPaper, queued, submit } from './grading-fixtures';
+import { openPaper, queued, submit } from './grading-fixtures';
 import { startWorker } from './test-worker';
 import { TestApi } from './test-api';
 
