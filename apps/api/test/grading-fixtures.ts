@@ -79,11 +79,11 @@ export async function submit(api: TestApi, tenant: SignedUpTenant, paper: OpenPa
 }
 
 /** Waits for the worker to score the attempt and queue its open answers; returns the recruiter's view of its marking. */
-export function queued(api: TestApi, tenant: SignedUpTenant, attemptId: string) {
+export function queued(api: TestApi, tenant: SignedUpTenant, attemptId: string, timeoutMs = 30_000) {
   return until(async () => {
     const response = await api.request('GET', `/api/v1/grading/attempts/${attemptId}`, { token: tenant.accessToken });
     return response.status === 200 ? response.body : null;
-  }, 30_000, `grading tasks of ${attemptId}`);
+  }, timeoutMs, `grading tasks of ${attemptId}`);
 }
 
 export interface Grader {
