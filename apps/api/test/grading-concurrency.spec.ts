@@ -18,11 +18,12 @@ describe('grading queue: 50 graders, 5,000 tasks', () => {
   let api: TestApi;
   let worker: INestApplicationContext;
 
+  // Starting the API and the worker and signing up (argon2) take long on a loaded machine.
   beforeAll(async () => {
     const env = { REDIS_PREFIX: `assay-test-gradingc-${randomBytes(4).toString('hex')}`, LINK_RATE_LIMIT: '100000' };
     api = await TestApi.start(env);
     worker = await startWorker(env);
-  });
+  }, 120_000);
   afterAll(async () => {
     await worker.close();
     await api.close();

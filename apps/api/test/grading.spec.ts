@@ -7,6 +7,9 @@ import { newGrader, openPaper, queued, submit, type Grader, type OpenPaper } fro
 import { startWorker } from './test-worker';
 import { TestApi, type SignedUpTenant } from './test-api';
 
+// Each test drives several candidates through the worker and several graders through the API.
+jest.setTimeout(120_000);
+
 const GOOD_PARCEL = '先安抚客户情绪，表示理解并道歉；然后核实订单信息，查询物流轨迹；给出补发或退款的方案；最后跟进回访。';
 const GOOD_PRICE = '耐心倾听客户的不满，解释价保规则，符合条件的给客户退差价。';
 
@@ -30,12 +33,13 @@ describe('grading: the blind queue, marking modes, finalisation', () => {
   const settings = async (paperId: string, body: Record<string, unknown>) =>
     expect((await api.request('PUT', `/api/v1/grading/papers/${paperId}/settings`, { token: a.accessToken, body })).status).toBe(200);
 
+  // Starting the API and the worker and signing up (argon2) take long on a loaded machine.
   beforeAll(async () => {
     const env = { REDIS_PREFIX: `assay-test-grading-${randomBytes(4).toString('hex')}`, LINK_RATE_LIMIT: '100000' };
     api = await TestApi.start(env);
     worker = await startWorker(env);
     a = await api.signup();
-  });
+  }, 120_000);
   afterAll(async () => {
     await worker.close();
     await api.close();
