@@ -10,8 +10,8 @@ const nx = require('@nx/eslint-plugin');
  * Type rules come from typescript-eslint via Nx's preset.
  */
 const SCOPE_ARROWS = {
-  api: ['identity', 'catalog', 'bank', 'papers', 'imports', 'invitations', 'attempts', 'analytics'],
-  worker: ['identity', 'invitations', 'attempts', 'analytics'],
+  api: ['identity', 'catalog', 'bank', 'papers', 'imports', 'invitations', 'attempts', 'analytics', 'grading'],
+  worker: ['identity', 'invitations', 'attempts', 'analytics', 'grading'],
   identity: [],
   catalog: [],
   bank: ['catalog', 'scoring'],
@@ -20,12 +20,13 @@ const SCOPE_ARROWS = {
   invitations: ['identity', 'papers'],
   attempts: ['papers', 'invitations', 'scoring', 'analytics'],
   analytics: ['papers', 'statistics'],
+  grading: ['attempts', 'papers', 'grading-rules'],
   testing: ['migrations'],
-  bench: ['attempts', 'invitations', 'paper-import', 'testing', 'migrations'],
+  bench: ['attempts', 'invitations', 'paper-import', 'grading', 'testing', 'migrations'],
   tools: ['identity', 'invitations', 'paper-import', 'statistics', 'migrations'],
 };
 /** Pure libraries: no framework, no I/O, so not even core. Tests may use them to compute what they expect. */
-const PURE_SCOPES = ['scoring', 'paper-import', 'statistics'];
+const PURE_SCOPES = ['scoring', 'paper-import', 'statistics', 'grading-rules'];
 /** What test code (specs, the apps' test folders) may use besides what the code it tests may. */
 const TEST_SCOPES = ['testing', ...PURE_SCOPES];
 

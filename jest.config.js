@@ -25,7 +25,7 @@ const shared = {
 
 // Pure libraries (no framework, no I/O) run without any database; everything else gets a fresh
 // PostgreSQL database and Redis key prefix per run (see libs/testing/src/global-setup.ts).
-const pureRoots = ['<rootDir>/libs/contracts', '<rootDir>/libs/paper-import', '<rootDir>/libs/scoring', '<rootDir>/libs/statistics'];
+const pureRoots = ['<rootDir>/libs/contracts', '<rootDir>/libs/paper-import', '<rootDir>/libs/scoring', '<rootDir>/libs/statistics', '<rootDir>/libs/grading-rules'];
 
 /** @type {import('jest').Config} */
 const config = {
@@ -41,7 +41,7 @@ const config = {
       displayName: 'integration',
       roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'],
       testMatch: ['**/*.spec.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '/libs/contracts/', '/libs/paper-import/', '/libs/scoring/', '/libs/statistics/'],
+      testPathIgnorePatterns: ['/node_modules/', '/libs/contracts/', '/libs/paper-import/', '/libs/scoring/', '/libs/statistics/', '/libs/grading-rules/'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
     },

@@ -9,6 +9,7 @@ import { RenameRubricPoints1764000000000 } from './1764000000000-RenameRubricPoi
 import { AddUserSessionVersion1764000400000 } from './1764000400000-AddUserSessionVersion';
 import { CreateAnalyticsSnapshots1764000300000 } from './1764000300000-CreateAnalyticsSnapshots';
 import { CreateRemindersDue1764000100000 } from './1764000100000-CreateRemindersDue';
+import { CreateGrading1764000200000 } from './1764000200000-CreateGrading';
 
 /** Every migration, in order. Listed explicitly so the same list runs from TypeScript (tests) and the build. */
 export const MIGRATIONS = [
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   CreateAttemptSave1763900600000,
   RenameRubricPoints1764000000000,
   CreateRemindersDue1764000100000,
+  CreateGrading1764000200000,
   CreateAnalyticsSnapshots1764000300000,
   AddUserSessionVersion1764000400000,
 ];

@@ -5,6 +5,7 @@ import { AnalyticsModule } from '@assay/analytics';
 import { AttemptsModule } from '@assay/attempts';
 import { BankModule } from '@assay/bank';
 import { CatalogModule } from '@assay/catalog';
+import { GradingModule } from '@assay/grading';
 import {
   AppConfig,
   AppConfigModule,
@@ -50,6 +51,7 @@ import { PapersModule } from '@assay/papers';
     InvitationsApiModule,
     AttemptsModule,
     AnalyticsModule,
+    GradingModule,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },

@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { AnalyticsJobsModule } from '@assay/analytics';
 import { AttemptsJobsModule } from '@assay/attempts';
 import { AppConfigModule, DatabaseModule, JobRunnerModule, JobsModule, LoggingModule, RedisModule } from '@assay/core';
+import { GradingJobsModule } from '@assay/grading';
 import { IdentityJobsModule } from '@assay/identity';
 import { InvitationsJobsModule } from '@assay/invitations';
 
 /** The worker process: infrastructure, the job runner, and each domain's job handlers. */
 @Module({
-  imports: [AppConfigModule, LoggingModule, DatabaseModule, RedisModule, JobsModule, JobRunnerModule, IdentityJobsModule, InvitationsJobsModule, AttemptsJobsModule, AnalyticsJobsModule],
+  imports: [AppConfigModule, LoggingModule, DatabaseModule, RedisModule, JobsModule, JobRunnerModule, IdentityJobsModule, InvitationsJobsModule, AttemptsJobsModule, AnalyticsJobsModule, GradingJobsModule],
 })
 export class WorkerModule {}

@@ -38,7 +38,7 @@ export class AttemptJobs {
    * Scores the objective answers from scratch and writes absolute values; guarded on status, so a
    * retried or duplicated job changes nothing. Open answers with text become `pending_manual`; an
    * attempt with none is final at once (`scored`, invitation `graded`), else `awaiting_grading`
-   * (the grading domain takes over from there).
+   * and, after the commit, the grading domain's job turns its open answers into grading tasks.
    */
   @JobHandler(JobName.ScoreAttempt)
   async score({ tenantId, attemptId }: JobOf<JobName.ScoreAttempt>): Promise<JobResult> {
@@ -70,10 +70,12 @@ export class AttemptJobs {
       if (final) await this.invitations.markGraded(manager, attempt.invitation_id);
       const malformed = score.items.filter((item) => item.malformed).length;
       if (malformed > 0) this.logger.warn({ attemptId, malformed }, 'Answers of the wrong shape for their question type (client bug?)');
-      return { paperVersionId: attempt.paper_version_id, jobRoleId: snapshot.jobRole.id };
+      return { status: final ? ('scored' as const) : ('awaiting_grading' as const), paperVersionId: attempt.paper_version_id, jobRoleId: snapshot.jobRole.id };
     });
     if (scored === 'skipped') return 'skipped';
-    // After the commit: the analytics of this version and its role (debounced, see @assay/analytics).
+    // After the commit: open answers go to the graders; the analytics of this version and its role
+    // are refreshed (debounced, see @assay/analytics). A lost enqueue is recovered by the grading sweep.
+    if (scored.status === 'awaiting_grading') await this.jobs.enqueue(JobName.CreateGradingTasks, { tenantId, attemptId });
     await this.jobs.enqueueMany(JobName.RefreshAnalytics, analyticsRefreshJobs(tenantId, scored));
     return 'done';
   }

@@ -20,5 +20,6 @@ export class AttemptsModule {}
 @Module({
   imports: [InvitationsModule, PapersModule],
   providers: [AttemptsService, PaperSnapshots, AttemptJobs],
+  exports: [AttemptsService],
 })
 export class AttemptsJobsModule {}

@@ -50,6 +50,13 @@ export interface SavedAnswer {
   storedSeq: number | null;
 }
 
+/** An attempt's open answers waiting for graders (see AttemptsService.openAnswers). */
+export interface OpenAnswers {
+  paperId: string;
+  paperVersionId: string;
+  answers: { questionId: string; text: string }[];
+}
+
 export interface AttemptResult {
   points: number;
   maxPoints: number;
@@ -372,6 +379,50 @@ export class AttemptsService {
       if (!row) throw await this.refusal(manager, attemptId, tokenHash);
       return { recorded: row.recorded };
     });
+  }
+
+  /**
+   * For the grading domain, inside its transaction: an attempt awaiting grading (locked) with the
+   * text of its open answers that wait for a grader. Null when the attempt is not awaiting grading.
+   */
+  async openAnswers(manager: EntityManager, attemptId: string): Promise<OpenAnswers | null> {
+    const [attempt] = (await manager.query(
+      `SELECT paper_id, paper_version_id FROM attempts WHERE id = $1 AND status = 'awaiting_grading' FOR UPDATE`,
+      [attemptId],
+    )) as { paper_id: string; paper_version_id: string }[];
+    if (!attempt) return null;
+    const answers = (await manager.query(
+      `SELECT question_id, answer->>'text' AS text FROM responses WHERE attempt_id = $1 AND outcome = 'pending_manual'`,
+      [attemptId],
+    )) as { question_id: string; text: string | null }[];
+    return {
+      paperId: attempt.paper_id,
+      paperVersionId: attempt.paper_version_id,
+      answers: answers.map((row) => ({ questionId: row.question_id, text: row.text ?? '' })),
+    };
+  }
+
+  /**
+   * For the grading domain, inside its transaction: the attempt's final result once its open
+   * answers are marked: objective points plus `openPoints`, pass/fail against `passMark`, status
+   * `graded` on the attempt and its invitation. Run again after a re-grade, it rewrites the result.
+   */
+  async markGraded(manager: EntityManager, attemptId: string, openPoints: number, passMark: number | null): Promise<{ points: number; passed: boolean | null }> {
+    // UPDATE answers [rows, rowCount] through TypeORM.
+    const [[row]] = (await manager.query(
+      `UPDATE attempts a
+          SET status = 'graded', graded_at = now(), updated_at = now(), pending_manual = 0,
+              points = o.objective + $2::numeric,
+              passed = CASE WHEN $3::numeric IS NULL THEN NULL ELSE o.objective + $2::numeric >= $3::numeric END
+         FROM (SELECT COALESCE(SUM(points) FILTER (WHERE outcome <> 'pending_manual'), 0) AS objective
+                 FROM responses WHERE attempt_id = $1) o
+        WHERE a.id = $1 AND a.status IN ('awaiting_grading', 'graded')
+        RETURNING a.invitation_id, a.points, a.passed`,
+      [attemptId, openPoints, passMark],
+    )) as [{ invitation_id: string; points: string; passed: boolean | null }[], number];
+    if (!row) throw new Error(`attempt ${attemptId} is not awaiting grading`);
+    await this.invitations.markGraded(manager, row.invitation_id);
+    return { points: Number(row.points), passed: row.passed };
   }
 
   private credentials(token: string | undefined): { tenantId: string; tokenHash: string } {

@@ -10,6 +10,7 @@ export enum QueueName {
   Maintenance = 'maintenance',
   Attempts = 'attempts',
   Analytics = 'analytics',
+  Grading = 'grading',
 }
 
 export enum JobName {
@@ -22,6 +23,10 @@ export enum JobName {
   ScoreAttempt = 'score-attempt',
   SweepOverdue = 'sweep-overdue',
   RefreshAnalytics = 'refresh-analytics',
+  CreateGradingTasks = 'create-grading-tasks',
+  ReleaseGradingLeases = 'release-grading-leases',
+  FinaliseGrading = 'finalise-grading',
+  SweepGrading = 'sweep-grading',
 }
 
 /**
@@ -50,6 +55,14 @@ export interface JobPayloads {
    * same job, run once when the window closes.
    */
   [JobName.RefreshAnalytics]: { tenantId: string; scope: 'paper_version' | 'job_role'; scopeId: string; window: number };
+  /** Turns the open answers of an attempt awaiting grading into grading tasks (idempotent). */
+  [JobName.CreateGradingTasks]: { tenantId: string; attemptId: string };
+  /** Returns tasks whose grader's lease expired to the queue (all tenants). */
+  [JobName.ReleaseGradingLeases]: Record<string, never>;
+  /** Final total, pass/fail and `graded` for one revision of an attempt's marks, exactly once. */
+  [JobName.FinaliseGrading]: { tenantId: string; attemptId: string; revision: number };
+  /** Re-queues lost task creation and finalisation jobs (all tenants). */
+  [JobName.SweepGrading]: Record<string, never>;
 }
 
 export type JobOf<N extends JobName> = JobPayloads[N];
@@ -71,6 +84,11 @@ export const JOB_IDS: { [N in JobName]: ((data: JobOf<N>) => string) | null } = 
   [JobName.ScoreAttempt]: (data) => data.attemptId,
   [JobName.SweepOverdue]: null,
   [JobName.RefreshAnalytics]: (data) => `analytics-${data.scope}-${data.scopeId}-${data.window}`,
+  [JobName.CreateGradingTasks]: (data) => `grading-tasks-${data.attemptId}`,
+  [JobName.ReleaseGradingLeases]: null,
+  // The revision is part of the id: an override after finalisation needs a new finalisation.
+  [JobName.FinaliseGrading]: (data) => `finalise-${data.attemptId}-r${data.revision}`,
+  [JobName.SweepGrading]: null,
 };
 
 /** The catalogue's id of one job (undefined for repeatable jobs). */
@@ -89,6 +107,10 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ScoreAttempt]: QueueName.Attempts,
   [JobName.SweepOverdue]: QueueName.Attempts,
   [JobName.RefreshAnalytics]: QueueName.Analytics,
+  [JobName.CreateGradingTasks]: QueueName.Grading,
+  [JobName.ReleaseGradingLeases]: QueueName.Grading,
+  [JobName.FinaliseGrading]: QueueName.Grading,
+  [JobName.SweepGrading]: QueueName.Grading,
 };
 
 /** Retries with exponential backoff; finished jobs are kept a while for inspection, then trimmed. */
@@ -106,6 +128,7 @@ export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   [QueueName.Attempts]: 10,
   // Refreshes are heavy (a whole cohort each); two at a time leave the database to the requests.
   [QueueName.Analytics]: 2,
+  [QueueName.Grading]: 5,
 };
 
 /** Repeatable jobs, upserted by the worker at start-up (idempotent: one scheduler per id). */
@@ -115,4 +138,6 @@ export const JOB_SCHEDULES: { name: JobName; everyMs: number }[] = [
   { name: JobName.SweepReminders, everyMs: 600_000 },
   { name: JobName.PurgeExpired, everyMs: 3600_000 },
   { name: JobName.SweepOverdue, everyMs: 60_000 },
+  { name: JobName.ReleaseGradingLeases, everyMs: 30_000 },
+  { name: JobName.SweepGrading, everyMs: 60_000 },
 ];

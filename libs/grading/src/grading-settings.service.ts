@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { TenantTransaction } from '@assay/core';
+import type { MarkingMode, Tolerance } from '@assay/grading-rules';
+import { GradingErrors } from './grading-errors';
+
+/** How a paper's open answers are marked; stored per paper in grading_settings (docs/grading.md). */
+export interface GradingSettings {
+  mode: MarkingMode;
+  tolerance: Tolerance;
+  halfPoints: boolean;
+  /** After every N marks a grader gets one of their own earlier answers again (0 = never). */
+  selfCheckEvery: number;
+}
+
+/** A paper without settings is marked by one grader, half points allowed. */
+export const DEFAULT_GRADING_SETTINGS: GradingSettings = {
+  mode: 'single',
+  tolerance: { kind: 'share', value: 0.2 },
+  halfPoints: true,
+  selfCheckEvery: 0,
+};
+
+interface SettingsRow {
+  mode: MarkingMode;
+  tolerance_kind: Tolerance['kind'];
+  tolerance_value: string;
+  half_points: boolean;
+  self_check_every: number;
+}
+
+@Injectable()
+export class GradingSettingsService {
+  constructor(private readonly tx: TenantTransaction) {}
+
+  /** The paper's settings, or the defaults; inside the caller's transaction. */
+  async of(manager: EntityManager, paperId: string): Promise<GradingSettings> {
+    const [row] = (await manager.query(
+      'SELECT mode, tolerance_kind, tolerance_value, half_points, self_check_every FROM grading_settings WHERE paper_id = $1',
+      [paperId],
+    )) as SettingsRow[];
+    if (!row) return DEFAULT_GRADING_SETTINGS;
+    return {
+      mode: row.mode,
+      tolerance: { kind: row.tolerance_kind, value: Number(row.tolerance_value) },
+      halfPoints: row.half_points,
+      selfCheckEvery: row.self_check_every,
+    };
+  }
+
+  get(paperId: string): Promise<GradingSettings> {
+    return this.tx.run(async (manager) => {
+      await this.requirePaper(manager, paperId);
+      return this.of(manager, paperId);
+    });
+  }
+
+  /**
+   * Replaces the paper's settings. They apply to answers marked from now on: an answer's next
+   * round is decided with the settings of the moment its mark arrives.
+   */
+  put(paperId: string, settings: GradingSettings): Promise<GradingSettings> {
+    return this.tx.run(async (manager) => {
+      await this.requirePaper(manager, paperId);
+      await manager.query(
+        `INSERT INTO grading_settings (paper_id, mode, tolerance_kind, tolerance_value, half_points, self_check_every)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (tenant_id, paper_id) DO UPDATE
+            SET mode = EXCLUDED.mode, tolerance_kind = EXCLUDED.tolerance_kind, tolerance_value = EXCLUDED.tolerance_value,
+                half_points = EXCLUDED.half_points, self_check_every = EXCLUDED.self_check_every, updated_at = now()`,
+        [paperId, settings.mode, settings.tolerance.kind, settings.tolerance.value, settings.halfPoints, settings.selfCheckEvery],
+      );
+      return this.of(manager, paperId);
+    });
+  }
+
+  /** 404 for a paper of another tenant or none (RLS hides it). */
+  async requirePaper(manager: EntityManager, paperId: string): Promise<void> {
+    const [paper] = (await manager.query('SELECT 1 FROM papers WHERE id = $1', [paperId])) as unknown[];
+    if (!paper) throw GradingErrors.paperNotFound();
+  }
+}

@@ -1,0 +1,170 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, DomainError, Roles, UuidParam, type Principal } from '@assay/core';
+import { AssignmentDto, FlagDto, GradingSettingsDto, MarkDto, OverrideDto, PaperFilterDto, ReferenceDto, SubmitAndNextDto } from './dto/grading.dto';
+import { GradingLeadService } from './grading-lead.service';
+import { GradingProgressService } from './grading-progress.service';
+import { GradingQueueService } from './grading-queue.service';
+import { GradingSettingsService } from './grading-settings.service';
+
+/** Graders act as themselves: an API key has no grader identity. */
+function graderOf(principal: Principal): string {
+  if (!principal.userId) throw new DomainError('forbidden', 'grading.staff_only', 'Marking is done by a staff member, not an API key.');
+  return principal.userId;
+}
+
+/** The grader's queue (blind: see GraderTask). */
+@ApiTags('grading')
+@ApiBearerAuth()
+@Roles('grader', 'admin')
+@Controller('grading/tasks')
+export class GradingTasksController {
+  constructor(private readonly queue: GradingQueueService) {}
+
+  @Post('claim')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Claim the next task (question by question across candidates); null when nothing is left for you.' })
+  async claim(@CurrentPrincipal() principal: Principal, @Query() query: PaperFilterDto) {
+    return { task: await this.queue.claimNext(graderOf(principal), query.paperId ?? null) };
+  }
+
+  @Post(':id/renew')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Extend the lease while the answer is open.' })
+  renew(@CurrentPrincipal() principal: Principal, @UuidParam() id: string) {
+    return this.queue.renew(graderOf(principal), id);
+  }
+
+  @Post(':id/marks')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Submit the mark: one score per rubric criterion, and a comment.' })
+  async mark(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: MarkDto) {
+    await this.queue.submit(graderOf(principal), id, body);
+  }
+
+  @Post(':id/marks-and-next')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Submit the mark and claim the next task in one call.' })
+  async markAndNext(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: SubmitAndNextDto) {
+    return { task: await this.queue.submitAndNext(graderOf(principal), id, { scores: body.scores, comment: body.comment }, body.paperId ?? null) };
+  }
+
+  @Post(':id/skip')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Give the task back; you get it again only when nothing else is left.' })
+  async skip(@CurrentPrincipal() principal: Principal, @UuidParam() id: string) {
+    await this.queue.skip(graderOf(principal), id);
+  }
+
+  @Post(':id/flag')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Give the task back for a lead to look at, with the reason.' })
+  async flag(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: FlagDto) {
+    await this.queue.flag(graderOf(principal), id, body.reason);
+  }
+}
+
+/** Leads (admins, or graders with the lead permission on the paper): disputes, arbitration, flags, reference scripts. */
+@ApiTags('grading')
+@ApiBearerAuth()
+@Roles('grader', 'admin')
+@Controller('grading')
+export class GradingLeadController {
+  constructor(private readonly lead: GradingLeadService) {}
+
+  @Get('papers/:paperId/disputes')
+  @ApiOperation({ summary: 'Answers waiting for a third mark or arbitration, and flagged tasks, with every mark so far.' })
+  disputes(@UuidParam('paperId') paperId: string) {
+    return this.lead.disputes(paperId);
+  }
+
+  @Post('tasks/:id/arbitration')
+  @HttpCode(204)
+  @ApiOperation({ summary: "The lead's final mark on an answer waiting for arbitration." })
+  async arbitrate(@UuidParam() id: string, @Body() body: MarkDto) {
+    await this.lead.arbitrate(id, body);
+  }
+
+  @Post('tasks/:id/unflag')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Return a flagged task to the queue.' })
+  async unflag(@UuidParam() id: string) {
+    await this.lead.unflag(id);
+  }
+
+  @Post('answers/:answerId/reference')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Make a marked answer a reference script (标准卷); it is mixed blind into the assigned graders’ queues.' })
+  reference(@UuidParam('answerId') answerId: string, @Body() body: ReferenceDto) {
+    return this.lead.makeReference(answerId, body.agreedPoints);
+  }
+}
+
+/** Admins and recruiters: settings, assignments, progress, re-grades with their audit trail. */
+@ApiTags('grading')
+@ApiBearerAuth()
+@Controller('grading')
+export class GradingAdminController {
+  constructor(
+    private readonly settings: GradingSettingsService,
+    private readonly lead: GradingLeadService,
+    private readonly progress: GradingProgressService,
+  ) {}
+
+  @Get('papers/:paperId/settings')
+  @Roles('admin', 'recruiter')
+  @ApiOperation({ summary: "The paper's marking mode, tolerance, half points and self-check interval." })
+  getSettings(@UuidParam('paperId') paperId: string) {
+    return this.settings.get(paperId);
+  }
+
+  @Put('papers/:paperId/settings')
+  @Roles('admin')
+  @ApiOperation({ summary: "Set the paper's marking settings (they apply to marks given from now on)." })
+  putSettings(@UuidParam('paperId') paperId: string, @Body() body: GradingSettingsDto) {
+    return this.settings.put(paperId, { mode: body.mode, tolerance: { kind: body.tolerance.kind, value: body.tolerance.value }, halfPoints: body.halfPoints, selfCheckEvery: body.selfCheckEvery });
+  }
+
+  @Get('papers/:paperId/assignments')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Graders assigned to the paper.' })
+  assignments(@UuidParam('paperId') paperId: string) {
+    return this.lead.listAssignments(paperId);
+  }
+
+  @Post('papers/:paperId/assignments')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Assign a grader to the paper or one of its questions, optionally as lead.' })
+  assign(@UuidParam('paperId') paperId: string, @Body() body: AssignmentDto) {
+    return this.lead.assign(paperId, body);
+  }
+
+  @Delete('assignments/:id')
+  @Roles('admin')
+  @HttpCode(204)
+  async unassign(@UuidParam() id: string) {
+    await this.lead.unassign(id);
+  }
+
+  @Get('papers/:paperId/progress')
+  @Roles('admin', 'recruiter')
+  @ApiOperation({ summary: '阅卷进度: tasks, marked, in progress, waiting (third, arbitration), flagged, oldest waiting, marks per grader per hour, estimate.' })
+  paperProgress(@UuidParam('paperId') paperId: string) {
+    return this.progress.progress(paperId);
+  }
+
+  @Post('answers/:answerId/override')
+  @Roles('admin', 'recruiter')
+  @HttpCode(204)
+  @ApiOperation({ summary: "Re-grade: set an answer's final mark with a reason (audited); the attempt is finalised again." })
+  async override(@UuidParam('answerId') answerId: string, @Body() body: OverrideDto) {
+    await this.lead.override(answerId, body.points, body.reason);
+  }
+
+  @Get('attempts/:attemptId')
+  @Roles('admin', 'recruiter')
+  @ApiOperation({ summary: "An attempt's marking for recruiters: answers with suggested and final marks, similarity flags, audit trail." })
+  attempt(@UuidParam('attemptId') attemptId: string) {
+    return this.lead.attemptMarking(attemptId);
+  }
+}

@@ -1,0 +1,92 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { JobHandler, JobName, JobQueue, TenantTransaction, type JobOf, type JobResult } from '@assay/core';
+import { AttemptsService } from '@assay/attempts';
+import { GradingIntakeService } from './grading-intake.service';
+
+/** How many items one sweep handles; the next run takes the rest. */
+const SWEEP_LIMIT = 1000;
+/** Work older than this without its job's effect has lost the job. */
+const LOST_AFTER = '5 minutes';
+
+/** The grading domain's jobs: task creation, lease release, finalisation, and the sweep that recovers lost jobs. */
+@Injectable()
+export class GradingJobs {
+  private readonly logger = new Logger(GradingJobs.name);
+
+  constructor(
+    private readonly intake: GradingIntakeService,
+    private readonly attempts: AttemptsService,
+    private readonly tx: TenantTransaction,
+    private readonly dataSource: DataSource,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  @JobHandler(JobName.CreateGradingTasks)
+  createTasks({ tenantId, attemptId }: JobOf<JobName.CreateGradingTasks>): Promise<JobResult> {
+    return this.intake.createTasks(tenantId, attemptId);
+  }
+
+  /** Every 30 s: tasks whose lease ran out go back to the queue (each in its own tenant). */
+  @JobHandler(JobName.ReleaseGradingLeases)
+  async releaseLeases(): Promise<JobResult> {
+    const rows = (await this.dataSource.query('SELECT tenant_id, id FROM grading_expired_leases($1)', [SWEEP_LIMIT])) as { tenant_id: string; id: string }[];
+    for (const row of rows) {
+      await this.tx.runAs(row.tenant_id, (manager) =>
+        // Guarded: a lease renewed since the sweep read it is left alone.
+        manager.query(`UPDATE grading_tasks SET status = 'open', lease_owner = NULL, lease_expires_at = NULL WHERE id = $1 AND status = 'leased' AND lease_expires_at < now()`, [row.id]),
+      );
+    }
+    if (rows.length > 0) this.logger.log({ released: rows.length }, 'Released expired grading leases');
+    return rows.length > 0 ? 'done' : 'skipped';
+  }
+
+  /**
+   * Total, pass/fail and `graded` on the attempt and invitation, exactly once per revision of the
+   * script's marks: the script row is locked, the revision checked and recorded in the same
+   * transaction as the result (grading_finalisations' primary key refuses a second one). A
+   * worker killed mid-job commits nothing, and the retried job does it all.
+   */
+  @JobHandler(JobName.FinaliseGrading)
+  finalise({ tenantId, attemptId }: JobOf<JobName.FinaliseGrading>): Promise<JobResult> {
+    return this.tx.runAs(tenantId, async (manager) => {
+      const [script] = (await manager.query(
+        `SELECT revision, pass_mark FROM grading_scripts WHERE attempt_id = $1 AND resolved_answers = open_answers AND finalised_revision < revision FOR UPDATE`,
+        [attemptId],
+      )) as { revision: number; pass_mark: string | null }[];
+      if (!script) return 'skipped';
+      const [{ open_points }] = (await manager.query(`SELECT COALESCE(SUM(final_points), 0) AS open_points FROM grading_answers WHERE attempt_id = $1`, [attemptId])) as {
+        open_points: string;
+      }[];
+      const result = await this.attempts.markGraded(manager, attemptId, Number(open_points), script.pass_mark === null ? null : Number(script.pass_mark));
+      await manager.query(`INSERT INTO grading_finalisations (attempt_id, revision, points, passed) VALUES ($1, $2, $3, $4)`, [attemptId, script.revision, result.points, result.passed]);
+      await manager.query(`UPDATE grading_scripts SET finalised_revision = revision WHERE attempt_id = $1`, [attemptId]);
+      this.logger.log({ attemptId, tenantId, revision: script.revision, points: result.points, passed: result.passed }, 'Attempt graded');
+      return 'done';
+    });
+  }
+
+  /**
+   * Every minute, across tenants (grading_lost_work): attempts awaiting grading for a while with
+   * no tasks, and complete scripts not finalised, get their job again.
+   */
+  @JobHandler(JobName.SweepGrading)
+  async sweep(): Promise<JobResult> {
+    const rows = (await this.dataSource.query('SELECT tenant_id, attempt_id, work, revision FROM grading_lost_work($1::interval, $2)', [LOST_AFTER, SWEEP_LIMIT])) as {
+      tenant_id: string;
+      attempt_id: string;
+      work: 'create_tasks' | 'finalise';
+      revision: number | null;
+    }[];
+    await this.jobs.requeue(
+      JobName.CreateGradingTasks,
+      rows.filter((row) => row.work === 'create_tasks').map((row) => ({ tenantId: row.tenant_id, attemptId: row.attempt_id })),
+    );
+    await this.jobs.requeue(
+      JobName.FinaliseGrading,
+      rows.filter((row) => row.work === 'finalise').map((row) => ({ tenantId: row.tenant_id, attemptId: row.attempt_id, revision: row.revision as number })),
+    );
+    if (rows.length > 0) this.logger.log({ found: rows.length }, 'Swept lost grading work');
+    return rows.length > 0 ? 'done' : 'skipped';
+  }
+}

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { AttemptsJobsModule } from '@assay/attempts';
+import { PapersModule } from '@assay/papers';
+import { GradingAdminController, GradingLeadController, GradingTasksController } from './grading.controller';
+import { GradingIntakeService } from './grading-intake.service';
+import { GradingLeadService } from './grading-lead.service';
+import { GradingProgressService } from './grading-progress.service';
+import { GradingQueueService } from './grading-queue.service';
+import { GradingSettingsService } from './grading-settings.service';
+import { GradingJobs } from './grading.jobs';
+import { MarkingService } from './marking.service';
+
+@Module({
+  controllers: [GradingTasksController, GradingLeadController, GradingAdminController],
+  providers: [GradingSettingsService, MarkingService, GradingQueueService, GradingLeadService, GradingProgressService],
+})
+export class GradingModule {}
+
+/** The worker's part: task creation, lease release, finalisation, the sweep. */
+@Module({
+  imports: [AttemptsJobsModule, PapersModule],
+  providers: [GradingSettingsService, GradingIntakeService, GradingJobs],
+})
+export class GradingJobsModule {}

@@ -1,0 +1,5 @@
+export * from './grading.module';
+export { GradingJobs } from './grading.jobs';
+export { GradingQueueService } from './grading-queue.service';
+export type { GraderTask } from './grading-queue.service';
+export type { GradingSettings } from './grading-settings.service';
