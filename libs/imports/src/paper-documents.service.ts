@@ -1,4 +1,3 @@
-import { extname } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '@assay/core';
 import { extractDocumentText, importPaper, UnsupportedDocumentError, type ImportedPaper } from '@assay/paper-import';
@@ -45,16 +44,8 @@ export class PaperDocumentsService {
       );
     }
     if (text.trim() === '') throw emptyInput('file', `The document ${file.filename} contains no text.`);
-    return extname(file.filename).toLowerCase() === '.docx' ? oneLinePerParagraph(text) : text;
+    return text;
   }
-}
-
-/**
- * mammoth ends every Word paragraph with a blank line; without them, warning line n is paragraph n
- * (as in a .txt file), not 2n - 1. Soft line breaks inside a paragraph still count as lines.
- */
-function oneLinePerParagraph(text: string): string {
-  return text.replace(/\n\n/g, '\n');
 }
 
 function emptyInput(field: 'text' | 'file', message: string): DomainError {
