@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '@assay/core';
-import { extractDocumentText, importPaper, UnsupportedDocumentError, type ImportedPaper } from '@assay/paper-import';
+import { extractDocumentText, importPaper, UnsupportedDocumentError, type ReadPaper } from '@assay/paper-import';
 import type { UploadedFile } from '@assay/core';
 
 /** Where the paper text comes from: an uploaded document or pasted text. */
@@ -12,7 +12,7 @@ export class PaperDocumentsService {
   private readonly logger = new Logger(PaperDocumentsService.name);
 
   /** What the reader understood, saving nothing. */
-  async read(source: PaperSource): Promise<ImportedPaper> {
+  async read(source: PaperSource): Promise<ReadPaper> {
     const text = await this.textOf(source);
     const paper = importPaper(text);
     this.logger.log(

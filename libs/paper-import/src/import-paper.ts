@@ -9,7 +9,7 @@ import type { SourceLine } from './normalise';
 import { looksStructural, parseLines } from './parser';
 import { parseOptions } from './questions';
 import { isAnswerBlockHeading, parseSectionHeading } from './sections';
-import type { ImportedPaper, ImportWarning } from './types';
+import type { ImportWarning, ReadPaper } from './types';
 import { quote, warning } from './warnings';
 
 // A complete paragraph ends with closing punctuation; a bare answer ("10.D"), an option or a heading
@@ -47,13 +47,17 @@ function truncation({ lines, cutMarkerLine, endsInTrailer }: CleanText): ImportW
 }
 
 /** Reads the text of an exam paper (as copied from a web page or extracted from a document) into a draft paper with warnings. */
-export function importPaper(text: string): ImportedPaper {
+export function importPaper(text: string): ReadPaper {
   const clean = stripBoilerplate(splitLines(text), looksStructural);
   const doc = parseLines(clean.lines);
   const paper = buildPaper(doc, parseHeader(doc.preamble));
   const cut = truncation(clean);
   if (cut) paper.warnings.push(cut);
   paper.warnings.sort((a, b) => a.line - b.line);
-  return paper;
+  const dropped = [
+    ...clean.dropped.map((line) => ({ line: line.no, text: line.raw, reason: 'site_text' as const })),
+    ...doc.instructions.map((line) => ({ line: line.no, text: line.raw, reason: 'instruction' as const })),
+  ];
+  return { ...paper, dropped: dropped.sort((a, b) => a.line - b.line) };
 }
 

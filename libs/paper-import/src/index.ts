@@ -1,4 +1,4 @@
-export type { ImportedPaper, ImportedQuestion, ImportedSection, ImportWarning, WarningCode } from './types';
+export type { DroppedLine, ImportedPaper, ImportedQuestion, ImportedSection, ImportWarning, ReadPaper, WarningCode } from './types';
 export { importPaper } from './import-paper';
 export { extractDocumentText, UnsupportedDocumentError } from './document-text';
 export { questionBankColumns } from './bank-columns';

@@ -32,12 +32,30 @@ export interface ImportWarning {
   message: string;
 }
 
+/**
+ * A source line the reader left out of the paper on purpose: site material around the paper
+ * ('site_text') or an instruction to candidates ('instruction'). Listed with the preview so HR can
+ * check that only these went.
+ */
+export interface DroppedLine {
+  /** 1-based line in the input text. */
+  line: number;
+  text: string;
+  reason: 'site_text' | 'instruction';
+}
+
 export interface ImportedPaper {
   title: string;
   durationMinutes: number | null;
   totalPoints: number | null;
   sections: ImportedSection[];
   warnings: ImportWarning[];
+}
+
+/** What the document reader returns: the paper, and the lines it left out (the paper format itself has no such field). */
+export interface ReadPaper extends ImportedPaper {
+  /** Every non-blank line of the source that is in no field of the paper and in no warning. */
+  dropped: DroppedLine[];
 }
 
 /** Stable machine codes of the warnings; the message is the zh-CN text for people. */

@@ -15,9 +15,9 @@ export function allStrings(value: unknown, at = '$'): { at: string; text: string
   return [];
 }
 
-/** Paths of string fields of the paper's content (not the warnings) containing any of the markers. */
-export function boilerplateHits(paper: ImportedPaper, markers: string[]): string[] {
-  const { warnings: _warnings, ...content } = paper;
+/** Paths of string fields of the paper's content (not the warnings, nor the dropped lines) containing any of the markers. */
+export function boilerplateHits(paper: ImportedPaper & { dropped?: unknown }, markers: string[]): string[] {
+  const { warnings: _warnings, dropped: _dropped, ...content } = paper;
   return allStrings(content)
     .filter(({ text }) => markers.some((m) => text.includes(m)))
     .map(({ at, text }) => `${at}: ${text}`);
