@@ -6,7 +6,8 @@ import { countBlanks } from './questions';
 import { kindFromTitle, typeFromTitle } from './type-words';
 import type { TypeHint } from './type-words';
 import { isObjective, type AnswerKey, type OpenKind, type QuestionType } from '@assay/contracts';
-import type { ImportedPaper, ImportedQuestion, ImportedSection, ImportWarning } from './types';
+import type { DroppedLine, ImportedQuestion, ImportedSection, ImportWarning, ReadPaper } from './types';
+import type { SourceLine } from './normalise';
 import { quote, warning } from './warnings';
 
 const TYPE_NAMES: Record<QuestionType, string> = {
@@ -262,11 +263,18 @@ function buildSection(s: SectionDraft, ctx: Context): { section: ImportedSection
 }
 
 /** Turns the parsed drafts into the interchange format and checks them against each other. */
-export function buildPaper(doc: ParsedDocument, header: Header): ImportedPaper {
+export function buildPaper(doc: ParsedDocument, header: Header): ReadPaper {
   const ctx: Context = { warnings: [] };
+  const dropped: DroppedLine[] = [];
+  const drop = (lines: SourceLine[], reason: DroppedLine['reason']) => dropped.push(...lines.map((l) => ({ line: l.no, text: l.raw, reason })));
+  drop(doc.instructions, 'instruction');
+  drop(doc.structure, 'structure');
   const kept: SectionDraft[] = [];
   for (const s of doc.sections) {
-    if (isGroupHeading(s)) continue;
+    if (isGroupHeading(s)) {
+      drop(s.lines, 'structure');
+      continue;
+    }
     if (holdsQuestions(s)) {
       kept.push(s);
       for (const line of s.stray) ctx.warnings.push(warning(line.no, 'unplaced_line', { text: quote(line.raw) }));
@@ -274,6 +282,7 @@ export function buildPaper(doc: ParsedDocument, header: Header): ImportedPaper {
     }
     const lines = s.stray.length + s.questions.reduce((n, q) => n + q.stem.length, 0);
     ctx.warnings.push(warning(s.line, 'non_question_text', { section: sectionName(s), lines }));
+    drop(s.lines.filter((l) => l.no !== s.line), 'not_a_question');
   }
   mergeEntries(kept, doc.entries, ctx);
 
@@ -297,6 +306,7 @@ export function buildPaper(doc: ParsedDocument, header: Header): ImportedPaper {
     totalPoints: header.totalPoints,
     sections,
     warnings: ctx.warnings,
+    dropped,
   };
 }
 

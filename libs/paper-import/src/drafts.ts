@@ -42,6 +42,8 @@ export interface SectionDraft {
   questions: QuestionDraft[];
   /** Lines inside the section that belong to no question. */
   stray: SourceLine[];
+  /** Every line of the section, its heading included. */
+  lines: SourceLine[];
 }
 
 export interface AnswerEntry extends Notes {

@@ -54,10 +54,8 @@ export function importPaper(text: string): ReadPaper {
   const cut = truncation(clean);
   if (cut) paper.warnings.push(cut);
   paper.warnings.sort((a, b) => a.line - b.line);
-  const dropped = [
-    ...clean.dropped.map((line) => ({ line: line.no, text: line.raw, reason: 'site_text' as const })),
-    ...doc.instructions.map((line) => ({ line: line.no, text: line.raw, reason: 'instruction' as const })),
-  ];
-  return { ...paper, dropped: dropped.sort((a, b) => a.line - b.line) };
+  const site = clean.dropped.map((line) => ({ line: line.no, text: line.raw, reason: 'site_text' as const }));
+  paper.dropped = [...site, ...paper.dropped].sort((a, b) => a.line - b.line);
+  return paper;
 }
 

@@ -33,6 +33,8 @@ export interface ParsedDocument {
   unreadableRubric: { line: number; text: string }[];
   /** Instructions to candidates ("要求:…", "注意事项:…"): part of the page, not of any question. */
   instructions: SourceLine[];
+  /** Lines that only structure the document: answer-key headings, bare labels ("解析:"), "题目1答案:". */
+  structure: SourceLine[];
 }
 
 // Instructions to candidates, said before the questions of the paper or of a section.
@@ -79,7 +81,7 @@ export function looksStructural(line: SourceLine): boolean {
 
 /** Reads the cleaned lines into sections, questions and answer-key entries, in one pass. */
 export function parseLines(lines: SourceLine[]): ParsedDocument {
-  const doc: ParsedDocument = { preamble: [], sections: [], entries: [], unplaced: [], unknownAnswerSections: [], unreadableRubric: [], instructions: [] };
+  const doc: ParsedDocument = { preamble: [], sections: [], entries: [], unplaced: [], unknownAnswerSections: [], unreadableRubric: [], instructions: [], structure: [] };
   // Mutable reading state in one object: closures below update it, and TypeScript does not narrow object fields across calls.
   const st: ReaderState = {
     mode: 'paper',
@@ -179,7 +181,7 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
   };
 
   const startSection = (heading: SectionHeading | null, line: SourceLine): SectionDraft => {
-    const section: SectionDraft = { heading, line: line.no, questions: [], stray: [] };
+    const section: SectionDraft = { heading, line: line.no, questions: [], stray: [], lines: [] };
     doc.sections.push(section);
     st.section = section;
     st.question = null;
@@ -273,19 +275,21 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
     return next !== undefined && (parseSectionHeading(next) !== null || parseQuestionStart(next.norm) !== null);
   };
 
-  for (let i = 0; i < lines.length; i++) {
+  /** Reads one line; what it became is recorded in doc. */
+  const read = (i: number): void => {
     const line = lines[i];
 
     // One numbered answer ("参考答案:1.×") names its question, so it may answer the section too.
     const sectionEntriesAt = keyWithEntries(line, 1);
-    if (sectionEntriesAt !== null && sectionKey(line, sectionEntriesAt)) continue;
+    if (sectionEntriesAt !== null && sectionKey(line, sectionEntriesAt)) return;
     const entriesAt = keyWithEntries(line, 2);
     if (entriesAt !== null || isBlockStart(i)) {
       st.mode = 'answers';
       st.lastOrdinal = { plain: 0, paren: 0 };
       st.field = 'none';
       if (entriesAt !== null) addEntries(line, line.raw.slice(entriesAt), line.norm.slice(entriesAt));
-      continue;
+      else doc.structure.push(line);
+      return;
     }
 
     const heading = parseSectionHeading(line);
@@ -294,7 +298,7 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
       if (st.mode === 'paper') {
         startSection(heading, line);
         if (heading.tail !== '') doc.unplaced.push(line);
-        continue;
+        return;
       }
       st.keySection = findSection(doc.sections, heading);
       st.keyOrphan = st.keySection === null;
@@ -304,23 +308,25 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
       st.field = 'none';
       const tailAt = line.raw.length - heading.tail.length;
       if (heading.tail !== '') addEntries(line, heading.tail, line.norm.slice(tailAt));
-      continue;
+      else doc.structure.push(line);
+      return;
     }
 
     if (st.mode === 'paper' && !st.question && INSTRUCTION.test(line.norm) && !parseLabel(line.norm)) {
       doc.instructions.push(line);
-      continue;
+      return;
     }
 
     const h = holder();
     const label = parseLabel(line.norm);
     if (label && h) {
       applyLabel(h, label, line);
-      continue;
+      if (line.norm.slice(label.textStart).trim() === '') doc.structure.push(line);
+      return;
     }
 
     if (st.field === 'rubric' && h) {
-      if (continueRubric(h, line)) continue;
+      if (continueRubric(h, line)) return;
       st.field = st.fieldBeforeRubric;
     }
 
@@ -328,7 +334,7 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
       const several = entriesInLine(line.raw, line.norm);
       if (several.length > 1) {
         addEntries(line, line.raw, line.norm);
-        continue;
+        return;
       }
       const start = parseEntryStart(line.norm);
       if (start) {
@@ -343,22 +349,25 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
         if (!inList) {
           const entry = startEntry(line, start.number);
           if (rest.trim() !== '') addAnswer(entry, line, start.textStart);
-          else st.field = 'answer';
-          continue;
+          else {
+            st.field = 'answer';
+            doc.structure.push(line);
+          }
+          return;
         }
         current.subList = start.number;
       }
       if (st.entry && (st.field === 'answer' || st.field === 'explanation')) {
         addText(st.entry, st.field, line, line.raw);
-        continue;
+        return;
       }
       // The answer to a section's only question often goes without a number ("五、论述题答案" + text).
       if (!st.entry && st.keySection?.questions.length === 1) {
         addAnswer(startEntry(line, st.keySection.questions[0].number ?? 1), line, 0);
-        continue;
+        return;
       }
       doc.unplaced.push(line);
-      continue;
+      return;
     }
 
     const start = parseQuestionStart(line.norm);
@@ -373,7 +382,7 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
         (otherStyle || (current.options.length === 0 && (quoteOpen(currentBlock()) || continuesList(start.number, current, looksNew))));
       if (!inList) {
         startQuestion(line, start, start.textStart);
-        continue;
+        return;
       }
       current.subList = start.number;
     }
@@ -383,29 +392,36 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
       if (options) {
         st.question.options.push(...options);
         st.field = 'options';
-        continue;
+        return;
       }
     }
 
     if (st.question && st.field === 'stem') {
       st.question.stem.push(line.raw);
       st.question.asks ||= looksLikeQuestion(line.norm);
-      continue;
+      return;
     }
     if (st.question && (st.field === 'answer' || st.field === 'explanation')) {
       addText(st.question, st.field, line, line.raw);
-      continue;
+      return;
     }
     if (st.section && !st.question) {
       if (sectionTakesUnnumbered(st.section)) startQuestion(line, null, 0);
       else st.section.stray.push(line);
-      continue;
+      return;
     }
     if (!st.section) {
       doc.preamble.push(line);
-      continue;
+      return;
     }
     doc.unplaced.push(line);
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    read(i);
+    // Every line read while a section of the paper is open is the section's, so a section that
+    // turns out to hold no questions can account for all its lines.
+    if (st.mode === 'paper' && st.section) st.section.lines.push(lines[i]);
   }
   return doc;
 }

@@ -52,7 +52,7 @@ export function parseStatedType(norm: string): StatedType | null {
 }
 
 // A key follows a space, the line start, or (options run together) a character that is not Latin.
-const OPTION_KEY = /(?:^|\s|(?<=[^\x00-\x7F]|[)?:]))(?:\(([A-H])\)|([A-H])\s*[.、:)])\s*/g;
+const OPTION_KEY = /(?:^|\s|(?<=[\u0080-\uFFFF]|[)?:]))(?:\(([A-H])\)|([A-H])\s*[.、:)])\s*/g;
 
 /**
  * Options at the start of a line ("A.文字", "(B) 文字", "C、文字"), several on one line when their

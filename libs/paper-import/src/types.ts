@@ -34,14 +34,16 @@ export interface ImportWarning {
 
 /**
  * A source line the reader left out of the paper on purpose: site material around the paper
- * ('site_text') or an instruction to candidates ('instruction'). Listed with the preview so HR can
- * check that only these went.
+ * ('site_text'), an instruction to candidates ('instruction'), a line that only structures the
+ * document such as an answer-key heading or a group heading ('structure'), or a line of a section
+ * that holds no questions ('not_a_question', also warned on the section's heading). Listed with the
+ * preview so HR can check that only these went.
  */
 export interface DroppedLine {
   /** 1-based line in the input text. */
   line: number;
   text: string;
-  reason: 'site_text' | 'instruction';
+  reason: 'site_text' | 'instruction' | 'structure' | 'not_a_question';
 }
 
 export interface ImportedPaper {
