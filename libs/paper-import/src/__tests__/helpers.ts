@@ -41,7 +41,8 @@ export function optionKeys(q: ImportedQuestion): string {
 function answerWords(key: unknown): string[] {
   if (key === true) return ['√', '✓', '对', '對', '正确', '正確', '是', 'T'];
   if (key === false) return ['×', '✗', '错', '錯', '错误', '錯誤', '否', 'F'];
-  return [JSON.stringify(key)];
+  // Choice and fill-in keys are strings of the paper already.
+  return [];
 }
 
 /**
