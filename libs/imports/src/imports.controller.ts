@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { DomainError, Roles } from '@assay/core';
+import { DomainError, Roles, UuidParam } from '@assay/core';
+import { paperToDocx } from '@assay/paper-import';
+import { PapersService } from '@assay/papers';
 import { ExportQueryDto, PaperImportDto, PaperPreviewDto, QuestionBankUploadQueryDto, TemplateQueryDto } from './dto/imports.dto';
 import { PaperDocumentsService, paperSource } from './paper-documents.service';
 import { PaperImportsService } from './paper-imports.service';
@@ -18,6 +20,8 @@ const PAPER_UPLOAD_SCHEMA = {
     },
   },
 };
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 function download(file: SpreadsheetFile): StreamableFile {
   return new StreamableFile(file.buffer, {
@@ -36,6 +40,7 @@ export class ImportsController {
     private readonly documents: PaperDocumentsService,
     private readonly paperImports: PaperImportsService,
     private readonly bank: QuestionBankTransferService,
+    private readonly papers: PapersService,
   ) {}
 
   @Post('paper/preview')
@@ -61,6 +66,14 @@ export class ImportsController {
     const fields = upload ? await validateFields(PaperImportDto, upload.fields) : body;
     const source = paperSource(upload?.file ?? null, fields.text);
     return this.paperImports.import(source, fields.jobRoleId);
+  }
+
+  @Get('paper/:id/docx')
+  @ApiOperation({ summary: 'The paper (its current draft) as a Word document, laid out so that importing it gives the same paper back.' })
+  @ApiProduces(DOCX)
+  async paperDocx(@UuidParam() id: string): Promise<StreamableFile> {
+    const buffer = await paperToDocx(await this.papers.exportPaper(id));
+    return download({ buffer, contentType: DOCX, filename: `paper-${id}.docx` });
   }
 
   @Get('question-bank/template')

@@ -26,6 +26,8 @@ function endsCleanly(line: SourceLine): boolean {
     entriesInLine(line.raw, line.norm).length > 0 ||
     (label?.kind === 'answer' && (looksLikeAnswerToken(labelled) || entriesInLine(labelled, labelled).length > 0)) ||
     (label?.kind === 'rubric' && parseRubric(labelled).unreadable.length === 0) ||
+    // A list of competencies has no closing punctuation.
+    label?.kind === 'competencies' ||
     parseOptions(line.raw, line.norm) !== null ||
     parseSectionHeading(line) !== null ||
     isAnswerBlockHeading(line)

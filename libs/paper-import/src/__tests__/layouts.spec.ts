@@ -132,3 +132,11 @@ describe('numbering', () => {
     expect(paper.sections[0].questions.map((q) => q.stem)).toEqual(['请说明退货流程:\n(1)核实订单;\n(2)办理退款。', '如何安抚顾客?']);
   });
 });
+
+describe('end of the text', () => {
+  it('does not take a closing competency line for a cut', () => {
+    const paper = importAccounted(lines('面试', '一、简答题(共1题,每题5分)', '1.你如何安排一天的工作?', '参考答案:先列清单,再按轻重缓急处理。', '考察点:计划能力、时间管理'));
+    expect(paper.warnings).toEqual([]);
+  });
+});
+
