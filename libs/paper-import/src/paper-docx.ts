@@ -8,7 +8,7 @@ import type { ImportedPaper, ImportedQuestion, ImportedSection } from './types';
  * are plain text (no automatic numbering), one paragraph per line.
  */
 export async function paperToDocx(paper: ImportedPaper): Promise<Buffer> {
-  return wordPackage(paperLines(paper));
+  return linesToDocx(paperLines(paper));
 }
 
 const CN = '一二三四五六七八九十';
@@ -60,8 +60,8 @@ const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&
 
 const W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 
-/** The smallest package Word opens: content types, the package relationship and the document. */
-async function wordPackage(lines: string[]): Promise<Buffer> {
+/** Lines as a Word document, one paragraph each: the smallest package Word opens. */
+export async function linesToDocx(lines: string[]): Promise<Buffer> {
   const zip = new JSZip();
   zip.file(
     '[Content_Types].xml',
