@@ -183,7 +183,7 @@ export async function call<T>(
       ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
       ...init.headers,
     },
-    body: init.payload ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
+    body: init.payload ? new Uint8Array(init.payload) : (init.body !== undefined ? JSON.stringify(init.body) : undefined),
   });
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };

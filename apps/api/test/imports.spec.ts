@@ -159,6 +159,19 @@ describe('imports: paper documents and question-bank spreadsheets', () => {
       expect(validation.body.errors.filter((e: { code: string }) => e.code === 'ANSWER_KEY_REQUIRED')).toHaveLength(expected.missingAnswers);
     });
 
+    it('exports a paper as a Word document that imports back to the same paper', async () => {
+      const created = await api.request('POST', '/api/v1/imports/paper', { token: a.accessToken, body: { text: DOCX_PAPER.join('\n'), jobRoleId: roleA } });
+      const word = await download(a, `/api/v1/imports/paper/${created.body.paper.id}/docx`);
+      expect(word.status).toBe(200);
+      expect(word.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      const exported = await api.request('GET', `/api/v1/papers/${created.body.paper.id}/export`, { token: a.accessToken });
+      const back = await post(a, '/api/v1/imports/paper/preview', [{ name: 'file', filename: 'paper.docx', content: word.body }]);
+      const content = (paper: { sections: { questions: object[] }[] }) => paper.sections.map((s) => s.questions.map((q) => ({ ...q, line: 0 })));
+      expect(back.body).toMatchObject({ title: exported.body.title, durationMinutes: exported.body.durationMinutes, warnings: [] });
+      expect(content(back.body)).toEqual(content(exported.body));
+      expect((await download(b, `/api/v1/imports/paper/${created.body.paper.id}/docx`)).status).toBe(404);
+    });
+
     it('imports pasted JSON text and a .docx; without a role the draft goes to the placeholder role', async () => {
       const fromText = await api.request('POST', '/api/v1/imports/paper', { token: a.accessToken, body: { text: DOCX_PAPER.join('\n'), jobRoleId: roleA } });
       expect(fromText.status).toBe(201);

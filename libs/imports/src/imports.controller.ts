@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { ApiFileResponse, ApiProblems, DomainError, Roles, STAFF_PROBLEMS } from '@assay/core';
-import { InterchangePaperResponse } from '@assay/papers';
+import { ApiFileResponse, ApiProblems, DomainError, Roles, STAFF_PROBLEMS, UuidParam } from '@assay/core';
+import { paperToDocx } from '@assay/paper-import';
+import { InterchangePaperResponse, PapersService } from '@assay/papers';
 import { ExportQueryDto, PaperImportDto, PaperPreviewDto, QuestionBankUploadQueryDto, TemplateQueryDto } from './dto/imports.dto';
 import { PaperImportResponse, QuestionBankImportResponse } from './dto/imports.response';
 import { PaperDocumentsService, paperSource } from './paper-documents.service';
@@ -22,6 +23,7 @@ const PAPER_UPLOAD_SCHEMA = {
 };
 
 const SPREADSHEET_TYPES = ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'];
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 function download(file: SpreadsheetFile): StreamableFile {
   return new StreamableFile(file.buffer, {
@@ -41,6 +43,7 @@ export class ImportsController {
     private readonly documents: PaperDocumentsService,
     private readonly paperImports: PaperImportsService,
     private readonly bank: QuestionBankTransferService,
+    private readonly papers: PapersService,
   ) {}
 
   @Post('paper/preview')
@@ -70,6 +73,15 @@ export class ImportsController {
     const fields = upload ? await validateFields(PaperImportDto, upload.fields) : body;
     const source = paperSource(upload?.file ?? null, fields.text);
     return this.paperImports.import(source, fields.jobRoleId);
+  }
+
+  @Get('paper/:id/docx')
+  @ApiOperation({ summary: 'The paper (its current draft) as a Word document, laid out so that importing it gives the same paper back.' })
+  @ApiFileResponse('The paper as a .docx attachment.', DOCX)
+  @ApiProblems([400, 404])
+  async paperDocx(@UuidParam() id: string): Promise<StreamableFile> {
+    const buffer = await paperToDocx(await this.papers.exportPaper(id));
+    return download({ buffer, contentType: DOCX, filename: `paper-${id}.docx` });
   }
 
   @Get('question-bank/template')

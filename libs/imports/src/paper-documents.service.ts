@@ -1,7 +1,6 @@
-import { extname } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '@assay/core';
-import { extractDocumentText, importPaper, UnsupportedDocumentError, type ImportedPaper } from '@assay/paper-import';
+import { extractDocumentText, importPaper, UnsupportedDocumentError, type ReadPaper } from '@assay/paper-import';
 import type { UploadedFile } from '@assay/core';
 
 /** Where the paper text comes from: an uploaded document or pasted text. */
@@ -13,7 +12,7 @@ export class PaperDocumentsService {
   private readonly logger = new Logger(PaperDocumentsService.name);
 
   /** What the reader understood, saving nothing. */
-  async read(source: PaperSource): Promise<ImportedPaper> {
+  async read(source: PaperSource): Promise<ReadPaper> {
     const text = await this.textOf(source);
     const paper = importPaper(text);
     this.logger.log(
@@ -45,16 +44,8 @@ export class PaperDocumentsService {
       );
     }
     if (text.trim() === '') throw emptyInput('file', `The document ${file.filename} contains no text.`);
-    return extname(file.filename).toLowerCase() === '.docx' ? oneLinePerParagraph(text) : text;
+    return text;
   }
-}
-
-/**
- * mammoth ends every Word paragraph with a blank line; without them, warning line n is paragraph n
- * (as in a .txt file), not 2n - 1. Soft line breaks inside a paragraph still count as lines.
- */
-function oneLinePerParagraph(text: string): string {
-  return text.replace(/\n\n/g, '\n');
 }
 
 function emptyInput(field: 'text' | 'file', message: string): DomainError {

@@ -33,14 +33,29 @@ const MARKERS: RegExp[] = [
 ];
 
 /** A "related documents" block ends the page; the paper text stops there. */
-const TRAILER = /^(您可能关注的文档|相关文档|最近下载|文档评论|猜你喜欢|相关推荐|热门文档|推荐文档|精品文档|相关资源|全文预览已结束|剩余\s*\d+\s*页未读|还剩\s*\d+\s*页)/;
+const TRAILER =
+  /^(您可能关注的文档|相关文档|最近下载|文档评论|猜你喜欢|相关推荐|热门文档|推荐文档|精品文档|相关资源|相关阅读|延伸阅读|发表评论|网友评论|最新评论|全部评论|热门评论|我要评论|评论区|免责声明|全文预览已结束|剩余\s*\d+\s*页未读|还剩\s*\d+\s*页)/;
 
 /** Markers that say the site hid the rest of the document. */
 const CUT_MARKER = /剩余\s*\d+\s*页未读|还剩\s*\d+\s*页|全文预览已结束|已超出免费预览|试读已结束/;
 
+// Words of site navigation: page tabs ("首页 文档 视频 音频") and breadcrumbs ("首页 > 文库 > 招聘考试").
+const NAV_WORDS = /^(首页|主页|文档|文库|视频|音频|课件|教育|专栏|问答|社区|精选|热门|分类|排行|排行榜|会员|下载|上传|我的|登录|注册|搜索|资讯|论文|题库|试卷|资料|范文|招聘考试|资格考试|职业资格|办公文档|图片|模板|更多|频道)$/;
+
+/** Three or more short items separated by spaces, bars or arrows, two of them site navigation words. */
+function isNavigation(norm: string): boolean {
+  const items = norm.split(/\s*[>»›|/]\s*|\s+/).filter((item) => item !== '');
+  return items.length >= 3 && items.every((item) => item.length <= 6) && items.filter((item) => NAV_WORDS.test(item)).length >= 2;
+}
+
 function isBoilerplate(line: SourceLine): boolean {
   const text = line.norm.replace(/^[-*•·]\s*/, '');
-  return FILE_NAME.test(text) || WHOLE_LINE.some((re) => re.test(text) || re.test(line.norm)) || MARKERS.some((re) => re.test(text));
+  return (
+    FILE_NAME.test(text) ||
+    isNavigation(text) ||
+    WHOLE_LINE.some((re) => re.test(text) || re.test(line.norm)) ||
+    MARKERS.some((re) => re.test(text))
+  );
 }
 
 export interface CleanText {
@@ -50,6 +65,8 @@ export interface CleanText {
   cutMarkerLine: number | null;
   /** The page went on with site material after the last line of the paper (where sites cut documents). */
   endsInTrailer: boolean;
+  /** The site lines taken out. */
+  dropped: SourceLine[];
 }
 
 /**
@@ -61,19 +78,23 @@ export function stripBoilerplate(all: SourceLine[], looksStructural: (line: Sour
   let inTrailer = false;
   let cutMarkerLine: number | null = null;
   let endsInTrailer = false;
+  const dropped: SourceLine[] = [];
   for (const line of all) {
     if (line.raw === '') continue;
     if (CUT_MARKER.test(line.norm) && cutMarkerLine === null) cutMarkerLine = line.no;
     if (TRAILER.test(line.norm)) {
       inTrailer = true;
       endsInTrailer = true;
+      dropped.push(line);
       continue;
     }
-    if (isBoilerplate(line)) continue;
-    if (inTrailer && !looksStructural(line)) continue;
+    if (isBoilerplate(line) || (inTrailer && !looksStructural(line))) {
+      dropped.push(line);
+      continue;
+    }
     inTrailer = false;
     endsInTrailer = false;
     lines.push(line);
   }
-  return { lines, cutMarkerLine, endsInTrailer };
+  return { lines, cutMarkerLine, endsInTrailer, dropped };
 }

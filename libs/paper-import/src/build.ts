@@ -6,7 +6,8 @@ import { countBlanks } from './questions';
 import { kindFromTitle, typeFromTitle } from './type-words';
 import type { TypeHint } from './type-words';
 import { isObjective, type AnswerKey, type OpenKind, type QuestionType } from '@assay/contracts';
-import type { ImportedPaper, ImportedQuestion, ImportedSection, ImportWarning } from './types';
+import type { DroppedLine, ImportedQuestion, ImportedSection, ImportWarning, ReadPaper } from './types';
+import type { SourceLine } from './normalise';
 import { quote, warning } from './warnings';
 
 const TYPE_NAMES: Record<QuestionType, string> = {
@@ -32,7 +33,7 @@ function questionName(s: SectionDraft, q: QuestionDraft): string {
 
 function isDeclared(s: SectionDraft): boolean {
   const d = s.heading?.declaration;
-  return d !== undefined && (d.count !== null || d.pointsEach !== null || d.total !== null);
+  return d !== undefined && (d.count !== null || d.pointsEach !== null || d.total !== null || d.pointsPerBlank !== null);
 }
 
 /** Sections of articles that happen to be numbered like papers ("一、岗位解析 1.用户体验守护者:…") hold no questions. */
@@ -128,6 +129,12 @@ function joined(lines: string[] | undefined): string | null {
   return text === '' ? null : text;
 }
 
+/** True/false written as options "A.正确 B.错误": the answer "A" means the option's word. */
+function optionText(q: QuestionDraft, answer: string): string | null {
+  const key = parseChoiceAnswer(answer)?.key;
+  return key?.length === 1 ? (q.options.find((o) => o.key === key[0])?.text ?? null) : null;
+}
+
 function buildQuestion(s: SectionDraft, q: QuestionDraft, pointsEach: number | null, ctx: Context): ImportedQuestion {
   const titleNorm = s.heading?.titleNorm ?? '';
   const { type, kind } = resolveHint(q, typeFromTitle(titleNorm), kindFromTitle(titleNorm));
@@ -137,6 +144,7 @@ function buildQuestion(s: SectionDraft, q: QuestionDraft, pointsEach: number | n
   let referenceAnswer: string | null = null;
   const answerLines = q.answer?.lines ?? [];
   const answerLine = q.answer?.line ?? q.line;
+  const blanks = countBlanks(q.stem.join('\n'));
 
   if (isObjective(type) && answerLines.length > 0) {
     const first = answerLines[0];
@@ -155,14 +163,13 @@ function buildQuestion(s: SectionDraft, q: QuestionDraft, pointsEach: number | n
         }
       }
     } else if (type === 'true_false') {
-      const parsed = parseTrueFalseAnswer(first);
+      const parsed = parseTrueFalseAnswer(optionText(q, first) ?? first);
       if (parsed) {
         answer = parsed.key;
         rest = parsed.rest;
       }
     } else {
       answer = parseFillBlankAnswer(first);
-      const blanks = countBlanks(q.stem.join('\n'));
       if (blanks > 0 && blanks !== answer.length) {
         ctx.warnings.push(warning(answerLine, 'blank_count_mismatch', { q: name, blanks, answers: answer.length }));
       }
@@ -184,7 +191,8 @@ function buildQuestion(s: SectionDraft, q: QuestionDraft, pointsEach: number | n
   if ((type === 'single_choice' || type === 'multiple_choice') && q.options.length < 2) {
     ctx.warnings.push(warning(q.line, 'missing_options', { q: name, found: q.options.length }));
   }
-  const points = q.points ?? pointsEach;
+  const perBlank = s.heading?.declaration.pointsPerBlank ?? null;
+  const points = q.points ?? (perBlank !== null && blanks > 0 ? perBlank * blanks : pointsEach);
   const rubricSum = q.rubric.reduce((sum, r) => sum + r.points, 0);
   if (q.rubric.length > 0 && points !== null && Math.abs(rubricSum - points) > 1e-9) {
     ctx.warnings.push(warning(q.rubricLine ?? q.line, 'rubric_points_mismatch', { q: name, sum: rubricSum, points }));
@@ -222,7 +230,7 @@ function sumOrNull(values: (number | null)[]): number | null {
 }
 
 function buildSection(s: SectionDraft, ctx: Context): { section: ImportedSection; intended: number | null } {
-  const d = s.heading?.declaration ?? { count: null, pointsEach: null, total: null };
+  const d = s.heading?.declaration ?? { count: null, pointsEach: null, total: null, pointsPerBlank: null };
   const found = s.questions.length;
   const name = sectionName(s);
   let pointsEach = d.pointsEach;
@@ -243,7 +251,7 @@ function buildSection(s: SectionDraft, ctx: Context): { section: ImportedSection
     expected = q.number + 1;
   }
   const questions = s.questions.map((q) => buildQuestion(s, q, pointsEach, ctx));
-  if (pointsEach === null && questions.some((q) => q.points === null)) {
+  if (pointsEach === null && d.pointsPerBlank === null && questions.some((q) => q.points === null)) {
     ctx.warnings.push(warning(s.line, 'section_without_points', { section: name }));
   }
   const intended =
@@ -255,11 +263,18 @@ function buildSection(s: SectionDraft, ctx: Context): { section: ImportedSection
 }
 
 /** Turns the parsed drafts into the interchange format and checks them against each other. */
-export function buildPaper(doc: ParsedDocument, header: Header): ImportedPaper {
+export function buildPaper(doc: ParsedDocument, header: Header): ReadPaper {
   const ctx: Context = { warnings: [] };
+  const dropped: DroppedLine[] = [];
+  const drop = (lines: SourceLine[], reason: DroppedLine['reason']) => dropped.push(...lines.map((l) => ({ line: l.no, text: l.raw, reason })));
+  drop(doc.instructions, 'instruction');
+  drop(doc.structure, 'structure');
   const kept: SectionDraft[] = [];
   for (const s of doc.sections) {
-    if (isGroupHeading(s)) continue;
+    if (isGroupHeading(s)) {
+      drop(s.lines, 'structure');
+      continue;
+    }
     if (holdsQuestions(s)) {
       kept.push(s);
       for (const line of s.stray) ctx.warnings.push(warning(line.no, 'unplaced_line', { text: quote(line.raw) }));
@@ -267,6 +282,7 @@ export function buildPaper(doc: ParsedDocument, header: Header): ImportedPaper {
     }
     const lines = s.stray.length + s.questions.reduce((n, q) => n + q.stem.length, 0);
     ctx.warnings.push(warning(s.line, 'non_question_text', { section: sectionName(s), lines }));
+    drop(s.lines.filter((l) => l.no !== s.line), 'not_a_question');
   }
   mergeEntries(kept, doc.entries, ctx);
 
@@ -290,6 +306,7 @@ export function buildPaper(doc: ParsedDocument, header: Header): ImportedPaper {
     totalPoints: header.totalPoints,
     sections,
     warnings: ctx.warnings,
+    dropped,
   };
 }
 

@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import mammoth from 'mammoth';
+import { readDocx } from './docx-text';
 
 /** The file type cannot be read as a paper; the message is shown to the user as is. */
 export class UnsupportedDocumentError extends Error {
@@ -27,7 +27,7 @@ export function decodeText(buffer: Buffer): string {
 export async function extractDocumentText(buffer: Buffer, filename: string): Promise<string> {
   switch (extname(filename).toLowerCase()) {
     case '.docx':
-      return (await mammoth.extractRawText({ buffer })).value;
+      return readDocx(buffer);
     case '.txt':
     case '.md':
       return decodeText(buffer);

@@ -1,6 +1,7 @@
 import type { SourceLine } from './normalise';
 import type { SectionHeading } from './sections';
 import type { TypeHint } from './type-words';
+import type { NumberStyle } from './questions';
 import type { QuestionOption, RubricCriterion } from '@assay/contracts';
 
 /** Text gathered under one label, line by line, in the author's words. */
@@ -21,6 +22,8 @@ export interface Notes {
 
 export interface QuestionDraft extends Notes {
   number: number | null;
+  /** How the question is numbered; null for an unnumbered question. */
+  style: NumberStyle | null;
   line: number;
   /** Type stated in the question itself ("1.单选题:…"). */
   hint: TypeHint | null;
@@ -39,6 +42,8 @@ export interface SectionDraft {
   questions: QuestionDraft[];
   /** Lines inside the section that belong to no question. */
   stray: SourceLine[];
+  /** Every line of the section, its heading included. */
+  lines: SourceLine[];
 }
 
 export interface AnswerEntry extends Notes {

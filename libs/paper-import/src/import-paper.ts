@@ -9,7 +9,7 @@ import type { SourceLine } from './normalise';
 import { looksStructural, parseLines } from './parser';
 import { parseOptions } from './questions';
 import { isAnswerBlockHeading, parseSectionHeading } from './sections';
-import type { ImportedPaper, ImportWarning } from './types';
+import type { ImportWarning, ReadPaper } from './types';
 import { quote, warning } from './warnings';
 
 // A complete paragraph ends with closing punctuation; a bare answer ("10.D"), an option or a heading
@@ -26,6 +26,8 @@ function endsCleanly(line: SourceLine): boolean {
     entriesInLine(line.raw, line.norm).length > 0 ||
     (label?.kind === 'answer' && (looksLikeAnswerToken(labelled) || entriesInLine(labelled, labelled).length > 0)) ||
     (label?.kind === 'rubric' && parseRubric(labelled).unreadable.length === 0) ||
+    // A list of competencies has no closing punctuation.
+    label?.kind === 'competencies' ||
     parseOptions(line.raw, line.norm) !== null ||
     parseSectionHeading(line) !== null ||
     isAnswerBlockHeading(line)
@@ -47,13 +49,15 @@ function truncation({ lines, cutMarkerLine, endsInTrailer }: CleanText): ImportW
 }
 
 /** Reads the text of an exam paper (as copied from a web page or extracted from a document) into a draft paper with warnings. */
-export function importPaper(text: string): ImportedPaper {
+export function importPaper(text: string): ReadPaper {
   const clean = stripBoilerplate(splitLines(text), looksStructural);
   const doc = parseLines(clean.lines);
   const paper = buildPaper(doc, parseHeader(doc.preamble));
   const cut = truncation(clean);
   if (cut) paper.warnings.push(cut);
   paper.warnings.sort((a, b) => a.line - b.line);
+  const site = clean.dropped.map((line) => ({ line: line.no, text: line.raw, reason: 'site_text' as const }));
+  paper.dropped = [...site, ...paper.dropped].sort((a, b) => a.line - b.line);
   return paper;
 }
 

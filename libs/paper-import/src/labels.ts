@@ -11,8 +11,8 @@ export interface Label {
 const LABELS: { re: string; kind: LabelKind }[] = [
   { re: '参考答案(?:与|及)解析|答案(?:与|及)解析|答案解析', kind: 'answer_and_explanation' },
   { re: '参考答案(?:思路|要点|示例)?|正确答案|标准答案|答案要点|答案', kind: 'answer' },
-  { re: '解析|解答|分析说明|答题思路', kind: 'explanation' },
-  { re: '考察点|考查点|考核点|考察要点|考察能力|能力考察|素质模型', kind: 'competencies' },
+  { re: '解析|解答|分析说明|答题思路|分析|详解|点评', kind: 'explanation' },
+  { re: '考察点|考查点|考核点|考察要点|考察能力|能力考察|素质模型|考点|测评要素', kind: 'competencies' },
   { re: '评分标准|评分要点|评分细则|评分参考', kind: 'rubric' },
 ];
 

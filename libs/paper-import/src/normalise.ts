@@ -8,10 +8,12 @@
 // only needs keywords to match; the text itself is never converted.
 const TRADITIONAL =
   '單選題擇斷簡論參與點評標準試時間總滿確誤對錯紹問請說為麼談舉釋設應項個鐘長場擬條處溝詢寫讀' +
-  '載會員關檔評論頁網權聲貢獻認證發佈報擊錄註冊掃閱覽詳內習練給區別後還與則達過進優劣範圍類實專業';
+  '載會員關檔評論頁網權聲貢獻認證發佈報擊錄註冊掃閱覽詳內習練給區別後還與則達過進優劣範圍類實專業' +
+  '責戶傳於僅並觀熱門溫視頻';
 const SIMPLIFIED =
   '单选题择断简论参与点评标准试时间总满确误对错绍问请说为么谈举释设应项个钟长场拟条处沟询写读' +
-  '载会员关档评论页网权声贡献认证发布报击录注册扫阅览详内习练给区别后还与则达过进优劣范围类实专业';
+  '载会员关档评论页网权声贡献认证发布报击录注册扫阅览详内习练给区别后还与则达过进优劣范围类实专业' +
+  '责户传于仅并观热门温视频';
 
 const CHAR_MAP = new Map<string, string>();
 for (let i = 0; i < TRADITIONAL.length; i++) CHAR_MAP.set(TRADITIONAL[i], SIMPLIFIED[i]);

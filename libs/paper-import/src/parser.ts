@@ -2,8 +2,19 @@ import { emptyNotes } from './drafts';
 import type { AnswerEntry, Notes, QuestionDraft, SectionDraft, TextBlock } from './drafts';
 import { findInlineExplanation, parseCompetencies, parseLabel, parseRubric, unwrap } from './labels';
 import type { Label } from './labels';
+import { normaliseText } from './normalise';
 import type { SourceLine } from './normalise';
-import { looksLikeQuestion, parseOptions, parseQuestionPoints, parseQuestionStart, parseStatedType, splitInlineOptions } from './questions';
+import {
+  looksLikeQuestion,
+  parseOptions,
+  parseQuestionPoints,
+  parseQuestionStart,
+  parseStatedType,
+  splitInlineOptions,
+  takeBracketAnswer,
+  takeStemCompetencies,
+} from './questions';
+import type { QuestionStart } from './questions';
 import { isAnswerBlockHeading, parseSectionHeading } from './sections';
 import type { SectionHeading } from './sections';
 import { typeFromTitle } from './type-words';
@@ -20,7 +31,14 @@ export interface ParsedDocument {
   unknownAnswerSections: SourceLine[];
   /** Rubric items without points. */
   unreadableRubric: { line: number; text: string }[];
+  /** Instructions to candidates ("要求:…", "注意事项:…"): part of the page, not of any question. */
+  instructions: SourceLine[];
+  /** Lines that only structure the document: answer-key headings, bare labels ("解析:"), "题目1答案:". */
+  structure: SourceLine[];
 }
+
+// Instructions to candidates, said before the questions of the paper or of a section.
+const INSTRUCTION = /^[【[]?\s*(?:要求|注意事项|注意|说明|作答要求|答题要求|答题说明|考生须知|提示|温馨提示|填写说明)\s*[】\]]?\s*:?/;
 
 type Field = 'stem' | 'options' | 'answer' | 'explanation' | 'rubric' | 'none';
 
@@ -63,7 +81,7 @@ export function looksStructural(line: SourceLine): boolean {
 
 /** Reads the cleaned lines into sections, questions and answer-key entries, in one pass. */
 export function parseLines(lines: SourceLine[]): ParsedDocument {
-  const doc: ParsedDocument = { preamble: [], sections: [], entries: [], unplaced: [], unknownAnswerSections: [], unreadableRubric: [] };
+  const doc: ParsedDocument = { preamble: [], sections: [], entries: [], unplaced: [], unknownAnswerSections: [], unreadableRubric: [], instructions: [], structure: [] };
   // Mutable reading state in one object: closures below update it, and TypeScript does not narrow object fields across calls.
   const st: ReaderState = {
     mode: 'paper',
@@ -163,7 +181,7 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
   };
 
   const startSection = (heading: SectionHeading | null, line: SourceLine): SectionDraft => {
-    const section: SectionDraft = { heading, line: line.no, questions: [], stray: [] };
+    const section: SectionDraft = { heading, line: line.no, questions: [], stray: [], lines: [] };
     doc.sections.push(section);
     st.section = section;
     st.question = null;
@@ -171,9 +189,10 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
     return section;
   };
 
-  const startQuestion = (line: SourceLine, number: number | null, textStart: number) => {
+  const startQuestion = (line: SourceLine, start: QuestionStart | null, textStart: number) => {
+    const number = start?.number ?? null;
     const section = st.section ?? startSection(null, line);
-    const q: QuestionDraft = { ...emptyNotes(), number, line: line.no, hint: null, stem: [], options: [], points: null, asks: false, subList: 0 };
+    const q: QuestionDraft = { ...emptyNotes(), number, style: start?.style ?? null, line: line.no, hint: null, stem: [], options: [], points: null, asks: false, subList: 0 };
     let at = textStart;
     const stated = parseStatedType(line.norm.slice(at));
     if (stated) {
@@ -192,8 +211,18 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
       q.points = points.points;
       stem = (stem.slice(0, points.at) + stem.slice(points.at + points.length)).replace(/^\s*[:.、]\s*/, '').trim();
     }
+    const competencies = takeStemCompetencies(stem, normaliseText(stem));
+    if (competencies) {
+      q.competencies.push(...parseCompetencies(competencies.text));
+      stem = competencies.stem;
+    }
+    const bracket = takeBracketAnswer(stem, normaliseText(stem));
+    if (bracket) {
+      q.answer = { line: line.no, lines: [bracket.answer] };
+      stem = bracket.stem;
+    }
     if (stem !== '') q.stem.push(stem);
-    q.asks = stated !== null || looksLikeQuestion(line.norm.slice(at)) || number !== null && /^题目|^第/.test(line.norm);
+    q.asks = stated !== null || looksLikeQuestion(line.norm.slice(at)) || start?.explicit === true;
     section.questions.push(q);
     st.question = q;
     st.field = inline ? 'options' : 'stem';
@@ -215,11 +244,26 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
     st.field = 'answer';
   };
 
+  /** "参考答案:1.B 2.C" right under a section's questions answers that section, and the paper goes on. */
+  const sectionKey = (line: SourceLine, at: number): boolean => {
+    const section = st.section;
+    const found = entriesInLine(line.raw.slice(at), line.norm.slice(at));
+    if (!section || found.length === 0 || !found.every((e) => section.questions.some((q) => q.number === e.number))) return false;
+    for (const e of found) {
+      const entry: AnswerEntry = { ...emptyNotes(), line: line.no, number: e.number, section, orphan: false, sectionByOrder: 0, subList: 0 };
+      addText(entry, 'answer', line, e.answer);
+      doc.entries.push(entry);
+    }
+    st.question = null;
+    st.field = 'none';
+    return true;
+  };
+
   /** "参考答案:1.B 2.C": a key heading carrying its entries (offset of the entries), or null. */
-  const keyWithEntries = (line: SourceLine): number | null => {
+  const keyWithEntries = (line: SourceLine, least: number): number | null => {
     const label = parseLabel(line.norm);
     if (st.mode === 'answers' || label?.kind !== 'answer') return null;
-    return entriesInLine(line.raw.slice(label.textStart), line.norm.slice(label.textStart)).length > 1 ? label.textStart : null;
+    return entriesInLine(line.raw.slice(label.textStart), line.norm.slice(label.textStart)).length >= least ? label.textStart : null;
   };
 
   const isBlockStart = (i: number): boolean => {
@@ -231,16 +275,21 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
     return next !== undefined && (parseSectionHeading(next) !== null || parseQuestionStart(next.norm) !== null);
   };
 
-  for (let i = 0; i < lines.length; i++) {
+  /** Reads one line; what it became is recorded in doc. */
+  const read = (i: number): void => {
     const line = lines[i];
 
-    const entriesAt = keyWithEntries(line);
+    // One numbered answer ("参考答案:1.×") names its question, so it may answer the section too.
+    const sectionEntriesAt = keyWithEntries(line, 1);
+    if (sectionEntriesAt !== null && sectionKey(line, sectionEntriesAt)) return;
+    const entriesAt = keyWithEntries(line, 2);
     if (entriesAt !== null || isBlockStart(i)) {
       st.mode = 'answers';
       st.lastOrdinal = { plain: 0, paren: 0 };
       st.field = 'none';
       if (entriesAt !== null) addEntries(line, line.raw.slice(entriesAt), line.norm.slice(entriesAt));
-      continue;
+      else doc.structure.push(line);
+      return;
     }
 
     const heading = parseSectionHeading(line);
@@ -249,7 +298,7 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
       if (st.mode === 'paper') {
         startSection(heading, line);
         if (heading.tail !== '') doc.unplaced.push(line);
-        continue;
+        return;
       }
       st.keySection = findSection(doc.sections, heading);
       st.keyOrphan = st.keySection === null;
@@ -259,18 +308,25 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
       st.field = 'none';
       const tailAt = line.raw.length - heading.tail.length;
       if (heading.tail !== '') addEntries(line, heading.tail, line.norm.slice(tailAt));
-      continue;
+      else doc.structure.push(line);
+      return;
+    }
+
+    if (st.mode === 'paper' && !st.question && INSTRUCTION.test(line.norm) && !parseLabel(line.norm)) {
+      doc.instructions.push(line);
+      return;
     }
 
     const h = holder();
     const label = parseLabel(line.norm);
     if (label && h) {
       applyLabel(h, label, line);
-      continue;
+      if (line.norm.slice(label.textStart).trim() === '') doc.structure.push(line);
+      return;
     }
 
     if (st.field === 'rubric' && h) {
-      if (continueRubric(h, line)) continue;
+      if (continueRubric(h, line)) return;
       st.field = st.fieldBeforeRubric;
     }
 
@@ -278,7 +334,7 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
       const several = entriesInLine(line.raw, line.norm);
       if (several.length > 1) {
         addEntries(line, line.raw, line.norm);
-        continue;
+        return;
       }
       const start = parseEntryStart(line.norm);
       if (start) {
@@ -293,22 +349,25 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
         if (!inList) {
           const entry = startEntry(line, start.number);
           if (rest.trim() !== '') addAnswer(entry, line, start.textStart);
-          else st.field = 'answer';
-          continue;
+          else {
+            st.field = 'answer';
+            doc.structure.push(line);
+          }
+          return;
         }
         current.subList = start.number;
       }
       if (st.entry && (st.field === 'answer' || st.field === 'explanation')) {
         addText(st.entry, st.field, line, line.raw);
-        continue;
+        return;
       }
       // The answer to a section's only question often goes without a number ("五、论述题答案" + text).
       if (!st.entry && st.keySection?.questions.length === 1) {
         addAnswer(startEntry(line, st.keySection.questions[0].number ?? 1), line, 0);
-        continue;
+        return;
       }
       doc.unplaced.push(line);
-      continue;
+      return;
     }
 
     const start = parseQuestionStart(line.norm);
@@ -316,14 +375,14 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
       const next = lines[i + 1];
       const looksNew = looksLikeQuestion(line.norm.slice(start.textStart)) || (next !== undefined && parseOptions(next.raw, next.norm) !== null);
       const current = st.question;
+      const otherStyle = current !== null && current.style !== null && current.style !== start.style;
       const inList =
         current !== null &&
         !start.explicit &&
-        current.options.length === 0 &&
-        (quoteOpen(currentBlock()) || continuesList(start.number, current, looksNew));
+        (otherStyle || (current.options.length === 0 && (quoteOpen(currentBlock()) || continuesList(start.number, current, looksNew))));
       if (!inList) {
-        startQuestion(line, start.number, start.textStart);
-        continue;
+        startQuestion(line, start, start.textStart);
+        return;
       }
       current.subList = start.number;
     }
@@ -333,29 +392,36 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
       if (options) {
         st.question.options.push(...options);
         st.field = 'options';
-        continue;
+        return;
       }
     }
 
     if (st.question && st.field === 'stem') {
       st.question.stem.push(line.raw);
       st.question.asks ||= looksLikeQuestion(line.norm);
-      continue;
+      return;
     }
     if (st.question && (st.field === 'answer' || st.field === 'explanation')) {
       addText(st.question, st.field, line, line.raw);
-      continue;
+      return;
     }
     if (st.section && !st.question) {
       if (sectionTakesUnnumbered(st.section)) startQuestion(line, null, 0);
       else st.section.stray.push(line);
-      continue;
+      return;
     }
     if (!st.section) {
       doc.preamble.push(line);
-      continue;
+      return;
     }
     doc.unplaced.push(line);
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    read(i);
+    // Every line read while a section of the paper is open is the section's, so a section that
+    // turns out to hold no questions can account for all its lines.
+    if (st.mode === 'paper' && st.section) st.section.lines.push(lines[i]);
   }
   return doc;
 }

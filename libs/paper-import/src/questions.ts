@@ -2,21 +2,38 @@ import type { QuestionOption } from '@assay/contracts';
 import { typeFromLabel } from './type-words';
 import type { TypeHint } from './type-words';
 
+/** How a question is numbered: a number in another style inside a question is a point of it, never the next question. */
+export type NumberStyle = 'dot' | 'paren' | 'half_paren' | 'circled' | 'explicit';
+
 export interface QuestionStart {
   number: number;
-  /** "题目3" / "第3题": unambiguous, never a point inside an answer. */
+  /** "题目3" / "第3题" / "Q3": unambiguous, never a point inside an answer. */
   explicit: boolean;
+  style: NumberStyle;
   /** Offset in the line where the question text starts. */
   textStart: number;
 }
 
-const QUESTION_START = /^(?:题目\s*(\d{1,3})\s*[:.、]?|第\s*(\d{1,3})\s*题\s*[:.、]?|(\d{1,3})\s*(?:[.、](?!\d)|\s*[:](?!\d)))\s*/;
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 
-/** "1.", "1、", "1．" (normalised), "题目1:", "第1题". "(1)", "1)" and "①" are never questions. */
+const QUESTION_START: { re: RegExp; style: NumberStyle }[] = [
+  { re: /^(?:题目\s*(\d{1,3})\s*[:.、]?|第\s*(\d{1,3})\s*题\s*[:.、]?|Q\s*(\d{1,3})\s*[:.、]?(?![\d.]))\s*/i, style: 'explicit' },
+  { re: /^(\d{1,3})\s*(?:[.、](?!\d)|\s*[:](?!\d))\s*/, style: 'dot' },
+  { re: /^\(\s*(\d{1,3})\s*\)\s*/, style: 'paren' },
+  { re: /^(\d{1,3})\)\s*/, style: 'half_paren' },
+  { re: new RegExp(`^([${CIRCLED}])\\s*`), style: 'circled' },
+];
+
+/** "1.", "1、", "1．" (normalised), "(1)", "1)", "①", "题目1:", "第1题", "Q1". */
 export function parseQuestionStart(norm: string): QuestionStart | null {
-  const m = QUESTION_START.exec(norm);
-  if (!m) return null;
-  return { number: Number(m[1] ?? m[2] ?? m[3]), explicit: m[3] === undefined, textStart: m[0].length };
+  for (const { re, style } of QUESTION_START) {
+    const m = re.exec(norm);
+    if (!m) continue;
+    const digits = m[1] ?? m[2] ?? m[3];
+    const number = style === 'circled' ? CIRCLED.indexOf(digits) + 1 : Number(digits);
+    return { number, explicit: style === 'explicit', style, textStart: m[0].length };
+  }
+  return null;
 }
 
 export interface StatedType {
@@ -34,7 +51,8 @@ export function parseStatedType(norm: string): StatedType | null {
   return { hint: typeFromLabel(m[1] ?? m[2]), length: m[0].length };
 }
 
-const OPTION_KEY = /(?:^|\s)(?:\(([A-H])\)|([A-H])\s*[.、:])\s*/g;
+// A key follows a space, the line start, or (options run together) a character that is not Latin.
+const OPTION_KEY = /(?:^|\s|(?<=[\u0080-\uFFFF]|[)?:]))(?:\(([A-H])\)|([A-H])\s*[.、:)])\s*/g;
 
 /**
  * Options at the start of a line ("A.文字", "(B) 文字", "C、文字"), several on one line when their
@@ -50,15 +68,17 @@ export function parseOptions(raw: string, norm: string, from = 0): QuestionOptio
     found.push({ key, at: m.index, textAt: m.index + m[0].length });
   }
   if (found.length === 0) return null;
-  return found.map((o, i) => ({
+  const options = found.map((o, i) => ({
     key: o.key,
     text: raw.slice(o.textAt, i + 1 < found.length ? found[i + 1].at : raw.length).trim(),
   }));
+  // "请比较A、B两种方案" names letters; options have text.
+  return options.every((o) => o.text !== '') ? options : null;
 }
 
 /** Options written after the stem on the question line itself ("1.…() A.是 B.否"): needs two in a row. */
 export function splitInlineOptions(raw: string, norm: string, from: number): { stemEnd: number; options: QuestionOption[] } | null {
-  const first = /\s(?:\(A\)|A\s*[.、])/.exec(norm.slice(from));
+  const first = /(?:\s|(?<=[)?:]))(?:\(A\)|A\s*[.、])/.exec(norm.slice(from));
   if (!first) return null;
   const at = from + first.index;
   const options = parseOptions(raw, norm, at);
@@ -85,4 +105,20 @@ export function parseQuestionPoints(norm: string): { points: number; at: number;
 export function countBlanks(norm: string): number {
   const underscores = norm.match(/_{2,}/g)?.length ?? 0;
   return underscores > 0 ? underscores : (norm.match(/\(\s+\)|\(\)/g)?.length ?? 0);
+}
+
+/** "( B )", "( √ )" in a stem: the answer written where the candidate writes it; the brackets stay, emptied. */
+export function takeBracketAnswer(raw: string, norm: string): { stem: string; answer: string } | null {
+  const m = /\(\s*([A-H]{1,8}|√|×|✓|✗)\s*\)/.exec(norm);
+  if (!m) return null;
+  return { stem: `${raw.slice(0, m.index)}( )${raw.slice(m.index + m[0].length)}`, answer: m[1] };
+}
+
+const STEM_COMPETENCIES = /\(\s*(?:考察点|考查点|考点|考核点)\s*:([^()]*)\)\s*$/;
+
+/** "请介绍你自己。(考察点:表达能力)": competencies written at the end of the stem line. */
+export function takeStemCompetencies(raw: string, norm: string): { stem: string; text: string } | null {
+  const m = STEM_COMPETENCIES.exec(norm);
+  if (!m) return null;
+  return { stem: raw.slice(0, m.index).trim(), text: raw.slice(m.index + m[0].length - m[1].length - 1, m.index + m[0].length - 1) };
 }

@@ -7,6 +7,8 @@ export interface Declaration {
   pointsEach: number | null;
   /** Section total as written ("总分30分", or "(共1题,20分)"). */
   total: number | null;
+  /** "每空2分": a fill-in question is worth this times its blanks. */
+  pointsPerBlank: number | null;
 }
 
 export interface SectionHeading {
@@ -28,25 +30,28 @@ const NUMBERED = new RegExp(
 const NUM = '(\\d+(?:\\.\\d+)?)';
 const COUNT = new RegExp(`共\\s*(\\d+|${CN_NUMERAL})\\s*(?:道|个)?\\s*小?题`);
 const EACH = new RegExp(`每(?:小|道)?题\\s*(?:各)?\\s*${NUM}\\s*分`);
+const PER_BLANK = new RegExp(`每(?:个)?空\\s*${NUM}\\s*分`);
 const TOTAL = new RegExp(`(?:总分|满分|合计|共计|小计|总计|共)\\s*:?\\s*${NUM}\\s*分`);
 const BARE_POINTS = new RegExp(`^\\s*${NUM}\\s*分\\s*$`);
 /** Where a declaration starts: "(共…", "共10题", "每题2分", "(20分)". */
-const DECL_START = new RegExp(`\\(?\\s*(?:共\\s*(?:\\d|${CN_NUMERAL})|每(?:小|道)?题|本(?:大)?题|满分|总分|\\d+(?:\\.\\d+)?\\s*分\\s*\\))`);
+const DECL_START = new RegExp(`\\(?\\s*(?:共\\s*(?:\\d|${CN_NUMERAL})|每(?:小|道)?题|每(?:个)?空|本(?:大)?题|满分|总分|\\d+(?:\\.\\d+)?\\s*分\\s*\\))`);
 
 export function parseDeclaration(text: string): Declaration {
   const count = COUNT.exec(text);
   const each = EACH.exec(text);
-  const rest = each ? text.replace(each[0], '') : text;
+  const perBlank = PER_BLANK.exec(text);
+  const rest = [each, perBlank].reduce((t, m) => (m ? t.replace(m[0], '') : t), text);
   const total = TOTAL.exec(rest.replace(COUNT, '')) ?? BARE_POINTS.exec(rest.replace(/[()]/g, '').replace(COUNT, '').replace(/[,;]/g, ''));
   return {
     count: count ? parseNumeral(count[1]) : null,
     pointsEach: each ? Number(each[1]) : null,
     total: total ? Number(total[1]) : null,
+    pointsPerBlank: perBlank ? Number(perBlank[1]) : null,
   };
 }
 
 function isEmptyDeclaration(d: Declaration): boolean {
-  return d.count === null && d.pointsEach === null && d.total === null;
+  return d.count === null && d.pointsEach === null && d.total === null && d.pointsPerBlank === null;
 }
 
 /** Splits "单选题(共10题,每题2分) 1.B 2.C" into title, declaration and what follows it. */

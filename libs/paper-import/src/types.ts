@@ -32,12 +32,32 @@ export interface ImportWarning {
   message: string;
 }
 
+/**
+ * A source line the reader left out of the paper on purpose: site material around the paper
+ * ('site_text'), an instruction to candidates ('instruction'), a line that only structures the
+ * document such as an answer-key heading or a group heading ('structure'), or a line of a section
+ * that holds no questions ('not_a_question', also warned on the section's heading). Listed with the
+ * preview so HR can check that only these went.
+ */
+export interface DroppedLine {
+  /** 1-based line in the input text. */
+  line: number;
+  text: string;
+  reason: 'site_text' | 'instruction' | 'structure' | 'not_a_question';
+}
+
 export interface ImportedPaper {
   title: string;
   durationMinutes: number | null;
   totalPoints: number | null;
   sections: ImportedSection[];
   warnings: ImportWarning[];
+}
+
+/** What the document reader returns: the paper, and the lines it left out (the paper format itself has no such field). */
+export interface ReadPaper extends ImportedPaper {
+  /** Every non-blank line of the source that is in no field of the paper and in no warning. */
+  dropped: DroppedLine[];
 }
 
 /** Stable machine codes of the warnings; the message is the zh-CN text for people. */

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ImportedPaper, ImportedQuestion, ImportedSection } from '../types';
+import { importPaper } from '../import-paper';
+import { splitLines } from '../normalise';
+import type { ImportedPaper, ImportedQuestion, ImportedSection, ReadPaper } from '../types';
 
 /** The shared samples live beside the repository (CI clones ../shared next to it); they are never copied in. */
 export function readSample(name: string): string {
@@ -15,9 +17,9 @@ export function allStrings(value: unknown, at = '$'): { at: string; text: string
   return [];
 }
 
-/** Paths of string fields of the paper's content (not the warnings) containing any of the markers. */
-export function boilerplateHits(paper: ImportedPaper, markers: string[]): string[] {
-  const { warnings: _warnings, ...content } = paper;
+/** Paths of string fields of the paper's content (not the warnings, nor the dropped lines) containing any of the markers. */
+export function boilerplateHits(paper: ImportedPaper & { dropped?: unknown }, markers: string[]): string[] {
+  const { warnings: _warnings, dropped: _dropped, ...content } = paper;
   return allStrings(content)
     .filter(({ text }) => markers.some((m) => text.includes(m)))
     .map(({ at, text }) => `${at}: ${text}`);
@@ -33,4 +35,40 @@ export function answers(section: ImportedSection): Record<number, unknown> {
 
 export function optionKeys(q: ImportedQuestion): string {
   return q.options.map((o) => o.key).join('');
+}
+
+/** How an author may have written a key: true/false keys in any of the words the reader accepts. */
+function answerWords(key: unknown): string[] {
+  if (key === true) return ['√', '✓', '对', '對', '正确', '正確', '是', 'T'];
+  if (key === false) return ['×', '✗', '错', '錯', '错误', '錯誤', '否', 'F'];
+  // Choice and fill-in keys are strings of the paper already.
+  return [];
+}
+
+/**
+ * Where a source line went: into the paper (some field's text is in the line, or the line's text is
+ * in a field), into the header's numbers, into the dropped lines or into a warning on that line.
+ */
+export function unaccountedLines(text: string, paper: ReadPaper): string[] {
+  const { warnings, dropped, ...content } = paper;
+  const fields = allStrings(content)
+    .map(({ text: t }) => t)
+    .concat(content.sections.flatMap((s) => s.questions.flatMap((q) => answerWords(q.answerKey))))
+    .flatMap((t) => t.split('\n'))
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+  const header = [paper.durationMinutes, paper.totalPoints].filter((n) => n !== null).map(String);
+  const questionLines = content.sections.flatMap((s) => s.questions.map((q) => q.line));
+  const marked = new Set([...warnings.map((w) => w.line), ...dropped.map((d) => d.line), ...questionLines]);
+  return splitLines(text)
+    .filter((line) => line.raw !== '' && !marked.has(line.no))
+    .filter((line) => !fields.some((f) => line.raw.includes(f) || f.includes(line.raw)) && !header.some((n) => line.raw.includes(n)))
+    .map((line) => `${line.no}: ${line.raw}`);
+}
+
+/** importPaper, checking that every line of the text is accounted for. */
+export function importAccounted(text: string): ReadPaper {
+  const paper = importPaper(text);
+  expect(unaccountedLines(text, paper)).toEqual([]);
+  return paper;
 }

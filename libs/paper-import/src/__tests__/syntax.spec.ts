@@ -18,13 +18,13 @@ describe('header', () => {
 
 describe('section declarations', () => {
   it.each([
-    ['(共10题,每题2分)', { count: 10, pointsEach: 2, total: null }],
-    ['（共10题，每题2分）', { count: 10, pointsEach: 2, total: null }],
-    ['(共3题,每题10分,总分30分)', { count: 3, pointsEach: 10, total: 30 }],
-    ['共2题 每题10分', { count: 2, pointsEach: 10, total: null }],
-    ['(共1题,20分)', { count: 1, pointsEach: null, total: 20 }],
-    ['(每题2分,共20分)', { count: null, pointsEach: 2, total: 20 }],
-    ['(共五题)', { count: 5, pointsEach: null, total: null }],
+    ['(共10题,每题2分)', { count: 10, pointsEach: 2, total: null, pointsPerBlank: null }],
+    ['（共10题，每题2分）', { count: 10, pointsEach: 2, total: null, pointsPerBlank: null }],
+    ['(共3题,每题10分,总分30分)', { count: 3, pointsEach: 10, total: 30, pointsPerBlank: null }],
+    ['共2题 每题10分', { count: 2, pointsEach: 10, total: null, pointsPerBlank: null }],
+    ['(共1题,20分)', { count: 1, pointsEach: null, total: 20, pointsPerBlank: null }],
+    ['(每题2分,共20分)', { count: null, pointsEach: 2, total: 20, pointsPerBlank: null }],
+    ['(共五题)', { count: 5, pointsEach: null, total: null, pointsPerBlank: null }],
   ])('parses %s', (text, expected) => {
     expect(parseDeclaration(text.normalize('NFKC'))).toEqual(expected);
   });
@@ -361,9 +361,9 @@ describe('warnings', () => {
   });
 
   it('reports lines it cannot place, with their line numbers', () => {
-    const result = importPaper(lines('测验', '注意:请用黑色笔作答', '一、单选题(共1题,每题1分)', '1.甲?()', 'A.一', 'B.二', '这一行不属于任何地方', '参考答案:A'));
+    const result = importPaper(lines('测验', '本卷仅限内部使用', '一、单选题(共1题,每题1分)', '1.甲?()', 'A.一', 'B.二', '这一行不属于任何地方', '参考答案:A'));
     expect(codesAt(result)).toEqual(['2:unplaced_line', '7:unplaced_line']);
-    expect(result.warnings[0].message).toBe('无法归入任何题目的内容“注意:请用黑色笔作答”,已忽略。');
+    expect(result.warnings[0].message).toBe('无法归入任何题目的内容“本卷仅限内部使用”,已忽略。');
   });
 
   it('counts lines of CRLF text like an editor does', () => {

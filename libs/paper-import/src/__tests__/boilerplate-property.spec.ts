@@ -1,0 +1,62 @@
+import { importPaper } from '../import-paper';
+import type { ReadPaper } from '../types';
+
+// A paper in the layouts of the round-2 issue: instruction, run-together options, section key line,
+// √/× and bracket answers, 分析:, a competency line in parentheses, a rubric with points.
+const PAPER = [
+  '仓储专员笔试',
+  '考试时间:30分钟  总分:15分',
+  '一、单选题(共2题,每题2分)',
+  '要求:选出最合适的一项。',
+  '1.入库前先做什么?( )A.核对单据B.直接上架C.先放一边',
+  '2.发现破损怎么办?( A )',
+  'A.拍照登记',
+  'B.直接退回',
+  '分析:先留证据再处理。',
+  '参考答案:1.A',
+  '二、判断题(共2题,每题2分)',
+  '1.先进先出能减少过期。',
+  '答案:√',
+  '2.盘点可以只数一半。( × )',
+  '三、情景题(共1题,每题7分)',
+  '1.发货高峰时系统宕机,你怎么办?',
+  '(考察点:应变能力、沟通能力)',
+  '参考答案:先手工登记,再补录系统。',
+  '评分标准:措施可行(4分)、表达清晰(3分)',
+];
+
+const BOILERPLATE = ['第1页 共3页', '- 2 -', '仓储专员笔试.docxVIP', '首页 > 文库 > 招聘考试', '下载文档', '本文档由网友上传,如有侵权请联系删除', '阅讀全文'];
+
+/** The paper without anything that depends on line numbers. */
+function content(paper: ReadPaper) {
+  return {
+    title: paper.title,
+    durationMinutes: paper.durationMinutes,
+    totalPoints: paper.totalPoints,
+    sections: paper.sections.map((s) => ({ ...s, questions: s.questions.map((q) => ({ ...q, line: 0 })) })),
+    warnings: paper.warnings.map((w) => w.code),
+  };
+}
+
+describe('boilerplate never changes the paper', () => {
+  const expected = content(importPaper(PAPER.join('\n')));
+
+  it('reads the paper itself without warnings', () => {
+    expect(expected.warnings).toEqual([]);
+    expect(expected.sections.map((s) => s.questions.length)).toEqual([2, 2, 1]);
+  });
+
+  it.each(BOILERPLATE)('adding "%s" at any position, or twice, changes nothing', (line) => {
+    for (let at = 0; at <= PAPER.length; at++) {
+      const once = [...PAPER.slice(0, at), line, ...PAPER.slice(at)];
+      expect(content(importPaper(once.join('\n')))).toEqual(expected);
+      const twice = [...once.slice(0, PAPER.length - at), line, ...once.slice(PAPER.length - at)];
+      expect(content(importPaper(twice.join('\n')))).toEqual(expected);
+    }
+  });
+
+  it('moving a block of boilerplate from the top to the bottom changes nothing', () => {
+    expect(content(importPaper([...BOILERPLATE, ...PAPER].join('\n')))).toEqual(expected);
+    expect(content(importPaper([...PAPER, ...BOILERPLATE].join('\n')))).toEqual(expected);
+  });
+});

@@ -1,0 +1,142 @@
+import { answers, importAccounted, optionKeys } from './helpers';
+
+const lines = (...text: string[]) => text.join('\n');
+
+describe('instruction lines', () => {
+  it.each(['要求:请选择最合适的一项。', '注意事项:每题只有一个正确答案。', '说明:答错不扣分。', '答题要求：请独立完成。'])(
+    '"%s" under a section heading is no question and does not shift the answer key',
+    (instruction) => {
+      const paper = importAccounted(
+        lines('门店服务测验', '一、单选题(共2题,每题5分)', instruction, '1.顾客投诉时先做什么?( )', 'A.倾听 B.争辩', '2.哪项最重要?( )', 'A.态度 B.速度', '参考答案', '1.A 2.B'),
+      );
+      expect(paper.sections[0].questions.map((q) => q.stem)).toEqual(['顾客投诉时先做什么?( )', '哪项最重要?( )']);
+      expect(answers(paper.sections[0])).toEqual({ 1: 'A', 2: 'B' });
+      expect(paper.dropped).toContainEqual({ line: 3, text: instruction, reason: 'instruction' });
+    },
+  );
+});
+
+describe('site text', () => {
+  it('never takes a page tab or a breadcrumb for the title', () => {
+    const paper = importAccounted(lines('首页 > 文库 > 招聘考试', '首页  文档  视频  音频  课件', '仓储主管笔试题', '一、简答题(共1题,每题10分)', '1.如何盘点库存?', '答案:先清点再核对。'));
+    expect(paper.title).toBe('仓储主管笔试题');
+  });
+
+  it('keeps a block of Traditional site text after the last answer out of the answer', () => {
+    const paper = importAccounted(
+      lines('倉儲測驗', '一、簡答題(共1題,每題10分)', '1.如何盤點庫存?', '答案:先清點再核對。', '發表評論', '網友評論僅供其表達個人看法,並不表明本站同意其觀點', '登錄後才能發表評論', '免責聲明:本文檔由用戶上傳'),
+    );
+    expect(paper.sections[0].questions[0].referenceAnswer).toBe('先清點再核對。');
+  });
+});
+
+describe('answers', () => {
+  it('reads √ and × as true and false, also inside the stem brackets', () => {
+    const paper = importAccounted(lines('测验', '一、判断题(共3题,每题2分)', '1.退款要先核实订单。', '答案:√', '2.可以对顾客发脾气。', '答案:×', '3.投诉要当天回复。( √ )'));
+    expect(answers(paper.sections[0])).toEqual({ 1: true, 2: false, 3: true });
+    expect(paper.sections[0].questions[2].stem).toBe('投诉要当天回复。( )');
+  });
+
+  it('reads the answer written in the stem brackets', () => {
+    const paper = importAccounted(lines('测验', '一、单选题(共1题,每题2分)', '1.先做什么?( B )', 'A.争辩', 'B.倾听'));
+    expect(answers(paper.sections[0])).toEqual({ 1: 'B' });
+  });
+
+  it('reads one answer line for a whole section', () => {
+    const paper = importAccounted(
+      lines('测验', '一、单选题(共3题,每题2分)', '1.甲?( )', 'A.是 B.否', '2.乙?( )', 'A.是 B.否 C.不知', '3.丙?( )', 'A.是 B.否', '参考答案:1.B 2.C 3.A', '二、判断题(共1题,每题2分)', '1.丁。( )', '参考答案:1.×'),
+    );
+    expect(answers(paper.sections[0])).toEqual({ 1: 'B', 2: 'C', 3: 'A' });
+    expect(answers(paper.sections[1])).toEqual({ 1: false });
+  });
+
+  it('reads options run together on the stem line', () => {
+    const paper = importAccounted(lines('测验', '一、单选题(共1题,每题2分)', '1.顾客要求退款,你应该( )A.立即退款B.先核实C.转交主管', '答案:B'));
+    const q = paper.sections[0].questions[0];
+    expect(q.stem).toBe('顾客要求退款,你应该( )');
+    expect(q.options).toEqual([{ key: 'A', text: '立即退款' }, { key: 'B', text: '先核实' }, { key: 'C', text: '转交主管' }]);
+  });
+
+  it.each(['正确答案:B', '答案:B', '【答案】B'])('reads "%s" with an 分析: line after it', (answerLine) => {
+    const paper = importAccounted(lines('测验', '一、单选题(共1题,每题2分)', '1.先做什么?( )', 'A.争辩', 'B.倾听', answerLine, '分析:倾听能平复情绪。'));
+    expect(paper.sections[0].questions[0]).toMatchObject({ answerKey: 'B', explanation: '倾听能平复情绪。' });
+  });
+
+  it('reads true/false written as options A 正确 / B 错误', () => {
+    const paper = importAccounted(lines('测验', '一、判断题(共1题,每题2分)', '1.退款要先核实。', 'A.正确 B.错误', '答案:A'));
+    expect(paper.sections[0].questions[0]).toMatchObject({ type: 'true_false', answerKey: true });
+  });
+
+  it.each([['T'], ['对'], ['是'], ['正确']])('reads %s as true', (word) => {
+    const paper = importAccounted(lines('测验', '一、判断题(共1题,每题2分)', '1.退款要先核实。', `答案:${word}`));
+    expect(paper.sections[0].questions[0].answerKey).toBe(true);
+  });
+});
+
+describe('metadata', () => {
+  it('reads a competency line in parentheses of its own and a rubric with points', () => {
+    const paper = importAccounted(
+      lines('面试', '一、情景题(共1题,每题7分)', '1.顾客当众辱骂你,你怎么办?', '(考察点:沟通能力、应变能力)', '参考答案:先安抚情绪,再解决问题。', '评分标准:要点完整(4分)、表达清晰(3分)'),
+    );
+    expect(paper.sections[0].questions[0]).toMatchObject({
+      competencies: ['沟通能力', '应变能力'],
+      rubric: [{ criterion: '要点完整', points: 4 }, { criterion: '表达清晰', points: 3 }],
+      referenceAnswer: '先安抚情绪,再解决问题。',
+    });
+  });
+
+  it('reads 【考点】 and 考点: in any position, and a competency at the end of the stem', () => {
+    const paper = importAccounted(
+      lines('面试', '一、简答题(共2题,每题5分)', '1.请介绍你的优点。(考察点:自我认知)', '答案:略', '2.你如何安排一天的工作?', '【考点】计划能力', '答案:略'),
+    );
+    expect(paper.sections[0].questions.map((q) => [q.stem, q.competencies])).toEqual([
+      ['请介绍你的优点。', ['自我认知']],
+      ['你如何安排一天的工作?', ['计划能力']],
+    ]);
+  });
+
+  it('gives points stated after a stem precedence over the section, and points per blank', () => {
+    const paper = importAccounted(lines('测验', '一、填空题(每空2分)', '1.退款要先____,再____。', '答案:核实;跟进', '2.考核看客户____。(3分)', '答案:满意度/满意率'));
+    expect(paper.sections[0].questions.map((q) => [q.points, q.answerKey])).toEqual([
+      [4, [['核实'], ['跟进']]],
+      [3, [['满意度', '满意率']]],
+    ]);
+  });
+});
+
+describe('numbering', () => {
+  it.each([
+    ['1)', '2)'],
+    ['(1)', '(2)'],
+    ['①', '②'],
+    ['Q1.', 'Q2.'],
+    ['Q1', 'Q2'],
+    ['题目1:', '题目2:'],
+    ['第1题', '第2题'],
+    ['１．', '２．'],
+  ])('reads questions numbered %s %s', (first, second) => {
+    const paper = importAccounted(lines('测验', '一、单选题(共2题,每题2分)', `${first}先做什么?( )`, 'A.倾听', 'B.争辩', `${second}再做什么?( )`, 'A.记录', 'B.离开'));
+    expect(paper.sections[0].questions.map((q) => [q.stem, optionKeys(q)])).toEqual([
+      ['先做什么?( )', 'AB'],
+      ['再做什么?( )', 'AB'],
+    ]);
+  });
+
+  it.each([['A.', 'B.'], ['A、', 'B、'], ['A)', 'B)'], ['(A)', '(B)'], ['Ａ．', 'Ｂ．'], ['（A）', '（B）']])('reads options written %s %s', (a, b) => {
+    const paper = importAccounted(lines('测验', '一、单选题(共1题,每题2分)', '1.先做什么?( )', `${a}倾听`, `${b}争辩`, '答案:A'));
+    expect(paper.sections[0].questions[0].options).toEqual([{ key: 'A', text: '倾听' }, { key: 'B', text: '争辩' }]);
+  });
+
+  it('keeps (1) (2) points inside an open question numbered 1. 2.', () => {
+    const paper = importAccounted(lines('测验', '一、简答题(共2题,每题5分)', '1.请说明退货流程:', '(1)核实订单;', '(2)办理退款。', '2.如何安抚顾客?'));
+    expect(paper.sections[0].questions.map((q) => q.stem)).toEqual(['请说明退货流程:\n(1)核实订单;\n(2)办理退款。', '如何安抚顾客?']);
+  });
+});
+
+describe('end of the text', () => {
+  it('does not take a closing competency line for a cut', () => {
+    const paper = importAccounted(lines('面试', '一、简答题(共1题,每题5分)', '1.你如何安排一天的工作?', '参考答案:先列清单,再按轻重缓急处理。', '考察点:计划能力、时间管理'));
+    expect(paper.warnings).toEqual([]);
+  });
+});
+

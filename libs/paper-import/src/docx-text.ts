@@ -1,0 +1,211 @@
+import { DOMParser } from '@xmldom/xmldom';
+import JSZip from 'jszip';
+
+// Element and Node are the DOM types @xmldom/xmldom declares its documents with.
+
+/**
+ * The text of a Word document as its author sees it. Word's automatic list numbering ("1." and "A."
+ * made by the list button) is not in the text runs: it is re-created here from word/numbering.xml,
+ * or questions would merge and options vanish. Tables come out one row per line, cells separated by
+ * two spaces (how options laid out in a table read as text); a table of question numbers over a row
+ * of answers becomes one key line ("1.B  2.C").
+ */
+export async function readDocx(buffer: Buffer): Promise<string> {
+  const zip = await JSZip.loadAsync(buffer);
+  const part = async (name: string) => {
+    const file = zip.file(name);
+    return file ? new DOMParser().parseFromString(await file.async('string'), 'text/xml').documentElement : null;
+  };
+  const document = await part('word/document.xml');
+  if (!document) throw new Error('word/document.xml missing');
+  const numbering = new Numbering(await part('word/numbering.xml'), await part('word/styles.xml'));
+  const body = children(document, 'body')[0];
+  return body ? blockLines(body, numbering).join('\n') : '';
+}
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
+function children(el: Element, name: string): Element[] {
+  const out: Element[] = [];
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 1 && (n as Element).namespaceURI === W && (n as Element).localName === name) out.push(n as Element);
+  }
+  return out;
+}
+
+function child(el: Element | undefined, name: string): Element | undefined {
+  return el ? children(el, name)[0] : undefined;
+}
+
+function val(el: Element | undefined): string | null {
+  return el?.getAttributeNS(W, 'val') || null;
+}
+
+/** Paragraphs and tables of a body or a table cell, in order. */
+function blockLines(container: Element, numbering: Numbering): string[] {
+  const lines: string[] = [];
+  for (let n = container.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType !== 1 || (n as Element).namespaceURI !== W) continue;
+    const el = n as Element;
+    if (el.localName === 'p') lines.push(numbering.label(el) + paragraphText(el));
+    else if (el.localName === 'tbl') lines.push(...tableLines(el, numbering));
+    else if (el.localName === 'sdt') lines.push(...blockLines(child(el, 'sdtContent') ?? el, numbering));
+  }
+  return lines;
+}
+
+/** Text runs, tabs and breaks of a paragraph (also inside hyperlinks, insertions and content controls). */
+function paragraphText(p: Element): string {
+  let text = '';
+  const walk = (el: Element) => {
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType !== 1) continue;
+      const c = n as Element;
+      if (c.namespaceURI !== W) continue;
+      if (c.localName === 't') text += c.textContent ?? '';
+      else if (c.localName === 'tab') text += '\t';
+      else if (c.localName === 'br' || c.localName === 'cr') text += '\n';
+      else if (c.localName !== 'pPr' && c.localName !== 'rPr' && c.localName !== 'del') walk(c);
+    }
+  };
+  walk(p);
+  return text;
+}
+
+const NUMBER_CELL = /^\s*(?:第\s*)?(\d{1,3})\s*题?\s*[.、]?\s*$/;
+
+function tableLines(tbl: Element, numbering: Numbering): string[] {
+  const rows = children(tbl, 'tr').map((tr) => children(tr, 'tc').map((tc) => blockLines(tc, numbering).join(' ').trim()));
+  const lines: string[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const numbers = rows[i].map((cell) => NUMBER_CELL.exec(cell));
+    const next = rows[i + 1];
+    // "题号 | 1 | 2 | 3" over "答案 | B | C | A": a header cell may lead both rows.
+    const from = numbers[0] ? 0 : 1;
+    const keyed = next !== undefined && numbers.length - from >= 2 && numbers.slice(from).every(Boolean) && next.length === rows[i].length;
+    if (keyed) {
+      lines.push(numbers.slice(from).map((m, j) => `${m?.[1]}.${next[from + j]}`).join('  '));
+      i++;
+      continue;
+    }
+    lines.push(rows[i].filter((cell) => cell !== '').join('  '));
+  }
+  return lines;
+}
+
+interface Level {
+  start: number;
+  format: string;
+  text: string;
+}
+
+/** Word's list definitions and the running counters of every list in the document. */
+class Numbering {
+  private readonly levels = new Map<string, Level[]>();
+  private readonly styleNum = new Map<string, { numId: string; ilvl: number }>();
+  private readonly counters = new Map<string, number[]>();
+
+  constructor(numbering: Element | null, styles: Element | null) {
+    if (numbering) this.readDefinitions(numbering);
+    for (const style of styles ? children(styles, 'style') : []) {
+      const numPr = child(child(style, 'pPr'), 'numPr');
+      const numId = val(child(numPr, 'numId'));
+      const id = style.getAttributeNS(W, 'styleId');
+      if (numId && id) this.styleNum.set(id, { numId, ilvl: Number(val(child(numPr, 'ilvl')) ?? 0) });
+    }
+  }
+
+  private readDefinitions(numbering: Element) {
+    const abstract = new Map<string, Level[]>();
+    for (const a of children(numbering, 'abstractNum')) {
+      abstract.set(
+        a.getAttributeNS(W, 'abstractNumId') ?? '',
+        children(a, 'lvl').map((lvl) => ({
+          start: Number(val(child(lvl, 'start')) ?? 1),
+          format: val(child(lvl, 'numFmt')) ?? 'decimal',
+          text: val(child(lvl, 'lvlText')) ?? '',
+        })),
+      );
+    }
+    for (const num of children(numbering, 'num')) {
+      const levels = (abstract.get(val(child(num, 'abstractNumId')) ?? '') ?? []).map((l) => ({ ...l }));
+      for (const override of children(num, 'lvlOverride')) {
+        const start = val(child(override, 'startOverride'));
+        const level = levels[Number(override.getAttributeNS(W, 'ilvl') ?? 0)];
+        if (start && level) level.start = Number(start);
+      }
+      this.levels.set(num.getAttributeNS(W, 'numId') ?? '', levels);
+    }
+  }
+
+  /** The number Word shows before the paragraph ("3.", "(二)", "C、"), or ''. */
+  label(p: Element): string {
+    const pPr = child(p, 'pPr');
+    const numPr = child(pPr, 'numPr');
+    const styled = this.styleNum.get(val(child(pPr, 'pStyle')) ?? '');
+    const numId = val(child(numPr, 'numId')) ?? styled?.numId;
+    const ilvl = Number(val(child(numPr, 'ilvl')) ?? styled?.ilvl ?? 0);
+    const levels = numId ? this.levels.get(numId) : undefined;
+    if (!numId || !levels?.[ilvl]) return '';
+    const counts = this.counters.get(numId) ?? levels.map((l) => l.start - 1);
+    counts[ilvl]++;
+    // A new item of a level restarts the levels below it.
+    for (let deeper = ilvl + 1; deeper < counts.length; deeper++) counts[deeper] = levels[deeper].start - 1;
+    this.counters.set(numId, counts);
+    const level = levels[ilvl];
+    if (level.format === 'bullet' || level.format === 'none') return '';
+    return level.text.replace(/%(\d)/g, (_m, d: string) => formatNumber(counts[Number(d) - 1] ?? 0, levels[Number(d) - 1]?.format ?? 'decimal'));
+  }
+}
+
+const CN = '零一二三四五六七八九';
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+function chinese(n: number): string {
+  if (n < 10) return CN[n];
+  if (n < 20) return `十${n % 10 ? CN[n % 10] : ''}`;
+  if (n < 100) return `${CN[Math.floor(n / 10)]}十${n % 10 ? CN[n % 10] : ''}`;
+  return String(n);
+}
+
+function letters(n: number): string {
+  // Word repeats the letter past Z: AA, BB.
+  const letter = String.fromCharCode(65 + ((n - 1) % 26));
+  return letter.repeat(Math.floor((n - 1) / 26) + 1);
+}
+
+function roman(n: number): string {
+  const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let out = '';
+  for (const [value, symbol] of table) for (; n >= value; n -= value) out += symbol;
+  return out;
+}
+
+function formatNumber(n: number, format: string): string {
+  switch (format) {
+    case 'chineseCounting':
+    case 'chineseCountingThousand':
+    case 'chineseLegalSimplified':
+    case 'taiwaneseCounting':
+    case 'taiwaneseCountingThousand':
+      return chinese(n);
+    case 'ideographTraditional':
+      return '甲乙丙丁戊己庚辛壬癸'[n - 1] ?? String(n);
+    case 'upperLetter':
+      return letters(n);
+    case 'lowerLetter':
+      return letters(n).toLowerCase();
+    case 'upperRoman':
+      return roman(n);
+    case 'lowerRoman':
+      return roman(n).toLowerCase();
+    case 'decimalEnclosedCircle':
+    case 'decimalEnclosedCircleChinese':
+      return CIRCLED[n - 1] ?? String(n);
+    case 'decimalFullWidth':
+    case 'decimalFullWidth2':
+      return String(n).replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+    default:
+      return String(n);
+  }
+}
