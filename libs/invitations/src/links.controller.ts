@@ -1,34 +1,24 @@
-import { Controller, Get, Header, Param, UseGuards, Version, VERSION_NEUTRAL } from '@nestjs/common';
+import { Controller, Get, Param, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
-import { AppConfig, Public } from '@assay/core';
-import { renderIntroPage } from './intro-page';
+import { Public } from '@assay/core';
 import { LinksService } from './links.service';
 
-/** The candidate's side of a personal link. Public, rate-limited per client address. */
+/**
+ * The candidate's side of a personal link. Public, rate-limited per client address. The page the
+ * email links to (PUBLIC_URL/t/<token>) is the web app's (apps/web), served by the API.
+ */
 @ApiTags('candidate')
 @Public()
 @UseGuards(ThrottlerGuard)
 @SkipThrottle({ auth: true })
 @Controller()
 export class LinksController {
-  constructor(
-    private readonly links: LinksService,
-    private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly links: LinksService) {}
 
   @Get('links/:token')
   @ApiOperation({ summary: 'The intro of an invitation (paper, duration, questions, rules, window). Does not start the clock.' })
   intro(@Param('token') token: string) {
     return this.links.open(token);
-  }
-
-  /** The page the email links to (PUBLIC_URL/t/<token>). */
-  @Get('t/:token')
-  @Version(VERSION_NEUTRAL)
-  @Header('content-type', 'text/html; charset=utf-8')
-  @Header('cache-control', 'no-store')
-  async page(@Param('token') token: string): Promise<string> {
-    return renderIntroPage(await this.links.open(token), this.config.MAIL_TIME_ZONE);
   }
 }

@@ -7,8 +7,11 @@ export interface PublishedPaperFixture {
   questionIds: string[];
 }
 
-/** A published paper of one single-choice, one multiple-choice and one essay question, made through the API. */
-export async function publishedPaperVia(post: ApiPost, title = '在线客服专员笔试'): Promise<PublishedPaperFixture> {
+/**
+ * A published paper of one single-choice, one multiple-choice and one essay question, made through
+ * the API; `settings` as in POST /papers (e.g. `{ timerGraceSeconds: 0 }`).
+ */
+export async function publishedPaperVia(post: ApiPost, title = '在线客服专员笔试', settings?: Record<string, unknown>): Promise<PublishedPaperFixture> {
   const call = async (url: string, body: unknown) => {
     const response = await post(url, body);
     if (response.status >= 300) throw new Error(`${url}: ${response.status} ${JSON.stringify(response.body)}`);
@@ -61,6 +64,7 @@ export async function publishedPaperVia(post: ApiPost, title = '在线客服专�
     title,
     durationMinutes: 30,
     passMark: 12,
+    ...(settings ? { settings } : {}),
     sections: [
       { title: '一、选择题', pointsPerQuestion: 5, questionIds: questionIds.slice(0, 2) },
       { title: '二、情景题', pointsPerQuestion: 10, questionIds: questionIds.slice(2) },

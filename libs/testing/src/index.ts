@@ -3,3 +3,4 @@ export * from './smtp';
 export * from './docx';
 export * from './multipart';
 export * from './fixtures';
+export * from './browser';
