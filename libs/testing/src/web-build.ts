@@ -20,13 +20,14 @@ export function ensureWebBuild(outDir = join(ROOT, 'dist', 'web')): void {
   execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(ROOT, 'apps', 'web', 'vite.config.ts'), '--logLevel', 'error'], {
     cwd: ROOT,
     stdio: 'inherit',
-    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+    // Jest sets NODE_ENV=test, which would bundle React's development build: test what ships.
+    env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
   });
   writeFileSync(stamp, hash);
 }
 
 function sourceHash(): string {
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update('NODE_ENV=production');
   for (const file of INPUTS.flatMap((input) => filesUnder(join(ROOT, input))).sort()) {
     hash.update(file).update(readFileSync(file));
   }
