@@ -25,7 +25,8 @@ const shared = {
 
 // Pure libraries (no framework, no I/O) run without any database; everything else gets a fresh
 // PostgreSQL database and Redis key prefix per run (see libs/testing/src/global-setup.ts).
-const pureRoots = ['<rootDir>/libs/contracts', '<rootDir>/libs/paper-import', '<rootDir>/libs/scoring', '<rootDir>/libs/statistics', '<rootDir>/libs/grading-rules'];
+// The web app's pure logic (offline queue, clock) is tested here too; its React code is tested in Chromium.
+const pureRoots = ['<rootDir>/libs/contracts', '<rootDir>/libs/paper-import', '<rootDir>/libs/scoring', '<rootDir>/libs/statistics', '<rootDir>/libs/grading-rules', '<rootDir>/apps/web'];
 
 /** @type {import('jest').Config} */
 const config = {
@@ -41,7 +42,7 @@ const config = {
       displayName: 'integration',
       roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'],
       testMatch: ['**/*.spec.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '/libs/contracts/', '/libs/paper-import/', '/libs/scoring/', '/libs/statistics/', '/libs/grading-rules/'],
+      testPathIgnorePatterns: ['/node_modules/', '/libs/contracts/', '/libs/paper-import/', '/libs/scoring/', '/libs/statistics/', '/libs/grading-rules/', '/apps/web/'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
     },

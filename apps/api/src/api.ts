@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import multipart from '@fastify/multipart';
-import { VersioningType } from '@nestjs/common';
+import { type INestApplication, VersioningType } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { AUTOSAVE_OPENAPI_PATHS } from '@assay/attempts';
 import { annotateAccess } from './access-annotations';
 import { AppConfig, assertJsonDepth, assertWellFormedText, createValidationPipe, PROBLEM_CONTENT_TYPE, problemOf, requestIdOf } from '@assay/core';
+import { serveWebApp } from './web-app';
 
 /** Large enough for a 10,000-row spreadsheet or a long Word document. */
 export const UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
@@ -69,9 +70,7 @@ function useSafeJsonParser(adapter: FastifyAdapter): void {
 /** Everything between "Nest built the app" and "ready to listen", shared by main.ts and the tests. */
 export async function configureApi(app: NestFastifyApplication): Promise<NestFastifyApplication> {
   app.useLogger(app.get(Logger));
-  // Candidates' personal links live at the site root: PUBLIC_URL/t/<token>.
-  app.setGlobalPrefix('api', { exclude: ['t/:token'] });
-  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  configureRoutes(app);
   app.useGlobalPipes(createValidationPipe());
   // File uploads (paper documents, spreadsheets): one file per request, read by the handler.
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 20 } });
@@ -84,19 +83,24 @@ export async function configureApi(app: NestFastifyApplication): Promise<NestFas
       securityHeaders(reply, hsts);
     });
 
-  const document = openApiDocument(app);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  await serveWebApp(app.getHttpAdapter().getInstance(), app.get(AppConfig).WEB_ROOT);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;
 }
 
+/** Every API route under /api/v1 (the web app owns the rest of the site, see web-app.ts). */
+export function configureRoutes(app: INestApplication): void {
+  app.setGlobalPrefix('api');
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+}
+
 /**
- * The OpenAPI document of every route, the plain-Fastify autosave included. Operation ids are
- * `<Controller>_<method>` (e.g. `PapersController_publish`): generated clients name their
- * functions after them, so they stay the same when the API version changes.
+ * The OpenAPI document of every route, the plain-Fastify autosave included. Served at
+ * /api/docs-json and turned into the web client's types by tools/web-client.ts.
  */
-function openApiDocument(app: NestFastifyApplication): OpenAPIObject {
+export function openApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -7,8 +7,11 @@ export interface PublishedPaperFixture {
   questionIds: string[];
 }
 
-/** A published paper of one single-choice, one multiple-choice and one essay question, made through the API. */
-export async function publishedPaperVia(post: ApiPost, title = '在线客服专员笔试'): Promise<PublishedPaperFixture> {
+/**
+ * A published paper of one single-choice, one multiple-choice and one essay question, made through
+ * the API; `paper` overrides fields of POST /papers (e.g. `{ durationMinutes: 1, settings: { timerGraceSeconds: 0 } }`).
+ */
+export async function publishedPaperVia(post: ApiPost, title = '在线客服专员笔试', paper: Record<string, unknown> = {}): Promise<PublishedPaperFixture> {
   const call = async (url: string, body: unknown) => {
     const response = await post(url, body);
     if (response.status >= 300) throw new Error(`${url}: ${response.status} ${JSON.stringify(response.body)}`);
@@ -56,16 +59,17 @@ export async function publishedPaperVia(post: ApiPost, title = '在线客服专�
       })
     ).id,
   ];
-  const paper = await call('/papers', {
+  const created = await call('/papers', {
     jobRoleId: role.id,
     title,
     durationMinutes: 30,
     passMark: 12,
+    ...paper,
     sections: [
       { title: '一、选择题', pointsPerQuestion: 5, questionIds: questionIds.slice(0, 2) },
       { title: '二、情景题', pointsPerQuestion: 10, questionIds: questionIds.slice(2) },
     ],
   });
-  await call(`/papers/${paper.id}/publish`, {});
-  return { paperId: paper.id, jobRoleId: role.id, questionIds };
+  await call(`/papers/${created.id}/publish`, {});
+  return { paperId: created.id, jobRoleId: role.id, questionIds };
 }

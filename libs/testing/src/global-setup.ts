@@ -4,13 +4,16 @@ import { randomBytes } from 'node:crypto';
 import { databaseUrlWithName, loadConfig, provisionDatabase, runMigrations } from '../../core/src';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { MIGRATIONS } from '../../../migrations';
+import { ensureWebBuild } from './web-build';
 
 /**
  * One fresh PostgreSQL database and one Redis key prefix per test run, so parallel or repeated
  * runs never see each other's rows, queues or rate-limit counters. Workers inherit the settings
- * through the environment.
+ * through the environment. The web app is built first (if its sources changed) for the API to serve.
  */
 export default async function globalSetup(): Promise<void> {
+  // The API serves the built web app; the browser tests drive it.
+  ensureWebBuild();
   const base = loadConfig(process.env);
   const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const database = `assay_test_${runId}`;

@@ -5,3 +5,4 @@ export * from './multipart';
 export * from './fixtures';
 export * from './wait';
 export * from './ports';
+export * from './browser';

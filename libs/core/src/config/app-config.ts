@@ -43,6 +43,10 @@ export class AppConfig {
   @IsString()
   HOST = '0.0.0.0';
 
+  /** The built web app (`vite build`, see docs/web.md) that the API serves on its own port; relative to the working directory. */
+  @IsString()
+  WEB_ROOT = 'dist/web';
+
   /** Public base URL of the web app, used in links sent to people. */
   @IsString()
   PUBLIC_URL = 'http://localhost:3000';
