@@ -1,26 +1,13 @@
-import type { AttemptStatus, InvitationStatus, QuestionOption, QuestionType } from '@assay/contracts';
+import type { AttemptStatus, QuestionOption, QuestionType } from '@assay/contracts';
 import { api, bodyOf, ProblemError } from '../api/client';
+import type { components } from '../api/schema';
 import type { QueuedSave, SaveOutcome } from './answer-sync';
 
 /** The candidate side of the API (docs/attempts.md): link token -> intro -> start -> attempt token -> save/submit. */
 
-export type Locale = 'zh-CN' | 'en';
-
-export interface Intro {
-  locale: Locale;
-  tenantName: string;
-  candidateName: string;
-  paperTitle: string;
-  jobRoleName: string;
-  instructions: string | null;
-  durationMinutes: number;
-  questionCount: number;
-  opensAt: string;
-  closesAt: string;
-  status: InvitationStatus;
-  canStart: boolean;
-  serverTime: string;
-}
+/** The intro of an invitation, as the API declares it (generated from the OpenAPI document). */
+export type Intro = components['schemas']['InvitationIntroResponse'];
+export type Locale = Intro['locale'];
 
 /** What the device keeps to resume after a reload (localStorage, per link). */
 export interface AttemptSession {
