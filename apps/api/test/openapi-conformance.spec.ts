@@ -106,6 +106,8 @@ describe('OpenAPI document against the real answers', () => {
         await ok(admin, 'GET', '/api-keys');
         await ok(admin, 'DELETE', `/api-keys/${key.id}`);
         await ok(null, 'POST', '/auth/logout', { refreshToken: pair.refreshToken });
+        // A logout ends every access token of the user (docs/security.md): the later flows log in again.
+        admin.accessToken = (await ok(null, 'POST', '/auth/login', { email: admin.email, password: admin.password })).accessToken;
         await observed.request('GET', '/api/health');
       }),
     FLOW_TIMEOUT_MS,
@@ -167,7 +169,6 @@ describe('OpenAPI document against the real answers', () => {
         const candidates = await ok(admin, 'GET', '/candidates');
         await ok(admin, 'GET', `/candidates/${candidates.items[0].id}`);
         await ok(null, 'GET', `/links/${invited.linkToken}`);
-        await observed.request('GET', `/t/${invited.linkToken}`);
         const { candidate } = await Candidate.start(observed, invited.linkToken);
         await candidate.view();
         await candidate.save(q.single, 'B', 1);

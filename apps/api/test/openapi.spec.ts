@@ -170,7 +170,6 @@ describe('OpenAPI document', () => {
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'text/csv',
     ]);
-    expect(content('/t/{token}', 'get', '200')).toEqual(['text/html']);
     expect(Object.keys(document.paths['/api/v1/papers/{paperId}/invitations/bulk'].post.requestBody.content)).toEqual(['multipart/form-data']);
     expect(document.paths['/api/v1/auth/logout'].post.responses['204']).toBeDefined();
   });

@@ -61,7 +61,8 @@ export class GradingLeadService {
 
   unassign(assignmentId: string): Promise<void> {
     return this.tx.run(async (manager) => {
-      await manager.query('DELETE FROM grader_assignments WHERE id = $1', [assignmentId]);
+      const [, deleted] = (await manager.query('DELETE FROM grader_assignments WHERE id = $1', [assignmentId])) as [unknown, number];
+      if (deleted === 0) throw DomainError.notFound('assignment');
     });
   }
 

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, DomainError, Roles, UuidParam, type Principal } from '@assay/core';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContent, ApiProblems, CurrentPrincipal, DomainError, Roles, STAFF_PROBLEMS, UuidParam, type Principal } from '@assay/core';
+import { ASSIGNMENTS, ATTEMPT_MARKING, CLAIMED, DISPUTES, LEASE, PROGRESS, REFERENCE, SETTINGS } from './dto/grading.response';
 import { AssignmentDto, FlagDto, GradingSettingsDto, MarkDto, OverrideDto, PaperFilterDto, ReferenceDto, SubmitAndNextDto } from './dto/grading.dto';
 import { GradingLeadService } from './grading-lead.service';
 import { GradingProgressService } from './grading-progress.service';
@@ -17,6 +18,7 @@ function graderOf(principal: Principal): string {
 @ApiTags('grading')
 @ApiBearerAuth()
 @Roles('grader', 'admin')
+@ApiProblems(STAFF_PROBLEMS)
 @Controller('grading/tasks')
 export class GradingTasksController {
   constructor(private readonly queue: GradingQueueService) {}
@@ -24,6 +26,8 @@ export class GradingTasksController {
   @Post('claim')
   @HttpCode(200)
   @ApiOperation({ summary: 'Claim the next task (question by question across candidates); null when nothing is left for you.' })
+  @ApiOkResponse({ schema: CLAIMED })
+  @ApiProblems([400])
   async claim(@CurrentPrincipal() principal: Principal, @Query() query: PaperFilterDto) {
     return { task: await this.queue.claimNext(graderOf(principal), query.paperId ?? null) };
   }
@@ -31,6 +35,8 @@ export class GradingTasksController {
   @Post(':id/renew')
   @HttpCode(200)
   @ApiOperation({ summary: 'Extend the lease while the answer is open.' })
+  @ApiOkResponse({ schema: LEASE })
+  @ApiProblems([404, 409])
   renew(@CurrentPrincipal() principal: Principal, @UuidParam() id: string) {
     return this.queue.renew(graderOf(principal), id);
   }
@@ -38,6 +44,8 @@ export class GradingTasksController {
   @Post(':id/marks')
   @HttpCode(204)
   @ApiOperation({ summary: 'Submit the mark: one score per rubric criterion, and a comment.' })
+  @ApiNoContent('Done.')
+  @ApiProblems([400, 404, 409])
   async mark(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: MarkDto) {
     await this.queue.submit(graderOf(principal), id, body);
   }
@@ -45,6 +53,8 @@ export class GradingTasksController {
   @Post(':id/marks-and-next')
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit the mark and claim the next task in one call.' })
+  @ApiOkResponse({ schema: CLAIMED })
+  @ApiProblems([400, 404, 409])
   async markAndNext(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: SubmitAndNextDto) {
     return { task: await this.queue.submitAndNext(graderOf(principal), id, { scores: body.scores, comment: body.comment }, body.paperId ?? null) };
   }
@@ -52,6 +62,8 @@ export class GradingTasksController {
   @Post(':id/skip')
   @HttpCode(204)
   @ApiOperation({ summary: 'Give the task back; you get it again only when nothing else is left.' })
+  @ApiNoContent('Done.')
+  @ApiProblems([404, 409])
   async skip(@CurrentPrincipal() principal: Principal, @UuidParam() id: string) {
     await this.queue.skip(graderOf(principal), id);
   }
@@ -59,6 +71,8 @@ export class GradingTasksController {
   @Post(':id/flag')
   @HttpCode(204)
   @ApiOperation({ summary: 'Give the task back for a lead to look at, with the reason.' })
+  @ApiNoContent('Done.')
+  @ApiProblems([400, 404, 409])
   async flag(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: FlagDto) {
     await this.queue.flag(graderOf(principal), id, body.reason);
   }
@@ -68,12 +82,15 @@ export class GradingTasksController {
 @ApiTags('grading')
 @ApiBearerAuth()
 @Roles('grader', 'admin')
+@ApiProblems(STAFF_PROBLEMS)
 @Controller('grading')
 export class GradingLeadController {
   constructor(private readonly lead: GradingLeadService) {}
 
   @Get('papers/:paperId/disputes')
   @ApiOperation({ summary: 'Answers waiting for a third mark or arbitration, and flagged tasks, with every mark so far.' })
+  @ApiOkResponse({ schema: DISPUTES })
+  @ApiProblems([404])
   disputes(@UuidParam('paperId') paperId: string) {
     return this.lead.disputes(paperId);
   }
@@ -81,6 +98,8 @@ export class GradingLeadController {
   @Post('tasks/:id/arbitration')
   @HttpCode(204)
   @ApiOperation({ summary: "The lead's final mark on an answer waiting for arbitration." })
+  @ApiNoContent('Done.')
+  @ApiProblems([400, 404, 409])
   async arbitrate(@UuidParam() id: string, @Body() body: MarkDto) {
     await this.lead.arbitrate(id, body);
   }
@@ -88,6 +107,8 @@ export class GradingLeadController {
   @Post('tasks/:id/unflag')
   @HttpCode(204)
   @ApiOperation({ summary: 'Return a flagged task to the queue.' })
+  @ApiNoContent('Done.')
+  @ApiProblems([404, 409])
   async unflag(@UuidParam() id: string) {
     await this.lead.unflag(id);
   }
@@ -95,6 +116,8 @@ export class GradingLeadController {
   @Post('answers/:answerId/reference')
   @HttpCode(200)
   @ApiOperation({ summary: 'Make a marked answer a reference script (标准卷); it is mixed blind into the assigned graders’ queues.' })
+  @ApiOkResponse({ schema: REFERENCE })
+  @ApiProblems([400, 404, 409])
   reference(@UuidParam('answerId') answerId: string, @Body() body: ReferenceDto) {
     return this.lead.makeReference(answerId, body.agreedPoints);
   }
@@ -103,6 +126,7 @@ export class GradingLeadController {
 /** Admins and recruiters: settings, assignments, progress, re-grades with their audit trail. */
 @ApiTags('grading')
 @ApiBearerAuth()
+@ApiProblems(STAFF_PROBLEMS)
 @Controller('grading')
 export class GradingAdminController {
   constructor(
@@ -114,6 +138,8 @@ export class GradingAdminController {
   @Get('papers/:paperId/settings')
   @Roles('admin', 'recruiter')
   @ApiOperation({ summary: "The paper's marking mode, tolerance, half points and self-check interval." })
+  @ApiOkResponse({ schema: SETTINGS })
+  @ApiProblems([404])
   getSettings(@UuidParam('paperId') paperId: string) {
     return this.settings.get(paperId);
   }
@@ -121,6 +147,8 @@ export class GradingAdminController {
   @Put('papers/:paperId/settings')
   @Roles('admin')
   @ApiOperation({ summary: "Set the paper's marking settings (they apply to marks given from now on)." })
+  @ApiOkResponse({ schema: SETTINGS })
+  @ApiProblems([400, 404])
   putSettings(@UuidParam('paperId') paperId: string, @Body() body: GradingSettingsDto) {
     return this.settings.put(paperId, { mode: body.mode, tolerance: { kind: body.tolerance.kind, value: body.tolerance.value }, halfPoints: body.halfPoints, selfCheckEvery: body.selfCheckEvery });
   }
@@ -128,6 +156,8 @@ export class GradingAdminController {
   @Get('papers/:paperId/assignments')
   @Roles('admin')
   @ApiOperation({ summary: 'Graders assigned to the paper.' })
+  @ApiOkResponse({ schema: ASSIGNMENTS })
+  @ApiProblems([404])
   assignments(@UuidParam('paperId') paperId: string) {
     return this.lead.listAssignments(paperId);
   }
@@ -135,6 +165,8 @@ export class GradingAdminController {
   @Post('papers/:paperId/assignments')
   @Roles('admin')
   @ApiOperation({ summary: 'Assign a grader to the paper or one of its questions, optionally as lead.' })
+  @ApiCreatedResponse({ schema: ASSIGNMENTS })
+  @ApiProblems([400, 404])
   assign(@UuidParam('paperId') paperId: string, @Body() body: AssignmentDto) {
     return this.lead.assign(paperId, body);
   }
@@ -142,6 +174,9 @@ export class GradingAdminController {
   @Delete('assignments/:id')
   @Roles('admin')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a grader assignment; the grader gets no new tasks of it (tasks under lease finish).' })
+  @ApiNoContent('Removed.')
+  @ApiProblems([404])
   async unassign(@UuidParam() id: string) {
     await this.lead.unassign(id);
   }
@@ -149,6 +184,8 @@ export class GradingAdminController {
   @Get('papers/:paperId/progress')
   @Roles('admin', 'recruiter')
   @ApiOperation({ summary: '阅卷进度: tasks, marked, in progress, waiting (third, arbitration), flagged, oldest waiting, marks per grader per hour, estimate.' })
+  @ApiOkResponse({ schema: PROGRESS })
+  @ApiProblems([404])
   paperProgress(@UuidParam('paperId') paperId: string) {
     return this.progress.progress(paperId);
   }
@@ -157,6 +194,8 @@ export class GradingAdminController {
   @Roles('admin', 'recruiter')
   @HttpCode(204)
   @ApiOperation({ summary: "Re-grade: set an answer's final mark with a reason (audited); the attempt is finalised again." })
+  @ApiNoContent('Done.')
+  @ApiProblems([400, 404, 409])
   async override(@UuidParam('answerId') answerId: string, @Body() body: OverrideDto) {
     await this.lead.override(answerId, body.points, body.reason);
   }
@@ -164,6 +203,8 @@ export class GradingAdminController {
   @Get('attempts/:attemptId')
   @Roles('admin', 'recruiter')
   @ApiOperation({ summary: "An attempt's marking for recruiters: answers with suggested and final marks, similarity flags, audit trail." })
+  @ApiOkResponse({ schema: ATTEMPT_MARKING })
+  @ApiProblems([404])
   attempt(@UuidParam('attemptId') attemptId: string) {
     return this.lead.attemptMarking(attemptId);
   }

@@ -477,6 +477,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Remove a grader assignment; the grader gets no new tasks of it (tasks under lease finish). */
         delete: operations["GradingAdminController_unassign"];
         options?: never;
         head?: never;
@@ -1983,6 +1984,8 @@ export interface components {
             status: "ok" | "degraded" | "error" | "shutting_down";
         };
         ImportedPaperDto: {
+            /** @description The reader's dropped lines (a preview answer can be imported as it is); accepted and ignored. */
+            dropped?: Record<string, never>[];
             durationMinutes?: number | null;
             sections: components["schemas"]["ImportedSectionDto"][];
             title: string;
@@ -2037,6 +2040,8 @@ export interface components {
             message: string;
         };
         InterchangePaperResponse: {
+            /** @description The reader's dropped lines (a preview answer can be imported as it is); accepted and ignored. */
+            dropped?: Record<string, never>[];
             /**
              * @description Null when the document does not say.
              * @example 120
@@ -3007,7 +3012,115 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        computedAt?: string;
+                        report?: {
+                            awaitingGrading?: number;
+                            competencies?: {
+                                candidates?: number;
+                                competency?: string;
+                                mean?: number | null;
+                            }[];
+                            funnel?: {
+                                completionRate?: number | null;
+                                graded?: number;
+                                invited?: number;
+                                medianMinutes?: number | null;
+                                opened?: number;
+                                passed?: number;
+                                started?: number;
+                                submitted?: number;
+                            };
+                            /** @description Grader consistency and suggestion quality; null until grading figures are wired in. */
+                            grading?: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @description Moodle's quiz and question statistics of the objective questions (paper versions only), with flags and response analysis. */
+                            items?: {
+                                [key: string]: unknown;
+                            } | null;
+                            jobRole?: {
+                                /** Format: uuid */
+                                id?: string;
+                                name?: string;
+                            };
+                            reliability?: {
+                                alpha?: number | null;
+                                flags?: {
+                                    [key: string]: unknown;
+                                }[];
+                                normGroupSize?: number;
+                                sem?: number | null;
+                                tooSmallToRelyOn?: boolean;
+                            };
+                            /** @enum {string} */
+                            scope?: "paper_version" | "job_role";
+                            /** Format: uuid */
+                            scopeId?: string;
+                            scores?: {
+                                candidates?: number;
+                                histogram?: {
+                                    [key: string]: unknown;
+                                }[];
+                                max?: number;
+                                mean?: number | null;
+                                median?: number | null;
+                                passMark?: number | null;
+                                passRate?: number | null;
+                                percentiles?: {
+                                    [key: string]: number | null;
+                                };
+                                sd?: number | null;
+                                /** @enum {string} */
+                                unit?: "points" | "percent";
+                            };
+                            sections?: {
+                                maxPoints?: number;
+                                mean?: number | null;
+                                /** Format: uuid */
+                                sectionId?: string;
+                                title?: string;
+                            }[];
+                            title?: string;
+                            versions?: {
+                                attempts?: number;
+                                /** Format: uuid */
+                                id?: string;
+                                title?: string;
+                                version?: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). No such paper version or job role in this company, or its report is not computed yet. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3030,7 +3143,87 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items?: {
+                            /** Format: uuid */
+                            attemptId?: string;
+                            /** @description Score +/- SEM; null when not final or reliability is unknown. */
+                            band?: {
+                                high?: number;
+                                low?: number;
+                            } | null;
+                            /** Format: uuid */
+                            candidateId?: string;
+                            competencies?: {
+                                competency?: string;
+                                rank?: number | null;
+                                score?: number;
+                            }[];
+                            email?: string;
+                            final?: boolean;
+                            integrityEvents?: number;
+                            /** Format: uuid */
+                            invitationId?: string;
+                            maxPoints?: number | null;
+                            minutes?: number | null;
+                            name?: string;
+                            /** Format: uuid */
+                            paperVersionId?: string;
+                            percent?: number | null;
+                            percentile?: number | null;
+                            points?: number | null;
+                            rank?: number | null;
+                            sections?: {
+                                maxPoints?: number;
+                                points?: number;
+                                /** Format: uuid */
+                                sectionId?: string;
+                                title?: string;
+                            }[];
+                            status?: string;
+                        }[];
+                        page?: number;
+                        pageSize?: number;
+                        total?: number;
+                    };
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). No such paper version or job role in this company, or its report is not computed yet. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3051,7 +3244,119 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        candidate?: {
+                            /** Format: uuid */
+                            attemptId?: string;
+                            /** @description Score +/- SEM; null when not final or reliability is unknown. */
+                            band?: {
+                                high?: number;
+                                low?: number;
+                            } | null;
+                            /** Format: uuid */
+                            candidateId?: string;
+                            competencies?: {
+                                competency?: string;
+                                rank?: number | null;
+                                score?: number;
+                            }[];
+                            email?: string;
+                            final?: boolean;
+                            integrityEvents?: number;
+                            /** Format: uuid */
+                            invitationId?: string;
+                            maxPoints?: number | null;
+                            minutes?: number | null;
+                            name?: string;
+                            /** Format: uuid */
+                            paperVersionId?: string;
+                            percent?: number | null;
+                            percentile?: number | null;
+                            points?: number | null;
+                            rank?: number | null;
+                            sections?: {
+                                maxPoints?: number;
+                                points?: number;
+                                /** Format: uuid */
+                                sectionId?: string;
+                                title?: string;
+                            }[];
+                            status?: string;
+                        };
+                        /** Format: date-time */
+                        computedAt?: string;
+                        report?: {
+                            competencies?: {
+                                candidates?: number;
+                                competency?: string;
+                                mean?: number | null;
+                            }[];
+                            jobRole?: {
+                                /** Format: uuid */
+                                id?: string;
+                                name?: string;
+                            };
+                            reliability?: {
+                                alpha?: number | null;
+                                flags?: {
+                                    [key: string]: unknown;
+                                }[];
+                                normGroupSize?: number;
+                                sem?: number | null;
+                                tooSmallToRelyOn?: boolean;
+                            };
+                            scope?: string;
+                            /** Format: uuid */
+                            scopeId?: string;
+                            scores?: {
+                                candidates?: number;
+                                histogram?: {
+                                    [key: string]: unknown;
+                                }[];
+                                max?: number;
+                                mean?: number | null;
+                                median?: number | null;
+                                passMark?: number | null;
+                                passRate?: number | null;
+                                percentiles?: {
+                                    [key: string]: number | null;
+                                };
+                                sd?: number | null;
+                                /** @enum {string} */
+                                unit?: "points" | "percent";
+                            };
+                            title?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). No such paper version or job role in this company, or its report is not computed yet. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3074,7 +3379,96 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        candidates?: {
+                            /** Format: uuid */
+                            attemptId?: string;
+                            /** @description Score +/- SEM; null when not final or reliability is unknown. */
+                            band?: {
+                                high?: number;
+                                low?: number;
+                            } | null;
+                            /** Format: uuid */
+                            candidateId?: string;
+                            competencies?: {
+                                competency?: string;
+                                rank?: number | null;
+                                score?: number;
+                            }[];
+                            email?: string;
+                            final?: boolean;
+                            integrityEvents?: number;
+                            /** Format: uuid */
+                            invitationId?: string;
+                            maxPoints?: number | null;
+                            minutes?: number | null;
+                            name?: string;
+                            /** Format: uuid */
+                            paperVersionId?: string;
+                            percent?: number | null;
+                            percentile?: number | null;
+                            points?: number | null;
+                            rank?: number | null;
+                            sections?: {
+                                maxPoints?: number;
+                                points?: number;
+                                /** Format: uuid */
+                                sectionId?: string;
+                                title?: string;
+                            }[];
+                            status?: string;
+                        }[];
+                        pairs?: {
+                            difference?: number | null;
+                            /** Format: uuid */
+                            first?: string;
+                            /** @enum {string|null} */
+                            result?: "higher" | "lower" | "not_distinguishable" | null;
+                            /** Format: uuid */
+                            second?: string;
+                        }[];
+                        sem?: number | null;
+                        /** @enum {string} */
+                        unit?: "points" | "percent";
+                    };
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). No such paper version or job role in this company, or its report is not computed yet. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -3092,11 +3486,51 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The candidates as an attachment, in the `format` asked for. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). No such paper version or job role in this company, or its report is not computed yet. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4589,11 +5023,57 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The current state does not allow it (see `code`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4616,7 +5096,57 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description Graders the reference script was sent to. */
+                        graders?: number;
+                    };
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The current state does not allow it (see `code`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4631,11 +5161,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Removed. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4654,7 +5212,69 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        answers?: {
+                            /** Format: uuid */
+                            answerId?: string;
+                            finalBasis?: string | null;
+                            finalPoints?: number | null;
+                            marks?: {
+                                [key: string]: unknown;
+                            }[];
+                            maxPoints?: number;
+                            /** Format: uuid */
+                            questionId?: string;
+                            suggestedPoints?: number | null;
+                            /** @description The suggestion with its key-point evidence. */
+                            suggestion?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** Format: uuid */
+                        attemptId?: string;
+                        audit?: {
+                            [key: string]: unknown;
+                        }[];
+                        code?: string;
+                        finalised?: boolean;
+                        similarAnswers?: {
+                            /** Format: uuid */
+                            otherAttemptId?: string;
+                            otherCode?: string;
+                            /** Format: uuid */
+                            questionId?: string;
+                            similarity?: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4673,7 +5293,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id?: string;
+                        lead?: boolean;
+                        name?: string;
+                        /** Format: uuid */
+                        questionId?: string | null;
+                        /** Format: uuid */
+                        userId?: string;
+                    }[];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4696,7 +5354,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id?: string;
+                        lead?: boolean;
+                        name?: string;
+                        /** Format: uuid */
+                        questionId?: string | null;
+                        /** Format: uuid */
+                        userId?: string;
+                    }[];
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4715,7 +5420,56 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        answer?: string;
+                        code?: string;
+                        flagged?: boolean;
+                        flagReason?: string | null;
+                        marks?: {
+                            comment?: string | null;
+                            /** Format: uuid */
+                            graderId?: string;
+                            points?: number;
+                            round?: string;
+                            scores?: number[];
+                        }[];
+                        maxPoints?: number;
+                        /** Format: uuid */
+                        questionId?: string;
+                        round?: string;
+                        suggestedPoints?: number | null;
+                        /** Format: uuid */
+                        taskId?: string;
+                    }[];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4734,7 +5488,69 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        estimatedCompletion?: string | null;
+                        flagged?: number;
+                        inProgress?: number;
+                        marked?: number;
+                        marksPerGraderPerHour?: {
+                            /** Format: uuid */
+                            graderId?: string;
+                            marks?: number;
+                            name?: string;
+                        }[];
+                        /** Format: date-time */
+                        oldestWaitingSince?: string | null;
+                        /** Format: uuid */
+                        paperId?: string;
+                        questions?: {
+                            flagged?: number;
+                            inProgress?: number;
+                            marked?: number;
+                            /** Format: date-time */
+                            oldestWaitingSince?: string | null;
+                            /** Format: uuid */
+                            questionId?: string;
+                            tasks?: number;
+                            waiting?: number;
+                            waitingArbitration?: number;
+                            waitingThird?: number;
+                        }[];
+                        tasks?: number;
+                        waiting?: number;
+                        waitingArbitration?: number;
+                        waitingThird?: number;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4753,7 +5569,46 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        halfPoints?: boolean;
+                        /** @enum {string} */
+                        mode?: "single" | "double" | "assisted_double";
+                        selfCheckEvery?: number;
+                        tolerance?: {
+                            /** @enum {string} */
+                            kind?: "points" | "share";
+                            value?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4776,7 +5631,55 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        halfPoints?: boolean;
+                        /** @enum {string} */
+                        mode?: "single" | "double" | "assisted_double";
+                        selfCheckEvery?: number;
+                        tolerance?: {
+                            /** @enum {string} */
+                            kind?: "points" | "share";
+                            value?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4795,11 +5698,57 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The current state does not allow it (see `code`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4818,11 +5767,57 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The current state does not allow it (see `code`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4841,11 +5836,57 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The current state does not allow it (see `code`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4868,7 +5909,90 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description A task under your lease, or null when nothing is left. */
+                        task?: {
+                            answer?: string;
+                            /** @description The attempt's anonymous code. */
+                            code?: string;
+                            /** Format: date-time */
+                            leaseExpiresAt?: string;
+                            question?: {
+                                explanation?: string | null;
+                                halfPoints?: boolean;
+                                /** Format: uuid */
+                                id?: string;
+                                points?: number;
+                                referenceAnswer?: string | null;
+                                rubric?: {
+                                    criterion?: string;
+                                    descriptor?: string;
+                                    points?: number;
+                                }[];
+                                stem?: string;
+                            };
+                            suggestion?: {
+                                keyPoints?: {
+                                    /** @enum {number} */
+                                    credit?: 0 | 0.5 | 1;
+                                    label?: string;
+                                    overlap?: number;
+                                    passage?: string | null;
+                                    text?: string;
+                                }[];
+                                points?: number | null;
+                            };
+                            /** Format: uuid */
+                            taskId?: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The current state does not allow it (see `code`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4887,7 +6011,48 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        leaseExpiresAt?: string;
+                    };
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The current state does not allow it (see `code`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4902,11 +6067,48 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The current state does not allow it (see `code`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4921,11 +6123,48 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Done. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The current state does not allow it (see `code`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -4945,7 +6184,72 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description A task under your lease, or null when nothing is left. */
+                        task?: {
+                            answer?: string;
+                            /** @description The attempt's anonymous code. */
+                            code?: string;
+                            /** Format: date-time */
+                            leaseExpiresAt?: string;
+                            question?: {
+                                explanation?: string | null;
+                                halfPoints?: boolean;
+                                /** Format: uuid */
+                                id?: string;
+                                points?: number;
+                                referenceAnswer?: string | null;
+                                rubric?: {
+                                    criterion?: string;
+                                    descriptor?: string;
+                                    points?: number;
+                                }[];
+                                stem?: string;
+                            };
+                            suggestion?: {
+                                keyPoints?: {
+                                    /** @enum {number} */
+                                    credit?: 0 | 0.5 | 1;
+                                    label?: string;
+                                    overlap?: number;
+                                    passage?: string | null;
+                                    text?: string;
+                                }[];
+                                points?: number | null;
+                            };
+                            /** Format: uuid */
+                            taskId?: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };

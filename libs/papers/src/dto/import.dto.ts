@@ -62,6 +62,10 @@ export class ImportedPaperDto implements ImportedPaper {
   @ApiPropertyOptional({ description: "The reader's warnings; accepted and ignored (the paper's own validation replaces them)." })
   @Allow()
   warnings!: ImportWarning[];
+
+  @ApiPropertyOptional({ description: "The reader's dropped lines (a preview answer can be imported as it is); accepted and ignored.", type: 'array', items: { type: 'object' } })
+  @Allow()
+  dropped?: unknown[];
 }
 
 export class ImportPaperDto {

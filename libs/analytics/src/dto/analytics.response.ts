@@ -1,0 +1,95 @@
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+
+/** The response schemas of the analytics routes; docs/analytics.md defines every figure. */
+const str = { type: 'string' } as const;
+const num = { type: 'number' } as const;
+const nullableNum = { type: 'number', nullable: true } as const;
+const int = { type: 'integer' } as const;
+const uuid = { type: 'string', format: 'uuid' } as const;
+const object = (properties: Record<string, SchemaObject>, description?: string): SchemaObject => ({ type: 'object', properties, ...(description ? { description } : {}) });
+const list = (items: SchemaObject): SchemaObject => ({ type: 'array', items });
+const figures = (description: string): SchemaObject => ({ type: 'object', additionalProperties: true, description });
+
+const SCORES = object({
+  candidates: int,
+  unit: { type: 'string', enum: ['points', 'percent'] },
+  max: num,
+  mean: nullableNum,
+  sd: nullableNum,
+  median: nullableNum,
+  percentiles: { type: 'object', additionalProperties: { type: 'number', nullable: true } },
+  histogram: list(figures('One bin: from, to, count.')),
+  passMark: nullableNum,
+  passRate: nullableNum,
+});
+
+const RELIABILITY = object({
+  alpha: nullableNum,
+  sem: nullableNum,
+  normGroupSize: int,
+  tooSmallToRelyOn: { type: 'boolean' },
+  flags: list(figures('A flag: code, value and what to do.')),
+});
+
+const REPORT = object({
+  scope: { type: 'string', enum: ['paper_version', 'job_role'] },
+  scopeId: uuid,
+  title: str,
+  jobRole: object({ id: uuid, name: str }),
+  versions: list(object({ id: uuid, version: int, title: str, attempts: int })),
+  funnel: object({
+    invited: int,
+    opened: int,
+    started: int,
+    submitted: int,
+    graded: int,
+    passed: int,
+    completionRate: nullableNum,
+    medianMinutes: nullableNum,
+  }),
+  scores: SCORES,
+  reliability: RELIABILITY,
+  sections: list(object({ sectionId: uuid, title: str, mean: nullableNum, maxPoints: num })),
+  competencies: list(object({ competency: str, mean: nullableNum, candidates: int })),
+  items: { ...figures("Moodle's quiz and question statistics of the objective questions (paper versions only), with flags and response analysis."), nullable: true },
+  awaitingGrading: int,
+  grading: { ...figures('Grader consistency and suggestion quality; null until grading figures are wired in.'), nullable: true },
+});
+
+export const CANDIDATE_ROW = object({
+  attemptId: uuid,
+  invitationId: uuid,
+  candidateId: uuid,
+  name: str,
+  email: str,
+  status: str,
+  final: { type: 'boolean' },
+  paperVersionId: uuid,
+  points: nullableNum,
+  maxPoints: nullableNum,
+  percent: nullableNum,
+  band: { ...object({ low: num, high: num }, 'Score +/- SEM; null when not final or reliability is unknown.'), nullable: true },
+  percentile: nullableNum,
+  rank: { type: 'integer', nullable: true },
+  sections: list(object({ sectionId: uuid, title: str, points: num, maxPoints: num })),
+  competencies: list(object({ competency: str, score: num, rank: { type: 'integer', nullable: true } })),
+  integrityEvents: int,
+  minutes: nullableNum,
+});
+
+export const STORED_REPORT = object({ computedAt: { type: 'string', format: 'date-time' }, report: REPORT });
+
+export const CANDIDATE_PAGE = object({ items: list(CANDIDATE_ROW), total: int, page: int, pageSize: int });
+
+export const CANDIDATE_REPORT = object({
+  computedAt: { type: 'string', format: 'date-time' },
+  report: object({ scope: str, scopeId: uuid, title: str, jobRole: object({ id: uuid, name: str }), scores: SCORES, reliability: RELIABILITY, competencies: list(object({ competency: str, mean: nullableNum, candidates: int })) }),
+  candidate: CANDIDATE_ROW,
+});
+
+export const COMPARISON = object({
+  sem: nullableNum,
+  unit: { type: 'string', enum: ['points', 'percent'] },
+  candidates: list(CANDIDATE_ROW),
+  pairs: list(object({ first: uuid, second: uuid, difference: nullableNum, result: { type: 'string', nullable: true, enum: ['higher', 'lower', 'not_distinguishable'] } })),
+});
