@@ -4,7 +4,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadConfig } from '@assay/core';
 import { linkToken } from '@assay/invitations';
-import { launchChromium } from '@assay/testing';
+import { launchChromium, until } from '@assay/testing';
 import { publishedPaper, type PublishedPaperFixture } from './fixtures';
 import { TestApi, type SignedUpTenant } from './test-api';
 import { startWorker } from './test-worker';
@@ -191,7 +191,7 @@ describe('candidate exam in a real browser', () => {
     expect(submitted.submittedBy).toBe('candidate');
 
     // Once the worker has scored it, the end page shows the score (the paper allows it).
-    await waitFor(async () => (await attemptOf(paper.paperId)).status === 'awaiting_grading');
+    await until(async () => (await attemptOf(paper.paperId)).status === 'awaiting_grading', 'the submitted attempt to be scored');
     await reopened.reload();
     await reopened.getByText('得分:5 / 20').waitFor();
     await checkScreen(reopened, 'end');
@@ -213,7 +213,7 @@ describe('candidate exam in a real browser', () => {
     await pageSubmits;
     const attemptOfInvitation = async (invitationId: string) => (await staff(`/attempts?invitationId=${invitationId}`)).body.items[0];
     // The one who left is submitted by the worker: its deadline job, or the minutely sweep if that ran first.
-    await waitFor(async () => (await attemptOfInvitation(leaver.invitationId)).status !== 'in_progress');
+    await until(async () => (await attemptOfInvitation(leaver.invitationId)).status !== 'in_progress', 'the worker to submit the attempt the candidate left');
     const left = await attemptOfInvitation(leaver.invitationId);
     expect(['deadline', 'sweep']).toContain(left.submittedBy);
     expect((await stored(left.id)).get(short.questionIds[0])?.answer).toBe('B');
@@ -221,12 +221,3 @@ describe('candidate exam in a real browser', () => {
     await stayerPage.context().close();
   }, 300_000);
 });
-
-/** Polls a condition on the database through the API (each check is a query, not a guess at timing). */
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
