@@ -7,6 +7,7 @@ import { AddPaperImportWarnings1763900500000 } from './1763900500000-AddPaperImp
 import { CreateAttemptSave1763900600000 } from './1763900600000-CreateAttemptSave';
 import { RenameRubricPoints1764000000000 } from './1764000000000-RenameRubricPoints';
 import { AddUserSessionVersion1764000400000 } from './1764000400000-AddUserSessionVersion';
+import { CreateAnalyticsStaleScopes1764100400000 } from './1764100400000-CreateAnalyticsStaleScopes';
 import { CreateAnalyticsSnapshots1764000300000 } from './1764000300000-CreateAnalyticsSnapshots';
 import { CreateRemindersDue1764000100000 } from './1764000100000-CreateRemindersDue';
 import { CreateGrading1764000200000 } from './1764000200000-CreateGrading';
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CreateGrading1764000200000,
   CreateAnalyticsSnapshots1764000300000,
   AddUserSessionVersion1764000400000,
+  CreateAnalyticsStaleScopes1764100400000,
 ];

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
+import { AnalyticsJobs } from '@assay/analytics';
 import { GradingJobs } from '@assay/grading';
 import { connectAsOwner } from '@assay/testing';
 import { until } from '@assay/testing';
@@ -8,8 +9,6 @@ import { newGrader, openPaper, queued, submit, type Grader, type OpenPaper } fro
 import { startWorker } from './test-worker';
 import { TestApi, type SignedUpTenant } from './test-api';
 
-// Each test drives several candidates through the worker and several graders through the API.
-jest.setTimeout(120_000);
 
 const GOOD_PARCEL = '先安抚客户情绪，表示理解并道歉；然后核实订单信息，查询物流轨迹；给出补发或退款的方案；最后跟进回访。';
 const GOOD_PRICE = '耐心倾听客户的不满，解释价保规则，符合条件的给客户退差价。';
@@ -170,6 +169,34 @@ describe('grading: the blind queue, marking modes, finalisation', () => {
     } finally {
       await owner.end();
     }
+
+    // The paper version's report counts the graded attempts (after the override) and shows how the graders agreed.
+    const versionId = (await attemptOf(x.attemptId)).paperVersionId as string;
+    const reportOf = async () => (await api.request('GET', `/api/v1/analytics/paper-versions/${versionId}`, { token: a.accessToken })).body;
+    const { report, computedAt } = await until(async () => {
+      const body = await reportOf();
+      return body.report?.scores.candidates === 3 && body.report.scores.mean === (13 + 14.5 + 12) / 3 ? body : null;
+    }, 'report with the three graded attempts');
+    // Pairs of first and second marks: parcel 8/9, 2/9, 1/10; price 4/5, 6/6, 2/3 (tolerance 2).
+    expect(report.grading.agreement).toMatchObject({ pairs: 6, exact: 1 / 6, withinTolerance: 4 / 6, thirdMarkingRate: 2 / 6, arbitrationRate: 1 / 6 });
+    expect(report.grading.questions.map((q: any) => [q.questionId, q.answers, q.resolved, q.agreement.pairs])).toEqual([
+      [paper.q.parcel, 3, 3, 3],
+      [paper.q.price, 3, 3, 3],
+    ]);
+    expect(report.grading.graders.map((g: any) => g.marks)).toEqual([6, 6, 2, 1]);
+
+    // A refresh lost with Redis: the analytics sweep finds the report older than the attempts' grading and queues it again.
+    const stale = await connectAsOwner();
+    try {
+      await stale.query(`UPDATE analytics_snapshots SET computed_at = computed_at - interval '1 hour' WHERE scope_id = $1`, [versionId]);
+      await stale.query(`UPDATE attempts SET graded_at = graded_at - interval '2 minutes' WHERE id = ANY($1)`, [[x.attemptId, y.attemptId, z.attemptId]]);
+    } finally {
+      await stale.end();
+    }
+    const staleAt = Date.parse(computedAt) - 3_600_000;
+    // The worker's own schedule may get there first; either way the sweep re-queued it.
+    await worker.get(AnalyticsJobs).sweep();
+    await until(async () => Date.parse((await reportOf()).computedAt) > staleAt + 60_000, 'report refreshed by the sweep');
   });
 
   it('machine-assisted double: a human mark agreeing with the suggestion is final; otherwise a second human marks', async () => {

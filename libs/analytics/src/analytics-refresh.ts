@@ -8,13 +8,15 @@ import type { ReportScope } from './cohort';
  */
 export const REFRESH_WINDOW_MS = 10_000;
 
-export function analyticsRefreshJobs(
-  tenantId: string,
-  scopes: { paperVersionId: string; jobRoleId: string },
-  now = Date.now(),
-): { data: JobOf<JobName.RefreshAnalytics>; delayMs: number }[] {
+type RefreshJob = { data: JobOf<JobName.RefreshAnalytics>; delayMs: number };
+
+/** The refresh of one scope, in the window of `now`. */
+export function analyticsRefreshJob(tenantId: string, scope: ReportScope, scopeId: string, now = Date.now()): RefreshJob {
   const window = Math.floor(now / REFRESH_WINDOW_MS);
-  const delayMs = (window + 1) * REFRESH_WINDOW_MS - now;
-  const job = (scope: ReportScope, scopeId: string) => ({ data: { tenantId, scope, scopeId, window }, delayMs });
-  return [job('paper_version', scopes.paperVersionId), job('job_role', scopes.jobRoleId)];
+  return { data: { tenantId, scope, scopeId, window }, delayMs: (window + 1) * REFRESH_WINDOW_MS - now };
+}
+
+/** After an attempt is scored or graded: its paper version's report and its job role's. */
+export function analyticsRefreshJobs(tenantId: string, scopes: { paperVersionId: string; jobRoleId: string }, now = Date.now()): RefreshJob[] {
+  return [analyticsRefreshJob(tenantId, 'paper_version', scopes.paperVersionId, now), analyticsRefreshJob(tenantId, 'job_role', scopes.jobRoleId, now)];
 }

@@ -1,6 +1,8 @@
 import type { PaperSnapshot, SnapshotQuestion } from '@assay/papers';
 import { buildReport } from './build-report';
-import type { Cohort, CohortAttempt, CohortVersion } from './cohort';
+import type { Cohort, CohortAttempt, CohortGrading, CohortVersion } from './cohort';
+
+const NO_GRADING: CohortGrading = { answers: [], marks: [], checks: [], graders: [] };
 
 const question = (id: string, competency: string): SnapshotQuestion =>
   ({ id, type: 'true_false', kind: null, stem: id, options: [], answerKey: true, referenceAnswer: null, explanation: null, rubric: [], points: 1, difficulty: null, tags: [], competencies: [{ id: competency, name: competency }] }) as unknown as SnapshotQuestion;
@@ -57,6 +59,7 @@ describe('buildReport for a job role across two papers', () => {
       { attemptId: 'a4', questionId: 'q3', answer: null, points: null, maxPoints: 10 },
     ],
     funnel: { invited: 5, opened: 4, started: 4, submitted: 4, graded: 3 },
+    grading: NO_GRADING,
   };
   const { report, candidates } = buildReport(cohort, { id: 'role', name: '客服' });
 
@@ -106,6 +109,7 @@ describe('buildReport for one candidate', () => {
           { attemptId: 'only', questionId: 'q2', answer: false, points: 0, maxPoints: 1 },
         ],
         funnel: { invited: 1, opened: 1, started: 1, submitted: 1, graded: 1 },
+        grading: NO_GRADING,
       },
       { id: 'role', name: '客服' },
     );

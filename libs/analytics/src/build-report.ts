@@ -32,6 +32,7 @@ import {
   type ResponseAnalysis,
   type TestFlagCode,
 } from '@assay/statistics';
+import { buildGradingReport, type GradingReport } from './grading-report';
 import { isFinal, type Cohort, type CohortAttempt, type CohortResponse, type CohortVersion, type ReportScope } from './cohort';
 
 const PERCENTILES = [10, 25, 50, 75, 90] as const;
@@ -131,8 +132,8 @@ export interface Report {
   /** Item analysis on the objective questions of every scored attempt, final or not (paper versions only). */
   items: { attempts: number; quiz: MoodleQuizStatistics; questions: ItemReport[] } | null;
   awaitingGrading: number;
-  /** Grader consistency, suggestion quality and open-answer marks: filled once grading lands (docs/analytics.md). */
-  grading: null;
+  /** Grader agreement and leanings, suggestion quality per question; null without open answers (docs/analytics.md). */
+  grading: GradingReport | null;
 }
 
 export interface BuiltReport {
@@ -388,7 +389,7 @@ export function buildReport(cohort: Cohort, jobRole: { id: string; name: string 
     }),
     items: byVersion ? itemAnalysis(cohort, places, byAttempt) : null,
     awaitingGrading: cohort.attempts.length - final.length,
-    grading: null,
+    grading: buildGradingReport(cohort.grading, (id) => places.get(id)?.question.stem ?? ''),
   };
   return { report, candidates };
 }

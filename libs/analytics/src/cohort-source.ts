@@ -4,8 +4,9 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { AttemptStatus } from '@assay/contracts';
+import { DEFAULT_TOLERANCE, tolerancePoints, type Tolerance } from '@assay/grading-rules';
 import type { PaperSnapshot } from '@assay/papers';
-import type { Cohort, FunnelCounts, ReportScope } from './cohort';
+import type { Cohort, CohortCheck, CohortGrading, CohortMark, FunnelCounts, ReportScope } from './cohort';
 
 /** Attempts that objective scoring has reached: final ones and those waiting for graders. */
 const SCORED = `a.status IN ('scored', 'awaiting_grading', 'graded')`;
@@ -82,6 +83,52 @@ export async function loadCohort(manager: EntityManager, scope: ReportScope, sco
     responses: responses.map((r) => ({ attemptId: r.attempt_id, questionId: r.question_id, answer: r.answer, points: toNumber(r.points), maxPoints: toNumber(r.max_points) })),
     versions,
     funnel,
+    grading: await loadGrading(manager, where, scopeId),
+  };
+}
+
+/** The paper's tolerance (grading_settings, or the default) for a question worth `maxPoints`. */
+const TOLERANCE_COLUMNS = `COALESCE(s.tolerance_kind, '${DEFAULT_TOLERANCE.kind}') AS tolerance_kind, COALESCE(s.tolerance_value, ${DEFAULT_TOLERANCE.value}) AS tolerance_value`;
+const toleranceOf = (row: { tolerance_kind: Tolerance['kind']; tolerance_value: string }, maxPoints: number) =>
+  tolerancePoints({ kind: row.tolerance_kind, value: Number(row.tolerance_value) }, maxPoints);
+
+/**
+ * The grading domain's rows for the cohort's open answers (read-only): answers with their
+ * suggested and final marks, every grader's mark on them, the graders' reference-script and
+ * self-check marks on the cohort's papers, and the graders' names.
+ */
+async function loadGrading(manager: EntityManager, where: string, scopeId: string): Promise<CohortGrading> {
+  const inCohort = `JOIN attempts a ON a.id = g.attempt_id JOIN invitations i ON i.id = a.invitation_id LEFT JOIN grading_settings s ON s.paper_id = g.paper_id WHERE ${where}`;
+  const answers = (await manager.query(
+    `SELECT g.id, g.question_id, g.max_points, g.suggested_points, g.final_points, ${TOLERANCE_COLUMNS} FROM grading_answers g ${inCohort} ORDER BY g.position, g.id`,
+    [scopeId],
+  )) as { id: string; question_id: string; max_points: string; suggested_points: string | null; final_points: string | null; tolerance_kind: Tolerance['kind']; tolerance_value: string }[];
+  if (answers.length === 0) return { answers: [], marks: [], checks: [], graders: [] };
+  const marks = (await manager.query(
+    `SELECT m.answer_id, m.round, m.grader_id, m.points, m.created_at
+       FROM grading_marks m JOIN grading_answers g ON g.id = m.answer_id ${inCohort} AND m.kind = 'answer' ORDER BY m.created_at`,
+    [scopeId],
+  )) as { answer_id: string; round: CohortMark['round']; grader_id: string; points: string; created_at: Date }[];
+  const checks = (await manager.query(
+    `SELECT c.grader_id, c.kind, c.expected_points, c.given_points, c.max_points, ${TOLERANCE_COLUMNS}
+       FROM grader_checks c JOIN grading_tasks t ON t.id = c.task_id LEFT JOIN grading_settings s ON s.paper_id = t.paper_id
+      WHERE t.paper_id IN (SELECT DISTINCT a.paper_id FROM attempts a JOIN invitations i ON i.id = a.invitation_id WHERE ${where})`,
+    [scopeId],
+  )) as { grader_id: string; kind: CohortCheck['kind']; expected_points: string; given_points: string; max_points: string; tolerance_kind: Tolerance['kind']; tolerance_value: string }[];
+  const graderIds = [...new Set([...marks.map((m) => m.grader_id), ...checks.map((c) => c.grader_id)])];
+  const graders = (await manager.query('SELECT id, name FROM users WHERE id = ANY($1)', [graderIds])) as { id: string; name: string }[];
+  return {
+    answers: answers.map((r) => ({
+      answerId: r.id,
+      questionId: r.question_id,
+      maxPoints: Number(r.max_points),
+      tolerance: toleranceOf(r, Number(r.max_points)),
+      suggestedPoints: toNumber(r.suggested_points),
+      finalPoints: toNumber(r.final_points),
+    })),
+    marks: marks.map((m) => ({ answerId: m.answer_id, round: m.round, graderId: m.grader_id, points: Number(m.points), at: m.created_at })),
+    checks: checks.map((c) => ({ graderId: c.grader_id, kind: c.kind, expected: Number(c.expected_points), given: Number(c.given_points), tolerance: toleranceOf(c, Number(c.max_points)) })),
+    graders,
   };
 }
 

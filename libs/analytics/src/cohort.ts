@@ -52,8 +52,46 @@ export interface Cohort {
   responses: CohortResponse[];
   versions: CohortVersion[];
   funnel: FunnelCounts;
+  grading: CohortGrading;
 }
 
 /** Final: every answer has its mark. Awaiting grading: objective marks only. */
 export const FINAL_STATUSES: readonly AttemptStatus[] = ['scored', 'graded'];
 export const isFinal = (a: CohortAttempt) => FINAL_STATUSES.includes(a.status);
+
+/** An open answer of the cohort as the grading domain holds it. */
+export interface CohortGradedAnswer {
+  answerId: string;
+  questionId: string;
+  maxPoints: number;
+  /** The paper's tolerance for this question, in points. */
+  tolerance: number;
+  suggestedPoints: number | null;
+  /** Null until the marking rule resolves the answer. */
+  finalPoints: number | null;
+}
+
+/** One grader's mark on a candidate's answer (reference scripts and self-checks are in `checks`). */
+export interface CohortMark {
+  answerId: string;
+  round: 'first' | 'second' | 'third' | 'arbitration';
+  graderId: string;
+  points: number;
+  at: Date;
+}
+
+/** A grader's mark on a reference script (标准卷) or a re-sent answer of their own (自评卷). */
+export interface CohortCheck {
+  graderId: string;
+  kind: 'reference' | 'self_check';
+  expected: number;
+  given: number;
+  tolerance: number;
+}
+
+export interface CohortGrading {
+  answers: CohortGradedAnswer[];
+  marks: CohortMark[];
+  checks: CohortCheck[];
+  graders: { id: string; name: string }[];
+}

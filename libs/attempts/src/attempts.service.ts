@@ -406,8 +406,14 @@ export class AttemptsService {
    * For the grading domain, inside its transaction: the attempt's final result once its open
    * answers are marked: objective points plus `openPoints`, pass/fail against `passMark`, status
    * `graded` on the attempt and its invitation. Run again after a re-grade, it rewrites the result.
+   * Answers with the version and job role, whose reports the caller refreshes after its commit.
    */
-  async markGraded(manager: EntityManager, attemptId: string, openPoints: number, passMark: number | null): Promise<{ points: number; passed: boolean | null }> {
+  async markGraded(
+    manager: EntityManager,
+    attemptId: string,
+    openPoints: number,
+    passMark: number | null,
+  ): Promise<{ points: number; passed: boolean | null; paperVersionId: string; jobRoleId: string }> {
     // UPDATE answers [rows, rowCount] through TypeORM.
     const [[row]] = (await manager.query(
       `UPDATE attempts a
@@ -417,12 +423,12 @@ export class AttemptsService {
          FROM (SELECT COALESCE(SUM(points) FILTER (WHERE outcome <> 'pending_manual'), 0) AS objective
                  FROM responses WHERE attempt_id = $1) o
         WHERE a.id = $1 AND a.status IN ('awaiting_grading', 'graded')
-        RETURNING a.invitation_id, a.points, a.passed`,
+        RETURNING a.invitation_id, a.points, a.passed, a.paper_version_id, (SELECT job_role_id FROM invitations WHERE id = a.invitation_id) AS job_role_id`,
       [attemptId, openPoints, passMark],
-    )) as [{ invitation_id: string; points: string; passed: boolean | null }[], number];
+    )) as [{ invitation_id: string; points: string; passed: boolean | null; paper_version_id: string; job_role_id: string }[], number];
     if (!row) throw new Error(`attempt ${attemptId} is not awaiting grading`);
     await this.invitations.markGraded(manager, row.invitation_id);
-    return { points: Number(row.points), passed: row.passed };
+    return { points: Number(row.points), passed: row.passed, paperVersionId: row.paper_version_id, jobRoleId: row.job_role_id };
   }
 
   private credentials(token: string | undefined): { tenantId: string; tokenHash: string } {

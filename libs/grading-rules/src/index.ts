@@ -3,6 +3,7 @@ export {
   MARKING_MODES,
   MARKING_ROUNDS,
   TOLERANCE_KINDS,
+  DEFAULT_TOLERANCE,
   tolerancePoints,
   resolveMarks,
   type MarkingMode,

@@ -18,6 +18,9 @@ export type MarkingRound = (typeof MARKING_ROUNDS)[number];
 export type Tolerance = { kind: 'points'; value: number } | { kind: 'share'; value: number };
 export const TOLERANCE_KINDS = ['points', 'share'] as const;
 
+/** A paper without marking settings: two marks agree within a fifth of the question's points. */
+export const DEFAULT_TOLERANCE: Tolerance = { kind: 'share', value: 0.2 };
+
 /** The tolerance in points for a question worth `questionPoints`. */
 export function tolerancePoints(tolerance: Tolerance, questionPoints: number): number {
   return roundMark(tolerance.kind === 'points' ? tolerance.value : tolerance.value * questionPoints);

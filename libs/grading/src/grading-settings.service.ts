@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { TenantTransaction } from '@assay/core';
-import type { MarkingMode, Tolerance } from '@assay/grading-rules';
+import { DEFAULT_TOLERANCE, type MarkingMode, type Tolerance } from '@assay/grading-rules';
 import { GradingErrors } from './grading-errors';
 
 /** How a paper's open answers are marked; stored per paper in grading_settings (docs/grading.md). */
@@ -16,7 +16,7 @@ export interface GradingSettings {
 /** A paper without settings is marked by one grader, half points allowed. */
 export const DEFAULT_GRADING_SETTINGS: GradingSettings = {
   mode: 'single',
-  tolerance: { kind: 'share', value: 0.2 },
+  tolerance: DEFAULT_TOLERANCE,
   halfPoints: true,
   selfCheckEvery: 0,
 };

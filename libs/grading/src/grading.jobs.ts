@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { JobHandler, JobName, JobQueue, TenantTransaction, type JobOf, type JobResult } from '@assay/core';
+import { afterCommit, JobHandler, JobName, JobQueue, TenantTransaction, type JobOf, type JobResult } from '@assay/core';
+import { analyticsRefreshJobs } from '@assay/analytics';
 import { AttemptsService } from '@assay/attempts';
 import { GradingIntakeService } from './grading-intake.service';
 
@@ -48,8 +49,8 @@ export class GradingJobs {
    * worker killed mid-job commits nothing, and the retried job does it all.
    */
   @JobHandler(JobName.FinaliseGrading)
-  finalise({ tenantId, attemptId }: JobOf<JobName.FinaliseGrading>): Promise<JobResult> {
-    return this.tx.runAs(tenantId, async (manager) => {
+  async finalise({ tenantId, attemptId }: JobOf<JobName.FinaliseGrading>): Promise<JobResult> {
+    const graded = await this.tx.runAs(tenantId, async (manager) => {
       const [script] = (await manager.query(
         `SELECT revision, pass_mark FROM grading_scripts WHERE attempt_id = $1 AND resolved_answers = open_answers AND finalised_revision < revision FOR UPDATE`,
         [attemptId],
@@ -62,8 +63,15 @@ export class GradingJobs {
       await manager.query(`INSERT INTO grading_finalisations (attempt_id, revision, points, passed) VALUES ($1, $2, $3, $4)`, [attemptId, script.revision, result.points, result.passed]);
       await manager.query(`UPDATE grading_scripts SET finalised_revision = revision WHERE attempt_id = $1`, [attemptId]);
       this.logger.log({ attemptId, tenantId, revision: script.revision, points: result.points, passed: result.passed }, 'Attempt graded');
-      return 'done';
+      return result;
     });
+    if (graded === 'skipped') return 'skipped';
+    // After the commit, like scoring: the reports now count this attempt as final. A lost enqueue
+    // is recovered by the analytics sweep.
+    await afterCommit(this.logger, { tenantId, attemptId }, 'Analytics refresh not queued; the sweep will', () =>
+      this.jobs.enqueueMany(JobName.RefreshAnalytics, analyticsRefreshJobs(tenantId, graded)),
+    );
+    return 'done';
   }
 
   /**

@@ -3033,9 +3033,93 @@ export interface operations {
                                 started?: number;
                                 submitted?: number;
                             };
-                            /** @description Grader consistency and suggestion quality; null until grading figures are wired in. */
+                            /** @description Grader agreement, leanings, speed and quality checks, and suggestion quality per question; null when the cohort has no open answers. */
                             grading?: {
-                                [key: string]: unknown;
+                                /** @description First against second marks of double-marked answers; ICC on fractions of each maximum. */
+                                agreement?: {
+                                    /** @description A share from 0 to 1; null when there is nothing to count. */
+                                    arbitrationRate?: number | null;
+                                    /** @description A share from 0 to 1; null when there is nothing to count. */
+                                    exact?: number | null;
+                                    icc?: number | null;
+                                    /** @enum {string|null} */
+                                    iccBand?: "poor" | "moderate" | "good" | "excellent" | null;
+                                    pairs?: number;
+                                    /** @description A share from 0 to 1; null when there is nothing to count. */
+                                    thirdMarkingRate?: number | null;
+                                    /** @description A share from 0 to 1; null when there is nothing to count. */
+                                    withinTolerance?: number | null;
+                                };
+                                answers?: number;
+                                graders?: {
+                                    /** Format: uuid */
+                                    graderId?: string;
+                                    /** @enum {string} */
+                                    leaning?: "lenient" | "severe" | "in_line";
+                                    marks?: number;
+                                    marksPerHour?: number | null;
+                                    mean?: number;
+                                    middleBandShare?: number;
+                                    name?: string;
+                                    reference?: {
+                                        checks?: number;
+                                        /** @description A share from 0 to 1; null when there is nothing to count. */
+                                        exact?: number | null;
+                                        meanDifference?: number | null;
+                                        /** @description A share from 0 to 1; null when there is nothing to count. */
+                                        withinTolerance?: number | null;
+                                    };
+                                    sd?: number | null;
+                                    selfAgreement?: {
+                                        checks?: number;
+                                        /** @description A share from 0 to 1; null when there is nothing to count. */
+                                        exact?: number | null;
+                                        meanDifference?: number | null;
+                                        /** @description A share from 0 to 1; null when there is nothing to count. */
+                                        withinTolerance?: number | null;
+                                    };
+                                    standardisedDifference?: number | null;
+                                    teamMean?: number;
+                                    teamSd?: number | null;
+                                }[];
+                                questions?: {
+                                    agreement?: {
+                                        /** @description A share from 0 to 1; null when there is nothing to count. */
+                                        arbitrationRate?: number | null;
+                                        /** @description A share from 0 to 1; null when there is nothing to count. */
+                                        exact?: number | null;
+                                        icc?: number | null;
+                                        /** @enum {string|null} */
+                                        iccBand?: "poor" | "moderate" | "good" | "excellent" | null;
+                                        kappa?: number | null;
+                                        /** @enum {string|null} */
+                                        kappaBand?: "poor" | "slight" | "fair" | "moderate" | "substantial" | "almost_perfect" | null;
+                                        pairs?: number;
+                                        /** @description A share from 0 to 1; null when there is nothing to count. */
+                                        thirdMarkingRate?: number | null;
+                                        /** @description A share from 0 to 1; null when there is nothing to count. */
+                                        withinTolerance?: number | null;
+                                    };
+                                    answers?: number;
+                                    maxPoints?: number;
+                                    /** Format: uuid */
+                                    questionId?: string;
+                                    resolved?: number;
+                                    stem?: string;
+                                    /** @description The machine suggestion against final marks: where machine-assisted double marking is safe. */
+                                    suggestion?: {
+                                        answers?: number;
+                                        assistedSafe?: boolean;
+                                        /** @description A share from 0 to 1; null when there is nothing to count. */
+                                        exact?: number | null;
+                                        kappa?: number | null;
+                                        /** @enum {string|null} */
+                                        kappaBand?: "poor" | "slight" | "fair" | "moderate" | "substantial" | "almost_perfect" | null;
+                                        /** @description A share from 0 to 1; null when there is nothing to count. */
+                                        withinTolerance?: number | null;
+                                    };
+                                }[];
+                                resolved?: number;
                             } | null;
                             /** @description Moodle's quiz and question statistics of the objective questions (paper versions only), with flags and response analysis. */
                             items?: {

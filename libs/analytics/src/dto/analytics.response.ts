@@ -31,6 +31,63 @@ const RELIABILITY = object({
   flags: list(figures('A flag: code, value and what to do.')),
 });
 
+const nullableStr = (values: readonly string[]) => ({ type: 'string', enum: [...values], nullable: true }) as SchemaObject;
+const share = { ...nullableNum, description: 'A share from 0 to 1; null when there is nothing to count.' } as const;
+const AGREEMENT = {
+  pairs: int,
+  exact: share,
+  withinTolerance: share,
+  thirdMarkingRate: share,
+  arbitrationRate: share,
+  icc: nullableNum,
+  iccBand: nullableStr(['poor', 'moderate', 'good', 'excellent']),
+};
+const KAPPA_BAND = nullableStr(['poor', 'slight', 'fair', 'moderate', 'substantial', 'almost_perfect']);
+const CHECKS = object({ checks: int, exact: share, withinTolerance: share, meanDifference: nullableNum });
+
+const GRADING = {
+  ...object(
+    {
+      answers: int,
+      resolved: int,
+      agreement: object(AGREEMENT, 'First against second marks of double-marked answers; ICC on fractions of each maximum.'),
+      questions: list(
+        object({
+          questionId: uuid,
+          stem: str,
+          maxPoints: num,
+          answers: int,
+          resolved: int,
+          agreement: object({ ...AGREEMENT, kappa: nullableNum, kappaBand: KAPPA_BAND }),
+          suggestion: object(
+            { answers: int, exact: share, withinTolerance: share, kappa: nullableNum, kappaBand: KAPPA_BAND, assistedSafe: { type: 'boolean' } },
+            'The machine suggestion against final marks: where machine-assisted double marking is safe.',
+          ),
+        }),
+      ),
+      graders: list(
+        object({
+          graderId: uuid,
+          name: str,
+          marks: int,
+          mean: num,
+          sd: nullableNum,
+          teamMean: num,
+          teamSd: nullableNum,
+          standardisedDifference: nullableNum,
+          leaning: { type: 'string', enum: ['lenient', 'severe', 'in_line'] },
+          middleBandShare: num,
+          marksPerHour: nullableNum,
+          reference: CHECKS,
+          selfAgreement: CHECKS,
+        }),
+      ),
+    },
+    'Grader agreement, leanings, speed and quality checks, and suggestion quality per question; null when the cohort has no open answers.',
+  ),
+  nullable: true,
+};
+
 const REPORT = object({
   scope: { type: 'string', enum: ['paper_version', 'job_role'] },
   scopeId: uuid,
@@ -53,7 +110,7 @@ const REPORT = object({
   competencies: list(object({ competency: str, mean: nullableNum, candidates: int })),
   items: { ...figures("Moodle's quiz and question statistics of the objective questions (paper versions only), with flags and response analysis."), nullable: true },
   awaitingGrading: int,
-  grading: { ...figures('Grader consistency and suggestion quality; null until grading figures are wired in.'), nullable: true },
+  grading: GRADING,
 });
 
 export const CANDIDATE_ROW = object({

@@ -23,6 +23,7 @@ export enum JobName {
   ScoreAttempt = 'score-attempt',
   SweepOverdue = 'sweep-overdue',
   RefreshAnalytics = 'refresh-analytics',
+  SweepAnalytics = 'sweep-analytics',
   CreateGradingTasks = 'create-grading-tasks',
   ReleaseGradingLeases = 'release-grading-leases',
   FinaliseGrading = 'finalise-grading',
@@ -55,6 +56,8 @@ export interface JobPayloads {
    * same job, run once when the window closes.
    */
   [JobName.RefreshAnalytics]: { tenantId: string; scope: 'paper_version' | 'job_role'; scopeId: string; window: number };
+  /** Re-queues refreshes lost between a scoring or finalisation commit and its enqueue (all tenants). */
+  [JobName.SweepAnalytics]: Record<string, never>;
   /** Turns the open answers of an attempt awaiting grading into grading tasks (idempotent). */
   [JobName.CreateGradingTasks]: { tenantId: string; attemptId: string };
   /** Returns tasks whose grader's lease expired to the queue (all tenants). */
@@ -84,6 +87,7 @@ export const JOB_IDS: { [N in JobName]: ((data: JobOf<N>) => string) | null } = 
   [JobName.ScoreAttempt]: (data) => data.attemptId,
   [JobName.SweepOverdue]: null,
   [JobName.RefreshAnalytics]: (data) => `analytics-${data.scope}-${data.scopeId}-${data.window}`,
+  [JobName.SweepAnalytics]: null,
   [JobName.CreateGradingTasks]: (data) => `grading-tasks-${data.attemptId}`,
   [JobName.ReleaseGradingLeases]: null,
   // The revision is part of the id: an override after finalisation needs a new finalisation.
@@ -107,6 +111,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ScoreAttempt]: QueueName.Attempts,
   [JobName.SweepOverdue]: QueueName.Attempts,
   [JobName.RefreshAnalytics]: QueueName.Analytics,
+  [JobName.SweepAnalytics]: QueueName.Analytics,
   [JobName.CreateGradingTasks]: QueueName.Grading,
   [JobName.ReleaseGradingLeases]: QueueName.Grading,
   [JobName.FinaliseGrading]: QueueName.Grading,
@@ -140,4 +145,5 @@ export const JOB_SCHEDULES: { name: JobName; everyMs: number }[] = [
   { name: JobName.SweepOverdue, everyMs: 60_000 },
   { name: JobName.ReleaseGradingLeases, everyMs: 30_000 },
   { name: JobName.SweepGrading, everyMs: 60_000 },
+  { name: JobName.SweepAnalytics, everyMs: 60_000 },
 ];
