@@ -37,6 +37,8 @@ describe('AnswerSync', () => {
     const { sync, received, clock } = setup({ serverSeq: 4 });
     sync.change('q1', 'B', 500);
     sync.change('q2', { text: 'hello' }, 500);
+    // Typing waits for its debounce: the screen must not call it saved yet.
+    expect(sync.status).toBe('saving');
     await sync.flush();
     expect(received).toEqual([
       { questionId: 'q1', answer: 'B', seq: 5 },

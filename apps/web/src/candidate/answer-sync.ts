@@ -67,8 +67,9 @@ export class AnswerSync {
     this.seq = Math.max(stored.seq, options.serverSeq);
   }
 
+  /** Never "saved" while a change still waits in the queue (e.g. during the typing debounce). */
   get status(): SyncStatus {
-    return this.state;
+    return this.state === 'saved' && this.queue.length > 0 ? 'saving' : this.state;
   }
 
   /** Values typed before a reload and not yet acknowledged: newer than the server's copy. */
