@@ -109,11 +109,12 @@ async function seedCohort(tenantId: string, paper: PaperIds): Promise<void> {
   // Ability by candidate (n % 97), difficulty by question (k % 5): a realistic spread of facility
   // and discrimination.
   await owner.query(
-    `INSERT INTO responses (tenant_id, attempt_id, question_id, answer, seq, points, max_points, outcome)
+    `INSERT INTO responses (tenant_id, attempt_id, question_id, answer, seq, points, max_points, outcome, first_saved_at)
      SELECT $1, md5('a' || n)::uuid, q.id,
             CASE WHEN c.correct THEN q.key ELSE q.wrong END, 1,
             CASE WHEN c.correct THEN q.points ELSE 0 END, q.points,
-            CASE WHEN c.correct THEN 'correct' ELSE 'incorrect' END
+            CASE WHEN c.correct THEN 'correct' ELSE 'incorrect' END,
+            now() - interval '1 day' + make_interval(secs => q.k * 40 + n % 37)
        FROM generate_series(1, $2) n
        CROSS JOIN unnest($3::uuid[], $4::jsonb[], $5::jsonb[], $6::numeric[]) WITH ORDINALITY AS q(id, key, wrong, points, k)
        CROSS JOIN LATERAL (SELECT random() < 0.15 + 0.7 * (n % 97) / 96.0 - 0.08 * (q.k % 5) AS correct) c`,

@@ -8,6 +8,7 @@ import { CreateAttemptSave1763900600000 } from './1763900600000-CreateAttemptSav
 import { RenameRubricPoints1764000000000 } from './1764000000000-RenameRubricPoints';
 import { AddUserSessionVersion1764000400000 } from './1764000400000-AddUserSessionVersion';
 import { CreateAnalyticsStaleScopes1764100400000 } from './1764100400000-CreateAnalyticsStaleScopes';
+import { AddResponseFirstSavedAt1764100410000 } from './1764100410000-AddResponseFirstSavedAt';
 import { CreateAnalyticsSnapshots1764000300000 } from './1764000300000-CreateAnalyticsSnapshots';
 import { CreateRemindersDue1764000100000 } from './1764000100000-CreateRemindersDue';
 import { CreateGrading1764000200000 } from './1764000200000-CreateGrading';
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   CreateAnalyticsSnapshots1764000300000,
   AddUserSessionVersion1764000400000,
   CreateAnalyticsStaleScopes1764100400000,
+  AddResponseFirstSavedAt1764100410000,
 ];

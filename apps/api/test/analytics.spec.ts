@@ -96,6 +96,21 @@ describe('analytics per paper version and job role', () => {
       { competency: '逻辑', mean: 75, candidates: 4 },
     ]);
     expect(report.grading).toBeNull();
+    // Everyone answered into the last section and submitted: nobody dropped off.
+    expect(report.funnel.dropOff).toEqual({
+      answeredNothing: 0,
+      sections: [
+        { sectionId: expect.any(String), title: '单选', reached: 4, leftHere: 0 },
+        { sectionId: expect.any(String), title: '判断', reached: 4, leftHere: 0 },
+      ],
+    });
+    expect(report.questionTimes.map((t: any) => [t.sectionTitle, t.answered])).toEqual([
+      ['单选', 4],
+      ['单选', 3],
+      ['单选', 4],
+      ['判断', 4],
+    ]);
+    for (const time of report.questionTimes) expect(time.medianSeconds).toBeGreaterThanOrEqual(0);
   });
 
   it("item analysis: Moodle's facility and the response analysis of each choice question", async () => {
@@ -134,6 +149,10 @@ describe('analytics per paper version and job role', () => {
     const one = (await get(a.accessToken, `/paper-versions/${versionId}/candidates/${attemptIds[3]}`)).body;
     expect(one.candidate).toMatchObject({ points: 2, percentile: 12.5, rank: 4, final: true });
     expect(one.report.reliability.normGroupSize).toBe(4);
+    // The last candidate answered three of the four questions (question 2 left blank); no shared answers.
+    expect(one.timePerQuestion).toHaveLength(3);
+    for (const time of one.timePerQuestion) expect(time.seconds).toBeGreaterThanOrEqual(0);
+    expect(one.similarityFlags).toEqual([]);
   });
 
   it('a job role reports in percent across its papers', async () => {

@@ -6,7 +6,7 @@ import { DomainError, pageOf, TenantTransaction, type PageQueryDto } from '@assa
 import { compareScores } from '@assay/statistics';
 import { buildReport, type CandidateRow, type Report } from './build-report';
 import type { ReportScope } from './cohort';
-import { jobRoleOf, loadCohort } from './cohort-source';
+import { attemptDetails, jobRoleOf, loadCohort } from './cohort-source';
 
 /** How many candidate rows one INSERT carries (keeps each statement's parameters small). */
 const INSERT_BATCH = 2000;
@@ -84,10 +84,13 @@ export class AnalyticsService {
   async candidate(scope: ReportScope, scopeId: string, attemptId: string) {
     const { report, computedAt } = await this.report(scope, scopeId);
     const [row] = await this.rows(scope, scopeId, [attemptId]);
+    const { timePerQuestion, similarityFlags } = await this.tx.run((manager) => attemptDetails(manager, attemptId));
     return {
       computedAt,
       report: { scope, scopeId, title: report.title, jobRole: report.jobRole, scores: report.scores, reliability: report.reliability, competencies: report.competencies },
       candidate: row,
+      timePerQuestion,
+      similarityFlags,
     };
   }
 

@@ -33,6 +33,7 @@ import {
   type TestFlagCode,
 } from '@assay/statistics';
 import { buildGradingReport, type GradingReport } from './grading-report';
+import { answerSeconds, questionTimes, sectionDropOff, type QuestionTime, type SectionDropOff } from './timing';
 import { isFinal, type Cohort, type CohortAttempt, type CohortResponse, type CohortVersion, type ReportScope } from './cohort';
 
 const PERCENTILES = [10, 25, 50, 75, 90] as const;
@@ -56,6 +57,8 @@ export interface Funnel {
   completionRate: number | null;
   /** Median minutes from start to submission. */
   medianMinutes: number | null;
+  /** Paper versions: where scored candidates stopped (docs/analytics.md, "Time and drop-off"). */
+  dropOff: { answeredNothing: number; sections: SectionDropOff[] } | null;
 }
 
 export interface ScoreSummary {
@@ -129,6 +132,8 @@ export interface Report {
   reliability: Reliability;
   sections: { sectionId: string; title: string; mean: number | null; maxPoints: number }[];
   competencies: { competency: string; mean: number | null; candidates: number }[];
+  /** Paper versions: median seconds per question in paper order, estimated from first saves. */
+  questionTimes: (QuestionTime & { sectionTitle: string; stem: string })[];
   /** Item analysis on the objective questions of every scored attempt, final or not (paper versions only). */
   items: { attempts: number; quiz: MoodleQuizStatistics; questions: ItemReport[] } | null;
   awaitingGrading: number;
@@ -232,14 +237,49 @@ function versionAlpha(attempts: readonly CohortAttempt[], version: CohortVersion
   return stats.quiz.cic === null ? null : stats.quiz.cic / 100;
 }
 
-function funnelOf(cohort: Cohort, final: readonly CohortAttempt[], passMarks: Map<string, number | null>): Funnel {
+type ByAttempt = Map<string, Map<string, CohortResponse>>;
+
+function savesOf(a: CohortAttempt, byAttempt: ByAttempt) {
+  return [...(byAttempt.get(a.attemptId)?.values() ?? [])].map((r) => ({ questionId: r.questionId, firstSavedAt: r.firstSavedAt }));
+}
+
+function dropOffOf(cohort: Cohort, version: CohortVersion | null, places: Map<string, QuestionPlace>, byAttempt: ByAttempt): Funnel['dropOff'] {
+  if (!version) return null;
+  const order = new Map(version.snapshot.sections.map((s, i) => [s.id, i]));
+  const attempts = cohort.attempts.map((a) => {
+    const answered = savesOf(a, byAttempt).filter((s) => s.firstSavedAt !== null);
+    const furthest = Math.max(-1, ...answered.map((s) => order.get(places.get(s.questionId)?.sectionId ?? '') ?? -1));
+    return { furthest, submittedByCandidate: a.submittedBy === 'candidate' };
+  });
+  return {
+    answeredNothing: attempts.filter((a) => a.furthest === -1).length,
+    sections: sectionDropOff(
+      version.snapshot.sections.map((s) => ({ sectionId: s.id, title: s.title })),
+      attempts,
+    ),
+  };
+}
+
+function questionTimesOf(cohort: Cohort, version: CohortVersion | null, places: Map<string, QuestionPlace>, byAttempt: ByAttempt): Report['questionTimes'] {
+  if (!version) return [];
+  const order = version.snapshot.sections.flatMap((s) => s.questions.map((q) => q.id));
+  return questionTimes(
+    order,
+    cohort.attempts.map((a) => answerSeconds(a.startedAt, savesOf(a, byAttempt))),
+  ).map((time) => {
+      const place = places.get(time.questionId);
+      return { ...time, sectionTitle: place?.sectionTitle ?? '', stem: (place?.question.stem ?? '').slice(0, 200) };
+    });
+}
+
+function funnelOf(cohort: Cohort, final: readonly CohortAttempt[], passMarks: Map<string, number | null>, dropOff: Funnel['dropOff']): Funnel {
   const minutes = cohort.attempts.flatMap((a) => (a.submittedAt ? [(a.submittedAt.getTime() - a.startedAt.getTime()) / 60_000] : []));
   const passed = final.filter((a) => {
     const mark = passMarks.get(a.paperVersionId);
     return mark !== null && mark !== undefined && (a.points ?? 0) >= mark;
   }).length;
   const { invited, opened, started, submitted, graded } = cohort.funnel;
-  return { invited, opened, started, submitted, graded, passed, completionRate: started > 0 ? submitted / started : null, medianMinutes: median(minutes) };
+  return { invited, opened, started, submitted, graded, passed, completionRate: started > 0 ? submitted / started : null, medianMinutes: median(minutes), dropOff };
 }
 
 export function buildReport(cohort: Cohort, jobRole: { id: string; name: string }): BuiltReport {
@@ -346,7 +386,7 @@ export function buildReport(cohort: Cohort, jobRole: { id: string; name: string 
   candidates.sort((x, y) => Number(y.final) - Number(x.final) || (y.percent ?? -1) - (x.percent ?? -1) || (x.attemptId < y.attemptId ? -1 : 1));
 
   const finalRows = candidates.filter((c) => c.final);
-  const funnel = funnelOf(cohort, final, passMarks);
+  const funnel = funnelOf(cohort, final, passMarks, dropOffOf(cohort, single, places, byAttempt));
   // A role's pass rate counts each attempt against its own paper's pass mark.
   const rolePassRate = final.length > 0 && [...passMarks.values()].some((m) => m !== null) ? funnel.passed / final.length : null;
   const alpha = single ? (alphas.get(single.id) ?? null) : null;
@@ -387,6 +427,7 @@ export function buildReport(cohort: Cohort, jobRole: { id: string; name: string 
       const values = finalRows.flatMap((c) => c.competencies.filter((x) => x.competency === competency).map((x) => x.score));
       return { competency, mean: mean(values), candidates: values.length };
     }),
+    questionTimes: questionTimesOf(cohort, single, places, byAttempt),
     items: byVersion ? itemAnalysis(cohort, places, byAttempt) : null,
     awaitingGrading: cohort.attempts.length - final.length,
     grading: buildGradingReport(cohort.grading, (id) => places.get(id)?.question.stem ?? ''),

@@ -6,7 +6,8 @@ import type { EntityManager } from 'typeorm';
 import type { AttemptStatus } from '@assay/contracts';
 import { DEFAULT_TOLERANCE, tolerancePoints, type Tolerance } from '@assay/grading-rules';
 import type { PaperSnapshot } from '@assay/papers';
-import type { Cohort, CohortCheck, CohortGrading, CohortMark, FunnelCounts, ReportScope } from './cohort';
+import { answerSeconds } from './timing';
+import type { Cohort, CohortAttempt, CohortCheck, CohortGrading, CohortMark, FunnelCounts, ReportScope } from './cohort';
 
 /** Attempts that objective scoring has reached: final ones and those waiting for graders. */
 const SCORED = `a.status IN ('scored', 'awaiting_grading', 'graded')`;
@@ -21,7 +22,7 @@ export async function loadCohort(manager: EntityManager, scope: ReportScope, sco
   const where = `${scopeFilter(scope)} AND ${SCORED}`;
   const attempts = (await manager.query(
     `SELECT a.id, a.invitation_id, i.candidate_id, c.name, c.email, a.status, a.paper_version_id, a.points, a.max_points,
-            a.started_at, a.submitted_at, a.question_ids,
+            a.started_at, a.submitted_at, a.submitted_by, a.question_ids,
             (SELECT count(*) FROM attempt_events e WHERE e.attempt_id = a.id AND e.type NOT IN ('started', 'submitted'))::int AS events
        FROM attempts a JOIN invitations i ON i.id = a.invitation_id JOIN candidates c ON c.id = i.candidate_id
       WHERE ${where}`,
@@ -38,15 +39,16 @@ export async function loadCohort(manager: EntityManager, scope: ReportScope, sco
     max_points: string | null;
     started_at: Date;
     submitted_at: Date | null;
+    submitted_by: CohortAttempt['submittedBy'];
     question_ids: string[];
     events: number;
   }[];
   const responses = (await manager.query(
-    `SELECT r.attempt_id, r.question_id, r.answer, r.points, r.max_points
+    `SELECT r.attempt_id, r.question_id, r.answer, r.points, r.max_points, r.first_saved_at
        FROM responses r JOIN attempts a ON a.id = r.attempt_id JOIN invitations i ON i.id = a.invitation_id
       WHERE ${where}`,
     [scopeId],
-  )) as { attempt_id: string; question_id: string; answer: unknown; points: string | null; max_points: string | null }[];
+  )) as { attempt_id: string; question_id: string; answer: unknown; points: string | null; max_points: string | null; first_saved_at: Date | null }[];
   const versionIds = scope === 'paper_version' ? [scopeId] : [...new Set(attempts.map((a) => a.paper_version_id))];
   const versions = (await manager.query('SELECT id, version, snapshot FROM paper_versions WHERE id = ANY($1) ORDER BY published_at', [versionIds])) as {
     id: string;
@@ -77,10 +79,18 @@ export async function loadCohort(manager: EntityManager, scope: ReportScope, sco
       maxPoints: toNumber(a.max_points),
       startedAt: a.started_at,
       submittedAt: a.submitted_at,
+      submittedBy: a.submitted_by,
       questionIds: a.question_ids,
       integrityEvents: a.events,
     })),
-    responses: responses.map((r) => ({ attemptId: r.attempt_id, questionId: r.question_id, answer: r.answer, points: toNumber(r.points), maxPoints: toNumber(r.max_points) })),
+    responses: responses.map((r) => ({
+      attemptId: r.attempt_id,
+      questionId: r.question_id,
+      answer: r.answer,
+      points: toNumber(r.points),
+      maxPoints: toNumber(r.max_points),
+      firstSavedAt: r.first_saved_at,
+    })),
     versions,
     funnel,
     grading: await loadGrading(manager, where, scopeId),
@@ -141,4 +151,23 @@ export async function jobRoleOf(manager: EntityManager, scope: ReportScope, scop
     [scopeId],
   )) as { id: string; name: string }[];
   return row ?? null;
+}
+
+/**
+ * What one candidate report adds to the snapshot's row, read for that attempt only: time per
+ * question (from its first saves) and the grading domain's similarity flags.
+ */
+export async function attemptDetails(manager: EntityManager, attemptId: string) {
+  const [attempt] = (await manager.query('SELECT started_at FROM attempts WHERE id = $1', [attemptId])) as { started_at: Date }[];
+  const saves = (await manager.query('SELECT question_id, first_saved_at FROM responses WHERE attempt_id = $1', [attemptId])) as { question_id: string; first_saved_at: Date | null }[];
+  const flags = (await manager.query(
+    `SELECT f.question_id, f.similarity, f.other_attempt_id, s.anonymous_code
+       FROM similarity_flags f JOIN grading_scripts s ON s.attempt_id = f.other_attempt_id
+      WHERE f.attempt_id = $1 ORDER BY f.similarity DESC, f.question_id`,
+    [attemptId],
+  )) as { question_id: string; similarity: string; other_attempt_id: string; anonymous_code: string }[];
+  return {
+    timePerQuestion: attempt ? answerSeconds(attempt.started_at, saves.map((r) => ({ questionId: r.question_id, firstSavedAt: r.first_saved_at }))) : [],
+    similarityFlags: flags.map((f) => ({ questionId: f.question_id, similarity: Number(f.similarity), otherAttemptId: f.other_attempt_id, otherCode: f.anonymous_code })),
+  };
 }

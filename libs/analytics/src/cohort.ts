@@ -16,6 +16,8 @@ export interface CohortAttempt {
   maxPoints: number | null;
   startedAt: Date;
   submittedAt: Date | null;
+  /** Who ended the attempt: the candidate, or the deadline (job or sweep). */
+  submittedBy: 'candidate' | 'deadline' | 'sweep' | null;
   questionIds: string[];
   integrityEvents: number;
 }
@@ -27,6 +29,8 @@ export interface CohortResponse {
   /** Null while the answer waits for a grader. */
   points: number | null;
   maxPoints: number | null;
+  /** When the candidate first saved an answer to it; null if never (or saved before this was recorded). */
+  firstSavedAt: Date | null;
 }
 
 export interface CohortVersion {

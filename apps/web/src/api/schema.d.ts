@@ -3025,6 +3025,17 @@ export interface operations {
                             }[];
                             funnel?: {
                                 completionRate?: number | null;
+                                /** @description Paper versions: candidates who reached each section, and who stopped in it without submitting (the deadline submitted). */
+                                dropOff?: {
+                                    answeredNothing?: number;
+                                    sections?: {
+                                        leftHere?: number;
+                                        reached?: number;
+                                        /** Format: uuid */
+                                        sectionId?: string;
+                                        title?: string;
+                                    }[];
+                                } | null;
                                 graded?: number;
                                 invited?: number;
                                 medianMinutes?: number | null;
@@ -3130,6 +3141,14 @@ export interface operations {
                                 id?: string;
                                 name?: string;
                             };
+                            questionTimes?: {
+                                answered?: number;
+                                medianSeconds?: number | null;
+                                /** Format: uuid */
+                                questionId?: string;
+                                sectionTitle?: string;
+                                stem?: string;
+                            }[];
                             reliability?: {
                                 alpha?: number | null;
                                 flags?: {
@@ -3412,6 +3431,19 @@ export interface operations {
                             };
                             title?: string;
                         };
+                        similarityFlags?: {
+                            /** Format: uuid */
+                            otherAttemptId?: string;
+                            otherCode?: string;
+                            /** Format: uuid */
+                            questionId?: string;
+                            similarity?: number;
+                        }[];
+                        timePerQuestion?: {
+                            /** Format: uuid */
+                            questionId?: string;
+                            seconds?: number;
+                        }[];
                     };
                 };
             };

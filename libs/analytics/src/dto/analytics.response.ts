@@ -103,11 +103,27 @@ const REPORT = object({
     passed: int,
     completionRate: nullableNum,
     medianMinutes: nullableNum,
+    dropOff: {
+      ...object(
+        {
+          answeredNothing: int,
+          sections: list(object({ sectionId: uuid, title: str, reached: int, leftHere: int })),
+        },
+        'Paper versions: candidates who reached each section, and who stopped in it without submitting (the deadline submitted).',
+      ),
+      nullable: true,
+    },
   }),
   scores: SCORES,
   reliability: RELIABILITY,
   sections: list(object({ sectionId: uuid, title: str, mean: nullableNum, maxPoints: num })),
   competencies: list(object({ competency: str, mean: nullableNum, candidates: int })),
+  questionTimes: list(
+    object(
+      { questionId: uuid, sectionTitle: str, stem: str, answered: int, medianSeconds: nullableNum },
+      'Paper versions: median seconds per question in paper order, estimated from when each answer was first saved.',
+    ),
+  ),
   items: { ...figures("Moodle's quiz and question statistics of the objective questions (paper versions only), with flags and response analysis."), nullable: true },
   awaitingGrading: int,
   grading: GRADING,
@@ -142,6 +158,13 @@ export const CANDIDATE_REPORT = object({
   computedAt: { type: 'string', format: 'date-time' },
   report: object({ scope: str, scopeId: uuid, title: str, jobRole: object({ id: uuid, name: str }), scores: SCORES, reliability: RELIABILITY, competencies: list(object({ competency: str, mean: nullableNum, candidates: int })) }),
   candidate: CANDIDATE_ROW,
+  timePerQuestion: list(object({ questionId: uuid, seconds: num }, 'Seconds each answered question took, in answering order (estimated from first saves).')),
+  similarityFlags: list(
+    object(
+      { questionId: uuid, similarity: num, otherAttemptId: uuid, otherCode: str },
+      "Near-identical answers to the same question by another candidate of the paper (the other attempt and its graders' anonymous code).",
+    ),
+  ),
 });
 
 export const COMPARISON = object({
