@@ -1,74 +1,168 @@
-import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, ConfigProvider, Form, Input, Layout, Menu, Result } from 'antd';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, Button, ConfigProvider, Form, Input, Layout, Menu, Result, Segmented, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
-import { api, bodyOf } from '../api/client';
-import { readStaffSession, writeStaffSession, type StaffSession } from './staff-session';
+import { bodyOf } from '../api/client';
+import { STAFF_AREAS, type StaffRole } from './areas';
+import { LocaleProvider, useLocale, useText, type Locale, type Texts } from './i18n';
+import { sessionEndReason, staffApi } from './staff-api';
+import { onStaffSessionChange, readStaffSession, writeStaffSession, type StaffSession } from './staff-session';
 import './staff.css';
 
+const TEXT: Texts<{
+  title: string;
+  email: string;
+  emailMissing: string;
+  password: string;
+  passwordMissing: string;
+  signIn: string;
+  signOut: string;
+  sessionEnded: string;
+  welcome: string;
+  noArea: string;
+}> = {
+  'zh-CN': {
+    title: 'Assay 登录',
+    email: '邮箱',
+    emailMissing: '请输入邮箱',
+    password: '密码',
+    passwordMissing: '请输入密码',
+    signIn: '登录',
+    signOut: '退出',
+    sessionEnded: '登录已失效,请重新登录。',
+    welcome: '欢迎使用 Assay',
+    noArea: '您的账号还没有可用的功能,请联系管理员分配角色。',
+  },
+  en: {
+    title: 'Sign in to Assay',
+    email: 'Email',
+    emailMissing: 'Enter your email',
+    password: 'Password',
+    passwordMissing: 'Enter your password',
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    sessionEnded: 'Your session has ended. Please sign in again.',
+    welcome: 'Welcome to Assay',
+    noArea: 'Your account has no areas yet. Ask an admin to give you a role.',
+  },
+};
+
 /**
- * The staff app's shell: sign-in, the layout with its menu, and the routes under /staff where the
- * grader's workspace and the console will live (docs/web.md). Lazy loaded: candidates never get it.
+ * The staff app's shell: sign-in, the language, the layout with the menu of the areas the user's
+ * roles allow, and each area's routes under /staff (docs/web.md). Lazy loaded: candidates never get it.
  */
 export default function StaffApp() {
-  const [session, setSession] = useState(readStaffSession);
-  const signIn = (next: StaffSession | null) => {
-    writeStaffSession(next);
-    setSession(next);
-  };
   return (
-    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }}>
+    <LocaleProvider>
+      <LocalisedShell />
+    </LocaleProvider>
+  );
+}
+
+function LocalisedShell() {
+  const { locale } = useLocale();
+  const [session, setSession] = useState(readStaffSession);
+  useEffect(() => onStaffSessionChange(setSession), []);
+  return (
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} button={{ autoInsertSpace: false }}>
       <Routes>
-        <Route path="login" element={session ? <Navigate to="/staff" replace /> : <LoginPage onSignedIn={signIn} />} />
-        <Route path="*" element={session ? <StaffLayout session={session} onSignOut={() => signIn(null)} /> : <Navigate to="/staff/login" replace />} />
+        <Route path="login" element={session ? <Navigate to="/staff" replace /> : <LoginPage />} />
+        <Route path="*" element={session ? <StaffLayout session={session} /> : <Navigate to="/staff/login" replace />} />
       </Routes>
     </ConfigProvider>
   );
 }
 
-function LoginPage({ onSignedIn }: { onSignedIn: (session: StaffSession) => void }) {
+function LanguageSwitch() {
+  const { locale, setLocale } = useLocale();
+  return (
+    <Segmented<Locale>
+      size="small"
+      value={locale}
+      onChange={setLocale}
+      options={[
+        { label: '中文', value: 'zh-CN' },
+        { label: 'English', value: 'en' },
+      ]}
+      aria-label="Language / 语言"
+    />
+  );
+}
+
+function LoginPage() {
+  const text = useText(TEXT);
   const login = useMutation({
     mutationFn: async (values: { email: string; password: string }) => {
-      const tokens = bodyOf<{ accessToken: string; refreshToken: string }>(await api.POST('/api/v1/auth/login', { body: values }));
+      const tokens = bodyOf<{ accessToken: string; refreshToken: string }>(await staffApi.POST('/api/v1/auth/login', { body: values }));
       return { ...tokens, email: values.email };
     },
-    onSuccess: onSignedIn,
+    onSuccess: (session: StaffSession) => writeStaffSession(session),
   });
   return (
     <main className="staff-login">
-      <h1>Assay 登录</h1>
+      <div className="staff-login-top">
+        <h1>{text.title}</h1>
+        <LanguageSwitch />
+      </div>
+      {sessionEndReason !== null && !login.isPending && <Alert className="gap-bottom" type="warning" showIcon title={text.sessionEnded} />}
       <Form layout="vertical" onFinish={(values: { email: string; password: string }) => login.mutate(values)} requiredMark={false}>
-        <Form.Item label="邮箱" name="email" rules={[{ required: true, type: 'email', message: '请输入邮箱' }]}>
+        <Form.Item label={text.email} name="email" rules={[{ required: true, type: 'email', message: text.emailMissing }]}>
           <Input autoComplete="username" />
         </Form.Item>
-        <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+        <Form.Item label={text.password} name="password" rules={[{ required: true, message: text.passwordMissing }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         {login.error && <Alert className="gap" type="error" showIcon title={login.error.message} />}
         <Button type="primary" htmlType="submit" block loading={login.isPending}>
-          登录
+          {text.signIn}
         </Button>
       </Form>
     </main>
   );
 }
 
-function StaffLayout({ session, onSignOut }: { session: StaffSession; onSignOut: () => void }) {
+function StaffLayout({ session }: { session: StaffSession }) {
+  const text = useText(TEXT);
+  const { locale } = useLocale();
   const { pathname } = useLocation();
+  const me = useQuery({ queryKey: ['me'], queryFn: async () => bodyOf<{ roles: StaffRole[] }>(await staffApi.GET('/api/v1/auth/me')) });
+  const signOut = async () => {
+    await staffApi.POST('/api/v1/auth/logout', { body: { refreshToken: session.refreshToken } }).catch(() => undefined);
+    writeStaffSession(null);
+  };
+  const roles = me.data?.roles ?? [];
+  const areas = STAFF_AREAS.filter((area) => area.roles.some((role) => roles.includes(role)));
+  const selected = areas.find((area) => pathname.startsWith(`/staff/${area.path}`))?.path;
   return (
     <Layout className="staff">
       <Layout.Header className="staff-header">
         <strong>Assay</strong>
-        <Menu theme="dark" mode="horizontal" selectedKeys={[pathname]} items={[{ key: '/staff', label: <Link to="/staff">首页</Link> }]} />
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={selected ? [selected] : []}
+          items={areas.map((area) => ({ key: area.path, label: <Link to={`/staff/${area.path}`}>{area.label[locale]}</Link> }))}
+        />
+        <LanguageSwitch />
         <span className="staff-user">{session.email}</span>
-        <Button onClick={onSignOut}>退出</Button>
+        <Button onClick={() => void signOut()}>{text.signOut}</Button>
       </Layout.Header>
       <Layout.Content className="staff-content">
-        <Routes>
-          <Route index element={<Result status="info" title="欢迎使用 Assay" subTitle="阅卷工作台与管理控制台将在这里提供。" />} />
-          <Route path="*" element={<Navigate to="/staff" replace />} />
-        </Routes>
+        {me.isPending ? (
+          <Spin />
+        ) : (
+          <Suspense fallback={<Spin />}>
+            <Routes>
+              <Route index element={areas.length > 0 ? <Navigate to={`/staff/${areas[0].path}`} replace /> : <Result status="info" title={text.welcome} subTitle={text.noArea} />} />
+              {areas.map((area) => (
+                <Route key={area.path} path={`${area.path}/*`} element={area.element} />
+              ))}
+              <Route path="*" element={<Navigate to="/staff" replace />} />
+            </Routes>
+          </Suspense>
+        )}
       </Layout.Content>
     </Layout>
   );

@@ -6,6 +6,7 @@ export interface StaffSession {
 }
 
 const KEY = 'assay:staff';
+const listeners = new Set<(session: StaffSession | null) => void>();
 
 export function readStaffSession(): StaffSession | null {
   try {
@@ -15,7 +16,14 @@ export function readStaffSession(): StaffSession | null {
   }
 }
 
+/** Stores (or clears) the session and tells the shell, which shows the sign-in page on `null`. */
 export function writeStaffSession(session: StaffSession | null): void {
   if (session) sessionStorage.setItem(KEY, JSON.stringify(session));
   else sessionStorage.removeItem(KEY);
+  for (const listener of listeners) listener(session);
+}
+
+export function onStaffSessionChange(listener: (session: StaffSession | null) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
