@@ -13,13 +13,21 @@ export class PaperDocumentsService {
 
   /** What the reader understood, saving nothing. */
   async read(source: PaperSource): Promise<ReadPaper> {
+    return (await this.preview(source)).paper;
+  }
+
+  /**
+   * What the reader understood and the text it read (a Word document's paragraphs, one a line), so
+   * a screen can show each warning on its line and the author can fix the text and read it again.
+   */
+  async preview(source: PaperSource): Promise<{ paper: ReadPaper; text: string }> {
     const text = await this.textOf(source);
     const paper = importPaper(text);
     this.logger.log(
       { source: source.kind, questions: paper.sections.reduce((n, s) => n + s.questions.length, 0), warnings: paper.warnings.length },
       'Paper document read',
     );
-    return paper;
+    return { paper, text };
   }
 
   private async textOf(source: PaperSource): Promise<string> {
