@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import type { Texts } from './i18n';
 
 export type StaffRole = 'admin' | 'recruiter' | 'grader';
@@ -16,4 +16,10 @@ export interface StaffArea {
   element: ReactNode;
 }
 
-export const STAFF_AREAS: readonly StaffArea[] = [];
+const PapersArea = lazy(() => import('./papers/PapersArea'));
+const InvitationsArea = lazy(() => import('./invitations/InvitationsArea'));
+
+export const STAFF_AREAS: readonly StaffArea[] = [
+  { path: 'papers', label: { 'zh-CN': '试卷', en: 'Papers' }, roles: ['recruiter', 'admin'], element: <PapersArea /> },
+  { path: 'invitations', label: { 'zh-CN': '邀请', en: 'Invitations' }, roles: ['recruiter', 'admin'], element: <InvitationsArea /> },
+];
