@@ -7,6 +7,7 @@ import { useLocale, useText, type Texts } from '../i18n';
 import { staffApi } from '../staff-api';
 import { usePapers, type Invitation, type Schemas } from '../papers/console-api';
 import { formFieldsOf, ProblemNotice } from '../papers/ProblemNotice';
+import { TableRegion } from '../papers/TableRegion';
 import '../papers/papers.css';
 import { BulkInviteDialog, InviteDialog } from './InviteDialogs';
 import { funnel, type FunnelStep } from './invitation-rows';
@@ -14,15 +15,16 @@ import { toDateTimeInput } from './window';
 
 type Status = Invitation['status'];
 const STATUSES: Status[] = ['created', 'sent', 'opened', 'started', 'submitted', 'graded', 'expired', 'revoked'];
+/** Solid tags with white text, dark enough for contrast (antd's light presets are not). */
 const STATUS_COLOR: Record<Status, string> = {
-  created: 'default',
-  sent: 'blue',
-  opened: 'cyan',
-  started: 'gold',
-  submitted: 'purple',
-  graded: 'green',
-  expired: 'volcano',
-  revoked: 'red',
+  created: '#595959',
+  sent: '#1d4ed8',
+  opened: '#0e7490',
+  started: '#a16207',
+  submitted: '#6d28d9',
+  graded: '#15803d',
+  expired: '#b45309',
+  revoked: '#b91c1c',
 };
 
 const TEXT: Texts<{
@@ -279,73 +281,74 @@ function InvitationsPage() {
           options={STATUSES.map((s) => ({ value: s, label: text.status[s] }))}
         />
       </Space>
-      <Table<Invitation>
-        rowKey="id"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        scroll={{ x: 860 }}
-        locale={{ emptyText: text.empty }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: text.total,
-          onChange: (next, size) => {
-            setPage(size === pageSize ? next : 1);
-            setPageSize(size);
-          },
-        }}
-        columns={[
-          {
-            title: text.candidate,
-            key: 'candidate',
-            render: (_, row) => (
-              <>
-                <div>{row.candidate.name}</div>
-                <div className="console-hint">{row.candidate.email}</div>
-              </>
-            ),
-          },
-          { title: text.state, dataIndex: 'status', render: (s: Status) => <Tag color={STATUS_COLOR[s]}>{text.status[s]}</Tag> },
-          {
-            title: text.window,
-            key: 'window',
-            render: (_, row) => `${new Date(row.opensAt).toLocaleString(locale)} – ${new Date(row.closesAt).toLocaleString(locale)}`,
-          },
-          { title: text.sent, dataIndex: 'sentAt', render: (at: string | null) => (at ? new Date(at).toLocaleString(locale) : '—') },
-          {
-            title: text.actions,
-            key: 'actions',
-            render: (_, row) =>
-              FINISHED.includes(row.status) ? null : (
-                <Space wrap size={4}>
-                  {row.status !== 'started' && (
-                    <Popconfirm title={text.resendConfirm} okText={text.yes} cancelText={text.no} onConfirm={() => act.mutateAsync({ id: row.id, action: 'resend' }).catch(() => undefined)}>
-                      <Button size="small" aria-label={`${text.resend} ${row.candidate.name}`}>
-                        {text.resend}
+      <TableRegion label={text.heading} minWidth={860}>
+        <Table<Invitation>
+          rowKey="id"
+          loading={list.isFetching}
+          dataSource={list.data?.items ?? []}
+          locale={{ emptyText: <span className="console-hint">{text.empty}</span> }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: text.total,
+            onChange: (next, size) => {
+              setPage(size === pageSize ? next : 1);
+              setPageSize(size);
+            },
+          }}
+          columns={[
+            {
+              title: text.candidate,
+              key: 'candidate',
+              render: (_, row) => (
+                <>
+                  <div>{row.candidate.name}</div>
+                  <div className="console-hint">{row.candidate.email}</div>
+                </>
+              ),
+            },
+            { title: text.state, dataIndex: 'status', render: (s: Status) => <Tag color={STATUS_COLOR[s]}>{text.status[s]}</Tag> },
+            {
+              title: text.window,
+              key: 'window',
+              render: (_, row) => `${new Date(row.opensAt).toLocaleString(locale)} – ${new Date(row.closesAt).toLocaleString(locale)}`,
+            },
+            { title: text.sent, dataIndex: 'sentAt', render: (at: string | null) => (at ? new Date(at).toLocaleString(locale) : '—') },
+            {
+              title: text.actions,
+              key: 'actions',
+              render: (_, row) =>
+                FINISHED.includes(row.status) ? null : (
+                  <Space wrap size={4}>
+                    {row.status !== 'started' && (
+                      <Popconfirm title={text.resendConfirm} okText={text.yes} cancelText={text.no} onConfirm={() => act.mutateAsync({ id: row.id, action: 'resend' }).catch(() => undefined)}>
+                        <Button size="small" aria-label={`${text.resend} ${row.candidate.name}`}>
+                          {text.resend}
+                        </Button>
+                      </Popconfirm>
+                    )}
+                    <Button size="small" aria-label={`${text.extend} ${row.candidate.name}`} onClick={() => setExtending(row)}>
+                      {text.extend}
+                    </Button>
+                    <Popconfirm
+                      title={text.revokeConfirm}
+                      okText={text.revoke}
+                      okButtonProps={{ danger: true }}
+                      cancelText={text.no}
+                      onConfirm={() => act.mutateAsync({ id: row.id, action: 'revoke' }).catch(() => undefined)}
+                    >
+                      <Button size="small" danger aria-label={`${text.revoke} ${row.candidate.name}`}>
+                        {text.revoke}
                       </Button>
                     </Popconfirm>
-                  )}
-                  <Button size="small" aria-label={`${text.extend} ${row.candidate.name}`} onClick={() => setExtending(row)}>
-                    {text.extend}
-                  </Button>
-                  <Popconfirm
-                    title={text.revokeConfirm}
-                    okText={text.revoke}
-                    okButtonProps={{ danger: true }}
-                    cancelText={text.no}
-                    onConfirm={() => act.mutateAsync({ id: row.id, action: 'revoke' }).catch(() => undefined)}
-                  >
-                    <Button size="small" danger aria-label={`${text.revoke} ${row.candidate.name}`}>
-                      {text.revoke}
-                    </Button>
-                  </Popconfirm>
-                </Space>
-              ),
-          },
-        ]}
-      />
+                  </Space>
+                ),
+            },
+          ]}
+        />
+      </TableRegion>
       {paperId && dialog === 'one' && <InviteDialog paperId={paperId} onClose={() => setDialog(null)} onDone={() => void refresh()} />}
       {paperId && dialog === 'bulk' && <BulkInviteDialog paperId={paperId} onClose={() => setDialog(null)} onDone={() => void refresh()} />}
       {extending && (

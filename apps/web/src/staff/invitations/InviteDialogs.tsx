@@ -7,6 +7,7 @@ import { useText, type Texts } from '../i18n';
 import { staffApi } from '../staff-api';
 import type { Invitation, Schemas } from '../papers/console-api';
 import { fieldErrorsOf, formFieldsOf, ProblemNotice } from '../papers/ProblemNotice';
+import { TableRegion } from '../papers/TableRegion';
 import { uploadForm } from '../papers/upload';
 import { csvRowsByNumber } from './invitation-rows';
 import { reminderHoursOf, toDateTimeInput } from './window';
@@ -273,20 +274,21 @@ export function BulkInviteDialog({ paperId, onClose, onDone }: { paperId: string
           {result.errors.length > 0 && (
             <>
               <p>{text.rowErrors}</p>
-              <Table
-                className="row-errors gap-bottom"
-                size="small"
-                rowKey={(error) => `${error.row}-${error.field}`}
-                dataSource={result.errors}
-                pagination={{ pageSize: 10, hideOnSinglePage: true }}
-                scroll={{ x: 560 }}
-                columns={[
-                  { title: text.row, dataIndex: 'row', width: 70 },
-                  { title: text.field, dataIndex: 'field', width: 110 },
-                  { title: text.reason, dataIndex: 'reason' },
-                  ...(rows.size ? [{ title: text.content, key: 'content', render: (_: unknown, error: { row: number }) => <span className="row-source">{rows.get(error.row) ?? ''}</span> }] : []),
-                ]}
-              />
+              <TableRegion label={text.rowErrors} minWidth={560}>
+                <Table
+                  className="row-errors gap-bottom"
+                  size="small"
+                  rowKey={(error) => `${error.row}-${error.field}`}
+                  dataSource={result.errors}
+                  pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                  columns={[
+                    { title: text.row, dataIndex: 'row', width: 70 },
+                    { title: text.field, dataIndex: 'field', width: 110 },
+                    { title: text.reason, dataIndex: 'reason' },
+                    ...(rows.size ? [{ title: text.content, key: 'content', render: (_: unknown, error: { row: number }) => <span className="row-source">{rows.get(error.row) ?? ''}</span> }] : []),
+                  ]}
+                />
+              </TableRegion>
             </>
           )}
         </>

@@ -363,7 +363,7 @@ function ReadPaper({ preview, onPick }: { preview: Preview; onPick: (line: numbe
                 {!isOpenType(question.type) && (
                   <span className="console-hint">
                     {' '}
-                    {question.answerKey === null || question.answerKey === undefined ? <Tag color="red">{text.noAnswer}</Tag> : `${text.answer}: ${formatAnswerKey(question.answerKey)}`}
+                    {question.answerKey === null || question.answerKey === undefined ? <Tag color="#b91c1c">{text.noAnswer}</Tag> : `${text.answer}: ${formatAnswerKey(question.answerKey)}`}
                   </span>
                 )}
               </li>

@@ -1,7 +1,7 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Col, Collapse, Form, Input, InputNumber, Modal, Result, Row, Select, Space, Spin } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { bodyOf } from '../../api/client';
 import { useText, type Texts } from '../i18n';
 import { staffApi } from '../staff-api';
@@ -207,6 +207,7 @@ export default function PaperEditor() {
   const text = useText(TEXT);
   const issueTexts = useText(ISSUE_TEXT);
   const client = useQueryClient();
+  const navigate = useNavigate();
   const roles = useJobRoles();
   const [modal, modalHolder] = Modal.useModal();
   const paper = useQuery({
@@ -300,9 +301,7 @@ export default function PaperEditor() {
             {text.publish}
           </Button>
           {paper.data.latestVersion !== null && (
-            <Link to={`/staff/invitations?paperId=${paperId}`}>
-              <Button>{text.invite}</Button>
-            </Link>
+            <Button onClick={() => void navigate(`/staff/invitations?paperId=${paperId}`)}>{text.invite}</Button>
           )}
         </Space>
       </div>

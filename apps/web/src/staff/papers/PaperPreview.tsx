@@ -141,7 +141,7 @@ export function VersionsList({ paperId, onPreview }: { paperId: string; onPrevie
         size="small"
         loading={versions.isFetching}
         dataSource={versions.data?.items ?? []}
-        locale={{ emptyText: text.noVersions }}
+        locale={{ emptyText: <span className="console-hint">{text.noVersions}</span> }}
         pagination={{ current: page, pageSize: 10, total: versions.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
         columns={[
           { title: text.version, dataIndex: 'version', render: (v: number) => `v${v}` },

@@ -7,6 +7,7 @@ import { useLocale, useText, type Texts } from '../i18n';
 import { staffApi } from '../staff-api';
 import { useJobRoles, usePapers, type Paper, type PaperSummary } from './console-api';
 import { formFieldsOf, ProblemNotice } from './ProblemNotice';
+import { TableRegion } from './TableRegion';
 
 const TEXT: Texts<{
   heading: string;
@@ -84,9 +85,9 @@ export function PaperStatus({ paper }: { paper: Pick<PaperSummary, 'latestVersio
   const text = useText(TEXT);
   return (
     <Space size={4} wrap>
-      {paper.latestVersion === null ? <Tag>{text.draft}</Tag> : <Tag color="green">{text.published(paper.latestVersion)}</Tag>}
-      {paper.latestVersion !== null && paper.unpublishedChanges && <Tag color="orange">{text.changed}</Tag>}
-      {paper.archivedAt && <Tag color="default">{text.archived}</Tag>}
+      {paper.latestVersion === null ? <Tag>{text.draft}</Tag> : <Tag color="#15803d">{text.published(paper.latestVersion)}</Tag>}
+      {paper.latestVersion !== null && paper.unpublishedChanges && <Tag color="#b45309">{text.changed}</Tag>}
+      {paper.archivedAt && <Tag color="#595959">{text.archived}</Tag>}
     </Space>
   );
 }
@@ -99,6 +100,7 @@ export default function PapersList() {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [creating, setCreating] = useState(false);
+  const navigate = useNavigate();
   const papers = usePapers(q, page, pageSize);
   const roles = useJobRoles();
   const roleName = new Map((roles.data ?? []).map((role) => [role.id, role.name]));
@@ -107,9 +109,7 @@ export default function PapersList() {
       <div className="console-bar">
         <h1 id="papers-heading">{text.heading}</h1>
         <Space wrap>
-          <Link to="import">
-            <Button>{text.importDocument}</Button>
-          </Link>
+          <Button onClick={() => void navigate('import')}>{text.importDocument}</Button>
           <Button type="primary" onClick={() => setCreating(true)}>
             {text.newPaper}
           </Button>
@@ -126,36 +126,37 @@ export default function PapersList() {
         }}
       />
       <ProblemNotice error={papers.error} />
-      <Table<PaperSummary>
-        rowKey="id"
-        loading={papers.isFetching}
-        dataSource={papers.data?.items ?? []}
-        scroll={{ x: 720 }}
-        locale={{ emptyText: text.empty }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: papers.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: text.total,
-          onChange: (next, size) => {
-            setPage(size === pageSize ? next : 1);
-            setPageSize(size);
-          },
-        }}
-        columns={[
-          { title: text.title, dataIndex: 'title', render: (title: string, paper) => <Link to={paper.id}>{title}</Link> },
-          { title: text.jobRole, dataIndex: 'jobRoleId', render: (id: string) => roleName.get(id) ?? '…' },
-          { title: text.status, key: 'status', render: (_, paper) => <PaperStatus paper={paper} /> },
-          { title: text.duration, dataIndex: 'durationMinutes', render: (n: number) => text.minutes(n) },
-          { title: text.updated, dataIndex: 'updatedAt', render: (at: string) => new Date(at).toLocaleString(locale) },
-          {
-            title: '',
-            key: 'invite',
-            render: (_, paper) => (paper.latestVersion !== null ? <Link to={`/staff/invitations?paperId=${paper.id}`}>{text.invite}</Link> : null),
-          },
-        ]}
-      />
+      <TableRegion label={text.heading} minWidth={720}>
+        <Table<PaperSummary>
+          rowKey="id"
+          loading={papers.isFetching}
+          dataSource={papers.data?.items ?? []}
+          locale={{ emptyText: <span className="console-hint">{text.empty}</span> }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: papers.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: text.total,
+            onChange: (next, size) => {
+              setPage(size === pageSize ? next : 1);
+              setPageSize(size);
+            },
+          }}
+          columns={[
+            { title: text.title, dataIndex: 'title', render: (title: string, paper) => <Link to={paper.id}>{title}</Link> },
+            { title: text.jobRole, dataIndex: 'jobRoleId', render: (id: string) => roleName.get(id) ?? '…' },
+            { title: text.status, key: 'status', render: (_, paper) => <PaperStatus paper={paper} /> },
+            { title: text.duration, dataIndex: 'durationMinutes', render: (n: number) => text.minutes(n) },
+            { title: text.updated, dataIndex: 'updatedAt', render: (at: string) => new Date(at).toLocaleString(locale) },
+            {
+              title: '',
+              key: 'invite',
+              render: (_, paper) => (paper.latestVersion !== null ? <Link to={`/staff/invitations?paperId=${paper.id}`}>{text.invite}</Link> : null),
+            },
+          ]}
+        />
+      </TableRegion>
       <NewPaperDialog open={creating} onClose={() => setCreating(false)} />
     </section>
   );

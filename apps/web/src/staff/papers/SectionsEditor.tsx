@@ -8,6 +8,7 @@ import { staffApi } from '../staff-api';
 import type { PaperIssue, Question, QuestionType, Schemas } from './console-api';
 import { issuesAt } from './paper-issues';
 import { ISSUE_TEXT, issueText } from './issue-text';
+import { TableRegion } from './TableRegion';
 import { formatAnswerKey, isOpenType, QUESTION_TYPE_TEXT } from './question-text';
 
 /** A section as the editor holds it until saved: fixed questions or a draw, never both. */
@@ -351,9 +352,9 @@ function SectionCard({ index, section, last, questions, issues, reasons, set, mo
 function QuestionKey({ question }: { question: Question }) {
   const text = useText(TEXT);
   if (isOpenType(question.type)) {
-    return question.rubric.length === 0 ? <Tag color="red">{text.noRubric}</Tag> : <span className="console-hint"> {question.rubric.map((c) => `${c.criterion} ${c.points}`).join(' · ')}</span>;
+    return question.rubric.length === 0 ? <Tag color="#b91c1c">{text.noRubric}</Tag> : <span className="console-hint"> {question.rubric.map((c) => `${c.criterion} ${c.points}`).join(' · ')}</span>;
   }
-  if (question.answerKey === null) return <Tag color="red">{text.noAnswer}</Tag>;
+  if (question.answerKey === null) return <Tag color="#b91c1c">{text.noAnswer}</Tag>;
   return (
     <span className="console-hint">
       {' '}
@@ -410,25 +411,26 @@ function QuestionPicker({ open, taken, onClose, onPick }: { open: boolean; taken
           options={Object.entries(types).map(([value, label]) => ({ value: value as QuestionType, label }))}
         />
       </Space>
-      <Table<Question>
-        rowKey="id"
-        size="small"
-        loading={bank.isFetching}
-        dataSource={bank.data?.items ?? []}
-        scroll={{ x: 600 }}
-        rowSelection={{
-          selectedRowKeys: chosen,
-          preserveSelectedRowKeys: true,
-          onChange: (keys) => setChosen(keys as string[]),
-          getCheckboxProps: (question) => ({ disabled: taken.has(question.id), 'aria-label': question.stem.slice(0, 40) }),
-        }}
-        pagination={{ current: page, pageSize: 10, total: bank.data?.total ?? 0, onChange: setPage, showTotal: text.total, showSizeChanger: false }}
-        columns={[
-          { title: text.type, dataIndex: 'type', width: 110, render: (value: QuestionType) => types[value] },
-          { title: text.stem, dataIndex: 'stem', ellipsis: true },
-          { title: text.points, dataIndex: 'points', width: 90 },
-        ]}
-      />
+      <TableRegion label={text.pickHeading} minWidth={600}>
+        <Table<Question>
+          rowKey="id"
+          size="small"
+          loading={bank.isFetching}
+          dataSource={bank.data?.items ?? []}
+          rowSelection={{
+            selectedRowKeys: chosen,
+            preserveSelectedRowKeys: true,
+            onChange: (keys) => setChosen(keys as string[]),
+            getCheckboxProps: (question) => ({ disabled: taken.has(question.id), 'aria-label': question.stem.slice(0, 40) }),
+          }}
+          pagination={{ current: page, pageSize: 10, total: bank.data?.total ?? 0, onChange: setPage, showTotal: text.total, showSizeChanger: false }}
+          columns={[
+            { title: text.type, dataIndex: 'type', width: 110, render: (value: QuestionType) => types[value] },
+            { title: text.stem, dataIndex: 'stem', ellipsis: true },
+            { title: text.points, dataIndex: 'points', width: 90 },
+          ]}
+        />
+      </TableRegion>
     </Modal>
   );
 }
