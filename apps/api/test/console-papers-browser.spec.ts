@@ -223,6 +223,16 @@ describe('recruiter console in a real browser: import, publish, invite', () => {
     expect(smtp.to('zhao.min@example.com')).toHaveLength(1);
     const funnel = (await staff('GET', `/invitations/funnel?paperId=${paperId}`)).body;
     expect(funnel).toMatchObject({ total: 2, counts: { revoked: 1 } });
+
+    // The papers list, searched: the paper is published; a search that finds nothing says what to do.
+    await page.getByRole('link', { name: '试卷', exact: true }).click();
+    const search = page.getByLabel('按标题搜索试卷');
+    await search.fill('题库');
+    await search.press('Enter');
+    await expect(page.getByRole('row', { name: /电商客服招聘考试题库与岗位解析/ }).textContent()).resolves.toContain('已发布 v1');
+    await search.fill('没有这份试卷');
+    await search.press('Enter');
+    await page.getByText('没有标题包含“没有这份试卷”的试卷').waitFor();
     await context.close();
   }, 600_000);
 });

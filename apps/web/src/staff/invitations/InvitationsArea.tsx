@@ -61,6 +61,7 @@ const TEXT: Texts<{
   no: string;
   cancel: string;
   empty: string;
+  noMatch: string;
   total: (n: number) => string;
 }> = {
   'zh-CN': {
@@ -97,6 +98,7 @@ const TEXT: Texts<{
     no: '取消',
     cancel: '取消',
     empty: '还没有邀请:选择一份已发布的试卷,邀请一位候选人或上传名单。',
+    noMatch: '没有符合条件的邀请:换个关键词,或清除状态筛选。',
     total: (n) => `共 ${n} 条`,
   },
   en: {
@@ -133,6 +135,7 @@ const TEXT: Texts<{
     no: 'No',
     cancel: 'Cancel',
     empty: 'No invitations yet: pick a published paper, then invite a candidate or upload a list.',
+    noMatch: 'No invitation matches: try other words, or clear the status filter.',
     total: (n) => `${n} invitations`,
   },
 };
@@ -286,7 +289,7 @@ function InvitationsPage() {
           rowKey="id"
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
-          locale={{ emptyText: <span className="console-hint">{text.empty}</span> }}
+          locale={{ emptyText: <span className="console-hint">{q || status ? text.noMatch : text.empty}</span> }}
           pagination={{
             current: page,
             pageSize,

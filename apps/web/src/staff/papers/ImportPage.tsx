@@ -208,7 +208,7 @@ export default function ImportPage() {
         </div>
       )}
       {uploaded !== null && <Progress percent={uploaded} status="active" aria-label={text.uploading} />}
-      {read.isPending && uploaded === null && <Spin tip={text.reading}>{<div className="console-spin" />}</Spin>}
+      {read.isPending && uploaded === null && <Spin description={text.reading}>{<div className="console-spin" />}</Spin>}
       {preview && (
         <>
           <Row gutter={[16, 16]}>

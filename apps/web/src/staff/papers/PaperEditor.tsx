@@ -394,7 +394,7 @@ export default function PaperEditor() {
                   </Form.Item>
                 </Col>
               </Row>
-              <Space direction="vertical">
+              <Space vertical>
                 <Checkbox checked={draft.settings.shuffleQuestions} onChange={(e) => setSettings({ shuffleQuestions: e.target.checked })}>
                   {text.shuffleQuestions}
                 </Checkbox>

@@ -26,6 +26,7 @@ const TEXT: Texts<{
   archived: string;
   invite: string;
   empty: string;
+  noMatch: (q: string) => string;
   create: string;
   titleMissing: string;
   roleMissing: string;
@@ -49,6 +50,7 @@ const TEXT: Texts<{
     archived: '已归档',
     invite: '邀请',
     empty: '还没有试卷:新建一份,或从 Word/文本文档导入。',
+    noMatch: (q) => `没有标题包含“${q}”的试卷:换个关键词,或清空搜索。`,
     create: '创建',
     titleMissing: '请输入试卷标题',
     roleMissing: '请选择岗位',
@@ -72,6 +74,7 @@ const TEXT: Texts<{
     archived: 'Archived',
     invite: 'Invite',
     empty: 'No papers yet: create one, or import a Word or text document.',
+    noMatch: (q) => `No paper title contains “${q}”: try other words, or clear the search.`,
     create: 'Create',
     titleMissing: 'Enter the paper’s title',
     roleMissing: 'Choose a job role',
@@ -131,7 +134,7 @@ export default function PapersList() {
           rowKey="id"
           loading={papers.isFetching}
           dataSource={papers.data?.items ?? []}
-          locale={{ emptyText: <span className="console-hint">{text.empty}</span> }}
+          locale={{ emptyText: <span className="console-hint">{q ? text.noMatch(q) : text.empty}</span> }}
           pagination={{
             current: page,
             pageSize,
