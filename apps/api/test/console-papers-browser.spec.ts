@@ -208,21 +208,42 @@ describe('recruiter console in a real browser: import, publish, invite', () => {
     await page.getByText('已重新发送,新链接已发出。').waitFor();
     await smtp.waitFor(2, (mail) => mail.to === 'li.na@example.com');
 
+    // Extend one: a later end, reminders follow it.
+    const before = (await staff('GET', `/invitations?paperId=${paperId}&q=li.na`)).body.items[0].closesAt as string;
+    await page.getByRole('button', { name: '延期 李娜' }).click();
+    await page.getByRole('dialog', { name: '延长 李娜 的有效期' }).getByRole('button', { name: '延期' }).click();
+    await page.getByText('有效期已延长。').waitFor();
+    const after = (await staff('GET', `/invitations?paperId=${paperId}&q=li.na`)).body.items[0].closesAt as string;
+    expect(new Date(after).getTime()).toBeGreaterThan(new Date(before).getTime());
+
     // Revoke another (confirmed).
     await page.getByRole('button', { name: '撤销 赵敏' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: '撤销' }).click();
     await page.getByText('邀请已撤销。').waitFor();
+
+    // Invite one more by hand.
+    await page.getByRole('button', { name: '邀请一位候选人' }).click();
+    const one = page.getByRole('dialog', { name: '邀请一位候选人' });
+    await one.getByLabel('姓名').fill('周杰');
+    await one.getByLabel('邮箱').fill('zhou.jie@example.com');
+    await one.getByLabel('截止前多少小时提醒').fill('48, 2');
+    await one.getByRole('button', { name: '发送邀请' }).click();
+    await one.getByText('已邀请 周杰,邮件正在发送。').waitFor();
+    await smtp.waitFor(1, (mail) => mail.to === 'zhou.jie@example.com');
+    await one.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
+    await page.getByRole('cell', { name: /zhou\.jie@example\.com/ }).waitFor();
     await checkScreen(page, 'invitations');
 
-    const invitations = (await staff('GET', `/invitations?paperId=${paperId}`)).body.items as { candidate: { email: string }; status: string; tokenVersion: number }[];
+    const invitations = (await staff('GET', `/invitations?paperId=${paperId}`)).body.items as { candidate: { email: string }; status: string; tokenVersion: number; reminderHours: number[] }[];
     const byEmail = new Map(invitations.map((invitation) => [invitation.candidate.email, invitation]));
-    expect(invitations).toHaveLength(2);
+    expect(invitations).toHaveLength(3);
+    expect(byEmail.get('zhou.jie@example.com')?.reminderHours).toEqual(expect.arrayContaining([48, 2]));
     expect(byEmail.get('li.na@example.com')?.tokenVersion).toBe(2);
     expect(byEmail.get('zhao.min@example.com')?.status).toBe('revoked');
     expect(smtp.to('li.na@example.com')).toHaveLength(2);
     expect(smtp.to('zhao.min@example.com')).toHaveLength(1);
     const funnel = (await staff('GET', `/invitations/funnel?paperId=${paperId}`)).body;
-    expect(funnel).toMatchObject({ total: 2, counts: { revoked: 1 } });
+    expect(funnel).toMatchObject({ total: 3, counts: { revoked: 1 } });
 
     // The papers list, searched: the paper is published; a search that finds nothing says what to do.
     await page.getByRole('link', { name: '试卷', exact: true }).click();
@@ -233,6 +254,11 @@ describe('recruiter console in a real browser: import, publish, invite', () => {
     await search.fill('没有这份试卷');
     await search.press('Enter');
     await page.getByText('没有标题包含“没有这份试卷”的试卷').waitFor();
+
+    // The same screens in English.
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Papers', level: 1 }).waitFor();
+    await page.getByText('No paper title contains “没有这份试卷”').waitFor();
     await context.close();
   }, 600_000);
 });

@@ -46,6 +46,7 @@ const TEXT: Texts<{
   jobRoleHint: string;
   saveDraft: string;
   saveHint: string;
+  readFirst: string;
   restart: string;
 }> = {
   'zh-CN': {
@@ -79,6 +80,7 @@ const TEXT: Texts<{
     jobRoleHint: '不选则放入“待分配岗位”,以后可在试卷中修改。',
     saveDraft: '保存为草稿',
     saveHint: '保存后在试卷编辑页补全答案和评分标准,检查无误后发布。',
+    readFirst: '全文有改动:先点“重新识别”,确认结果后再保存。',
     restart: '换一份文档',
   },
   en: {
@@ -112,6 +114,7 @@ const TEXT: Texts<{
     jobRoleHint: 'Without one the draft goes to “待分配岗位”; change it in the paper later.',
     saveDraft: 'Save as draft',
     saveHint: 'Then complete answers and rubrics in the paper editor, and publish when it has no errors.',
+    readFirst: 'The text has changed: read it again and check the result before saving.',
     restart: 'Another document',
   },
 };
@@ -161,6 +164,8 @@ export default function ImportPage() {
   });
 
   const busy = read.isPending || save.isPending;
+  // What is saved is what was read and shown: an edited text is read again first.
+  const unread = preview !== null && editingAll && wholeText !== preview.source;
   return (
     <section aria-labelledby="import-heading">
       <div className="console-bar">
@@ -265,10 +270,10 @@ export default function ImportPage() {
               options={(roles.data ?? []).map((role) => ({ value: role.id, label: role.name }))}
             />
             <span className="console-hint">{text.jobRoleHint}</span>
-            <Button type="primary" loading={save.isPending} disabled={busy} onClick={() => save.mutate(editingAll ? wholeText : preview.source)}>
+            <Button type="primary" loading={save.isPending} disabled={busy || unread} onClick={() => save.mutate(preview.source)}>
               {text.saveDraft}
             </Button>
-            <span className="console-hint">{text.saveHint}</span>
+            <span className="console-hint">{unread ? text.readFirst : text.saveHint}</span>
           </div>
         </>
       )}
