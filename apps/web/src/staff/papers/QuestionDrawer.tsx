@@ -231,8 +231,9 @@ function ChoiceEditor({ draft, multiple, update, note }: { draft: Draft; multipl
     else next.delete(key);
     update({ answerKey: [...next].sort() });
   };
+  const help = [note('options').help, note('answerKey').help].filter(Boolean).join('; ');
   return (
-    <Form.Item label={`${text.options} · ${text.answer}`} {...note('options')} {...(note('answerKey').help ? note('answerKey') : {})}>
+    <Form.Item label={`${text.options} · ${text.answer}`} validateStatus={help ? 'error' : undefined} help={help || undefined}>
       {draft.options.map((option, index) => (
         <div key={index} className="option-row">
           {multiple ? (
