@@ -85,14 +85,13 @@ describe('recruiter console in a real browser: import, publish, invite', () => {
     await page.getByRole('button', { name: new RegExp(`^第 ${line} 行`) }).click();
     const source = page.locator(`#source-line-${line}`);
     await expect(source.getAttribute('aria-current')).resolves.toBe('true');
-    // Scrolled to: the highlighted line is inside the visible part of the source pane.
-    await expect(
-      source.evaluate((element) => {
-        const pane = (element.closest('.import-source') as HTMLElement).getBoundingClientRect();
-        const box = element.getBoundingClientRect();
-        return box.top >= pane.top && box.top <= pane.bottom;
-      }),
-    ).resolves.toBe(true);
+    // Scrolled to: the highlighted line comes inside the visible part of the source pane.
+    await page.waitForFunction((id) => {
+      const element = document.getElementById(id);
+      const pane = element?.closest('.import-source')?.getBoundingClientRect();
+      const box = element?.getBoundingClientRect();
+      return pane !== undefined && box !== undefined && box.top >= pane.top && box.top <= pane.bottom;
+    }, `source-line-${line}`);
     await page.getByLabel(`修改第 ${line} 行`).fill(replacement);
     await page.getByRole('button', { name: '应用并重新识别' }).click();
     await page.getByRole('button', { name: new RegExp(`^第 ${line} 行`) }).waitFor({ state: 'detached' });

@@ -1,7 +1,7 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Col, Empty, Input, Progress, Row, Select, Space, Spin, Tag, Upload } from 'antd';
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { bodyOf } from '../../api/client';
 import { useText, type Texts } from '../i18n';
@@ -287,7 +287,8 @@ function SourceLines({ preview, current, busy, onFix }: { preview: Preview; curr
   const lines = linesOf(preview.source);
   const dropped = new Map(((preview.dropped ?? []) as unknown as DroppedLine[]).map((line) => [line.line, line.reason]));
   const [draft, setDraft] = useState('');
-  useEffect(() => {
+  // Before paint: the line is in view the moment it is highlighted.
+  useLayoutEffect(() => {
     if (current === null) return;
     setDraft(lines[current - 1] ?? '');
     document.getElementById(`source-line-${current}`)?.scrollIntoView({ block: 'center' });
