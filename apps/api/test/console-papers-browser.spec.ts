@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Browser, Page } from 'playwright-core';
@@ -232,6 +232,12 @@ describe('recruiter console in a real browser: import, publish, invite', () => {
     await one.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
     await page.getByRole('cell', { name: /zhou\.jie@example\.com/ }).waitFor();
     await checkScreen(page, 'invitations');
+
+    // The list as CSV, as filtered.
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV(当前筛选)' }).click()]);
+    expect(csv.suggestedFilename()).toBe('invitations.csv');
+    const exported = readFileSync(await csv.path(), 'utf8');
+    for (const email of ['li.na@example.com', 'zhao.min@example.com', 'zhou.jie@example.com']) expect(exported).toContain(email);
 
     const invitations = (await staff('GET', `/invitations?paperId=${paperId}`)).body.items as { candidate: { email: string }; status: string; tokenVersion: number; reminderHours: number[] }[];
     const byEmail = new Map(invitations.map((invitation) => [invitation.candidate.email, invitation]));
