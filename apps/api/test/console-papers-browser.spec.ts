@@ -256,6 +256,17 @@ describe('recruiter console in a real browser: import, publish, invite', () => {
     await search.fill('题库');
     await search.press('Enter');
     await expect(page.getByRole('row', { name: /电商客服招聘考试题库与岗位解析/ }).textContent()).resolves.toContain('已发布 v1');
+    // A copy as a new draft, then deleted (confirmed): the published paper stays.
+    await page.getByRole('link', { name: '电商客服招聘考试题库与岗位解析' }).click();
+    await page.getByRole('button', { name: '复制为新草稿' }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith(paperId) && /\/staff\/papers\/[0-9a-f-]{36}$/.test(url.pathname));
+    const copyId = page.url().split('/').pop() ?? '';
+    await page.getByText('草稿', { exact: true }).waitFor();
+    await page.getByRole('button', { name: '删除草稿' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '删除草稿' }).click();
+    await page.getByRole('heading', { name: '试卷', level: 1 }).waitFor();
+    expect((await staff('GET', `/papers/${copyId}`)).status).toBe(404);
+    expect((await staff('GET', `/papers/${paperId}`)).status).toBe(200);
     await search.fill('没有这份试卷');
     await search.press('Enter');
     await page.getByText('没有标题包含“没有这份试卷”的试卷').waitFor();

@@ -1,5 +1,5 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Col, Collapse, Form, Input, InputNumber, Modal, Result, Row, Select, Space, Spin } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Collapse, Form, Input, InputNumber, Modal, Popconfirm, Result, Row, Select, Space, Spin } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { bodyOf } from '../../api/client';
@@ -68,6 +68,13 @@ const TEXT: Texts<{
   versions: string;
   cancel: string;
   goTo: string;
+  clone: string;
+  archive: string;
+  archiveConfirm: string;
+  restore: string;
+  archived: string;
+  remove: string;
+  removeConfirm: string;
 }> = {
   'zh-CN': {
     back: '返回试卷列表',
@@ -110,6 +117,13 @@ const TEXT: Texts<{
     versions: '版本',
     cancel: '取消',
     goTo: '查看',
+    clone: '复制为新草稿',
+    archive: '归档',
+    archiveConfirm: '归档这份试卷?它会从列表中隐藏,不能再修改或发布;已有的邀请和成绩保留,以后可以恢复。',
+    restore: '恢复',
+    archived: '试卷已归档:恢复后才能修改或发布。',
+    remove: '删除草稿',
+    removeConfirm: '删除这份从未发布的草稿?此操作不能撤销(题库中的题目保留)。',
   },
   en: {
     back: 'Back to papers',
@@ -152,6 +166,13 @@ const TEXT: Texts<{
     versions: 'Versions',
     cancel: 'Cancel',
     goTo: 'Show',
+    clone: 'Copy as a new draft',
+    archive: 'Archive',
+    archiveConfirm: 'Archive this paper? It leaves the list and cannot be changed or published; its invitations and results stay, and it can be restored.',
+    restore: 'Restore',
+    archived: 'This paper is archived: restore it to change or publish it.',
+    remove: 'Delete draft',
+    removeConfirm: 'Delete this never-published draft? This cannot be undone (its bank questions stay).',
   },
 };
 
@@ -252,6 +273,22 @@ export default function PaperEditor() {
     onSettled: () => void recheck(),
   });
 
+  const lifecycle = useMutation({
+    mutationFn: async (action: 'clone' | 'archive' | 'restore' | 'remove') => {
+      const path = { params: { path: { id: paperId } } };
+      if (action === 'clone') return bodyOf<Paper>(await staffApi.POST('/api/v1/papers/{id}/clone', { ...path, body: {} }));
+      if (action === 'archive') return bodyOf<Paper>(await staffApi.POST('/api/v1/papers/{id}/archive', path));
+      if (action === 'restore') return bodyOf<Paper>(await staffApi.POST('/api/v1/papers/{id}/restore', path));
+      return bodyOf<null>(await staffApi.DELETE('/api/v1/papers/{id}', path));
+    },
+    onSuccess: (result, action) => {
+      void client.invalidateQueries({ queryKey: ['papers'] });
+      if (action === 'remove') return void navigate('/staff/papers');
+      if (action === 'clone' && result) return void navigate(`/staff/papers/${result.id}`);
+      void recheck();
+    },
+  });
+
   if (paper.isPending) return <Spin />;
   if (paper.isError || !paper.data || !draft) {
     return <Result status="404" title={text.notFound} extra={<Link to="/staff/papers">{text.back}</Link>} />;
@@ -303,9 +340,29 @@ export default function PaperEditor() {
           {paper.data.latestVersion !== null && (
             <Button onClick={() => void navigate(`/staff/invitations?paperId=${paperId}`)}>{text.invite}</Button>
           )}
+          <Button disabled={lifecycle.isPending} onClick={() => lifecycle.mutate('clone')}>
+            {text.clone}
+          </Button>
+          {paper.data.archivedAt ? (
+            <Button disabled={lifecycle.isPending} onClick={() => lifecycle.mutate('restore')}>
+              {text.restore}
+            </Button>
+          ) : (
+            <Popconfirm title={text.archiveConfirm} okText={text.archive} cancelText={text.cancel} onConfirm={() => lifecycle.mutateAsync('archive').catch(() => undefined)}>
+              <Button disabled={lifecycle.isPending}>{text.archive}</Button>
+            </Popconfirm>
+          )}
+          {paper.data.latestVersion === null && (
+            <Popconfirm title={text.removeConfirm} okText={text.remove} okButtonProps={{ danger: true }} cancelText={text.cancel} onConfirm={() => lifecycle.mutateAsync('remove').catch(() => undefined)}>
+              <Button danger disabled={lifecycle.isPending}>
+                {text.remove}
+              </Button>
+            </Popconfirm>
+          )}
         </Space>
       </div>
-      <ProblemNotice error={save.error ?? publish.error} />
+      {paper.data.archivedAt && <Alert className="gap-bottom" type="warning" showIcon title={text.archived} />}
+      <ProblemNotice error={save.error ?? publish.error ?? lifecycle.error} />
       {publish.isSuccess && <Alert className="gap-bottom" type="success" showIcon title={text.published(publish.data.version)} role="status" />}
       {dirty && <Alert className="gap-bottom" type="info" showIcon title={text.unsaved} />}
 

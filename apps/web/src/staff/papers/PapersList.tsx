@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { bodyOf } from '../../api/client';
@@ -12,6 +12,7 @@ import { TableRegion } from './TableRegion';
 const TEXT: Texts<{
   heading: string;
   search: string;
+  showArchived: string;
   newPaper: string;
   importDocument: string;
   title: string;
@@ -36,6 +37,7 @@ const TEXT: Texts<{
   'zh-CN': {
     heading: '试卷',
     search: '按标题搜索试卷',
+    showArchived: '包括已归档',
     newPaper: '新建试卷',
     importDocument: '从文档导入',
     title: '标题',
@@ -60,6 +62,7 @@ const TEXT: Texts<{
   en: {
     heading: 'Papers',
     search: 'Search papers by title',
+    showArchived: 'Include archived',
     newPaper: 'New paper',
     importDocument: 'Import a document',
     title: 'Title',
@@ -104,7 +107,8 @@ export default function PapersList() {
   const [pageSize, setPageSize] = useState(20);
   const [creating, setCreating] = useState(false);
   const navigate = useNavigate();
-  const papers = usePapers(q, page, pageSize);
+  const [archived, setArchived] = useState(false);
+  const papers = usePapers(q, page, pageSize, archived);
   const roles = useJobRoles();
   const roleName = new Map((roles.data ?? []).map((role) => [role.id, role.name]));
   return (
@@ -118,16 +122,27 @@ export default function PapersList() {
           </Button>
         </Space>
       </div>
-      <Input.Search
-        className="gap-bottom console-search"
-        placeholder={text.search}
-        aria-label={text.search}
-        allowClear
-        onSearch={(value) => {
-          setQ(value.trim());
-          setPage(1);
-        }}
-      />
+      <Space wrap className="gap-bottom">
+        <Input.Search
+          className="console-search"
+          placeholder={text.search}
+          aria-label={text.search}
+          allowClear
+          onSearch={(value) => {
+            setQ(value.trim());
+            setPage(1);
+          }}
+        />
+        <Checkbox
+          checked={archived}
+          onChange={(e) => {
+            setArchived(e.target.checked);
+            setPage(1);
+          }}
+        >
+          {text.showArchived}
+        </Checkbox>
+      </Space>
       <ProblemNotice error={papers.error} />
       <TableRegion label={text.heading} minWidth={720}>
         <Table<PaperSummary>

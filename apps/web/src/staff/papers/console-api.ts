@@ -27,11 +27,12 @@ export function useJobRoles() {
   });
 }
 
-/** Papers matching a search, one page; `published` keeps those with a version (the ones candidates can be invited to). */
-export function usePapers(q: string, page: number, pageSize: number) {
+/** Papers whose title contains `q`, one page, newest first; archived ones too when asked. */
+export function usePapers(q: string, page: number, pageSize: number, archived = false) {
   return useQuery({
-    queryKey: ['papers', q, page, pageSize],
-    queryFn: async () => bodyOf<Schemas['PaperSummaryPage']>(await staffApi.GET('/api/v1/papers', { params: { query: { q: q || undefined, page, pageSize } } })),
+    queryKey: ['papers', q, page, pageSize, archived],
+    queryFn: async () =>
+      bodyOf<Schemas['PaperSummaryPage']>(await staffApi.GET('/api/v1/papers', { params: { query: { q: q || undefined, page, pageSize, archived: archived || undefined } } })),
     placeholderData: keepPreviousData,
   });
 }
