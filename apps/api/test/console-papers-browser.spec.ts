@@ -66,10 +66,14 @@ describe('recruiter console in a real browser: import, publish, invite', () => {
     return page;
   }
 
-  /** No serious or critical axe-core violation, and a screenshot at phone and desktop width (ends at desktop width). */
+  /** No serious or critical axe-core violation, nothing wider than the screen, and a screenshot at phone and desktop width (ends at desktop width). */
   async function checkScreen(page: Page, name: string): Promise<void> {
     for (const viewport of [PHONE, DESKTOP]) {
       await page.setViewportSize(viewport);
+      // Transitions that follow the new size (drawers, menus) end before the page is measured.
+      await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect({ screen: name, width: viewport.width, pageWidth: width }).toEqual({ screen: name, width: viewport.width, pageWidth: viewport.width });
       await page.screenshot({ path: join(SCREENSHOTS, `console-${name}-${viewport.width}.png`), fullPage: true });
       await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
       const violations = await page.evaluate(async () => {
@@ -143,6 +147,16 @@ describe('recruiter console in a real browser: import, publish, invite', () => {
       await expect(row.textContent()).resolves.toContain('主观题缺少评分标准');
       await row.getByRole('button', { name: '编辑题目' }).click();
       await page.getByLabel('评分项 1', { exact: true }).fill('处理思路与沟通要点');
+      if (question === 0) {
+        await checkScreen(page, 'question-drawer');
+        // On a phone the drawer fits the screen (once its width has followed the new size).
+        await page.setViewportSize(PHONE);
+        await page.waitForFunction(() => {
+          const box = document.querySelector('.ant-drawer-content-wrapper')?.getBoundingClientRect();
+          return box !== undefined && box.left >= 0 && box.right <= window.innerWidth;
+        });
+        await page.setViewportSize(DESKTOP);
+      }
       await page.getByRole('button', { name: '保存题目' }).click();
       await row.getByText('主观题缺少评分标准').waitFor({ state: 'detached' });
     }
@@ -158,6 +172,7 @@ describe('recruiter console in a real browser: import, publish, invite', () => {
     await page.getByRole('button', { name: '候选人预览' }).click();
     const preview = page.getByRole('dialog', { name: '候选人预览(草稿)' });
     await preview.getByText('优质的售后服务').waitFor();
+    await checkScreen(page, 'preview');
     await expect(preview.textContent()).resolves.not.toContain('参考答案');
     await preview.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
 

@@ -159,7 +159,7 @@ export function QuestionDrawer({ question, onClose, onSaved }: { question: Quest
     <Drawer
       open={question !== null}
       onClose={onClose}
-      size="large"
+      size="min(736px, 100vw)"
       title={question ? `${text.heading} · ${types[question.type]}` : text.heading}
       extra={
         <Space>
