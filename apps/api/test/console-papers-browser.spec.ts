@@ -70,8 +70,10 @@ describe('recruiter console in a real browser: import, publish, invite', () => {
   async function checkScreen(page: Page, name: string): Promise<void> {
     for (const viewport of [PHONE, DESKTOP]) {
       await page.setViewportSize(viewport);
-      // Transitions that follow the new size (drawers, menus) end before the page is measured.
-      await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+      // Transitions that follow the new size (drawers, menus) end before the page is measured; endless ones (a spinner) are not waited for.
+      await page.waitForFunction(() =>
+        document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity),
+      );
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect({ screen: name, width: viewport.width, pageWidth: width }).toEqual({ screen: name, width: viewport.width, pageWidth: viewport.width });
       await page.screenshot({ path: join(SCREENSHOTS, `console-${name}-${viewport.width}.png`), fullPage: true });
