@@ -86,6 +86,8 @@ async function seedCohort(tenantId: string, paper: PaperIds): Promise<void> {
   const started = performance.now();
   const q = paper.questions;
   const maxPoints = q.reduce((sum, x) => sum + x.points, 0);
+  // Three days ago: older than the analytics sweep's one-day look-back, so the sweep does not queue
+  // refreshes of its own (this version and its role) beside the ones measured.
   await owner.query(
     `INSERT INTO candidates (id, tenant_id, name, email)
      SELECT md5('c' || n)::uuid, $1, '考生' || n, 'c' || n || '@bench.test' FROM generate_series(1, $2) n`,
@@ -93,16 +95,16 @@ async function seedCohort(tenantId: string, paper: PaperIds): Promise<void> {
   );
   await owner.query(
     `INSERT INTO invitations (id, tenant_id, candidate_id, paper_id, job_role_id, status, opens_at, closes_at, token_hash, opened_at, started_at, submitted_at)
-     SELECT md5('i' || n)::uuid, $1, md5('c' || n)::uuid, $2, $3, 'graded', now() - interval '2 days', now() + interval '1 day', md5('t' || n),
-            now() - interval '1 day', now() - interval '1 day', now() - interval '1 day' + make_interval(mins => 20 + n % 30)
+     SELECT md5('i' || n)::uuid, $1, md5('c' || n)::uuid, $2, $3, 'graded', now() - interval '4 days', now() + interval '1 day', md5('t' || n),
+            now() - interval '3 days', now() - interval '3 days', now() - interval '3 days' + make_interval(mins => 20 + n % 30)
        FROM generate_series(1, $4) n`,
     [tenantId, paper.paperId, paper.roleId, ATTEMPTS],
   );
   await owner.query(
     `INSERT INTO attempts (id, tenant_id, invitation_id, paper_id, paper_version_id, question_ids, status, started_at, deadline, grace_seconds, token_hash,
                            submitted_at, submitted_by, scored_at, points, max_points, pending_manual)
-     SELECT md5('a' || n)::uuid, $1, md5('i' || n)::uuid, $2, $3, $4::uuid[], 'scored', now() - interval '1 day', now() - interval '1 day' + interval '1 hour', 0,
-            md5('at' || n), now() - interval '1 day' + make_interval(mins => 20 + n % 30), 'candidate', now(), 0, $5, 0
+     SELECT md5('a' || n)::uuid, $1, md5('i' || n)::uuid, $2, $3, $4::uuid[], 'scored', now() - interval '3 days', now() - interval '3 days' + interval '1 hour', 0,
+            md5('at' || n), now() - interval '3 days' + make_interval(mins => 20 + n % 30), 'candidate', now() - interval '3 days' + interval '1 hour', 0, $5, 0
        FROM generate_series(1, $6) n`,
     [tenantId, paper.paperId, paper.versionId, q.map((x) => x.id), maxPoints, ATTEMPTS],
   );
@@ -114,14 +116,14 @@ async function seedCohort(tenantId: string, paper: PaperIds): Promise<void> {
             CASE WHEN c.correct THEN q.key ELSE q.wrong END, 1,
             CASE WHEN c.correct THEN q.points ELSE 0 END, q.points,
             CASE WHEN c.correct THEN 'correct' ELSE 'incorrect' END,
-            now() - interval '1 day' + make_interval(secs => q.k * 40 + n % 37)
+            now() - interval '3 days' + make_interval(secs => q.k * 40 + n % 37)
        FROM generate_series(1, $2) n
        CROSS JOIN unnest($3::uuid[], $4::jsonb[], $5::jsonb[], $6::numeric[]) WITH ORDINALITY AS q(id, key, wrong, points, k)
        CROSS JOIN LATERAL (SELECT random() < 0.15 + 0.7 * (n % 97) / 96.0 - 0.08 * (q.k % 5) AS correct) c`,
     [tenantId, ATTEMPTS, q.map((x) => x.id), q.map((x) => JSON.stringify(x.key)), q.map((x) => JSON.stringify(x.wrong)), q.map((x) => x.points)],
   );
   await owner.query(
-    `UPDATE attempts a SET points = s.total FROM (SELECT attempt_id, sum(points) AS total FROM responses GROUP BY attempt_id) s WHERE s.attempt_id = a.id`,
+    `UPDATE attempts a SET points = s.total, sheet = attempt_sheet(a.id) FROM (SELECT attempt_id, sum(points) AS total FROM responses GROUP BY attempt_id) s WHERE s.attempt_id = a.id`,
   );
   await owner.query('ANALYZE');
   await owner.end();

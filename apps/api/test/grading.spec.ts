@@ -85,6 +85,12 @@ describe('grading: the blind queue, marking modes, finalisation', () => {
     try {
       const { rows } = await owner.query('SELECT revision, points, passed FROM grading_finalisations WHERE attempt_id = $1', [attemptId]);
       expect(rows).toEqual([{ revision: 1, points: '17.50', passed: true }]);
+      // Every final mark is on the attempt's responses and its result sheet (what the reports read), in question order.
+      const [{ sheet, question_ids }] = (await owner.query('SELECT sheet, question_ids FROM attempts WHERE id = $1', [attemptId])).rows;
+      const markOf = (questionId: string) => sheet.points[question_ids.indexOf(questionId)];
+      expect([markOf(paper.q.parcel), markOf(paper.q.price)]).toEqual([8.5, 5]);
+      expect(sheet.answers[question_ids.indexOf(paper.q.parcel)]).toBeNull();
+      expect(sheet.answers[question_ids.indexOf(paper.q.single)]).toBe('B');
     } finally {
       await owner.end();
     }
