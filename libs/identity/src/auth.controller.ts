@@ -42,7 +42,11 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @ApiOperation({ summary: 'Email + password login; returns a short-lived access token and a refresh token.' })
   @ApiOkResponse({ type: TokenPairDto, example: TOKEN_PAIR_EXAMPLE })
-  @ApiProblems([400, 401, 413, 429], { 400: '`auth.tenant_required` when the email has accounts in several companies: send `tenant`.', 401: '`auth.invalid_credentials`.' })
+  @ApiProblems([400, 401, 413, 429], {
+    400: '`auth.tenant_required` when the email has accounts in several companies: send `tenant`.',
+    401: '`auth.invalid_credentials`.',
+    429: 'Also `auth.login_locked`: too many failed logins for this email (30 s after the fifth, doubling up to 15 minutes); `Retry-After` says when to try again.',
+  })
   login(@Body() dto: LoginDto) {
     return this.auth.login(dto);
   }

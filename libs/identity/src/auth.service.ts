@@ -9,6 +9,7 @@ import { RefreshToken } from './entities/refresh-token.entity';
 import { Tenant } from './entities/tenant.entity';
 import { User } from './entities/user.entity';
 import { AccessTokenService } from './access-token.service';
+import { LoginThrottle } from './login-throttle';
 import { currentSessionVersion, endAccessTokens } from './sessions';
 
 interface LoginCandidate {
@@ -37,6 +38,7 @@ export class AuthService {
     private readonly tx: TenantTransaction,
     private readonly accessTokens: AccessTokenService,
     private readonly config: AppConfig,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   /** A company signs up: a new tenant with its first admin, logged in at once. */
@@ -64,7 +66,12 @@ export class AuthService {
     }
   }
 
+  /**
+   * Unknown and known emails get the same answers (401, or 429 while the email is locked) after
+   * the same work (one argon2 verification at least), so neither tells whether an account exists.
+   */
   async login(dto: LoginDto): Promise<TokenPairDto> {
+    await this.throttle.begin(dto.email);
     const candidates: LoginCandidate[] = await this.dataSource.query('SELECT * FROM auth_login_candidates($1)', [dto.email]);
     const inTenant = dto.tenant ? candidates.filter((c) => c.tenant_slug === dto.tenant) : candidates;
     if (inTenant.length === 0) {
@@ -76,6 +83,8 @@ export class AuthService {
       if (await argon2.verify(candidate.password_hash, dto.password)) matching.push(candidate);
     }
     if (matching.length === 0) throw INVALID_LOGIN();
+    // The password is right: the failures before it were the owner's typos.
+    await this.throttle.clear(dto.email);
     if (matching.length > 1) {
       throw DomainError.invalid('auth.tenant_required', 'This email belongs to several companies; say which one.', [
         { field: 'tenant', reason: `one of: ${matching.map((m) => m.tenant_slug).join(', ')}` },
@@ -138,6 +147,7 @@ export class AuthService {
       // Every session ends, this one included: a password change is often a response to a leaked one.
       await manager.update(RefreshToken, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
       await endAccessTokens(manager, userId);
+      await this.throttle.clear(user.email, manager);
     });
   }
 
