@@ -10,6 +10,7 @@ import { Tenant } from './entities/tenant.entity';
 import { User } from './entities/user.entity';
 import { AccessTokenService } from './access-token.service';
 import { LoginThrottle } from './login-throttle';
+import { PasswordPolicy } from './password-policy';
 import { currentSessionVersion, endAccessTokens } from './sessions';
 
 interface LoginCandidate {
@@ -39,11 +40,13 @@ export class AuthService {
     private readonly accessTokens: AccessTokenService,
     private readonly config: AppConfig,
     private readonly throttle: LoginThrottle,
+    private readonly passwords: PasswordPolicy,
   ) {}
 
   /** A company signs up: a new tenant with its first admin, logged in at once. */
   async signup(dto: SignupDto): Promise<TokenPairDto & { tenant: Tenant }> {
     const tenantId = randomUUID();
+    await this.passwords.assertStrong(dto.password, 'password', [dto.email, dto.adminName, dto.companyName, dto.slug]);
     const passwordHash = await hashPassword(dto.password);
     try {
       return await this.tx.runAs(tenantId, async (manager) => {
@@ -141,6 +144,8 @@ export class AuthService {
     if (!user || !(await argon2.verify(user.passwordHash, currentPassword))) {
       throw DomainError.invalid('auth.wrong_password', 'The current password is wrong.', [{ field: 'currentPassword', reason: 'does not match' }]);
     }
+    const tenant = await this.tx.run((manager) => manager.findOneOrFail(Tenant, { where: {} }));
+    await this.passwords.assertStrong(newPassword, 'newPassword', [user.email, user.name, tenant.name, tenant.slug]);
     const passwordHash = await hashPassword(newPassword);
     await this.tx.run(async (manager) => {
       await manager.update(User, { id: userId }, { passwordHash });

@@ -14,6 +14,7 @@ import { Tenant } from './entities/tenant.entity';
 import { User } from './entities/user.entity';
 import { LoginThrottle } from './login-throttle';
 import { MaintenanceJobs } from './maintenance.jobs';
+import { PasswordPolicy } from './password-policy';
 import { SessionCheck } from './sessions';
 import { ApiKeysController, TenantController, UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -29,7 +30,7 @@ import { UsersService } from './users.service';
     }),
   ],
   controllers: [AuthController, UsersController, ApiKeysController, TenantController],
-  providers: [AccessTokenService, AuthService, ApiKeysService, UsersService, AuthGuard, SessionCheck, LoginThrottle, MaintenanceJobs],
+  providers: [AccessTokenService, AuthService, ApiKeysService, UsersService, AuthGuard, SessionCheck, LoginThrottle, PasswordPolicy, MaintenanceJobs],
   exports: [AuthGuard, AuthService, UsersService],
 })
 export class IdentityModule {}
