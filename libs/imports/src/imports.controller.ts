@@ -109,7 +109,7 @@ export class ImportsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOkResponse({ type: QuestionBankImportResponse })
-  @ApiProblems([400, 413], { 400: '`import.missing_input`, `import.unsupported_file`, `import.unreadable_file`.' })
+  @ApiProblems([400, 413], { 400: '`import.missing_input`, `import.unsupported_file`, `import.unreadable_file`, `import.too_many_rows` (more than 5,000 rows).' })
   async importQuestionBank(@Req() req: FastifyRequest, @Query() query: QuestionBankUploadQueryDto) {
     const upload = await readMultipart(req);
     if (!upload?.file) {

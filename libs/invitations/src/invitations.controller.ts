@@ -1,10 +1,11 @@
+import { join } from 'node:path';
 import { Body, Controller, Get, Header, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { spreadsheetSafeCell } from '@assay/contracts';
-import { ApiFileResponse, ApiPageResponse, ApiProblems, DomainError, readMultipart, Roles, STAFF_PROBLEMS, UuidParam, validateFields } from '@assay/core';
-import { readInvitationRows, RowsFileError, type RowFormat } from './bulk/invitation-rows';
+import { ApiFileResponse, ApiPageResponse, ApiProblems, DomainError, OffThread, readMultipart, Roles, STAFF_PROBLEMS, UuidParam, validateFields } from '@assay/core';
+import type { InvitationRowsReading, RowFormat } from './bulk/invitation-rows';
 import { CandidateQueryDto } from './dto/candidate-query.dto';
 import { CreateInvitationDto, ExtendInvitationDto, FunnelQueryDto, InvitationQueryDto, InvitationTermsDto } from './dto/invitation.dto';
 import { BulkInvitationResponse, CandidateResponse, FunnelResponse, InvitationResponse } from './dto/invitation.response';
@@ -12,6 +13,8 @@ import { CandidatesService } from './candidates.service';
 import { InvitationsService } from './invitations.service';
 
 const EXPORT_PAGE = 200;
+
+const READ_ROWS = { module: join(__dirname, 'bulk/invitation-rows'), fn: 'readInvitationRowsTask' };
 
 /** What `POST /invitations` answers: the invitation with its candidate, before the email went out. */
 const INVITATION_EXAMPLE = {
@@ -71,6 +74,7 @@ export class InvitationsController {
   constructor(
     private readonly invitations: InvitationsService,
     private readonly candidates: CandidatesService,
+    private readonly offThread: OffThread,
   ) {}
 
   @Post('invitations')
@@ -99,13 +103,9 @@ export class InvitationsController {
     const format: RowFormat | null = /\.xlsx$/i.test(filename) ? 'xlsx' : /\.csv$/i.test(filename) ? 'csv' : null;
     if (!format) throw DomainError.invalid('upload.unsupported_type', 'Upload a .csv or .xlsx file.', [{ field: 'file', reason: 'must be .csv or .xlsx' }]);
     const terms = await validateFields(InvitationTermsDto, upload.fields);
-    let parsed;
-    try {
-      parsed = await readInvitationRows(buffer, format);
-    } catch (error) {
-      if (error instanceof RowsFileError) throw DomainError.invalid('upload.unreadable', error.message, [{ field: error.field, reason: error.message }]);
-      throw error;
-    }
+    // Read in a worker thread, within its time and memory limits: 10,000 rows take seconds of CPU.
+    const parsed = await this.offThread.parseUpload<InvitationRowsReading>(READ_ROWS, { bytes: buffer, format });
+    if (!parsed.ok) throw DomainError.invalid('upload.unreadable', parsed.message, [{ field: parsed.field, reason: parsed.message }]);
     return this.invitations.inviteMany(paperId, parsed.rows, parsed.errors, terms, `upload:${filename}`.slice(0, 200));
   }
 

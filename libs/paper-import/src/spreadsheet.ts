@@ -9,6 +9,17 @@ import type { ImportedQuestion } from './types';
 
 export type QuestionBankFormat = 'xlsx' | 'csv';
 
+/** Rows of one upload (below the header): more is refused before the rest is read. */
+export const MAX_QUESTION_BANK_ROWS = 5_000;
+
+/** The file has more rows than one upload may; the message is shown to the user as is. */
+export class TooManyRowsError extends Error {
+  constructor() {
+    super(`文件超过 ${MAX_QUESTION_BANK_ROWS} 行 The file has more than ${MAX_QUESTION_BANK_ROWS} rows; split it into several files.`);
+    this.name = 'TooManyRowsError';
+  }
+}
+
 const EXAMPLE: ImportedQuestion & Pick<BankQuestion, 'difficulty' | 'tags'> = {
   type: 'single_choice',
   kind: null,
@@ -66,13 +77,17 @@ function cellText(value: ExcelJS.CellValue): string {
 
 /** Rows of cell texts, each with the row number Excel shows (header = 1). */
 async function readRows(buffer: Buffer, format: QuestionBankFormat): Promise<{ row: number; cells: string[] }[]> {
+  // The header, the allowed rows, and one more to tell that there are too many.
+  const readLimit = MAX_QUESTION_BANK_ROWS + 2;
   if (format === 'csv') {
-    const records = parse(decodeText(buffer), { relax_column_count: true }) as string[][];
+    const records = parse(decodeText(buffer), { relax_column_count: true, to: readLimit }) as string[][];
+    if (records.length >= readLimit) throw new TooManyRowsError();
     return records.map((cells, i) => ({ row: i + 1, cells: cells.map(spreadsheetCellText) }));
   }
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   const sheet = workbook.worksheets[0];
+  if (sheet && sheet.actualRowCount >= readLimit) throw new TooManyRowsError();
   const rows: { row: number; cells: string[] }[] = [];
   sheet?.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];

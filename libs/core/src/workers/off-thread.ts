@@ -65,6 +65,16 @@ export class OffThread extends EventEmitter implements OnModuleDestroy {
     });
   }
 
+  /** `run` for the reader of an upload: a limit reached is a 413 naming the input's field, not an error of ours. */
+  async parseUpload<T>(task: OffThreadTask, input: unknown, field = 'file'): Promise<T> {
+    try {
+      return await this.run<T>(task, input);
+    } catch (error) {
+      if (error instanceof OffThreadLimitError) throw uploadTooComplex(error, field, this.config.PARSE_TIMEOUT_MS / 1000);
+      throw error;
+    }
+  }
+
   /**
    * Makes the threads wait before each task until the returned function is called: a test keeps a
    * task in progress to observe the API meanwhile (deterministically, without guessing a duration).
@@ -141,10 +151,10 @@ export class OffThread extends EventEmitter implements OnModuleDestroy {
 }
 
 /** An upload's parse stopped by a limit, as the user should read it. */
-export function uploadTooComplex(error: OffThreadLimitError, seconds: number): DomainError {
+function uploadTooComplex(error: OffThreadLimitError, field: string, seconds: number): DomainError {
   const what = error.limit === 'time' ? `took longer than the ${seconds} s allowed` : 'needed more memory than allowed';
-  return new DomainError('too_large', 'upload.too_complex', `Reading the file ${what}; split it into smaller files, or remove images and formatting.`, [
-    { field: 'file', reason: `too large or complex to read (${error.limit} limit)` },
+  return new DomainError('too_large', 'upload.too_complex', `Reading the ${field} ${what}; split it into smaller parts, or remove images and formatting.`, [
+    { field, reason: `too large or complex to read (${error.limit} limit)` },
   ], { cause: error });
 }
 
