@@ -45,10 +45,11 @@ type Row = ImportedQuestion & Partial<Pick<BankQuestion, 'difficulty' | 'tags'>>
 /** The header row and one example row, or the given questions (export). */
 export async function buildQuestionBankTemplate(format: QuestionBankFormat, questions?: Row[]): Promise<Buffer> {
   const keys = questionBankColumns.map((c) => c.key);
-  const rows = (questions ?? [EXAMPLE]).map(questionToRow).map((row) => keys.map((k) => row[k]));
+  // Text starting like a formula is escaped in both formats (the import strips the escape again).
+  const rows = (questions ?? [EXAMPLE]).map(questionToRow).map((row) => keys.map((k) => row[k]).map((cell) => (typeof cell === 'string' ? spreadsheetSafeCell(cell) : cell)));
   if (format === 'csv') {
     // The BOM makes Excel open the UTF-8 file with the Chinese text intact.
-    return Buffer.from(`\uFEFF${stringify([keys, ...rows.map((row) => row.map((cell) => spreadsheetSafeCell(String(cell ?? ''))))])}`, 'utf8');
+    return Buffer.from(`\uFEFF${stringify([keys, ...rows.map((row) => row.map((cell) => String(cell ?? '')))])}`, 'utf8');
   }
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('题库');
@@ -92,7 +93,7 @@ async function readRows(buffer: Buffer, format: QuestionBankFormat): Promise<{ r
   sheet?.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellText(cell.value);
+      cells[col - 1] = spreadsheetCellText(cellText(cell.value));
     });
     rows.push({ row: rowNumber, cells: Array.from(cells, (c) => c ?? '') });
   });
