@@ -22,7 +22,6 @@ parentPort?.on('message', async ({ id, module, fn, input }: TaskMessage) => {
   try {
     let loaded = modules.get(module);
     if (!loaded) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       loaded = require(module) as Record<string, (input: unknown) => unknown>;
       modules.set(module, loaded);
     }
