@@ -95,7 +95,7 @@ export class ImportsController {
   @Get('question-bank/export')
   @ApiOperation({ summary: "The tenant's bank questions matching the filters (as GET /questions, without paging), in the template's columns." })
   @ApiFileResponse('The questions as an attachment, in the `format` asked for.', ...SPREADSHEET_TYPES)
-  @ApiProblems([400])
+  @ApiProblems([400, 422], { 422: '`export.too_large`: narrow the filters.' })
   async export(@Query() query: ExportQueryDto): Promise<StreamableFile> {
     return download(await this.bank.export(query));
   }

@@ -3,12 +3,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DomainError, OffThread } from '@assay/core';
 import type { ReadPaper } from '@assay/paper-import';
 import type { UploadedFile } from '@assay/core';
-import type { PaperReading } from './reading.task';
+import type { PaperReading } from './files.task';
 
 /** Where the paper text comes from: an uploaded document or pasted text. */
 export type PaperSource = { kind: 'file'; file: UploadedFile } | { kind: 'text'; text: string };
 
-const READ_PAPER = { module: join(__dirname, 'reading.task'), fn: 'readPaperTask' };
+const READ_PAPER = { module: join(__dirname, 'files.task'), fn: 'readPaperTask' };
 
 /** Reads exam documents (.docx, .txt, .md, pasted text) into the interchange format, with warnings. */
 @Injectable()

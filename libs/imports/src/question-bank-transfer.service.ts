@@ -7,7 +7,7 @@ import { DomainError, OffThread, TenantTransaction, type FieldProblem } from '@a
 import { buildQuestionBankTemplate, MAX_QUESTION_BANK_ROWS, type BankQuestion, type QuestionBankError } from '@assay/paper-import';
 import { columnOfField, toQuestionBody, toSpreadsheetQuestion } from './bank-spreadsheet.mapping';
 import type { ExportQueryDto, SpreadsheetFormat } from './dto/imports.dto';
-import type { BankReading } from './reading.task';
+import type { BankReading } from './files.task';
 import { fieldProblems, type UploadedFile } from '@assay/core';
 
 export interface SpreadsheetFile {
@@ -38,7 +38,8 @@ const CONTENT_TYPES: Record<SpreadsheetFormat, string> = {
   csv: 'text/csv; charset=utf-8',
 };
 
-const READ_QUESTION_BANK = { module: join(__dirname, 'reading.task'), fn: 'readQuestionBankTask' };
+const READ_QUESTION_BANK = { module: join(__dirname, 'files.task'), fn: 'readQuestionBankTask' };
+const WRITE_QUESTION_BANK = { module: join(__dirname, 'files.task'), fn: 'writeQuestionBankTask' };
 
 const keyOf = (type: string, stem: string) => `${type}\u0000${stem.trim()}`;
 
@@ -61,7 +62,8 @@ export class QuestionBankTransferService {
   /** Every bank question matching the filters, oldest first, in the template's columns. */
   async export(query: ExportQueryDto): Promise<SpreadsheetFile> {
     const questions = await this.tx.run((manager) => this.questions.findMatching(manager, query));
-    const buffer = await buildQuestionBankTemplate(query.format, questions.map(toSpreadsheetQuestion));
+    // Written in a worker thread: thousands of questions take seconds of CPU.
+    const buffer = await this.offThread.download(WRITE_QUESTION_BANK, { format: query.format, questions: questions.map(toSpreadsheetQuestion) });
     return { filename: `question-bank.${query.format}`, contentType: CONTENT_TYPES[query.format], buffer };
   }
 

@@ -1,9 +1,7 @@
 import { join } from 'node:path';
 import { Body, Controller, Get, Header, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { spreadsheetSafeCell } from '@assay/contracts';
 import { ApiFileResponse, ApiPageResponse, ApiProblems, DomainError, OffThread, readMultipart, Roles, STAFF_PROBLEMS, UuidParam, validateFields } from '@assay/core';
 import type { InvitationRowsReading, RowFormat } from './bulk/invitation-rows';
 import { CandidateQueryDto } from './dto/candidate-query.dto';
@@ -129,7 +127,7 @@ export class InvitationsController {
   @Header('content-type', 'text/csv; charset=utf-8')
   @ApiOperation({ summary: 'The filtered list as CSV (UTF-8 with BOM, so Excel shows Chinese names).' })
   @ApiFileResponse('The invitations as an attachment (invitations.csv).', 'text/csv')
-  @ApiProblems([400])
+  @ApiProblems([400, 422], { 422: '`export.too_large`: narrow the filters.' })
   async export(@Query() query: InvitationQueryDto, @Res() reply: FastifyReply): Promise<void> {
     const rows: string[][] = [];
     for (let page = 1; ; page += 1) {
@@ -151,10 +149,14 @@ export class InvitationsController {
       }
       if (page * EXPORT_PAGE >= result.total) break;
     }
-    // Names and ids come from uploads (often the candidates' own input): never let Excel run them as formulas.
-    const safeRows = rows.map((row) => row.map(spreadsheetSafeCell));
-    const csv = stringify([['name', 'email', 'external_id', 'status', 'opens_at', 'closes_at', 'sent_at', 'opened_at', 'started_at', 'submitted_at', 'invitation_id'], ...safeRows]);
-    await reply.header('content-disposition', 'attachment; filename="invitations.csv"').send(`\uFEFF${csv}`);
+    // Written in a worker thread, every cell escaped against formulas (names come from uploads and candidates' own input).
+    const csv = await this.offThread.spreadsheet({
+      format: 'csv',
+      sheet: 'invitations',
+      header: ['name', 'email', 'external_id', 'status', 'opens_at', 'closes_at', 'sent_at', 'opened_at', 'started_at', 'submitted_at', 'invitation_id'],
+      rows,
+    });
+    await reply.header('content-disposition', 'attachment; filename="invitations.csv"').send(csv);
   }
 
   @Get('invitations/:id')

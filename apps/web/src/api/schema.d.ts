@@ -3650,6 +3650,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Well-formed but breaks a domain rule (see `code` and `errors`). `export.too_large`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ApiKeysController_list: {
@@ -6721,6 +6730,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Well-formed but breaks a domain rule (see `code` and `errors`). `export.too_large`: narrow the filters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ImportsController_template: {
@@ -7257,6 +7275,15 @@ export interface operations {
             };
             /** @description The caller lacks a role this needs (`auth.role_required`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but breaks a domain rule (see `code` and `errors`). `export.too_large`: narrow the filters. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

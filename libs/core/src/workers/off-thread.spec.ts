@@ -1,5 +1,7 @@
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { AppConfig } from '../config/app-config';
+import { DomainError } from '../problem/domain-error';
 import { OffThread, OffThreadLimitError, type OffThreadTask } from './off-thread';
 
 const task = (fn: string): OffThreadTask => ({ module: join(__dirname, '__tests__/test-tasks'), fn });
@@ -32,7 +34,7 @@ describe('OffThread: CPU-heavy work in worker threads, with limits', () => {
     await expect(never).rejects.toThrow('closed');
   });
 
-  it('ends a task past its time limit, and the next task gets a fresh thread', async () => {
+  it('ends a task past its time limit', async () => {
     const threads = open({ PARSE_TIMEOUT_MS: 200 });
     const error = await threads.run(task('spin'), {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OffThreadLimitError);
@@ -49,6 +51,26 @@ describe('OffThread: CPU-heavy work in worker threads, with limits', () => {
 
   it('a task that throws fails its caller with the error named', async () => {
     await expect(open().run(task('fail'), {})).rejects.toThrow('RangeError: bad input');
+  });
+
+  it('writes spreadsheet downloads in a thread, every cell escaped against formulas', async () => {
+    const threads = open();
+    const table = { sheet: 'people', header: ['name', 'email'], rows: [['=HYPERLINK("http://evil.example","x")', '@a.example'], ['王芳', 'wang@example.com']] };
+    const csv = await threads.spreadsheet({ format: 'csv', ...table });
+    expect(csv.toString('utf8')).toBe('\uFEFFname,email\n"\'=HYPERLINK(""http://evil.example"",""x"")",\'@a.example\n王芳,wang@example.com\n');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await threads.spreadsheet({ format: 'xlsx', ...table })) as unknown as ExcelJS.Buffer);
+    expect(workbook.getWorksheet('people')?.getRow(2).values).toEqual([undefined, '\'=HYPERLINK("http://evil.example","x")', "'@a.example"]);
+  });
+
+  it('a download that cannot be written within the limits is a 422 saying to narrow it', async () => {
+    const threads = open({ PARSE_TIMEOUT_MS: 100 });
+    // Held, the writing cannot finish: its time limit is what ends it.
+    const release = threads.holdTasks();
+    const error = await threads.spreadsheet({ format: 'csv', sheet: 's', header: ['a'], rows: [] }).catch((e: unknown) => e);
+    release();
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ kind: 'unprocessable', code: 'export.too_large' });
   });
 
   it('tasks beyond the pool size wait their turn', async () => {

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { Global, Injectable, Module, type OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { DomainError } from '../problem/domain-error';
+import type { SpreadsheetTable } from './spreadsheet.task';
 
 /** A function of a module that runs in a worker thread: plain data in, plain data out (structured clone; a Buffer arrives as a Uint8Array). */
 export interface OffThreadTask {
@@ -11,6 +12,8 @@ export interface OffThreadTask {
   module: string;
   fn: string;
 }
+
+const WRITE_SPREADSHEET: OffThreadTask = { module: join(__dirname, 'spreadsheet.task'), fn: 'writeSpreadsheet' };
 
 /** A task stopped by a limit: it ran longer than the time limit, or its thread ran out of its memory limit. */
 export class OffThreadLimitError extends Error {
@@ -73,6 +76,22 @@ export class OffThread extends EventEmitter implements OnModuleDestroy {
       if (error instanceof OffThreadLimitError) throw uploadTooComplex(error, field, this.config.PARSE_TIMEOUT_MS / 1000);
       throw error;
     }
+  }
+
+  /** `run` for a task that writes a download: its bytes as a Buffer; too large to write within the limits is a 422. */
+  async download(task: OffThreadTask, input: unknown): Promise<Buffer> {
+    try {
+      const bytes = await this.run<Uint8Array>(task, input);
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    } catch (error) {
+      if (error instanceof OffThreadLimitError) throw exportTooLarge(error);
+      throw error;
+    }
+  }
+
+  /** A CSV or XLSX download of a table (spreadsheet.task.ts), every cell escaped against formulas. */
+  spreadsheet(table: SpreadsheetTable): Promise<Buffer> {
+    return this.download(WRITE_SPREADSHEET, table);
   }
 
   /**
@@ -156,6 +175,13 @@ function uploadTooComplex(error: OffThreadLimitError, field: string, seconds: nu
   return new DomainError('too_large', 'upload.too_complex', `Reading the ${field} ${what}; split it into smaller parts, or remove images and formatting.`, [
     { field, reason: `too large or complex to read (${error.limit} limit)` },
   ], { cause: error });
+}
+
+/** A download whose writing passed a limit, as the user should read it. */
+function exportTooLarge(error: OffThreadLimitError): DomainError {
+  return new DomainError('unprocessable', 'export.too_large', 'The export is too large to write at once; narrow it with the filters and export it in parts.', [], {
+    cause: error,
+  });
 }
 
 @Global()
