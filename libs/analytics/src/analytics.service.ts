@@ -1,7 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import ExcelJS from 'exceljs';
-import { stringify } from 'csv-stringify/sync';
-import { spreadsheetSafeCell } from '@assay/contracts';
 import { DomainError, pageOf, TenantTransaction, type PageQueryDto } from '@assay/core';
 import { compareScores } from '@assay/statistics';
 import { buildReport, type CandidateRow, type Report } from './build-report';
@@ -120,7 +117,8 @@ export class AnalyticsService {
     return { sem: report.reliability.sem, unit: report.scores.unit, candidates: rows, pairs };
   }
 
-  async export(scope: ReportScope, scopeId: string, format: 'csv' | 'xlsx'): Promise<Buffer> {
+  /** The export's header and rows, best candidate first (written to CSV or XLSX by the controller). */
+  async exportTable(scope: ReportScope, scopeId: string): Promise<{ header: string[]; rows: string[][] }> {
     const { report } = await this.report(scope, scopeId);
     const rows = await this.tx.run(
       async (manager) =>
@@ -146,14 +144,7 @@ export class AnalyticsService {
       round(c.minutes),
       c.attemptId,
     ]);
-    // Names come from candidates' own input: never let Excel or WPS run them as formulas.
-    const safe = lines.map((line) => line.map(spreadsheetSafeCell));
-    if (format === 'csv') return Buffer.from(`\uFEFF${stringify([header, ...safe])}`);
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('candidates');
-    sheet.addRow(header);
-    for (const line of safe) sheet.addRow(line);
-    return Buffer.from(await workbook.xlsx.writeBuffer());
+    return { header, rows: lines };
   }
 
   private async rows(scope: ReportScope, scopeId: string, attemptIds: string[]): Promise<CandidateRow[]> {

@@ -95,7 +95,7 @@ export class ImportsController {
   @Get('question-bank/export')
   @ApiOperation({ summary: "The tenant's bank questions matching the filters (as GET /questions, without paging), in the template's columns." })
   @ApiFileResponse('The questions as an attachment, in the `format` asked for.', ...SPREADSHEET_TYPES)
-  @ApiProblems([400])
+  @ApiProblems([400, 422], { 422: '`export.too_large`: narrow the filters.' })
   async export(@Query() query: ExportQueryDto): Promise<StreamableFile> {
     return download(await this.bank.export(query));
   }
@@ -109,7 +109,7 @@ export class ImportsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOkResponse({ type: QuestionBankImportResponse })
-  @ApiProblems([400, 413], { 400: '`import.missing_input`, `import.unsupported_file`, `import.unreadable_file`.' })
+  @ApiProblems([400, 413], { 400: '`import.missing_input`, `import.unsupported_file`, `import.unreadable_file`, `import.too_many_rows` (more than 5,000 rows).' })
   async importQuestionBank(@Req() req: FastifyRequest, @Query() query: QuestionBankUploadQueryDto) {
     const upload = await readMultipart(req);
     if (!upload?.file) {

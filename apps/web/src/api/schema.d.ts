@@ -1691,6 +1691,7 @@ export interface components {
         };
         ChangePasswordDto: {
             currentPassword: string;
+            /** @description At least 10 characters and hard to guess: zxcvbn strength 3 of 4, not made of the account's email, name or company (a few unrelated words work well). */
             newPassword: string;
         };
         ClonePaperDto: {
@@ -1876,7 +1877,7 @@ export interface components {
         CreateUserDto: {
             email: string;
             name: string;
-            /** @description Initial password; when absent a temporary one is generated and returned once. */
+            /** @description Initial password; when absent a temporary one is generated and returned once. At least 10 characters and hard to guess: zxcvbn strength 3 of 4, not made of the account's email, name or company (a few unrelated words work well). */
             password?: string;
             roles: ("admin" | "recruiter" | "grader")[];
         };
@@ -2683,6 +2684,7 @@ export interface components {
              * @enum {string}
              */
             locale: "zh-CN" | "en";
+            /** @description At least 10 characters and hard to guess: zxcvbn strength 3 of 4, not made of the account's email, name or company (a few unrelated words work well). */
             password: string;
             /**
              * @description Short company id used at login: lower-case letters, digits, dashes.
@@ -3648,6 +3650,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Well-formed but breaks a domain rule (see `code` and `errors`). `export.too_large`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ApiKeysController_list: {
@@ -3748,7 +3759,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3998,7 +4009,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4101,7 +4112,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4226,7 +4237,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4413,7 +4424,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4422,7 +4433,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests from this client address (`request.rate_limited`); wait and retry. */
+            /** @description Too many requests from this client address (`request.rate_limited`); wait and retry. Also `auth.login_locked`: too many failed logins for this email (30 s after the fifth, doubling up to 15 minutes); `Retry-After` says when to try again. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4462,7 +4473,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4530,7 +4541,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). Also `auth.wrong_password`. */
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). Also `auth.wrong_password`; `auth.weak_password` (`errors[0].reason` says why and what to do). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4557,7 +4568,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4607,7 +4618,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4665,7 +4676,7 @@ export interface operations {
                     "application/json": components["schemas"]["SignupResponse"];
                 };
             };
-            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). Also `tenant.slug_taken`: another company uses the slug. */
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). Also `tenant.slug_taken`: another company uses the slug; `auth.weak_password`: `errors[0].reason` says why and what to do. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4674,7 +4685,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4912,7 +4923,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5113,7 +5124,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6444,7 +6455,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6588,7 +6599,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6626,7 +6637,7 @@ export interface operations {
                     "application/json": components["schemas"]["QuestionBankImportResponse"];
                 };
             };
-            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). `import.missing_input`, `import.unsupported_file`, `import.unreadable_file`. */
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). `import.missing_input`, `import.unsupported_file`, `import.unreadable_file`, `import.too_many_rows` (more than 5,000 rows). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6653,7 +6664,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6712,6 +6723,15 @@ export interface operations {
             };
             /** @description The caller lacks a role this needs (`auth.role_required`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but breaks a domain rule (see `code` and `errors`). `export.too_large`: narrow the filters. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6929,7 +6949,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7065,7 +7085,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7262,6 +7282,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Well-formed but breaks a domain rule (see `code` and `errors`). `export.too_large`: narrow the filters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     InvitationsController_funnel: {
@@ -7424,7 +7453,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7625,7 +7654,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8030,7 +8059,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8231,7 +8260,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8358,7 +8387,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8964,7 +8993,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9023,7 +9052,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9175,7 +9204,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9367,7 +9396,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9454,7 +9483,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9536,7 +9565,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedUserResponse"];
                 };
             };
-            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). Also `auth.weak_password`: `errors[0].reason` says why and what to do. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9572,7 +9601,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9708,7 +9737,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
