@@ -161,6 +161,8 @@ export function Candidates({ scope, id, report }: { scope: Scope; id: string; re
         rowSelection={{
           selectedRowKeys: selected.map((r) => r.attemptId),
           preserveSelectedRowKeys: true,
+          // Comparing is for a few chosen candidates (at most ten): no "select the whole page".
+          hideSelectAll: true,
           onChange: (_keys, rows) => setSelected((old) => mergeSelection(old, rows, page.data?.items ?? [])),
           getCheckboxProps: (row) => ({ disabled: selected.length >= MAX_COMPARED && !selected.some((s) => s.attemptId === row.attemptId), 'aria-label': row.name }),
         }}

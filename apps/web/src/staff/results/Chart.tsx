@@ -47,19 +47,20 @@ export function Chart({ title, reading, option, height = 300 }: { title: string;
     if (!element) return;
     const instance = init(element, null, { renderer: 'svg' });
     chart.current = instance;
-    const resizes = new ResizeObserver(() => instance.resize());
-    resizes.observe(element);
     const print = window.matchMedia('print');
-    const follow = () => instance.resize(print.matches ? { width: PRINT_WIDTH } : undefined);
+    // On paper (printing, or print media emulated) the drawing takes the paper's width, else its box's.
+    const fit = () => instance.resize(print.matches ? { width: PRINT_WIDTH } : undefined);
     const toPaper = () => instance.resize({ width: PRINT_WIDTH });
-    print.addEventListener('change', follow);
+    const resizes = new ResizeObserver(fit);
+    resizes.observe(element);
+    print.addEventListener('change', fit);
     window.addEventListener('beforeprint', toPaper);
-    window.addEventListener('afterprint', follow);
+    window.addEventListener('afterprint', fit);
     return () => {
       resizes.disconnect();
-      print.removeEventListener('change', follow);
+      print.removeEventListener('change', fit);
       window.removeEventListener('beforeprint', toPaper);
-      window.removeEventListener('afterprint', follow);
+      window.removeEventListener('afterprint', fit);
       instance.dispose();
       chart.current = null;
     };

@@ -4,14 +4,13 @@ import { Link } from 'react-router';
 import { useText, type Texts } from '../i18n';
 import { useJobRoles } from './results-api';
 
-const TEXT: Texts<{ title: string; intro: string; search: string; role: string; description: string; open: string; total: (n: number) => string; none: string; noMatch: string }> = {
+const TEXT: Texts<{ title: string; intro: string; search: string; role: string; description: string; total: (n: number) => string; none: string; noMatch: string }> = {
   'zh-CN': {
     title: '测评结果',
     intro: '选择岗位,查看其考生成绩、分数分布、题目分析和阅卷情况。',
     search: '搜索岗位',
     role: '岗位',
     description: '说明',
-    open: '查看结果',
     total: (n) => `共 ${n} 个岗位`,
     none: '还没有岗位:先在题库中建立岗位和试卷,再邀请考生。',
     noMatch: '没有符合搜索的岗位:换个关键词试试。',
@@ -22,7 +21,6 @@ const TEXT: Texts<{ title: string; intro: string; search: string; role: string; 
     search: 'Search job roles',
     role: 'Job role',
     description: 'Description',
-    open: 'Open results',
     total: (n) => `${n} job roles`,
     none: 'No job roles yet: create a role and a paper first, then invite candidates.',
     noMatch: 'No job role matches the search: try other words.',
@@ -49,7 +47,6 @@ export function RoleList() {
         columns={[
           { key: 'name', title: text.role, render: (_, role) => <Link to={`job-roles/${role.id}`}>{role.name}</Link> },
           { key: 'description', title: text.description, responsive: ['md'], render: (_, role) => role.description ?? '' },
-          { key: 'open', title: '', render: (_, role) => <Link to={`job-roles/${role.id}`} aria-label={`${text.open}: ${role.name}`}>{text.open}</Link> },
         ]}
         onChange={(pagination) => setQuery((old) => ({ ...old, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? old.pageSize }))}
         pagination={{ current: query.page, pageSize: query.pageSize, total: roles.data?.total ?? 0, showTotal: text.total }}
