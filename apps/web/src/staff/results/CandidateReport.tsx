@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { ProblemError } from '../../api/client';
 import { useLocale, useText, type Texts } from '../i18n';
 import { Chart, type ChartOption } from './Chart';
-import { dateTime, num, pct, score, seconds } from './format';
+import { dateTime, num, pct, score, seconds, TAG } from './format';
 import { HistogramChart } from './Overview';
 import { ScoreBand } from './ScoreBand';
 import { isScope, useCandidateReport, useReport, type CandidateReport as CandidateReportData, type Report, type Scope } from './results-api';
@@ -207,7 +207,7 @@ function ReportPage({ scope, id, attemptId }: { scope: Scope; id: string; attemp
             {text.report} · {report.jobRole.name} · {report.title}
           </p>
         </div>
-        <Tag color={candidate.final ? 'green' : 'gold'}>{text.statuses[candidate.status] ?? candidate.status}</Tag>
+        <Tag color={candidate.final ? TAG.good : TAG.warn}>{text.statuses[candidate.status] ?? candidate.status}</Tag>
       </header>
       <ScoreBlock data={data.data} />
       <Row gutter={[16, 16]}>

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useText, type Texts } from '../i18n';
 import { Chart, type ChartOption } from './Chart';
-import { num, score } from './format';
+import { num, score, TAG } from './format';
 import { ScoreBand } from './ScoreBand';
 import { useCandidates, useComparison, type CandidateQuery, type CandidateRow, type Comparison, type Report, type Scope } from './results-api';
 
@@ -125,11 +125,11 @@ export function Candidates({ scope, id, report }: { scope: Scope; id: string; re
     { key: 'rank', dataIndex: 'rank', title: text.rank, sorter: true, width: 80, render: (rank: number | null) => rank ?? '–' },
     { key: 'name', dataIndex: 'name', title: text.name, sorter: true, render: (name: string, row) => <Link to={`candidates/${row.attemptId}`}>{name}</Link> },
     { key: 'email', dataIndex: 'email', title: 'Email', responsive: ['lg'] },
-    { key: 'status', dataIndex: 'status', title: text.status, render: (status: string) => <Tag color={status === 'awaiting_grading' ? 'gold' : 'green'}>{text.statuses[status] ?? status}</Tag> },
+    { key: 'status', dataIndex: 'status', title: text.status, render: (status: string) => <Tag color={status === 'awaiting_grading' ? TAG.warn : TAG.good}>{text.statuses[status] ?? status}</Tag> },
     { key: 'score', title: text.score, render: (_, row) => <ScoreBand value={scoreOf(row, unit)} band={row.band} max={max} unit={unit} label={text.band} />, width: 220 },
     { key: 'percentile', dataIndex: 'percentile', title: text.percentile, render: (p: number | null) => num(p, 0) },
     { key: 'minutes', dataIndex: 'minutes', title: text.minutes, sorter: true, responsive: ['md'], render: (m: number | null) => num(m) },
-    { key: 'integrityEvents', dataIndex: 'integrityEvents', title: text.integrity, sorter: true, responsive: ['md'], render: (n: number) => (n > 0 ? <Tag color="orange">{n}</Tag> : 0) },
+    { key: 'integrityEvents', dataIndex: 'integrityEvents', title: text.integrity, sorter: true, responsive: ['md'], render: (n: number) => (n > 0 ? <Tag color={TAG.warn}>{n}</Tag> : 0) },
   ];
 
   const onChange: TableProps<CandidateRow>['onChange'] = (pagination, _filters, sorter) => {
@@ -256,7 +256,7 @@ function ComparisonBody({ comparison, report }: { comparison: Comparison; report
             key: 'result',
             title: text.result,
             render: (_, p) =>
-              p.result === null ? <span className="results-muted">{text.noBand}</span> : <Tag color={p.result === 'not_distinguishable' ? 'default' : 'blue'}>{text.results[p.result]}</Tag>,
+              p.result === null ? <span className="results-muted">{text.noBand}</span> : <Tag color={p.result === 'not_distinguishable' ? 'default' : TAG.info}>{text.results[p.result]}</Tag>,
           },
         ]}
       />

@@ -2,7 +2,7 @@ import { Card, Col, Descriptions, Empty, Progress, Row, Table, Tag } from 'antd'
 import { useMemo } from 'react';
 import { useLocale, useText, type Texts } from '../i18n';
 import { Chart, type ChartOption } from './Chart';
-import { num, pct } from './format';
+import { num, pct, TAG } from './format';
 import type { GradingReport, Report } from './results-api';
 
 type Band = 'poor' | 'slight' | 'fair' | 'moderate' | 'substantial' | 'almost_perfect' | 'good' | 'excellent';
@@ -167,7 +167,7 @@ function Agreement({ grading }: { grading: GradingReport }) {
           {
             key: 'suggestion',
             title: text.suggestion,
-            render: (_, q) => (q.suggestion.assistedSafe ? <Tag color="green">{text.assistedSafe}</Tag> : q.suggestion.answers === 0 ? text.notYet : `${pct(q.suggestion.withinTolerance)} · κ ${num(q.suggestion.kappa, 2)}`),
+            render: (_, q) => (q.suggestion.assistedSafe ? <Tag color={TAG.good}>{text.assistedSafe}</Tag> : q.suggestion.answers === 0 ? text.notYet : `${pct(q.suggestion.withinTolerance)} · κ ${num(q.suggestion.kappa, 2)}`),
           },
         ]}
       />
@@ -207,7 +207,7 @@ function Graders({ grading }: { grading: GradingReport }) {
           { key: 'name', dataIndex: 'name', title: text.grader },
           { key: 'marks', dataIndex: 'marks', title: text.marks },
           { key: 'mean', title: text.meanVsTeam, render: (_, g) => `${pct(g.mean)} / ${pct(g.teamMean)}` },
-          { key: 'leaning', title: text.leaning, render: (_, g) => <Tag color={g.leaning === 'in_line' ? 'default' : g.leaning === 'lenient' ? 'green' : 'red'}>{text.leanings[g.leaning]}</Tag> },
+          { key: 'leaning', title: text.leaning, render: (_, g) => <Tag color={g.leaning === 'in_line' ? 'default' : g.leaning === 'lenient' ? TAG.good : TAG.bad}>{text.leanings[g.leaning]}</Tag> },
           { key: 'middle', title: text.middle, render: (_, g) => pct(g.middleBandShare) },
           { key: 'pace', title: text.pace, render: (_, g) => num(g.marksPerHour, 0) },
           { key: 'reference', title: text.reference, render: (_, g) => checks(g.reference) },

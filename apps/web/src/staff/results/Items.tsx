@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useLocale, useText, type Texts } from '../i18n';
 import { Chart, type ChartOption } from './Chart';
 import { FLAG_TEXT } from './flags';
-import { num, pct, seconds } from './format';
+import { num, pct, seconds, TAG } from './format';
 import type { ItemReport, Report } from './results-api';
 
 const TEXT: Texts<{
@@ -98,7 +98,7 @@ export function Items({ report }: { report: Report }) {
         </div>
       ),
     },
-    { key: 'facility', title: text.facility, render: (_, q) => <Progress percent={Math.round((q.facility ?? 0) * 100)} size="small" format={() => num(q.facility, 2)} status={q.facility !== null && (q.facility < 0.2 || q.facility > 0.8) ? 'exception' : 'normal'} /> },
+    { key: 'facility', title: text.facility, render: (_, q) => <Progress aria-label={`${text.facility} ${num(q.facility, 2)}`} percent={Math.round((q.facility ?? 0) * 100)} size="small" format={() => num(q.facility, 2)} status={q.facility !== null && (q.facility < 0.2 || q.facility > 0.8) ? 'exception' : 'normal'} /> },
     { key: 'discrimination', title: text.discrimination, render: (_, q) => num(q.discriminationIndex, 0) },
     { key: 'efficiency', title: text.efficiency, responsive: ['md'], render: (_, q) => num(q.discriminativeEfficiency, 0) },
     { key: 'upperLower', title: text.upperLower, responsive: ['md'], render: (_, q) => num(q.upperLowerIndex, 2) },
@@ -109,12 +109,12 @@ export function Items({ report }: { report: Report }) {
       width: 320,
       render: (_, q) =>
         q.flags.length === 0 ? (
-          <Tag color="green">{text.ok}</Tag>
+          <Tag color={TAG.good}>{text.ok}</Tag>
         ) : (
           <Space direction="vertical" size={4}>
             {q.flags.map((flag) => (
               <div key={flag.code}>
-                <Tag color={flag.code === 'negative_discrimination' ? 'red' : 'orange'}>{flags[flag.code].name}</Tag>
+                <Tag color={flag.code === 'negative_discrimination' ? TAG.bad : TAG.warn}>{flags[flag.code].name}</Tag>
                 <span className="results-advice">{flags[flag.code].advice}</span>
               </div>
             ))}
@@ -162,9 +162,9 @@ function Responses({ question }: { question: ItemReport }) {
         <div key={o.key} className="results-option">
           <span>
             {o.key}
-            {o.correct && <Tag color="green">{text.correct}</Tag>}
+            {o.correct && <Tag color={TAG.good}>{text.correct}</Tag>}
           </span>
-          <Progress percent={Math.round(o.share * 100)} size="small" format={() => `${o.count} (${pct(o.share)})`} strokeColor={o.correct ? '#52c41a' : undefined} />
+          <Progress aria-label={`${o.key}: ${o.count} (${pct(o.share)})`} percent={Math.round(o.share * 100)} size="small" format={() => `${o.count} (${pct(o.share)})`} strokeColor={o.correct ? '#52c41a' : undefined} />
         </div>
       ))}
       <small className="results-muted">{text.blank(responses.blank, responses.answered)}</small>

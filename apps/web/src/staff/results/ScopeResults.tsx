@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useLocale, useText, type Texts } from '../i18n';
 import { Candidates } from './Candidates';
-import { dateTime } from './format';
+import { dateTime, TAG } from './format';
 import { Grading } from './Grading';
 import { Items } from './Items';
 import { Overview } from './Overview';
@@ -164,7 +164,7 @@ function Versions({ report, intro }: { report: Report; intro: string }) {
       <span>{intro}</span>
       {report.versions.map((v) => (
         <Link key={v.id} to={`/staff/results/paper-versions/${v.id}`}>
-          <Tag color="blue">{text.version(v.version, v.title, v.attempts)}</Tag>
+          <Tag color={TAG.info}>{text.version(v.version, v.title, v.attempts)}</Tag>
         </Link>
       ))}
     </nav>

@@ -28,3 +28,9 @@ export function seconds(value: number | null | undefined, locale: Locale): strin
 export function dateTime(iso: string, locale: Locale): string {
   return new Date(iso).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/**
+ * Tag colours with white text at WCAG AA contrast (Ant Design's preset light tags read below 4.5:1):
+ * good, warning, bad, neutral information.
+ */
+export const TAG = { good: '#237804', warn: '#ad4e00', bad: '#a8071a', info: '#1d4ed8' } as const;
