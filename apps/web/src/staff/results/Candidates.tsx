@@ -205,10 +205,11 @@ function ComparisonBody({ comparison, report }: { comparison: Comparison; report
       grid: { left: 8, right: 24, top: 16, bottom: 32, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: { type: 'value', min: 0, max, name: text.scoreAxis(unit), nameLocation: 'middle', nameGap: 24 },
-      yAxis: { type: 'category', inverse: true, data: names, name: text.candidate },
+      yAxis: { type: 'category', inverse: true, data: names, name: text.candidate, nameLocation: 'start' },
       series: [
-        { type: 'bar', stack: 'band', silent: true, itemStyle: { color: 'transparent' }, data: candidates.map((c) => c.band?.low ?? 0), tooltip: { show: false } },
-        { type: 'bar', stack: 'band', name: text.band, itemStyle: { color: '#bae0ff' }, data: candidates.map((c) => (c.band ? c.band.high - c.band.low : 0)), barWidth: 14 },
+        // The band as a bar from its low end: an invisible bar up to it, the band stacked on top (within 0…max, as ScoreBand).
+        { type: 'bar', stack: 'band', silent: true, itemStyle: { color: 'transparent' }, data: candidates.map((c) => (c.band ? Math.max(0, c.band.low) : 0)), tooltip: { show: false } },
+        { type: 'bar', stack: 'band', name: text.band, itemStyle: { color: '#bae0ff' }, data: candidates.map((c) => (c.band ? Math.min(max, c.band.high) - Math.max(0, c.band.low) : 0)), barWidth: 14 },
         { type: 'scatter', name: text.score, symbolSize: 12, itemStyle: { color: '#0958d9' }, data: candidates.map((c, i) => [scoreOf(c, unit) ?? 0, i]) },
       ],
     };
@@ -260,6 +261,7 @@ function ComparisonBody({ comparison, report }: { comparison: Comparison; report
           },
         ]}
       />
+      {report.competencies.length > 0 && <div className="gap" />}
       {report.competencies.length > 0 && <Chart title={text.radar} reading={text.radarReading} option={radar} height={380} />}
     </>
   );

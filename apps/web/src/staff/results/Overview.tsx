@@ -17,6 +17,7 @@ const TEXT: Texts<{
   minutes: string;
   funnel: string;
   funnelReading: string;
+  step: string;
   steps: [string, string, string, string, string, string];
   people: string;
   ofInvited: string;
@@ -55,6 +56,7 @@ const TEXT: Texts<{
     minutes: '分钟',
     funnel: '招聘漏斗',
     funnelReading: '每一步还剩多少人:相邻两条差距大的地方就是流失最多的一步。',
+    step: '步骤',
     steps: ['已邀请', '已打开', '已开始', '已交卷', '已阅完', '已通过'],
     people: '人数',
     ofInvited: '占邀请',
@@ -100,6 +102,7 @@ const TEXT: Texts<{
     minutes: 'min',
     funnel: 'Hiring funnel',
     funnelReading: 'How many are left at each step: the biggest gap between two bars is where most people drop out.',
+    step: 'Step',
     steps: ['Invited', 'Opened', 'Started', 'Submitted', 'Marked', 'Passed'],
     people: 'People',
     ofInvited: 'of invited',
@@ -197,7 +200,7 @@ function FunnelChart({ report }: { report: Report }) {
       grid: { left: 8, right: 90, top: 24, bottom: 32, containLabel: true },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'value', name: text.people, nameLocation: 'middle', nameGap: 24, minInterval: 1 },
-      yAxis: { type: 'category', inverse: true, data: text.steps, name: '' },
+      yAxis: { type: 'category', inverse: true, data: text.steps, name: text.step, nameLocation: 'start' },
       series: [
         {
           type: 'bar',
@@ -253,7 +256,7 @@ export function HistogramChart({ report, height, marker }: { report: Pick<Report
           return `${score(centre - width / 2, scores.unit)}–${score(centre + width / 2, scores.unit)}: ${count}`;
         },
       },
-      xAxis: { type: 'value', min: 0, max: scores.max, interval: width, name: text.score(scores.unit), nameLocation: 'middle', nameGap: 26, axisLabel: { formatter: (v: number) => num(v) } },
+      xAxis: { type: 'value', min: 0, max: scores.max, interval: width, name: text.score(scores.unit), nameLocation: 'middle', nameGap: 26, axisLabel: { formatter: (v: number) => num(v), hideOverlap: true } },
       yAxis: { type: 'value', name: text.people, minInterval: 1 },
       series: [
         {
@@ -277,7 +280,7 @@ function CompetencyChart({ report }: { report: Report }) {
       grid: { left: 8, right: 40, top: 24, bottom: 32, containLabel: true },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'value', min: 0, max: 100, name: text.meanScore, nameLocation: 'middle', nameGap: 24 },
-      yAxis: { type: 'category', inverse: true, data: report.competencies.map((c) => c.competency), name: text.competency },
+      yAxis: { type: 'category', inverse: true, data: report.competencies.map((c) => c.competency), name: text.competency, nameLocation: 'start' },
       series: [{ type: 'bar', data: report.competencies.map((c) => c.mean), itemStyle: { color: COLOURS.main }, label: { show: true, position: 'right', formatter: ({ value }) => num(Number(value)) } }],
     }),
     [report.competencies, text],

@@ -7,8 +7,10 @@ import { score } from './format';
  */
 export function ScoreBand({ value, band, max, unit, label }: { value: number | null; band: { low: number; high: number } | null; max: number; unit: 'points' | 'percent'; label: string }) {
   if (value === null || max <= 0) return <span>{score(value, unit)}</span>;
-  const at = (x: number) => `${Math.min(100, Math.max(0, (100 * x) / max))}%`;
-  const range = band ? `${score(band.low, unit)}–${score(band.high, unit)}` : null;
+  const at = (x: number) => `${(100 * x) / max}%`;
+  // Score ± SEM can reach past 0 or the maximum; no score can, so the band is shown within them.
+  const shown = band ? { low: Math.max(0, band.low), high: Math.min(max, band.high) } : null;
+  const range = shown ? `${score(shown.low, unit)}–${score(shown.high, unit)}` : null;
   return (
     <span className="score-band" title={range ? `${label}: ${range}` : undefined}>
       <span className="score-band-text">
@@ -16,8 +18,8 @@ export function ScoreBand({ value, band, max, unit, label }: { value: number | n
         {range && <small> ({range})</small>}
       </span>
       <span className="score-band-track" aria-hidden="true">
-        {band && <span className="score-band-range" style={{ left: at(band.low), width: `calc(${at(band.high)} - ${at(band.low)})` }} />}
-        <span className="score-band-score" style={{ left: at(value) }} />
+        {shown && <span className="score-band-range" style={{ left: at(shown.low), width: `calc(${at(shown.high)} - ${at(shown.low)})` }} />}
+        <span className="score-band-score" style={{ left: at(Math.min(max, Math.max(0, value))) }} />
       </span>
     </span>
   );
