@@ -202,7 +202,7 @@ function ComparisonBody({ comparison, report }: { comparison: Comparison; report
   const bands = useMemo<ChartOption>(() => {
     const names = candidates.map(labelOf);
     return {
-      grid: { left: 8, right: 24, top: 16, bottom: 32, containLabel: true },
+      grid: { left: 8, right: 24, top: 32, bottom: 32, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: { type: 'value', min: 0, max, name: text.scoreAxis(unit), nameLocation: 'middle', nameGap: 24 },
       yAxis: { type: 'category', inverse: true, data: names, name: text.candidate, nameLocation: 'start' },

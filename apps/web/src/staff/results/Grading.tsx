@@ -179,7 +179,7 @@ function Graders({ grading }: { grading: GradingReport }) {
   const text = useText(TEXT);
   const option = useMemo<ChartOption>(
     () => ({
-      grid: { left: 8, right: 24, top: 16, bottom: 32, containLabel: true },
+      grid: { left: 8, right: 24, top: 32, bottom: 32, containLabel: true },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'value', name: text.sdAxis, nameLocation: 'middle', nameGap: 24, min: (v: { min: number }) => Math.min(-1, Math.floor(v.min)), max: (v: { max: number }) => Math.max(1, Math.ceil(v.max)) },
       yAxis: { type: 'category', inverse: true, data: grading.graders.map((g) => g.name), name: text.grader, nameLocation: 'start' },

@@ -197,7 +197,7 @@ function FunnelChart({ report }: { report: Report }) {
   const option = useMemo<ChartOption>(() => {
     const counts = [funnel.invited, funnel.opened, funnel.started, funnel.submitted, funnel.graded, funnel.passed];
     return {
-      grid: { left: 8, right: 90, top: 24, bottom: 32, containLabel: true },
+      grid: { left: 8, right: 90, top: 32, bottom: 32, containLabel: true },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'value', name: text.people, nameLocation: 'middle', nameGap: 24, minInterval: 1 },
       yAxis: { type: 'category', inverse: true, data: text.steps, name: text.step, nameLocation: 'start' },
@@ -277,7 +277,7 @@ function CompetencyChart({ report }: { report: Report }) {
   const text = useText(TEXT);
   const option = useMemo<ChartOption>(
     () => ({
-      grid: { left: 8, right: 40, top: 24, bottom: 32, containLabel: true },
+      grid: { left: 8, right: 40, top: 32, bottom: 32, containLabel: true },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'value', min: 0, max: 100, name: text.meanScore, nameLocation: 'middle', nameGap: 24 },
       yAxis: { type: 'category', inverse: true, data: report.competencies.map((c) => c.competency), name: text.competency, nameLocation: 'start' },
