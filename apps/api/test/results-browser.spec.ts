@@ -7,6 +7,7 @@ import { loadConfig } from '@assay/core';
 import { linkToken } from '@assay/invitations';
 import { launchChromium, until } from '@assay/testing';
 import { call, Candidate } from './attempts-fixtures';
+import { newGrader, openPaper, queued, submit, type Grader } from './grading-fixtures';
 import { startWorker } from './test-worker';
 import { TestApi, type SignedUpTenant } from './test-api';
 
@@ -134,6 +135,19 @@ describe('results in a real browser', () => {
   }
 
   /** No serious or critical axe-core violation, and a screenshot at desktop and phone width (back to desktop after). */
+  /** Signs the recruiter in on a new desktop page. */
+  async function recruiterPage(reportNotComputed = false): Promise<Page> {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
+    context.setDefaultTimeout(60_000);
+    const page = watch(await context.newPage(), reportNotComputed);
+    await page.goto(`${base}/staff/login`);
+    await page.getByLabel('邮箱').fill(recruiter.email);
+    await page.getByLabel('密码').fill(recruiter.password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: '测评结果', level: 1 }).waitFor();
+    return page;
+  }
+
   async function checkScreen(page: Page, name: string): Promise<void> {
     for (const viewport of [DESKTOP, PHONE]) {
       await page.setViewportSize(viewport);
@@ -151,16 +165,8 @@ describe('results in a real browser', () => {
   const report = async (url: string) => (await api.request('GET', `/api/v1/analytics${url}`, { token: tenant.accessToken })).body.report;
 
   it('a recruiter reads the results, compares candidates, prints a candidate report and downloads the export', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
-    context.setDefaultTimeout(60_000);
-    const page = watch(await context.newPage());
-
-    // Sign in: the recruiter's first area is the results, listing the job roles.
-    await page.goto(`${base}/staff/login`);
-    await page.getByLabel('邮箱').fill(recruiter.email);
-    await page.getByLabel('密码').fill(recruiter.password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: '测评结果', level: 1 }).waitFor();
+    // Signed in, the recruiter's first area is the results, listing the job roles.
+    const page = await recruiterPage();
     await checkScreen(page, 'roles');
 
     // The role: funnel and histogram drawn, each chart named by its title and reading aid.
@@ -235,23 +241,70 @@ describe('results in a real browser', () => {
     expect(csv[0]).toMatch(/^name,email,status,points/);
     expect(csv).toHaveLength(COHORT.length + 1);
     expect(csv[1]).toMatch(/^张伟,/);
-    await context.close();
+    await page.context().close();
   }, 600_000);
 
   it('a role without submitted attempts says what to do', async () => {
     const empty = (await call(api, tenant, 'POST', '/job-roles', { name: '仓库管理员' })).id as string;
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
-    context.setDefaultTimeout(60_000);
-    const page = watch(await context.newPage(), true);
-    await page.goto(`${base}/staff/login`);
-    await page.getByLabel('邮箱').fill(recruiter.email);
-    await page.getByLabel('密码').fill(recruiter.password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: '测评结果', level: 1 }).waitFor();
+    const page = await recruiterPage(true);
     await page.goto(`${base}/staff/results/job-roles/${empty}`);
     await page.getByText('还没有已交卷的考生').waitFor();
     await page.getByText('邀请考生参加测评').waitFor();
     await checkScreen(page, 'empty');
-    await context.close();
+    await page.context().close();
   }, 300_000);
+
+  it('marking: progress, agreement and graders of a double-marked paper; similar answers in the candidate report', async () => {
+    const paper = await openPaper(api, tenant);
+    const setup = await api.request('PUT', `/api/v1/grading/papers/${paper.paperId}/settings`, {
+      token: tenant.accessToken,
+      body: { mode: 'double', tolerance: { kind: 'points', value: 2 }, halfPoints: false, selfCheckEvery: 0 },
+    });
+    expect(setup.status).toBe(200);
+    const graders: Grader[] = [await newGrader(api, tenant), await newGrader(api, tenant)];
+    for (const grader of graders) expect((await api.request('POST', `/api/v1/grading/papers/${paper.paperId}/assignments`, { token: tenant.accessToken, body: { userId: grader.userId } })).status).toBe(201);
+    const parcel = '先安抚客户情绪,表示理解并道歉;然后核实订单信息,查询物流轨迹;给出补发或退款的方案;最后跟进回访。';
+    const x = await submit(api, tenant, paper, { parcel, price: '耐心倾听,解释价保规则,符合条件的退差价。', single: 'B' });
+    // y copies x's answer to the parcel question almost word for word.
+    const y = await submit(api, tenant, paper, { parcel: parcel.replace('最后', '之后'), price: '价格的事我也没有办法。', single: 'B' });
+    const z = await submit(api, tenant, paper, { parcel: '让客户等一等,我去问问快递。', price: '告诉客户价格是公司定的。', single: 'A' });
+    const names = new Map<string, 'x' | 'y' | 'z'>();
+    for (const [name, attempt] of [['x', x], ['y', y], ['z', z]] as const) names.set((await queued(api, tenant, attempt.attemptId)).code, name);
+    const yCode = [...names].find(([, name]) => name === 'y')?.[0];
+    // Two graders, always within the tolerance of each other: no third marking.
+    const scores = [
+      { x: { parcel: [3, 5], price: [2, 3] }, y: { parcel: [3, 4], price: [1, 1] }, z: { parcel: [1, 1], price: [1, 1] } },
+      { x: { parcel: [4, 5], price: [2, 3] }, y: { parcel: [3, 5], price: [1, 2] }, z: { parcel: [1, 2], price: [0, 1] } },
+    ];
+    for (const [i, grader] of graders.entries()) {
+      for (;;) {
+        const claimed = await api.request('POST', `/api/v1/grading/tasks/claim?paperId=${paper.paperId}`, { token: grader.token });
+        expect(claimed.status).toBe(200);
+        const task = claimed.body.task;
+        if (!task) break;
+        const question = task.question.id === paper.q.parcel ? 'parcel' : 'price';
+        const marked = await api.request('POST', `/api/v1/grading/tasks/${task.taskId}/marks`, { token: grader.token, body: { scores: scores[i][names.get(task.code) as 'x'][question] } });
+        expect(marked.status).toBe(204);
+      }
+    }
+    const roleId = (await call(api, tenant, 'GET', `/papers/${paper.paperId}`)).jobRoleId as string;
+    await until(async () => {
+      const { report: role } = (await api.request('GET', `/api/v1/analytics/job-roles/${roleId}`, { token: tenant.accessToken })).body ?? {};
+      return role?.scores.candidates === 3 && role.grading?.resolved === 6;
+    }, 'the role report with every answer marked');
+
+    const page = await recruiterPage();
+    await page.goto(`${base}/staff/results/job-roles/${roleId}?tab=grading`);
+    await page.getByText('6 份主观题答案中已有 6 份定分。').waitFor();
+    await page.getByRole('img', { name: /^阅卷人宽严\./ }).waitFor();
+    await expect(page.locator('.ant-descriptions-item', { hasText: '双评份数' }).textContent()).resolves.toContain('6');
+    await checkScreen(page, 'role-grading');
+
+    // x's report names the near-identical answer and the other attempt's grader code.
+    await page.goto(`${base}/staff/results/job-roles/${roleId}/candidates/${x.attemptId}`);
+    await page.getByRole('heading', { name: '答案相似提示' }).waitFor();
+    await page.getByRole('row', { name: new RegExp(`客户的包裹丢失了.*${String(yCode)}`) }).waitFor();
+    await checkScreen(page, 'candidate-similar');
+    await page.context().close();
+  }, 600_000);
 });
