@@ -371,13 +371,11 @@ function Similarity({ data, version, scope, id }: { data: CandidateReportData; v
           {
             key: 'other',
             title: text.other,
+            // The code is the link (its report); on paper it reads as the code alone.
             render: (_, f) => (
-              <>
-                {f.otherCode}{' '}
-                <Link className="no-print" to={`/staff/results/${scope}/${id}/candidates/${f.otherAttemptId}`}>
-                  {text.openOther}
-                </Link>
-              </>
+              <Link to={`/staff/results/${scope}/${id}/candidates/${f.otherAttemptId}`} aria-label={`${f.otherCode}: ${text.openOther}`}>
+                {f.otherCode}
+              </Link>
             ),
           },
         ]}

@@ -5,6 +5,7 @@ import { useText, type Texts } from '../i18n';
 import { Chart, type ChartOption } from './Chart';
 import { num, score, TAG } from './format';
 import { ScoreBand } from './ScoreBand';
+import { Scroll } from './Scroll';
 import { useCandidates, useComparison, type CandidateQuery, type CandidateRow, type Comparison, type Report, type Scope } from './results-api';
 
 const MAX_COMPARED = 10;
@@ -243,24 +244,25 @@ function ComparisonBody({ comparison, report }: { comparison: Comparison; report
       <Chart title={text.bands} reading={text.bandsReading} option={bands} height={80 + 40 * candidates.length} />
       <h3>{text.pairs}</h3>
       <p className="results-muted">{comparison.sem !== null ? text.pairReading(score(1.96 * Math.SQRT2 * comparison.sem, unit)) : text.pairReading('±SEM')}</p>
-      <Table
-        rowKey={(p) => `${p.first}-${p.second}`}
-        size="small"
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        dataSource={comparison.pairs}
-        columns={[
-          { key: 'first', title: `${text.candidate} A`, render: (_, p) => labelOf(byId.get(p.first) as CandidateRow) },
-          { key: 'second', title: `${text.candidate} B`, render: (_, p) => labelOf(byId.get(p.second) as CandidateRow) },
-          { key: 'difference', title: text.difference, render: (_, p) => score(p.difference, unit) },
-          {
-            key: 'result',
-            title: text.result,
-            render: (_, p) =>
-              p.result === null ? <span className="results-muted">{text.noBand}</span> : <Tag color={p.result === 'not_distinguishable' ? 'default' : TAG.info}>{text.results[p.result]}</Tag>,
-          },
-        ]}
-      />
+      <Scroll label={text.pairs}>
+        <Table
+          rowKey={(p) => `${p.first}-${p.second}`}
+          size="small"
+          pagination={false}
+          dataSource={comparison.pairs}
+          columns={[
+            { key: 'first', title: `${text.candidate} A`, render: (_, p) => labelOf(byId.get(p.first) as CandidateRow) },
+            { key: 'second', title: `${text.candidate} B`, render: (_, p) => labelOf(byId.get(p.second) as CandidateRow) },
+            { key: 'difference', title: text.difference, render: (_, p) => score(p.difference, unit) },
+            {
+              key: 'result',
+              title: text.result,
+              render: (_, p) =>
+                p.result === null ? <span className="results-muted">{text.noBand}</span> : <Tag color={p.result === 'not_distinguishable' ? 'default' : TAG.info}>{text.results[p.result]}</Tag>,
+            },
+          ]}
+        />
+      </Scroll>
       {report.competencies.length > 0 && <div className="gap" />}
       {report.competencies.length > 0 && <Chart title={text.radar} reading={text.radarReading} option={radar} height={380} />}
     </>

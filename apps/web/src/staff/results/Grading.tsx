@@ -2,6 +2,7 @@ import { Card, Col, Descriptions, Empty, Progress, Row, Table, Tag } from 'antd'
 import { useMemo } from 'react';
 import { useLocale, useText, type Texts } from '../i18n';
 import { Chart, type ChartOption } from './Chart';
+import { Scroll } from './Scroll';
 import { num, pct, TAG } from './format';
 import type { GradingReport, Report } from './results-api';
 
@@ -153,24 +154,25 @@ function Agreement({ grading }: { grading: GradingReport }) {
         </Descriptions.Item>
       </Descriptions>
       <h4>{text.questions}</h4>
-      <Table
-        rowKey="questionId"
-        size="small"
-        pagination={{ pageSize: 10, hideOnSinglePage: true }}
-        scroll={{ x: 'max-content' }}
-        dataSource={grading.questions}
-        columns={[
-          { key: 'stem', title: text.question, render: (_, q) => <span className="results-stem">{q.stem}</span> },
-          { key: 'progress', title: text.progress, render: (_, q) => `${q.resolved} / ${q.answers}` },
-          { key: 'within', title: text.within, render: (_, q) => pct(q.agreement.withinTolerance) },
-          { key: 'kappa', title: text.kappa, render: (_, q) => `${num(q.agreement.kappa, 2)} ${band(q.agreement.kappaBand)}` },
-          {
-            key: 'suggestion',
-            title: text.suggestion,
-            render: (_, q) => (q.suggestion.assistedSafe ? <Tag color={TAG.good}>{text.assistedSafe}</Tag> : q.suggestion.answers === 0 ? text.notYet : `${pct(q.suggestion.withinTolerance)} · κ ${num(q.suggestion.kappa, 2)}`),
-          },
-        ]}
-      />
+      <Scroll label={text.questions}>
+        <Table
+          rowKey="questionId"
+          size="small"
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          dataSource={grading.questions}
+          columns={[
+            { key: 'stem', title: text.question, render: (_, q) => <span className="results-stem">{q.stem}</span> },
+            { key: 'progress', title: text.progress, render: (_, q) => `${q.resolved} / ${q.answers}` },
+            { key: 'within', title: text.within, render: (_, q) => pct(q.agreement.withinTolerance) },
+            { key: 'kappa', title: text.kappa, render: (_, q) => `${num(q.agreement.kappa, 2)} ${band(q.agreement.kappaBand)}` },
+            {
+              key: 'suggestion',
+              title: text.suggestion,
+              render: (_, q) => (q.suggestion.assistedSafe ? <Tag color={TAG.good}>{text.assistedSafe}</Tag> : q.suggestion.answers === 0 ? text.notYet : `${pct(q.suggestion.withinTolerance)} · κ ${num(q.suggestion.kappa, 2)}`),
+            },
+          ]}
+        />
+      </Scroll>
     </Card>
   );
 }
@@ -197,23 +199,24 @@ function Graders({ grading }: { grading: GradingReport }) {
   return (
     <Card className="results-section" title={<h3 className="results-card-title">{text.graders}</h3>}>
       {grading.graders.length > 0 && <Chart title={text.leaningChart} reading={text.leaningReading} option={option} height={80 + 36 * grading.graders.length} />}
-      <Table
-        rowKey="graderId"
-        size="small"
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 'max-content' }}
-        dataSource={grading.graders}
-        columns={[
-          { key: 'name', dataIndex: 'name', title: text.grader },
-          { key: 'marks', dataIndex: 'marks', title: text.marks },
-          { key: 'mean', title: text.meanVsTeam, render: (_, g) => `${pct(g.mean)} / ${pct(g.teamMean)}` },
-          { key: 'leaning', title: text.leaning, render: (_, g) => <Tag color={g.leaning === 'in_line' ? 'default' : g.leaning === 'lenient' ? TAG.good : TAG.bad}>{text.leanings[g.leaning]}</Tag> },
-          { key: 'middle', title: text.middle, render: (_, g) => pct(g.middleBandShare) },
-          { key: 'pace', title: text.pace, render: (_, g) => num(g.marksPerHour, 0) },
-          { key: 'reference', title: text.reference, render: (_, g) => checks(g.reference) },
-          { key: 'self', title: text.self, render: (_, g) => checks(g.selfAgreement) },
-        ]}
-      />
+      <Scroll label={text.graders}>
+        <Table
+          rowKey="graderId"
+          size="small"
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          dataSource={grading.graders}
+          columns={[
+            { key: 'name', dataIndex: 'name', title: text.grader },
+            { key: 'marks', dataIndex: 'marks', title: text.marks },
+            { key: 'mean', title: text.meanVsTeam, render: (_, g) => `${pct(g.mean)} / ${pct(g.teamMean)}` },
+            { key: 'leaning', title: text.leaning, render: (_, g) => <Tag color={g.leaning === 'in_line' ? 'default' : g.leaning === 'lenient' ? TAG.good : TAG.bad}>{text.leanings[g.leaning]}</Tag> },
+            { key: 'middle', title: text.middle, render: (_, g) => pct(g.middleBandShare) },
+            { key: 'pace', title: text.pace, render: (_, g) => num(g.marksPerHour, 0) },
+            { key: 'reference', title: text.reference, render: (_, g) => checks(g.reference) },
+            { key: 'self', title: text.self, render: (_, g) => checks(g.selfAgreement) },
+          ]}
+        />
+      </Scroll>
     </Card>
   );
 }
