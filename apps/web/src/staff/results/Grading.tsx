@@ -189,7 +189,7 @@ function Graders({ grading }: { grading: GradingReport }) {
         {
           type: 'bar',
           data: grading.graders.map((g) => ({ value: g.standardisedDifference ?? 0, itemStyle: { color: g.leaning === 'lenient' ? '#52c41a' : g.leaning === 'severe' ? '#cf1322' : '#1677ff' } })),
-          markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: '#8c8c8c' }, data: [{ xAxis: -0.5 }, { xAxis: 0.5 }] },
+          markLine: { symbol: 'none', silent: true, label: { show: false }, lineStyle: { type: 'dashed', color: '#8c8c8c' }, data: [{ xAxis: -0.5 }, { xAxis: 0.5 }] },
         },
       ],
     }),

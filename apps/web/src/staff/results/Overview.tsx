@@ -27,8 +27,10 @@ const TEXT: Texts<{
   leftHere: string;
   section: string;
   histogram: string;
-  histogramReading: (passMark: string, p25: string, p75: string) => string;
+  histogramReading: (passLine: string, p25: string, p75: string) => string;
+  passLine: (mark: string) => string;
   noPassMark: string;
+  ownPassMarks: string;
   score: (unit: 'points' | 'percent') => string;
   passMark: string;
   competencies: string;
@@ -66,8 +68,10 @@ const TEXT: Texts<{
     leftHere: '在此停下',
     section: '部分',
     histogram: '分数分布',
-    histogramReading: (passMark, p25, p75) => `每个柱子是一个分数段的人数;红线是及格线 ${passMark},虚线是第 25 和第 75 百分位(${p25} 与 ${p75})。`,
-    noPassMark: '未设',
+    histogramReading: (passLine, p25, p75) => `每个柱子是一个分数段的人数;${passLine};虚线是第 25 和第 75 百分位(${p25} 与 ${p75})。`,
+    passLine: (mark) => `红线是及格线 ${mark}`,
+    noPassMark: '试卷未设及格线',
+    ownPassMarks: '各试卷的及格线不同,不画统一的红线',
     score: (unit) => (unit === 'percent' ? '得分(%)' : '得分(分)'),
     passMark: '及格线',
     competencies: '考察点平均得分',
@@ -112,8 +116,10 @@ const TEXT: Texts<{
     leftHere: 'Stopped here',
     section: 'Section',
     histogram: 'Score distribution',
-    histogramReading: (passMark, p25, p75) => `Each bar counts the candidates in a score range; the red line is the pass mark ${passMark}, the dashed lines the 25th and 75th percentiles (${p25} and ${p75}).`,
-    noPassMark: 'not set',
+    histogramReading: (passLine, p25, p75) => `Each bar counts the candidates in a score range; ${passLine}; the dashed lines are the 25th and 75th percentiles (${p25} and ${p75}).`,
+    passLine: (mark) => `the red line is the pass mark ${mark}`,
+    noPassMark: 'the paper has no pass mark',
+    ownPassMarks: 'its papers have their own pass marks, so there is no single red line',
     score: (unit) => (unit === 'percent' ? 'Score (%)' : 'Score (points)'),
     passMark: 'Pass mark',
     competencies: 'Mean score per competency',
@@ -269,7 +275,9 @@ export function HistogramChart({ report, height, marker }: { report: Pick<Report
       ],
     };
   }, [scores, p25, p75, text, marker]);
-  const reading = text.histogramReading(scores.passMark === null ? text.noPassMark : score(scores.passMark, scores.unit), score(p25, scores.unit), score(p75, scores.unit));
+  // A role mixes papers: each candidate passes against their own paper's mark, so there is no one line.
+  const passLine = scores.passMark !== null ? text.passLine(score(scores.passMark, scores.unit)) : scores.unit === 'percent' ? text.ownPassMarks : text.noPassMark;
+  const reading = text.histogramReading(passLine, score(p25, scores.unit), score(p75, scores.unit));
   return <Chart title={text.histogram} reading={marker ? `${marker.reading} ${reading}` : reading} option={option} height={height} />;
 }
 
