@@ -14,6 +14,7 @@ const TEXT: Texts<{
   search: string;
   rank: string;
   name: string;
+  email: string;
   status: string;
   score: string;
   band: string;
@@ -46,6 +47,7 @@ const TEXT: Texts<{
     search: '按姓名或邮箱搜索',
     rank: '排名',
     name: '姓名',
+    email: '邮箱',
     status: '状态',
     score: '得分(区间)',
     band: '分数区间',
@@ -78,6 +80,7 @@ const TEXT: Texts<{
     search: 'Search by name or email',
     rank: 'Rank',
     name: 'Name',
+    email: 'Email',
     status: 'Status',
     score: 'Score (band)',
     band: 'Score band',
@@ -125,7 +128,7 @@ export function Candidates({ scope, id, report }: { scope: Scope; id: string; re
   const columns: TableColumnsType<CandidateRow> = [
     { key: 'rank', dataIndex: 'rank', title: text.rank, sorter: true, width: 80, render: (rank: number | null) => rank ?? '–' },
     { key: 'name', dataIndex: 'name', title: text.name, sorter: true, render: (name: string, row) => <Link to={`candidates/${row.attemptId}`}>{name}</Link> },
-    { key: 'email', dataIndex: 'email', title: 'Email', responsive: ['lg'] },
+    { key: 'email', dataIndex: 'email', title: text.email, responsive: ['lg'] },
     { key: 'status', dataIndex: 'status', title: text.status, render: (status: string) => <Tag color={status === 'awaiting_grading' ? TAG.warn : TAG.good}>{text.statuses[status] ?? status}</Tag> },
     { key: 'score', title: text.score, render: (_, row) => <ScoreBand value={scoreOf(row, unit)} band={row.band} max={max} unit={unit} label={text.band} />, width: 220 },
     { key: 'percentile', dataIndex: 'percentile', title: text.percentile, render: (p: number | null) => num(p, 0) },

@@ -23,6 +23,7 @@ const TEXT: Texts<{
   blank: (n: number, answered: number) => string;
   correct: string;
   quiz: string;
+  figures: Record<'mean' | 'median' | 'sd' | 'skewness' | 'kurtosis' | 'cic' | 'errorRatio' | 'standardError', string>;
   noItems: string;
   times: string;
   timesReading: string;
@@ -47,6 +48,7 @@ const TEXT: Texts<{
     blank: (n, answered) => `${answered} 人作答,${n} 人未答。`,
     correct: '正确答案',
     quiz: '整卷统计',
+    figures: { mean: '平均分', median: '中位数', sd: '标准差', skewness: '偏度', kurtosis: '峰度', cic: '内部一致性 (cic, α)', errorRatio: '误差比', standardError: '标准误' },
     noItems: '没有所有考生都作答过的客观题(随机抽题的题目不参与分析)。',
     times: '每题用时',
     timesReading: '每道题从上一次作答到本题首次保存的时间中位数:明显偏长的题目可能题干太长或太难。',
@@ -71,6 +73,7 @@ const TEXT: Texts<{
     blank: (n, answered) => `${answered} answered, ${n} left it blank.`,
     correct: 'key',
     quiz: 'Whole paper',
+    figures: { mean: 'Mean', median: 'Median', sd: 'SD', skewness: 'Skewness', kurtosis: 'Kurtosis', cic: 'Internal consistency (cic, α)', errorRatio: 'Error ratio', standardError: 'Standard error' },
     noItems: 'No objective question was answered by every candidate (randomly drawn questions are left out).',
     times: 'Time per question',
     timesReading: 'Median time from the previous answer to this question’s first save: a much longer bar may mean a long stem or a hard question.',
@@ -177,14 +180,14 @@ function QuizFigures({ quiz }: { quiz: NonNullable<Report['items']>['quiz'] }) {
   const { locale } = useLocale();
   return (
     <Descriptions className="gap" size="small" title={text.quiz} column={{ xs: 2, md: 4 }} key={locale}>
-      <Descriptions.Item label="mean">{num(quiz.mean)}</Descriptions.Item>
-      <Descriptions.Item label="median">{num(quiz.median)}</Descriptions.Item>
-      <Descriptions.Item label="SD">{num(quiz.standardDeviation, 2)}</Descriptions.Item>
-      <Descriptions.Item label="skewness">{num(quiz.skewness, 2)}</Descriptions.Item>
-      <Descriptions.Item label="kurtosis">{num(quiz.kurtosis, 2)}</Descriptions.Item>
-      <Descriptions.Item label="cic (α)">{quiz.cic === null ? '–' : `${num(quiz.cic)}%`}</Descriptions.Item>
-      <Descriptions.Item label="error ratio">{quiz.errorRatio === null ? '–' : `${num(quiz.errorRatio)}%`}</Descriptions.Item>
-      <Descriptions.Item label="standard error">{num(quiz.standardError, 2)}</Descriptions.Item>
+      <Descriptions.Item label={text.figures.mean}>{num(quiz.mean)}</Descriptions.Item>
+      <Descriptions.Item label={text.figures.median}>{num(quiz.median)}</Descriptions.Item>
+      <Descriptions.Item label={text.figures.sd}>{num(quiz.standardDeviation, 2)}</Descriptions.Item>
+      <Descriptions.Item label={text.figures.skewness}>{num(quiz.skewness, 2)}</Descriptions.Item>
+      <Descriptions.Item label={text.figures.kurtosis}>{num(quiz.kurtosis, 2)}</Descriptions.Item>
+      <Descriptions.Item label={text.figures.cic}>{quiz.cic === null ? '–' : `${num(quiz.cic)}%`}</Descriptions.Item>
+      <Descriptions.Item label={text.figures.errorRatio}>{quiz.errorRatio === null ? '–' : `${num(quiz.errorRatio)}%`}</Descriptions.Item>
+      <Descriptions.Item label={text.figures.standardError}>{num(quiz.standardError, 2)}</Descriptions.Item>
     </Descriptions>
   );
 }
