@@ -6,9 +6,8 @@ import { Chart, type ChartOption } from './Chart';
 import { num, score, TAG } from './format';
 import { ScoreBand } from './ScoreBand';
 import { Scroll } from './Scroll';
+import { MAX_COMPARED, mergeSelection } from './selection';
 import { useCandidates, useComparison, type CandidateQuery, type CandidateRow, type Comparison, type Report, type Scope } from './results-api';
-
-const MAX_COMPARED = 10;
 
 const TEXT: Texts<{
   search: string;
@@ -175,13 +174,6 @@ export function Candidates({ scope, id, report }: { scope: Scope; id: string; re
       {compared.length >= 2 && <ComparisonCard scope={scope} id={id} report={report} attemptIds={compared} />}
     </>
   );
-}
-
-/** antd hands back only the rows it knows on this page: keep the ones picked on other pages. */
-function mergeSelection(old: CandidateRow[], rows: (CandidateRow | undefined)[], pageRows: CandidateRow[]): CandidateRow[] {
-  const onPage = new Set(pageRows.map((r) => r.attemptId));
-  const kept = old.filter((r) => !onPage.has(r.attemptId));
-  return [...kept, ...rows.filter((r): r is CandidateRow => r !== undefined && onPage.has(r.attemptId))].slice(0, MAX_COMPARED);
 }
 
 function ComparisonCard({ scope, id, report, attemptIds }: { scope: Scope; id: string; report: Report; attemptIds: string[] }) {
