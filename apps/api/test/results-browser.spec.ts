@@ -196,6 +196,12 @@ describe('results in a real browser', () => {
     await page.getByLabel('按姓名或邮箱搜索').fill('');
     await page.getByLabel('按姓名或邮箱搜索').press('Enter');
     await page.getByText(`共 ${COHORT.length} 人`).waitFor();
+    // Sorted by name on the server: the first row is the API's first by name.
+    const firstByName = (await api.request('GET', `/api/v1/analytics/paper-versions/${versionId}/candidates?sort=name&pageSize=1`, { token: tenant.accessToken })).body.items[0].name;
+    await page.getByRole('columnheader', { name: '姓名' }).click();
+    await until(async () => (await page.locator('.ant-table-tbody tr.ant-table-row').first().textContent())?.includes(firstByName), 'the table sorted by name');
+    await page.getByRole('columnheader', { name: '姓名' }).click();
+    await page.getByRole('columnheader', { name: '姓名' }).click();
     // 李娜 and 刘洋 both scored 11.
     await page.locator('tr', { hasText: '李娜' }).getByRole('checkbox').check();
     await page.locator('tr', { hasText: '刘洋' }).getByRole('checkbox').check();
@@ -241,6 +247,11 @@ describe('results in a real browser', () => {
     expect(csv[0]).toMatch(/^name,email,status,points/);
     expect(csv).toHaveLength(COHORT.length + 1);
     expect(csv[1]).toMatch(/^张伟,/);
+    const workbook = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    const xlsx = await workbook;
+    expect(xlsx.suggestedFilename()).toBe('candidates.xlsx');
+    expect(readFileSync(await xlsx.path()).subarray(0, 2).toString()).toBe('PK');
     await page.context().close();
   }, 600_000);
 
