@@ -159,6 +159,22 @@ describe('analytics per paper version and job role', () => {
     expect(one.similarityFlags).toEqual([]);
   });
 
+  it('searches candidates by name or email and sorts them', async () => {
+    const { email } = (await get(a.accessToken, `/paper-versions/${versionId}/candidates/${attemptIds[2]}`)).body.candidate;
+    const found = (await get(a.accessToken, `/paper-versions/${versionId}/candidates?q=${encodeURIComponent(email.toUpperCase())}`)).body;
+    expect(found).toMatchObject({ total: 1, items: [{ attemptId: attemptIds[2] }] });
+    // The user's % matches literally, not as a wildcard.
+    expect((await get(a.accessToken, `/paper-versions/${versionId}/candidates?q=%25`)).body).toMatchObject({ total: 0, items: [] });
+    const worstFirst = (await get(a.accessToken, `/paper-versions/${versionId}/candidates?sort=rank&order=desc&pageSize=2`)).body;
+    expect(worstFirst.items.map((c: any) => c.points)).toEqual([2, 4]);
+    expect(worstFirst.total).toBe(4);
+    const byMinutes = (await get(a.accessToken, `/job-roles/${roleId}/candidates?sort=minutes`)).body.items.map((c: any) => c.minutes);
+    expect(byMinutes).toEqual([...byMinutes].sort((x, y) => x - y));
+    const bad = await get(a.accessToken, `/paper-versions/${versionId}/candidates?sort=score`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'sort' })]);
+  });
+
   it('a job role reports in percent across its papers', async () => {
     const { report } = (await get(a.accessToken, `/job-roles/${roleId}`)).body;
     expect(report.scores).toMatchObject({ candidates: 4, unit: 'percent', max: 100, passRate: 0.5 });

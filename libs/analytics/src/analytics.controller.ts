@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiFileResponse, ApiProblems, OffThread, PageQueryDto, Roles, STAFF_PROBLEMS } from '@assay/core';
+import { ApiFileResponse, ApiProblems, OffThread, Roles, STAFF_PROBLEMS } from '@assay/core';
 import { AnalyticsService } from './analytics.service';
 import { CANDIDATE_PAGE, CANDIDATE_REPORT, COMPARISON, STORED_REPORT } from './dto/analytics.response';
-import { CandidateParamsDto, CompareQueryDto, ExportQueryDto, SCOPE_PATHS, ScopeParamsDto } from './dto/analytics.dto';
+import { CandidateParamsDto, CandidateQueryDto, CompareQueryDto, ExportQueryDto, SCOPE_PATHS, ScopeParamsDto } from './dto/analytics.dto';
 
 const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 
@@ -33,10 +33,10 @@ export class AnalyticsController {
   }
 
   @Get(':scope/:id/candidates')
-  @ApiOperation({ summary: 'Candidates best first: score, band, percentile rank in the norm group, competencies, sections.' })
+  @ApiOperation({ summary: 'Candidates best first (or by name, minutes, integrity events; `q` searches name and email): score, band, percentile rank in the norm group, competencies, sections.' })
   @ApiOkResponse({ schema: CANDIDATE_PAGE })
   @ApiProblems([400, 404], { 404: 'No such paper version or job role in this company, or its report is not computed yet.' })
-  candidates(@Param() params: ScopeParamsDto, @Query() query: PageQueryDto) {
+  candidates(@Param() params: ScopeParamsDto, @Query() query: CandidateQueryDto) {
     return this.analytics.candidates(SCOPE_PATHS[params.scope], params.id, query);
   }
 

@@ -41,7 +41,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Candidates best first: score, band, percentile rank in the norm group, competencies, sections. */
+        /** Candidates best first (or by name, minutes, integrity events; `q` searches name and email): score, band, percentile rank in the norm group, competencies, sections. */
         get: operations["AnalyticsController_candidates"];
         put?: never;
         post?: never;
@@ -3017,184 +3017,244 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** Format: date-time */
-                        computedAt?: string;
-                        report?: {
-                            awaitingGrading?: number;
-                            competencies?: {
-                                candidates?: number;
-                                competency?: string;
-                                mean?: number | null;
+                        computedAt: string;
+                        report: {
+                            awaitingGrading: number;
+                            competencies: {
+                                candidates: number;
+                                competency: string;
+                                mean: number | null;
                             }[];
-                            funnel?: {
-                                completionRate?: number | null;
+                            funnel: {
+                                completionRate: number | null;
                                 /** @description Paper versions: candidates who reached each section, and who stopped in it without submitting (the deadline submitted). */
-                                dropOff?: {
-                                    answeredNothing?: number;
-                                    sections?: {
-                                        leftHere?: number;
-                                        reached?: number;
+                                dropOff: {
+                                    answeredNothing: number;
+                                    sections: {
+                                        leftHere: number;
+                                        reached: number;
                                         /** Format: uuid */
-                                        sectionId?: string;
-                                        title?: string;
+                                        sectionId: string;
+                                        title: string;
                                     }[];
                                 } | null;
-                                graded?: number;
-                                invited?: number;
-                                medianMinutes?: number | null;
-                                opened?: number;
-                                passed?: number;
-                                started?: number;
-                                submitted?: number;
+                                graded: number;
+                                invited: number;
+                                medianMinutes: number | null;
+                                opened: number;
+                                passed: number;
+                                started: number;
+                                submitted: number;
                             };
                             /** @description Grader agreement, leanings, speed and quality checks, and suggestion quality per question; null when the cohort has no open answers. */
-                            grading?: {
+                            grading: {
                                 /** @description First against second marks of double-marked answers; ICC on fractions of each maximum. */
-                                agreement?: {
+                                agreement: {
                                     /** @description A share from 0 to 1; null when there is nothing to count. */
-                                    arbitrationRate?: number | null;
+                                    arbitrationRate: number | null;
                                     /** @description A share from 0 to 1; null when there is nothing to count. */
-                                    exact?: number | null;
-                                    icc?: number | null;
+                                    exact: number | null;
+                                    icc: number | null;
                                     /** @enum {string|null} */
-                                    iccBand?: "poor" | "moderate" | "good" | "excellent" | null;
-                                    pairs?: number;
+                                    iccBand: "poor" | "moderate" | "good" | "excellent" | null;
+                                    pairs: number;
                                     /** @description A share from 0 to 1; null when there is nothing to count. */
-                                    thirdMarkingRate?: number | null;
+                                    thirdMarkingRate: number | null;
                                     /** @description A share from 0 to 1; null when there is nothing to count. */
-                                    withinTolerance?: number | null;
+                                    withinTolerance: number | null;
                                 };
-                                answers?: number;
-                                graders?: {
+                                answers: number;
+                                graders: {
                                     /** Format: uuid */
-                                    graderId?: string;
+                                    graderId: string;
                                     /** @enum {string} */
-                                    leaning?: "lenient" | "severe" | "in_line";
-                                    marks?: number;
-                                    marksPerHour?: number | null;
-                                    mean?: number;
-                                    middleBandShare?: number;
-                                    name?: string;
-                                    reference?: {
-                                        checks?: number;
+                                    leaning: "lenient" | "severe" | "in_line";
+                                    marks: number;
+                                    marksPerHour: number | null;
+                                    mean: number;
+                                    middleBandShare: number;
+                                    name: string;
+                                    reference: {
+                                        checks: number;
                                         /** @description A share from 0 to 1; null when there is nothing to count. */
-                                        exact?: number | null;
-                                        meanDifference?: number | null;
+                                        exact: number | null;
+                                        meanDifference: number | null;
                                         /** @description A share from 0 to 1; null when there is nothing to count. */
-                                        withinTolerance?: number | null;
+                                        withinTolerance: number | null;
                                     };
-                                    sd?: number | null;
-                                    selfAgreement?: {
-                                        checks?: number;
+                                    sd: number | null;
+                                    selfAgreement: {
+                                        checks: number;
                                         /** @description A share from 0 to 1; null when there is nothing to count. */
-                                        exact?: number | null;
-                                        meanDifference?: number | null;
+                                        exact: number | null;
+                                        meanDifference: number | null;
                                         /** @description A share from 0 to 1; null when there is nothing to count. */
-                                        withinTolerance?: number | null;
+                                        withinTolerance: number | null;
                                     };
-                                    standardisedDifference?: number | null;
-                                    teamMean?: number;
-                                    teamSd?: number | null;
+                                    standardisedDifference: number | null;
+                                    teamMean: number;
+                                    teamSd: number | null;
                                 }[];
-                                questions?: {
-                                    agreement?: {
+                                questions: {
+                                    agreement: {
                                         /** @description A share from 0 to 1; null when there is nothing to count. */
-                                        arbitrationRate?: number | null;
+                                        arbitrationRate: number | null;
                                         /** @description A share from 0 to 1; null when there is nothing to count. */
-                                        exact?: number | null;
-                                        icc?: number | null;
+                                        exact: number | null;
+                                        icc: number | null;
                                         /** @enum {string|null} */
-                                        iccBand?: "poor" | "moderate" | "good" | "excellent" | null;
-                                        kappa?: number | null;
+                                        iccBand: "poor" | "moderate" | "good" | "excellent" | null;
+                                        kappa: number | null;
                                         /** @enum {string|null} */
-                                        kappaBand?: "poor" | "slight" | "fair" | "moderate" | "substantial" | "almost_perfect" | null;
-                                        pairs?: number;
+                                        kappaBand: "poor" | "slight" | "fair" | "moderate" | "substantial" | "almost_perfect" | null;
+                                        pairs: number;
                                         /** @description A share from 0 to 1; null when there is nothing to count. */
-                                        thirdMarkingRate?: number | null;
+                                        thirdMarkingRate: number | null;
                                         /** @description A share from 0 to 1; null when there is nothing to count. */
-                                        withinTolerance?: number | null;
+                                        withinTolerance: number | null;
                                     };
-                                    answers?: number;
-                                    maxPoints?: number;
+                                    answers: number;
+                                    maxPoints: number;
                                     /** Format: uuid */
-                                    questionId?: string;
-                                    resolved?: number;
-                                    stem?: string;
+                                    questionId: string;
+                                    resolved: number;
+                                    stem: string;
                                     /** @description The machine suggestion against final marks: where machine-assisted double marking is safe. */
-                                    suggestion?: {
-                                        answers?: number;
-                                        assistedSafe?: boolean;
+                                    suggestion: {
+                                        answers: number;
+                                        assistedSafe: boolean;
                                         /** @description A share from 0 to 1; null when there is nothing to count. */
-                                        exact?: number | null;
-                                        kappa?: number | null;
+                                        exact: number | null;
+                                        kappa: number | null;
                                         /** @enum {string|null} */
-                                        kappaBand?: "poor" | "slight" | "fair" | "moderate" | "substantial" | "almost_perfect" | null;
+                                        kappaBand: "poor" | "slight" | "fair" | "moderate" | "substantial" | "almost_perfect" | null;
                                         /** @description A share from 0 to 1; null when there is nothing to count. */
-                                        withinTolerance?: number | null;
+                                        withinTolerance: number | null;
                                     };
                                 }[];
-                                resolved?: number;
+                                resolved: number;
                             } | null;
                             /** @description Moodle's quiz and question statistics of the objective questions (paper versions only), with flags and response analysis. */
-                            items?: {
-                                [key: string]: unknown;
-                            } | null;
-                            jobRole?: {
-                                /** Format: uuid */
-                                id?: string;
-                                name?: string;
-                            };
-                            questionTimes?: {
-                                answered?: number;
-                                medianSeconds?: number | null;
-                                /** Format: uuid */
-                                questionId?: string;
-                                sectionTitle?: string;
-                                stem?: string;
-                            }[];
-                            reliability?: {
-                                alpha?: number | null;
-                                flags?: {
-                                    [key: string]: unknown;
+                            items: {
+                                attempts: number;
+                                questions: {
+                                    attempts: number;
+                                    competencies: string[];
+                                    covariance: number | null;
+                                    covarianceMax: number | null;
+                                    covarianceWithOverallMark: number | null;
+                                    /** @description Percent, -100 to 100. */
+                                    discriminationIndex: number | null;
+                                    discriminativeEfficiency: number | null;
+                                    effectiveWeight: number | null;
+                                    /** @description Fraction of the marks earned, 0-1. */
+                                    facility: number | null;
+                                    flags: {
+                                        /** @description What the figure says and what to do about it. */
+                                        advice: string;
+                                        /** @enum {string} */
+                                        code: "too_hard" | "too_easy" | "low_discrimination" | "negative_discrimination";
+                                    }[];
+                                    intendedWeight: number | null;
+                                    markVariance: number | null;
+                                    maxMark: number;
+                                    otherMarkVariance: number | null;
+                                    /** Format: uuid */
+                                    questionId: string;
+                                    randomGuessScore: number | null;
+                                    /** @description Choice and true/false questions: how many chose each option. */
+                                    responses: {
+                                        answered: number;
+                                        blank: number;
+                                        options: {
+                                            correct: boolean;
+                                            count: number;
+                                            key: string;
+                                            share: number;
+                                        }[];
+                                    } | null;
+                                    sd: number | null;
+                                    sectionTitle: string;
+                                    stem: string;
+                                    type: string;
+                                    upperLowerIndex: number | null;
                                 }[];
-                                normGroupSize?: number;
-                                sem?: number | null;
-                                tooSmallToRelyOn?: boolean;
+                                /** @description Moodle's quiz overall statistics (cic and errorRatio in percent). */
+                                quiz: {
+                                    attempts: number;
+                                    cic: number | null;
+                                    errorRatio: number | null;
+                                    kurtosis: number | null;
+                                    maxMark: number;
+                                    mean: number | null;
+                                    median: number | null;
+                                    skewness: number | null;
+                                    standardDeviation: number | null;
+                                    standardError: number | null;
+                                };
+                            } | null;
+                            jobRole: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            questionTimes: {
+                                answered: number;
+                                medianSeconds: number | null;
+                                /** Format: uuid */
+                                questionId: string;
+                                sectionTitle: string;
+                                stem: string;
+                            }[];
+                            reliability: {
+                                alpha: number | null;
+                                flags: {
+                                    /** @description What the figure says and what to do about it. */
+                                    advice: string;
+                                    /** @enum {string} */
+                                    code: "low_reliability";
+                                }[];
+                                normGroupSize: number;
+                                sem: number | null;
+                                tooSmallToRelyOn: boolean;
                             };
                             /** @enum {string} */
-                            scope?: "paper_version" | "job_role";
+                            scope: "paper_version" | "job_role";
                             /** Format: uuid */
-                            scopeId?: string;
-                            scores?: {
-                                candidates?: number;
-                                histogram?: {
-                                    [key: string]: unknown;
+                            scopeId: string;
+                            scores: {
+                                candidates: number;
+                                histogram: {
+                                    count: number;
+                                    from: number;
+                                    to: number;
                                 }[];
-                                max?: number;
-                                mean?: number | null;
-                                median?: number | null;
-                                passMark?: number | null;
-                                passRate?: number | null;
-                                percentiles?: {
+                                max: number;
+                                mean: number | null;
+                                median: number | null;
+                                passMark: number | null;
+                                passRate: number | null;
+                                percentiles: {
                                     [key: string]: number | null;
                                 };
-                                sd?: number | null;
+                                sd: number | null;
                                 /** @enum {string} */
-                                unit?: "points" | "percent";
+                                unit: "points" | "percent";
                             };
-                            sections?: {
-                                maxPoints?: number;
-                                mean?: number | null;
+                            sections: {
+                                maxPoints: number;
+                                mean: number | null;
                                 /** Format: uuid */
-                                sectionId?: string;
-                                title?: string;
+                                sectionId: string;
+                                title: string;
                             }[];
-                            title?: string;
-                            versions?: {
-                                attempts?: number;
+                            title: string;
+                            versions: {
+                                attempts: number;
                                 /** Format: uuid */
-                                id?: string;
-                                title?: string;
-                                version?: number;
+                                id: string;
+                                title: string;
+                                version: number;
                             }[];
                         };
                     };
@@ -3232,8 +3292,13 @@ export interface operations {
     AnalyticsController_candidates: {
         parameters: {
             query?: {
+                /** @description `rank` ascending is best first. */
+                order?: "asc" | "desc";
                 page?: unknown;
                 pageSize?: unknown;
+                /** @description Search in candidate name and email. */
+                q?: string;
+                sort?: "rank" | "name" | "minutes" | "integrityEvents";
             };
             header?: never;
             path: {
@@ -3250,47 +3315,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items?: {
+                        items: {
                             /** Format: uuid */
-                            attemptId?: string;
+                            attemptId: string;
                             /** @description Score +/- SEM; null when not final or reliability is unknown. */
-                            band?: {
-                                high?: number;
-                                low?: number;
+                            band: {
+                                high: number;
+                                low: number;
                             } | null;
                             /** Format: uuid */
-                            candidateId?: string;
-                            competencies?: {
-                                competency?: string;
-                                rank?: number | null;
-                                score?: number;
+                            candidateId: string;
+                            competencies: {
+                                competency: string;
+                                rank: number | null;
+                                score: number;
                             }[];
-                            email?: string;
-                            final?: boolean;
-                            integrityEvents?: number;
+                            email: string;
+                            final: boolean;
+                            integrityEvents: number;
                             /** Format: uuid */
-                            invitationId?: string;
-                            maxPoints?: number | null;
-                            minutes?: number | null;
-                            name?: string;
+                            invitationId: string;
+                            maxPoints: number | null;
+                            minutes: number | null;
+                            name: string;
                             /** Format: uuid */
-                            paperVersionId?: string;
-                            percent?: number | null;
-                            percentile?: number | null;
-                            points?: number | null;
-                            rank?: number | null;
-                            sections?: {
-                                maxPoints?: number;
-                                points?: number;
+                            paperVersionId: string;
+                            percent: number | null;
+                            percentile: number | null;
+                            points: number | null;
+                            rank: number | null;
+                            sections: {
+                                maxPoints: number;
+                                points: number;
                                 /** Format: uuid */
-                                sectionId?: string;
-                                title?: string;
+                                sectionId: string;
+                                title: string;
                             }[];
-                            status?: string;
+                            status: string;
                         }[];
-                        page?: number;
-                        pageSize?: number;
-                        total?: number;
+                        page: number;
+                        pageSize: number;
+                        total: number;
                     };
                 };
             };
@@ -3351,100 +3416,105 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        candidate?: {
+                        candidate: {
                             /** Format: uuid */
-                            attemptId?: string;
+                            attemptId: string;
                             /** @description Score +/- SEM; null when not final or reliability is unknown. */
-                            band?: {
-                                high?: number;
-                                low?: number;
+                            band: {
+                                high: number;
+                                low: number;
                             } | null;
                             /** Format: uuid */
-                            candidateId?: string;
-                            competencies?: {
-                                competency?: string;
-                                rank?: number | null;
-                                score?: number;
+                            candidateId: string;
+                            competencies: {
+                                competency: string;
+                                rank: number | null;
+                                score: number;
                             }[];
-                            email?: string;
-                            final?: boolean;
-                            integrityEvents?: number;
+                            email: string;
+                            final: boolean;
+                            integrityEvents: number;
                             /** Format: uuid */
-                            invitationId?: string;
-                            maxPoints?: number | null;
-                            minutes?: number | null;
-                            name?: string;
+                            invitationId: string;
+                            maxPoints: number | null;
+                            minutes: number | null;
+                            name: string;
                             /** Format: uuid */
-                            paperVersionId?: string;
-                            percent?: number | null;
-                            percentile?: number | null;
-                            points?: number | null;
-                            rank?: number | null;
-                            sections?: {
-                                maxPoints?: number;
-                                points?: number;
+                            paperVersionId: string;
+                            percent: number | null;
+                            percentile: number | null;
+                            points: number | null;
+                            rank: number | null;
+                            sections: {
+                                maxPoints: number;
+                                points: number;
                                 /** Format: uuid */
-                                sectionId?: string;
-                                title?: string;
+                                sectionId: string;
+                                title: string;
                             }[];
-                            status?: string;
+                            status: string;
                         };
                         /** Format: date-time */
-                        computedAt?: string;
-                        report?: {
-                            competencies?: {
-                                candidates?: number;
-                                competency?: string;
-                                mean?: number | null;
+                        computedAt: string;
+                        report: {
+                            competencies: {
+                                candidates: number;
+                                competency: string;
+                                mean: number | null;
                             }[];
-                            jobRole?: {
+                            jobRole: {
                                 /** Format: uuid */
-                                id?: string;
-                                name?: string;
+                                id: string;
+                                name: string;
                             };
-                            reliability?: {
-                                alpha?: number | null;
-                                flags?: {
-                                    [key: string]: unknown;
+                            reliability: {
+                                alpha: number | null;
+                                flags: {
+                                    /** @description What the figure says and what to do about it. */
+                                    advice: string;
+                                    /** @enum {string} */
+                                    code: "low_reliability";
                                 }[];
-                                normGroupSize?: number;
-                                sem?: number | null;
-                                tooSmallToRelyOn?: boolean;
+                                normGroupSize: number;
+                                sem: number | null;
+                                tooSmallToRelyOn: boolean;
                             };
-                            scope?: string;
+                            scope: string;
                             /** Format: uuid */
-                            scopeId?: string;
-                            scores?: {
-                                candidates?: number;
-                                histogram?: {
-                                    [key: string]: unknown;
+                            scopeId: string;
+                            scores: {
+                                candidates: number;
+                                histogram: {
+                                    count: number;
+                                    from: number;
+                                    to: number;
                                 }[];
-                                max?: number;
-                                mean?: number | null;
-                                median?: number | null;
-                                passMark?: number | null;
-                                passRate?: number | null;
-                                percentiles?: {
+                                max: number;
+                                mean: number | null;
+                                median: number | null;
+                                passMark: number | null;
+                                passRate: number | null;
+                                percentiles: {
                                     [key: string]: number | null;
                                 };
-                                sd?: number | null;
+                                sd: number | null;
                                 /** @enum {string} */
-                                unit?: "points" | "percent";
+                                unit: "points" | "percent";
                             };
-                            title?: string;
+                            title: string;
                         };
-                        similarityFlags?: {
+                        similarityFlags: {
                             /** Format: uuid */
-                            otherAttemptId?: string;
-                            otherCode?: string;
+                            otherAttemptId: string;
+                            otherCode: string;
                             /** Format: uuid */
-                            questionId?: string;
-                            similarity?: number;
+                            questionId: string;
+                            similarity: number;
                         }[];
-                        timePerQuestion?: {
+                        timePerQuestion: {
                             /** Format: uuid */
-                            questionId?: string;
-                            seconds?: number;
+                            questionId: string;
+                            seconds: number;
                         }[];
                     };
                 };
@@ -3499,56 +3569,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        candidates?: {
+                        candidates: {
                             /** Format: uuid */
-                            attemptId?: string;
+                            attemptId: string;
                             /** @description Score +/- SEM; null when not final or reliability is unknown. */
-                            band?: {
-                                high?: number;
-                                low?: number;
+                            band: {
+                                high: number;
+                                low: number;
                             } | null;
                             /** Format: uuid */
-                            candidateId?: string;
-                            competencies?: {
-                                competency?: string;
-                                rank?: number | null;
-                                score?: number;
+                            candidateId: string;
+                            competencies: {
+                                competency: string;
+                                rank: number | null;
+                                score: number;
                             }[];
-                            email?: string;
-                            final?: boolean;
-                            integrityEvents?: number;
+                            email: string;
+                            final: boolean;
+                            integrityEvents: number;
                             /** Format: uuid */
-                            invitationId?: string;
-                            maxPoints?: number | null;
-                            minutes?: number | null;
-                            name?: string;
+                            invitationId: string;
+                            maxPoints: number | null;
+                            minutes: number | null;
+                            name: string;
                             /** Format: uuid */
-                            paperVersionId?: string;
-                            percent?: number | null;
-                            percentile?: number | null;
-                            points?: number | null;
-                            rank?: number | null;
-                            sections?: {
-                                maxPoints?: number;
-                                points?: number;
+                            paperVersionId: string;
+                            percent: number | null;
+                            percentile: number | null;
+                            points: number | null;
+                            rank: number | null;
+                            sections: {
+                                maxPoints: number;
+                                points: number;
                                 /** Format: uuid */
-                                sectionId?: string;
-                                title?: string;
+                                sectionId: string;
+                                title: string;
                             }[];
-                            status?: string;
+                            status: string;
                         }[];
-                        pairs?: {
-                            difference?: number | null;
+                        pairs: {
+                            difference: number | null;
                             /** Format: uuid */
-                            first?: string;
+                            first: string;
                             /** @enum {string|null} */
-                            result?: "higher" | "lower" | "not_distinguishable" | null;
+                            result: "higher" | "lower" | "not_distinguishable" | null;
                             /** Format: uuid */
-                            second?: string;
+                            second: string;
                         }[];
-                        sem?: number | null;
+                        sem: number | null;
                         /** @enum {string} */
-                        unit?: "points" | "percent";
+                        unit: "points" | "percent";
                     };
                 };
             };

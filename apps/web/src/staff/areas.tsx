@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import type { Texts } from './i18n';
 
 export type StaffRole = 'admin' | 'recruiter' | 'grader';
@@ -16,4 +16,8 @@ export interface StaffArea {
   element: ReactNode;
 }
 
-export const STAFF_AREAS: readonly StaffArea[] = [];
+const ResultsArea = lazy(() => import('./results/ResultsArea'));
+
+export const STAFF_AREAS: readonly StaffArea[] = [
+  { path: 'results', label: { 'zh-CN': '测评结果', en: 'Results' }, roles: ['recruiter', 'admin'], element: <ResultsArea /> },
+];
