@@ -571,6 +571,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/grading/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your queues: each paper you mark (an admin: every paper with marking work) with its questions' counts, the paper's progress and your marks today. */
+        get: operations["GraderQueuesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/grading/tasks/{id}/arbitration": {
         parameters: {
             query?: never;
@@ -699,7 +716,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Claim the next task (question by question across candidates); null when nothing is left for you. */
+        /** Claim the next task (question by question across candidates), optionally of one paper, question or the third marking; null when nothing is left for you. */
         post: operations["GradingTasksController_claim"];
         delete?: never;
         options?: never;
@@ -2809,6 +2826,13 @@ export interface components {
             comment?: string;
             /** @description The next task only from this paper. */
             paperId?: string;
+            /** @description The next task only from this question. */
+            questionId?: string;
+            /**
+             * @description The next task only of this round (third: the third-marking view).
+             * @enum {string}
+             */
+            round?: "third";
             /**
              * @description One score per rubric criterion, in rubric order (one score for the whole question without a rubric).
              * @example [
@@ -5551,10 +5575,35 @@ export interface operations {
                             scores?: number[];
                         }[];
                         maxPoints?: number;
+                        question?: {
+                            explanation?: string | null;
+                            halfPoints?: boolean;
+                            /** Format: uuid */
+                            id?: string;
+                            points?: number;
+                            referenceAnswer?: string | null;
+                            rubric?: {
+                                criterion?: string;
+                                descriptor?: string;
+                                points?: number;
+                            }[];
+                            stem?: string;
+                        };
                         /** Format: uuid */
                         questionId?: string;
                         round?: string;
                         suggestedPoints?: number | null;
+                        suggestion?: {
+                            keyPoints?: {
+                                /** @enum {number} */
+                                credit?: 0 | 0.5 | 1;
+                                label?: string;
+                                overlap?: number;
+                                passage?: string | null;
+                                text?: string;
+                            }[];
+                            points?: number | null;
+                        };
                         /** Format: uuid */
                         taskId?: string;
                     }[];
@@ -5790,6 +5839,89 @@ export interface operations {
             };
             /** @description Not found, or another tenant's (`<thing>.not_found`). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GraderQueuesController_list: {
+        parameters: {
+            query?: {
+                /** @description The start of the grader's day on their device: marks since then count as today (default: midnight UTC). */
+                dayStart?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description An admin, or a lead of this paper: third marking, arbitration and flags. */
+                        lead?: boolean;
+                        /** @description Your marks on this paper since dayStart, and in all. */
+                        mine?: {
+                            today?: number;
+                            total?: number;
+                        };
+                        /** @enum {string} */
+                        mode?: "single" | "double" | "assisted_double";
+                        /** @description The paper's marking: candidates' answer tasks of every round, and those marked. */
+                        paper?: {
+                            marked?: number;
+                            tasks?: number;
+                        };
+                        /** Format: uuid */
+                        paperId?: string;
+                        questions?: {
+                            flagged?: number;
+                            /** @description Tasks you may claim now. */
+                            forMe?: number;
+                            marked?: number;
+                            points?: number;
+                            position?: number;
+                            /** Format: uuid */
+                            questionId?: string;
+                            stem?: string;
+                            tasks?: number;
+                            /** @description Of those, answers waiting for a third mark. */
+                            thirdForMe?: number;
+                            waitingArbitration?: number;
+                            waitingThird?: number;
+                        }[];
+                        title?: string;
+                    }[];
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6289,6 +6421,10 @@ export interface operations {
             query?: {
                 /** @description Only tasks of this paper. */
                 paperId?: string;
+                /** @description Only tasks of this question (the queue of one question). */
+                questionId?: string;
+                /** @description third: only answers waiting for a third mark (三评, the third-marking view; still blind: no earlier mark is shown). */
+                round?: "third";
             };
             header?: never;
             path?: never;
