@@ -5239,7 +5239,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description Graders the reference script was sent to. */
-                        graders?: number;
+                        graders: number;
                     };
                 };
             };
@@ -5354,37 +5354,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        answers?: {
+                        answers: {
                             /** Format: uuid */
-                            answerId?: string;
-                            finalBasis?: string | null;
-                            finalPoints?: number | null;
-                            marks?: {
+                            answerId: string;
+                            finalBasis: string | null;
+                            finalPoints: number | null;
+                            marks: {
                                 [key: string]: unknown;
                             }[];
-                            maxPoints?: number;
+                            maxPoints: number;
                             /** Format: uuid */
-                            questionId?: string;
-                            suggestedPoints?: number | null;
+                            questionId: string;
+                            suggestedPoints: number | null;
                             /** @description The suggestion with its key-point evidence. */
-                            suggestion?: {
+                            suggestion: {
                                 [key: string]: unknown;
                             };
                         }[];
                         /** Format: uuid */
-                        attemptId?: string;
-                        audit?: {
+                        attemptId: string;
+                        audit: {
                             [key: string]: unknown;
                         }[];
-                        code?: string;
-                        finalised?: boolean;
-                        similarAnswers?: {
+                        code: string;
+                        finalised: boolean;
+                        similarAnswers: {
                             /** Format: uuid */
-                            otherAttemptId?: string;
-                            otherCode?: string;
+                            otherAttemptId: string;
+                            otherCode: string;
                             /** Format: uuid */
-                            questionId?: string;
-                            similarity?: number;
+                            questionId: string;
+                            similarity: number;
                         }[];
                     };
                 };
@@ -5436,13 +5436,13 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** Format: uuid */
-                        id?: string;
-                        lead?: boolean;
-                        name?: string;
+                        id: string;
+                        lead: boolean;
+                        name: string;
                         /** Format: uuid */
-                        questionId?: string | null;
+                        questionId: string | null;
                         /** Format: uuid */
-                        userId?: string;
+                        userId: string;
                     }[];
                 };
             };
@@ -5497,13 +5497,13 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** Format: uuid */
-                        id?: string;
-                        lead?: boolean;
-                        name?: string;
+                        id: string;
+                        lead: boolean;
+                        name: string;
                         /** Format: uuid */
-                        questionId?: string | null;
+                        questionId: string | null;
                         /** Format: uuid */
-                        userId?: string;
+                        userId: string;
                     }[];
                 };
             };
@@ -5562,50 +5562,50 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        answer?: string;
-                        code?: string;
-                        flagged?: boolean;
-                        flagReason?: string | null;
-                        marks?: {
-                            comment?: string | null;
+                        answer: string;
+                        code: string;
+                        flagged: boolean;
+                        flagReason: string | null;
+                        marks: {
+                            comment: string | null;
                             /** Format: uuid */
-                            graderId?: string;
-                            points?: number;
-                            round?: string;
-                            scores?: number[];
+                            graderId: string;
+                            points: number;
+                            round: string;
+                            scores: number[];
                         }[];
-                        maxPoints?: number;
-                        question?: {
-                            explanation?: string | null;
-                            halfPoints?: boolean;
+                        maxPoints: number;
+                        question: {
+                            explanation: string | null;
+                            halfPoints: boolean;
                             /** Format: uuid */
-                            id?: string;
-                            points?: number;
-                            referenceAnswer?: string | null;
-                            rubric?: {
-                                criterion?: string;
-                                descriptor?: string;
-                                points?: number;
+                            id: string;
+                            points: number;
+                            referenceAnswer: string | null;
+                            rubric: {
+                                criterion: string;
+                                descriptor: string;
+                                points: number;
                             }[];
-                            stem?: string;
+                            stem: string;
                         };
                         /** Format: uuid */
-                        questionId?: string;
-                        round?: string;
-                        suggestedPoints?: number | null;
-                        suggestion?: {
-                            keyPoints?: {
+                        questionId: string;
+                        round: string;
+                        suggestedPoints: number | null;
+                        suggestion: {
+                            keyPoints: {
                                 /** @enum {number} */
-                                credit?: 0 | 0.5 | 1;
-                                label?: string;
-                                overlap?: number;
-                                passage?: string | null;
-                                text?: string;
+                                credit: 0 | 0.5 | 1;
+                                label: string;
+                                overlap: number;
+                                passage: string | null;
+                                text: string;
                             }[];
-                            points?: number | null;
+                            points: number | null;
                         };
                         /** Format: uuid */
-                        taskId?: string;
+                        taskId: string;
                     }[];
                 };
             };
@@ -5656,37 +5656,37 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** Format: date-time */
-                        estimatedCompletion?: string | null;
-                        flagged?: number;
-                        inProgress?: number;
-                        marked?: number;
-                        marksPerGraderPerHour?: {
+                        estimatedCompletion: string | null;
+                        flagged: number;
+                        inProgress: number;
+                        marked: number;
+                        marksPerGraderPerHour: {
                             /** Format: uuid */
-                            graderId?: string;
-                            marks?: number;
-                            name?: string;
+                            graderId: string;
+                            marks: number;
+                            name: string;
                         }[];
                         /** Format: date-time */
-                        oldestWaitingSince?: string | null;
+                        oldestWaitingSince: string | null;
                         /** Format: uuid */
-                        paperId?: string;
-                        questions?: {
-                            flagged?: number;
-                            inProgress?: number;
-                            marked?: number;
+                        paperId: string;
+                        questions: {
+                            flagged: number;
+                            inProgress: number;
+                            marked: number;
                             /** Format: date-time */
-                            oldestWaitingSince?: string | null;
+                            oldestWaitingSince: string | null;
                             /** Format: uuid */
-                            questionId?: string;
-                            tasks?: number;
-                            waiting?: number;
-                            waitingArbitration?: number;
-                            waitingThird?: number;
+                            questionId: string;
+                            tasks: number;
+                            waiting: number;
+                            waitingArbitration: number;
+                            waitingThird: number;
                         }[];
-                        tasks?: number;
-                        waiting?: number;
-                        waitingArbitration?: number;
-                        waitingThird?: number;
+                        tasks: number;
+                        waiting: number;
+                        waitingArbitration: number;
+                        waitingThird: number;
                     };
                 };
             };
@@ -5736,14 +5736,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        halfPoints?: boolean;
+                        halfPoints: boolean;
                         /** @enum {string} */
-                        mode?: "single" | "double" | "assisted_double";
-                        selfCheckEvery?: number;
-                        tolerance?: {
+                        mode: "single" | "double" | "assisted_double";
+                        selfCheckEvery: number;
+                        tolerance: {
                             /** @enum {string} */
-                            kind?: "points" | "share";
-                            value?: number;
+                            kind: "points" | "share";
+                            value: number;
                         };
                     };
                 };
@@ -5798,14 +5798,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        halfPoints?: boolean;
+                        halfPoints: boolean;
                         /** @enum {string} */
-                        mode?: "single" | "double" | "assisted_double";
-                        selfCheckEvery?: number;
-                        tolerance?: {
+                        mode: "single" | "double" | "assisted_double";
+                        selfCheckEvery: number;
+                        tolerance: {
                             /** @enum {string} */
-                            kind?: "points" | "share";
-                            value?: number;
+                            kind: "points" | "share";
+                            value: number;
                         };
                     };
                 };
@@ -5867,38 +5867,38 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description An admin, or a lead of this paper: third marking, arbitration and flags. */
-                        lead?: boolean;
+                        lead: boolean;
                         /** @description Your marks on this paper since dayStart, and in all. */
-                        mine?: {
-                            today?: number;
-                            total?: number;
+                        mine: {
+                            today: number;
+                            total: number;
                         };
                         /** @enum {string} */
-                        mode?: "single" | "double" | "assisted_double";
+                        mode: "single" | "double" | "assisted_double";
                         /** @description The paper's marking: candidates' answer tasks of every round, and those marked. */
-                        paper?: {
-                            marked?: number;
-                            tasks?: number;
+                        paper: {
+                            marked: number;
+                            tasks: number;
                         };
                         /** Format: uuid */
-                        paperId?: string;
-                        questions?: {
-                            flagged?: number;
+                        paperId: string;
+                        questions: {
+                            flagged: number;
                             /** @description Tasks you may claim now. */
-                            forMe?: number;
-                            marked?: number;
-                            points?: number;
-                            position?: number;
+                            forMe: number;
+                            marked: number;
+                            points: number;
+                            position: number;
                             /** Format: uuid */
-                            questionId?: string;
-                            stem?: string;
-                            tasks?: number;
+                            questionId: string;
+                            stem: string;
+                            tasks: number;
                             /** @description Of those, answers waiting for a third mark. */
-                            thirdForMe?: number;
-                            waitingArbitration?: number;
-                            waitingThird?: number;
+                            thirdForMe: number;
+                            waitingArbitration: number;
+                            waitingThird: number;
                         }[];
-                        title?: string;
+                        title: string;
                     }[];
                 };
             };
@@ -6160,39 +6160,39 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description A task under your lease, or null when nothing is left. */
-                        task?: {
-                            answer?: string;
+                        task: {
+                            answer: string;
                             /** @description The attempt's anonymous code. */
-                            code?: string;
+                            code: string;
                             /** Format: date-time */
-                            leaseExpiresAt?: string;
-                            question?: {
-                                explanation?: string | null;
-                                halfPoints?: boolean;
+                            leaseExpiresAt: string;
+                            question: {
+                                explanation: string | null;
+                                halfPoints: boolean;
                                 /** Format: uuid */
-                                id?: string;
-                                points?: number;
-                                referenceAnswer?: string | null;
-                                rubric?: {
-                                    criterion?: string;
-                                    descriptor?: string;
-                                    points?: number;
+                                id: string;
+                                points: number;
+                                referenceAnswer: string | null;
+                                rubric: {
+                                    criterion: string;
+                                    descriptor: string;
+                                    points: number;
                                 }[];
-                                stem?: string;
+                                stem: string;
                             };
-                            suggestion?: {
-                                keyPoints?: {
+                            suggestion: {
+                                keyPoints: {
                                     /** @enum {number} */
-                                    credit?: 0 | 0.5 | 1;
-                                    label?: string;
-                                    overlap?: number;
-                                    passage?: string | null;
-                                    text?: string;
+                                    credit: 0 | 0.5 | 1;
+                                    label: string;
+                                    overlap: number;
+                                    passage: string | null;
+                                    text: string;
                                 }[];
-                                points?: number | null;
+                                points: number | null;
                             };
                             /** Format: uuid */
-                            taskId?: string;
+                            taskId: string;
                         } | null;
                     };
                 };
@@ -6262,7 +6262,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** Format: date-time */
-                        leaseExpiresAt?: string;
+                        leaseExpiresAt: string;
                     };
                 };
             };
@@ -6439,39 +6439,39 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description A task under your lease, or null when nothing is left. */
-                        task?: {
-                            answer?: string;
+                        task: {
+                            answer: string;
                             /** @description The attempt's anonymous code. */
-                            code?: string;
+                            code: string;
                             /** Format: date-time */
-                            leaseExpiresAt?: string;
-                            question?: {
-                                explanation?: string | null;
-                                halfPoints?: boolean;
+                            leaseExpiresAt: string;
+                            question: {
+                                explanation: string | null;
+                                halfPoints: boolean;
                                 /** Format: uuid */
-                                id?: string;
-                                points?: number;
-                                referenceAnswer?: string | null;
-                                rubric?: {
-                                    criterion?: string;
-                                    descriptor?: string;
-                                    points?: number;
+                                id: string;
+                                points: number;
+                                referenceAnswer: string | null;
+                                rubric: {
+                                    criterion: string;
+                                    descriptor: string;
+                                    points: number;
                                 }[];
-                                stem?: string;
+                                stem: string;
                             };
-                            suggestion?: {
-                                keyPoints?: {
+                            suggestion: {
+                                keyPoints: {
                                     /** @enum {number} */
-                                    credit?: 0 | 0.5 | 1;
-                                    label?: string;
-                                    overlap?: number;
-                                    passage?: string | null;
-                                    text?: string;
+                                    credit: 0 | 0.5 | 1;
+                                    label: string;
+                                    overlap: number;
+                                    passage: string | null;
+                                    text: string;
                                 }[];
-                                points?: number | null;
+                                points: number | null;
                             };
                             /** Format: uuid */
-                            taskId?: string;
+                            taskId: string;
                         } | null;
                     };
                 };

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import type { Texts } from './i18n';
 
 export type StaffRole = 'admin' | 'recruiter' | 'grader';
@@ -16,4 +16,9 @@ export interface StaffArea {
   element: ReactNode;
 }
 
-export const STAFF_AREAS: readonly StaffArea[] = [];
+const GradingArea = lazy(() => import('./grading/GradingArea'));
+
+export const STAFF_AREAS: readonly StaffArea[] = [
+  // The grader's workspace: queues, marking, third marking and arbitration (admins lead every paper).
+  { path: 'grading', label: { 'zh-CN': '阅卷', en: 'Marking' }, roles: ['grader', 'admin'], element: <GradingArea /> },
+];

@@ -7,7 +7,13 @@ const nullableStr = { type: 'string', nullable: true } as const;
 const num = { type: 'number' } as const;
 const int = { type: 'integer' } as const;
 const bool = { type: 'boolean' } as const;
-const object = (properties: Record<string, SchemaObject>, description?: string): SchemaObject => ({ type: 'object', properties, ...(description ? { description } : {}) });
+/** Every member is always present (a missing value is an explicit null), so the generated client types them required. */
+const object = (properties: Record<string, SchemaObject>, description?: string): SchemaObject => ({
+  type: 'object',
+  properties,
+  required: Object.keys(properties),
+  ...(description ? { description } : {}),
+});
 const list = (items: SchemaObject): SchemaObject => ({ type: 'array', items });
 
 const RUBRIC = list(object({ criterion: str, points: num, descriptor: str }));
