@@ -216,7 +216,7 @@ describe('grading: the blind queue, marking modes, finalisation', () => {
     const [before] = await queuesOf(g1);
     expect(before).toMatchObject({ title: '客服阅卷', lead: false, mode: 'double', paper: { tasks: 2, marked: 0 }, mine: { today: 0, total: 0 } });
     expect(before.questions).toEqual([
-      expect.objectContaining({ questionId: paper.q.parcel, stem: '客户的包裹丢失了，非常生气，你如何处理？', points: 10, tasks: 1, marked: 0, forMe: 1, thirdForMe: 0 }),
+      expect.objectContaining({ questionId: paper.q.parcel, number: 2, stem: '客户的包裹丢失了，非常生气，你如何处理？', points: 10, tasks: 1, marked: 0, forMe: 1, thirdForMe: 0 }),
       expect.objectContaining({ questionId: paper.q.price, points: 6, tasks: 1, forMe: 1 }),
     ]);
     expect(JSON.stringify(before)).not.toContain('answer');

@@ -8,7 +8,8 @@ import { GradingSettingsService } from './grading-settings.service';
 /** One question's queue as a grader sees it: counts only, never an answer or a candidate. */
 export interface QuestionQueue {
   questionId: string;
-  position: number;
+  /** The question's number in the paper (1-based, paper order). */
+  number: number;
   stem: string;
   points: number;
   /** Candidates' answer tasks of every round, and those marked. */
@@ -103,7 +104,7 @@ export class GraderQueuesService {
             .filter((row) => row.paper_id === paperId)
             .map((row) => ({
               questionId: row.question_id,
-              position: row.position,
+              number: row.position + 1,
               stem: stems.get(row.question_id)?.stem ?? '',
               points: stems.get(row.question_id)?.points ?? 0,
               tasks: row.tasks,

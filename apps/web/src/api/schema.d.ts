@@ -5887,8 +5887,9 @@ export interface operations {
                             /** @description Tasks you may claim now. */
                             forMe: number;
                             marked: number;
+                            /** @description The question's number in the paper (1-based). */
+                            number: number;
                             points: number;
-                            position: number;
                             /** Format: uuid */
                             questionId: string;
                             stem: string;

@@ -123,7 +123,7 @@ export const QUEUES = list(
       questions: list(
         object({
           questionId: uuid,
-          position: int,
+          number: { ...int, description: "The question's number in the paper (1-based)." },
           stem: str,
           points: num,
           tasks: int,

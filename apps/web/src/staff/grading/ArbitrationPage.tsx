@@ -26,7 +26,7 @@ export function ArbitrationPage() {
   const shown = (disputes.data ?? [])
     .filter((dispute) => dispute.round === 'arbitration' || dispute.flagged)
     .filter((dispute) => dispute.code.toLowerCase().includes(search.trim().toLowerCase()));
-  const positionOf = (questionId: string) => queue?.questions.find((question) => question.questionId === questionId)?.position;
+  const numberOf = (questionId: string) => queue?.questions.find((question) => question.questionId === questionId)?.number;
 
   return (
     <div className="grading">
@@ -55,7 +55,7 @@ export function ArbitrationPage() {
             pagination={shown.length > 5 ? { pageSize: 5, size: 'small' } : false}
             renderItem={(dispute) => (
               <List.Item key={dispute.taskId} className="grading-paper-item">
-                <DisputeCard dispute={dispute} position={positionOf(dispute.questionId)} onDone={setAnnouncement} />
+                <DisputeCard dispute={dispute} number={numberOf(dispute.questionId)} onDone={setAnnouncement} />
               </List.Item>
             )}
           />
@@ -65,7 +65,7 @@ export function ArbitrationPage() {
   );
 }
 
-function DisputeCard({ dispute, position, onDone }: { dispute: Dispute; position: number | undefined; onDone: (announcement: string) => void }) {
+function DisputeCard({ dispute, number, onDone }: { dispute: Dispute; number: number | undefined; onDone: (announcement: string) => void }) {
   const text = useText(GRADING_TEXT);
   const queryClient = useQueryClient();
   const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: ['grading', 'disputes'] }), queryClient.invalidateQueries({ queryKey: queuesKey })]);
@@ -90,10 +90,10 @@ function DisputeCard({ dispute, position, onDone }: { dispute: Dispute; position
       title={
         <h2 className="grading-h">
           {text.code(dispute.code)}
-          {position ? ` · ${text.question(position)}` : ''}
+          {number ? ` · ${text.question(number)}` : ''}
         </h2>
       }
-      extra={dispute.flagged ? <Tag color="red">{text.flag}</Tag> : <Tag color="purple">{text.round.arbitration}</Tag>}
+      extra={dispute.flagged ? <Tag className="grading-tag-flag">{text.flag}</Tag> : <Tag className="grading-tag-lead">{text.round.arbitration}</Tag>}
     >
       {error && <Alert className="gap-bottom" type="error" showIcon title={text.failed} description={error.message} />}
       {dispute.flagged && <Alert className="gap-bottom" type="warning" showIcon title={text.flaggedBecause(dispute.flagReason ?? '')} />}

@@ -84,7 +84,7 @@ export function MarkingPage() {
     void advance(async () => (await flagTask(task.taskId, reason), claimNext(filter.current)), task);
   };
   const claimAgain = () => void advance(() => claimNext(filter.current), null);
-  const questionNumber = queue?.questions.find((question) => question.questionId === questionId)?.position;
+  const questionNumber = queue?.questions.find((question) => question.questionId === questionId)?.number;
 
   return (
     <div className="grading">
@@ -146,7 +146,7 @@ export function MarkingPage() {
           </div>
           <div className="grading-column">
             <ReferenceAndSuggestion question={current.question} suggestion={current.suggestion} />
-            <ScoreForm key={current.taskId} question={current.question} submitLabel={text.submitNext} busy={busy} disabled={screen.kind === 'expired'} onSubmit={(mark) => submit(current, mark)}>
+            <ScoreForm key={`${current.taskId}:${current.leaseExpiresAt}`} question={current.question} submitLabel={text.submitNext} busy={busy} disabled={screen.kind === 'expired'} onSubmit={(mark) => submit(current, mark)}>
               <Button disabled={busy || screen.kind === 'expired'} onClick={() => skip(current)}>
                 {text.skip}
               </Button>

@@ -61,7 +61,7 @@ function PaperQueues({ queue }: { queue: GraderQueue }) {
       extra={
         <span>
           <Tag>{text.modes[queue.mode]}</Tag>
-          {queue.lead && <Tag color="blue">{text.leadTag}</Tag>}
+          {queue.lead && <Tag className="grading-tag-lead">{text.leadTag}</Tag>}
         </span>
       }
     >
@@ -86,18 +86,18 @@ function PaperQueues({ queue }: { queue: GraderQueue }) {
           {queue.questions.map((question) => (
             <li key={question.questionId} className="grading-question">
               <div className="grading-question-head">
-                <strong>{text.question(question.position)}</strong> <span className="grading-note">{text.points(question.points)}</span>
+                <strong>{text.question(question.number)}</strong> <span className="grading-note">{text.points(question.points)}</span>
               </div>
               <p className="grading-stem">{question.stem}</p>
               <div className="grading-counts">
-                <Tag color={question.forMe > 0 ? 'gold' : undefined}>{text.forMe(question.forMe)}</Tag>
+                <Tag className={question.forMe > 0 ? 'grading-tag-waiting' : undefined}>{text.forMe(question.forMe)}</Tag>
                 <Tag>{text.marked(question.marked, question.tasks)}</Tag>
                 {question.waitingThird > 0 && <Tag>{text.waitingThird(question.waitingThird)}</Tag>}
               </div>
               <Button
                 size="small"
                 disabled={question.forMe === 0}
-                aria-label={`${text.claimQuestion}: ${text.question(question.position)}`}
+                aria-label={`${text.claimQuestion}: ${text.question(question.number)}`}
                 onClick={() => void navigate(`${base}/mark?question=${question.questionId}`)}
               >
                 {text.claimQuestion}

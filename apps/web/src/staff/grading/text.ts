@@ -11,7 +11,7 @@ export const GRADING_TEXT: Texts<{
   paperProgress: string;
   myToday: (today: number, left: number) => string;
   paperMarked: (marked: number, tasks: number) => string;
-  question: (position: number) => string;
+  question: (number: number) => string;
   points: (points: number) => string;
   forMe: (count: number) => string;
   marked: (marked: number, tasks: number) => string;
@@ -84,7 +84,7 @@ export const GRADING_TEXT: Texts<{
     paperProgress: '本卷阅卷进度',
     myToday: (today, left) => `我今天已评 ${today} 份,还可评 ${left} 份`,
     paperMarked: (marked, tasks) => `已评 ${marked} / ${tasks}`,
-    question: (position) => `第 ${position} 题`,
+    question: (number) => `第 ${number} 题`,
     points: (points) => `${points} 分`,
     forMe: (count) => `待我评阅 ${count}`,
     marked: (marked, tasks) => `已评 ${marked} / ${tasks}`,
@@ -162,7 +162,7 @@ export const GRADING_TEXT: Texts<{
     paperProgress: "The paper's marking",
     myToday: (today, left) => `You marked ${today} today; ${left} left for you`,
     paperMarked: (marked, tasks) => `${marked} of ${tasks} marked`,
-    question: (position) => `Question ${position}`,
+    question: (number) => `Question ${number}`,
     points: (points) => `${points} points`,
     forMe: (count) => `${count} for you`,
     marked: (marked, tasks) => `${marked} of ${tasks} marked`,
