@@ -111,7 +111,9 @@ describe('grader workspace in a real browser', () => {
         const result = await (globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe.run();
         return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
       });
-      expect({ screen: name, width: viewport.width, violations }).toEqual({ screen: name, width: viewport.width, violations: [] });
+      // Usable at phone width: nothing wider than the screen (no sideways scrolling).
+      const overflow = (await page.evaluate(() => document.documentElement.scrollWidth)) > viewport.width;
+      expect({ screen: name, width: viewport.width, violations, overflow }).toEqual({ screen: name, width: viewport.width, violations: [], overflow: false });
     }
     await page.setViewportSize(own);
   }

@@ -146,7 +146,7 @@ export function MarkingPage() {
           </div>
           <div className="grading-column">
             <ReferenceAndSuggestion question={current.question} suggestion={current.suggestion} />
-            <ScoreForm key={`${current.taskId}:${current.leaseExpiresAt}`} question={current.question} submitLabel={text.submitNext} busy={busy} disabled={screen.kind === 'expired'} onSubmit={(mark) => submit(current, mark)}>
+            <ScoreForm key={`${current.taskId}:${current.leaseExpiresAt}`} question={current.question} submitLabel={text.submitNext} busy={busy} disabled={screen.kind === 'expired'} keyboard onSubmit={(mark) => submit(current, mark)}>
               <Button disabled={busy || screen.kind === 'expired'} onClick={() => skip(current)}>
                 {text.skip}
               </Button>

@@ -9,15 +9,17 @@ const EDITABLE = 'input, textarea, select, [contenteditable="true"]';
 
 /**
  * One score per rubric criterion (rubric order, as the API expects), a comment, and the submit
- * button. Keyboard first: the first score has focus when an answer opens; a digit typed anywhere
- * outside a field goes into the first empty score; Enter in a score submits (the form's default
- * button), Tab moves on. Remounted per task (`key`), so nothing carries over to the next answer.
+ * button. Enter in a score submits (the form's default button), Tab moves on. With `keyboard`
+ * (the one form of the marking screen): the first score has focus when an answer opens, and a
+ * digit typed anywhere outside a field goes into the first empty score. Remounted per task
+ * (`key`), so nothing carries over to the next answer.
  */
-export function ScoreForm({ question, submitLabel, busy, disabled, onSubmit, children }: {
+export function ScoreForm({ question, submitLabel, busy, disabled, keyboard = false, onSubmit, children }: {
   question: TaskQuestion;
   submitLabel: string;
   busy: boolean;
   disabled?: boolean;
+  keyboard?: boolean;
   onSubmit: (mark: Mark) => void;
   children?: ReactNode;
 }) {
@@ -30,10 +32,11 @@ export function ScoreForm({ question, submitLabel, busy, disabled, onSubmit, chi
   const inputs = useRef<(HTMLInputElement | null)[]>([]);
 
   useEffect(() => {
-    inputs.current[0]?.focus();
-  }, []);
+    if (keyboard) inputs.current[0]?.focus();
+  }, [keyboard]);
 
   useEffect(() => {
+    if (!keyboard) return;
     const onKey = (event: KeyboardEvent) => {
       if (disabled || !/^[0-9]$/.test(event.key) || event.ctrlKey || event.metaKey || event.altKey) return;
       if (event.target instanceof Element && event.target.closest(EDITABLE)) return;
@@ -45,7 +48,7 @@ export function ScoreForm({ question, submitLabel, busy, disabled, onSubmit, chi
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [typed, disabled]);
+  }, [typed, disabled, keyboard]);
 
   const total = typed.reduce((sum, value, index) => {
     const read = readScore(value, lines[index], question.halfPoints);
@@ -74,7 +77,8 @@ export function ScoreForm({ question, submitLabel, busy, disabled, onSubmit, chi
         }}
       >
         <p id={`${id}-keys`} className="grading-note">
-          {text.keys} {text.scoreHint(question.halfPoints)}
+          {keyboard ? `${text.keys} ` : ''}
+          {text.scoreHint(question.halfPoints)}
         </p>
         {lines.map((line, index) => {
           const problem = problems.get(index);
