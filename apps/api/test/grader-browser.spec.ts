@@ -296,6 +296,28 @@ describe('grader workspace in a real browser', () => {
     await lead3.page.getByRole('button', { name: '返回任务列表' }).first().click();
     await lead3.page.getByText('本卷阅卷进度: 已评 12 / 12').waitFor();
 
+    // A grader flags an answer with a reason and skips the next; the lead sees the reason and returns the answer to the queue.
+    const third = await submit(api, tenant, paper, { parcel: '请联系我 13800000000，我来处理。', price: '不知道。' });
+    const thirdCode: string = (await queued(api, tenant, third.attemptId)).code;
+    await one.page.reload();
+    await one.page.getByText('我今天已评 4 份,还可评 2 份').waitFor(); // two here, two through the API
+    await one.page.getByRole('button', { name: '领取下一份' }).click();
+    await showing(one.page, thirdCode);
+    await one.page.getByRole('button', { name: '标记问题卷' }).click();
+    await one.page.getByRole('button', { name: '标记并交给题组长' }).click();
+    await one.page.getByText('请写明原因,例如“答案中含有联系方式”').waitFor();
+    await one.page.getByLabel('原因(题组长会看到)').fill('答案中含有手机号');
+    await one.page.getByRole('button', { name: '标记并交给题组长' }).click();
+    await one.page.getByText('客户投诉刚买的商品降价了，你如何回应？').waitFor();
+    await one.page.getByRole('button', { name: '跳过' }).click();
+    // Nothing else is left for this grader, so the skipped answer comes back.
+    await one.page.getByRole('button', { name: '跳过' }).waitFor();
+    await lead3.page.getByRole('button', { name: /^仲裁与问题卷/ }).click();
+    await lead3.page.getByText('问题卷:答案中含有手机号').waitFor();
+    await lead3.page.getByRole('button', { name: '退回队列' }).click();
+    await lead3.page.getByText('目前没有需要仲裁的答案或问题卷。').waitFor();
+    expect((await call(api, tenant, 'GET', `/grading/papers/${paper.paperId}/disputes`)).filter((task: any) => task.flagged)).toEqual([]);
+
     // Blind: nothing the graders' pages and the third marking received names the candidate or shows another mark.
     for (const body of [...one.received, ...two.received, ...thirdMarkingReceived]) {
       for (const secret of ['@example.com', first.attemptId, second.attemptId, first.invitationId, '"marks"', 'graderId']) expect(body).not.toContain(secret);

@@ -174,7 +174,8 @@ function FlagDialog({ open, onCancel, onFlag }: { open: boolean; onCancel: () =>
       okButtonProps={{ danger: true }}
       destroyOnHidden
       onCancel={onCancel}
-      onOk={() => void form.validateFields().then(({ reason }) => onFlag(reason.trim()))}
+      // A missing reason is shown under the field; the refused promise needs nothing more.
+      onOk={() => void form.validateFields().then(({ reason }) => onFlag(reason.trim()), () => undefined)}
     >
       <Form form={form} layout="vertical" requiredMark={false} preserve={false}>
         <Form.Item label={text.flagReason} name="reason" rules={[{ required: true, whitespace: true, message: text.flagReasonMissing }, { max: 1000 }]}>

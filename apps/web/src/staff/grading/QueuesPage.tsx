@@ -12,7 +12,8 @@ export function QueuesPage() {
   const text = useText(GRADING_TEXT);
   const searchId = useId();
   const [search, setSearch] = useState('');
-  const queues = useQuery({ queryKey: queuesKey, queryFn: fetchQueues });
+  // New submissions join the queues at any time: the counts follow without a reload.
+  const queues = useQuery({ queryKey: queuesKey, queryFn: fetchQueues, refetchInterval: 30_000, refetchOnWindowFocus: true });
   if (queues.isPending) return <Spin />;
   if (queues.isError) {
     return (
