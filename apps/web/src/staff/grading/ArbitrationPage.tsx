@@ -23,9 +23,8 @@ export function ArbitrationPage() {
   const disputes = useQuery({ queryKey: ['grading', 'disputes', paperId], queryFn: () => fetchDisputes(paperId) });
   const queues = useQuery({ queryKey: queuesKey, queryFn: fetchQueues });
   const queue = queues.data?.find((candidate) => candidate.paperId === paperId);
-  const shown = (disputes.data ?? [])
-    .filter((dispute) => dispute.round === 'arbitration' || dispute.flagged)
-    .filter((dispute) => dispute.code.toLowerCase().includes(search.trim().toLowerCase()));
+  const waiting = (disputes.data ?? []).filter((dispute) => dispute.round === 'arbitration' || dispute.flagged);
+  const shown = waiting.filter((dispute) => dispute.code.toLowerCase().includes(search.trim().toLowerCase()));
   const numberOf = (questionId: string) => queue?.questions.find((question) => question.questionId === questionId)?.number;
 
   return (
@@ -43,15 +42,16 @@ export function ArbitrationPage() {
       </div>
       {disputes.isPending && <Spin />}
       {disputes.isError && <Alert type="error" showIcon title={text.failed} description={disputes.error.message} action={<Button onClick={() => void disputes.refetch()}>{text.retry}</Button>} />}
-      {disputes.data && (disputes.data.length === 0 || shown.length === 0) && search === '' && <Empty description={text.noDisputes} />}
-      {disputes.data && (shown.length > 0 || search !== '') && (
+      {disputes.data && waiting.length === 0 && <Empty description={text.noDisputes} />}
+      {waiting.length > 0 && (
         <>
           <label htmlFor={searchId} className="sr-only">
-            {text.code('')}
+            {text.searchCode}
           </label>
-          <Input id={searchId} className="gap-bottom" allowClear placeholder={text.code('')} value={search} onChange={(event) => setSearch(event.target.value)} />
+          <Input id={searchId} className="gap-bottom" allowClear placeholder={text.searchCode} value={search} onChange={(event) => setSearch(event.target.value)} />
           <List
             dataSource={shown}
+            locale={{ emptyText: text.noMatch }}
             pagination={shown.length > 5 ? { pageSize: 5, size: 'small' } : false}
             renderItem={(dispute) => (
               <List.Item key={dispute.taskId} className="grading-paper-item">

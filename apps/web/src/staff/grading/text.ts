@@ -4,6 +4,7 @@ import type { Texts } from '../i18n';
 export const GRADING_TEXT: Texts<{
   queuesTitle: string;
   search: string;
+  searchCode: string;
   noPapers: string;
   noMatch: string;
   modes: Record<'single' | 'double' | 'assisted_double', string>;
@@ -77,8 +78,9 @@ export const GRADING_TEXT: Texts<{
   'zh-CN': {
     queuesTitle: '我的阅卷任务',
     search: '按试卷名称搜索',
+    searchCode: '按答卷编号搜索',
     noPapers: '您还没有分配到试卷。请联系管理员把您分配为阅卷人。',
-    noMatch: '没有符合搜索条件的试卷。',
+    noMatch: '没有符合搜索条件的结果。',
     modes: { single: '单评', double: '双评', assisted_double: '人机双评' },
     leadTag: '题组长',
     paperProgress: '本卷阅卷进度',
@@ -155,8 +157,9 @@ export const GRADING_TEXT: Texts<{
   en: {
     queuesTitle: 'My marking',
     search: 'Search by paper title',
+    searchCode: 'Search by script code',
     noPapers: 'You have no papers to mark yet. Ask an admin to assign you as a grader.',
-    noMatch: 'No paper matches your search.',
+    noMatch: 'Nothing matches your search.',
     modes: { single: 'Single marking', double: 'Double marking', assisted_double: 'Machine-assisted double' },
     leadTag: 'Lead',
     paperProgress: "The paper's marking",
