@@ -571,6 +571,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/grading/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your queues: each paper you mark (an admin: every paper with marking work) with its questions' counts, the paper's progress and your marks today. */
+        get: operations["GraderQueuesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/grading/tasks/{id}/arbitration": {
         parameters: {
             query?: never;
@@ -699,7 +716,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Claim the next task (question by question across candidates); null when nothing is left for you. */
+        /** Claim the next task (question by question across candidates), optionally of one paper, question or the third marking; null when nothing is left for you. */
         post: operations["GradingTasksController_claim"];
         delete?: never;
         options?: never;
@@ -2811,6 +2828,13 @@ export interface components {
             comment?: string;
             /** @description The next task only from this paper. */
             paperId?: string;
+            /** @description The next task only from this question. */
+            questionId?: string;
+            /**
+             * @description The next task only of this round (third: the third-marking view).
+             * @enum {string}
+             */
+            round?: "third";
             /**
              * @description One score per rubric criterion, in rubric order (one score for the whole question without a rubric).
              * @example [
@@ -5296,7 +5320,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description Graders the reference script was sent to. */
-                        graders?: number;
+                        graders: number;
                     };
                 };
             };
@@ -5411,37 +5435,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        answers?: {
+                        answers: {
                             /** Format: uuid */
-                            answerId?: string;
-                            finalBasis?: string | null;
-                            finalPoints?: number | null;
-                            marks?: {
+                            answerId: string;
+                            finalBasis: string | null;
+                            finalPoints: number | null;
+                            marks: {
                                 [key: string]: unknown;
                             }[];
-                            maxPoints?: number;
+                            maxPoints: number;
                             /** Format: uuid */
-                            questionId?: string;
-                            suggestedPoints?: number | null;
+                            questionId: string;
+                            suggestedPoints: number | null;
                             /** @description The suggestion with its key-point evidence. */
-                            suggestion?: {
+                            suggestion: {
                                 [key: string]: unknown;
                             };
                         }[];
                         /** Format: uuid */
-                        attemptId?: string;
-                        audit?: {
+                        attemptId: string;
+                        audit: {
                             [key: string]: unknown;
                         }[];
-                        code?: string;
-                        finalised?: boolean;
-                        similarAnswers?: {
+                        code: string;
+                        finalised: boolean;
+                        similarAnswers: {
                             /** Format: uuid */
-                            otherAttemptId?: string;
-                            otherCode?: string;
+                            otherAttemptId: string;
+                            otherCode: string;
                             /** Format: uuid */
-                            questionId?: string;
-                            similarity?: number;
+                            questionId: string;
+                            similarity: number;
                         }[];
                     };
                 };
@@ -5493,13 +5517,13 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** Format: uuid */
-                        id?: string;
-                        lead?: boolean;
-                        name?: string;
+                        id: string;
+                        lead: boolean;
+                        name: string;
                         /** Format: uuid */
-                        questionId?: string | null;
+                        questionId: string | null;
                         /** Format: uuid */
-                        userId?: string;
+                        userId: string;
                     }[];
                 };
             };
@@ -5554,13 +5578,13 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** Format: uuid */
-                        id?: string;
-                        lead?: boolean;
-                        name?: string;
+                        id: string;
+                        lead: boolean;
+                        name: string;
                         /** Format: uuid */
-                        questionId?: string | null;
+                        questionId: string | null;
                         /** Format: uuid */
-                        userId?: string;
+                        userId: string;
                     }[];
                 };
             };
@@ -5619,25 +5643,50 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        answer?: string;
-                        code?: string;
-                        flagged?: boolean;
-                        flagReason?: string | null;
-                        marks?: {
-                            comment?: string | null;
+                        answer: string;
+                        code: string;
+                        flagged: boolean;
+                        flagReason: string | null;
+                        marks: {
+                            comment: string | null;
                             /** Format: uuid */
-                            graderId?: string;
-                            points?: number;
-                            round?: string;
-                            scores?: number[];
+                            graderId: string;
+                            points: number;
+                            round: string;
+                            scores: number[];
                         }[];
-                        maxPoints?: number;
+                        maxPoints: number;
+                        question: {
+                            explanation: string | null;
+                            halfPoints: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            points: number;
+                            referenceAnswer: string | null;
+                            rubric: {
+                                criterion: string;
+                                descriptor: string;
+                                points: number;
+                            }[];
+                            stem: string;
+                        };
                         /** Format: uuid */
-                        questionId?: string;
-                        round?: string;
-                        suggestedPoints?: number | null;
+                        questionId: string;
+                        round: string;
+                        suggestedPoints: number | null;
+                        suggestion: {
+                            keyPoints: {
+                                /** @enum {number} */
+                                credit: 0 | 0.5 | 1;
+                                label: string;
+                                overlap: number;
+                                passage: string | null;
+                                text: string;
+                            }[];
+                            points: number | null;
+                        };
                         /** Format: uuid */
-                        taskId?: string;
+                        taskId: string;
                     }[];
                 };
             };
@@ -5688,37 +5737,37 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** Format: date-time */
-                        estimatedCompletion?: string | null;
-                        flagged?: number;
-                        inProgress?: number;
-                        marked?: number;
-                        marksPerGraderPerHour?: {
+                        estimatedCompletion: string | null;
+                        flagged: number;
+                        inProgress: number;
+                        marked: number;
+                        marksPerGraderPerHour: {
                             /** Format: uuid */
-                            graderId?: string;
-                            marks?: number;
-                            name?: string;
+                            graderId: string;
+                            marks: number;
+                            name: string;
                         }[];
                         /** Format: date-time */
-                        oldestWaitingSince?: string | null;
+                        oldestWaitingSince: string | null;
                         /** Format: uuid */
-                        paperId?: string;
-                        questions?: {
-                            flagged?: number;
-                            inProgress?: number;
-                            marked?: number;
+                        paperId: string;
+                        questions: {
+                            flagged: number;
+                            inProgress: number;
+                            marked: number;
                             /** Format: date-time */
-                            oldestWaitingSince?: string | null;
+                            oldestWaitingSince: string | null;
                             /** Format: uuid */
-                            questionId?: string;
-                            tasks?: number;
-                            waiting?: number;
-                            waitingArbitration?: number;
-                            waitingThird?: number;
+                            questionId: string;
+                            tasks: number;
+                            waiting: number;
+                            waitingArbitration: number;
+                            waitingThird: number;
                         }[];
-                        tasks?: number;
-                        waiting?: number;
-                        waitingArbitration?: number;
-                        waitingThird?: number;
+                        tasks: number;
+                        waiting: number;
+                        waitingArbitration: number;
+                        waitingThird: number;
                     };
                 };
             };
@@ -5768,14 +5817,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        halfPoints?: boolean;
+                        halfPoints: boolean;
                         /** @enum {string} */
-                        mode?: "single" | "double" | "assisted_double";
-                        selfCheckEvery?: number;
-                        tolerance?: {
+                        mode: "single" | "double" | "assisted_double";
+                        selfCheckEvery: number;
+                        tolerance: {
                             /** @enum {string} */
-                            kind?: "points" | "share";
-                            value?: number;
+                            kind: "points" | "share";
+                            value: number;
                         };
                     };
                 };
@@ -5830,14 +5879,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        halfPoints?: boolean;
+                        halfPoints: boolean;
                         /** @enum {string} */
-                        mode?: "single" | "double" | "assisted_double";
-                        selfCheckEvery?: number;
-                        tolerance?: {
+                        mode: "single" | "double" | "assisted_double";
+                        selfCheckEvery: number;
+                        tolerance: {
                             /** @enum {string} */
-                            kind?: "points" | "share";
-                            value?: number;
+                            kind: "points" | "share";
+                            value: number;
                         };
                     };
                 };
@@ -5871,6 +5920,90 @@ export interface operations {
             };
             /** @description Not found, or another tenant's (`<thing>.not_found`). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GraderQueuesController_list: {
+        parameters: {
+            query?: {
+                /** @description The start of the grader's day on their device: marks since then count as today (default: midnight UTC). */
+                dayStart?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description An admin, or a lead of this paper: third marking, arbitration and flags. */
+                        lead: boolean;
+                        /** @description Your marks on this paper since dayStart, and in all. */
+                        mine: {
+                            today: number;
+                            total: number;
+                        };
+                        /** @enum {string} */
+                        mode: "single" | "double" | "assisted_double";
+                        /** @description The paper's marking: candidates' answer tasks of every round, and those marked. */
+                        paper: {
+                            marked: number;
+                            tasks: number;
+                        };
+                        /** Format: uuid */
+                        paperId: string;
+                        questions: {
+                            flagged: number;
+                            /** @description Tasks you may claim now. */
+                            forMe: number;
+                            marked: number;
+                            /** @description The question's number in the paper (1-based). */
+                            number: number;
+                            points: number;
+                            /** Format: uuid */
+                            questionId: string;
+                            stem: string;
+                            tasks: number;
+                            /** @description Of those, answers waiting for a third mark. */
+                            thirdForMe: number;
+                            waitingArbitration: number;
+                            waitingThird: number;
+                        }[];
+                        title: string;
+                    }[];
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6109,39 +6242,39 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description A task under your lease, or null when nothing is left. */
-                        task?: {
-                            answer?: string;
+                        task: {
+                            answer: string;
                             /** @description The attempt's anonymous code. */
-                            code?: string;
+                            code: string;
                             /** Format: date-time */
-                            leaseExpiresAt?: string;
-                            question?: {
-                                explanation?: string | null;
-                                halfPoints?: boolean;
+                            leaseExpiresAt: string;
+                            question: {
+                                explanation: string | null;
+                                halfPoints: boolean;
                                 /** Format: uuid */
-                                id?: string;
-                                points?: number;
-                                referenceAnswer?: string | null;
-                                rubric?: {
-                                    criterion?: string;
-                                    descriptor?: string;
-                                    points?: number;
+                                id: string;
+                                points: number;
+                                referenceAnswer: string | null;
+                                rubric: {
+                                    criterion: string;
+                                    descriptor: string;
+                                    points: number;
                                 }[];
-                                stem?: string;
+                                stem: string;
                             };
-                            suggestion?: {
-                                keyPoints?: {
+                            suggestion: {
+                                keyPoints: {
                                     /** @enum {number} */
-                                    credit?: 0 | 0.5 | 1;
-                                    label?: string;
-                                    overlap?: number;
-                                    passage?: string | null;
-                                    text?: string;
+                                    credit: 0 | 0.5 | 1;
+                                    label: string;
+                                    overlap: number;
+                                    passage: string | null;
+                                    text: string;
                                 }[];
-                                points?: number | null;
+                                points: number | null;
                             };
                             /** Format: uuid */
-                            taskId?: string;
+                            taskId: string;
                         } | null;
                     };
                 };
@@ -6211,7 +6344,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** Format: date-time */
-                        leaseExpiresAt?: string;
+                        leaseExpiresAt: string;
                     };
                 };
             };
@@ -6370,6 +6503,10 @@ export interface operations {
             query?: {
                 /** @description Only tasks of this paper. */
                 paperId?: string;
+                /** @description Only tasks of this question (the queue of one question). */
+                questionId?: string;
+                /** @description third: only answers waiting for a third mark (三评, the third-marking view; still blind: no earlier mark is shown). */
+                round?: "third";
             };
             header?: never;
             path?: never;
@@ -6384,39 +6521,39 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description A task under your lease, or null when nothing is left. */
-                        task?: {
-                            answer?: string;
+                        task: {
+                            answer: string;
                             /** @description The attempt's anonymous code. */
-                            code?: string;
+                            code: string;
                             /** Format: date-time */
-                            leaseExpiresAt?: string;
-                            question?: {
-                                explanation?: string | null;
-                                halfPoints?: boolean;
+                            leaseExpiresAt: string;
+                            question: {
+                                explanation: string | null;
+                                halfPoints: boolean;
                                 /** Format: uuid */
-                                id?: string;
-                                points?: number;
-                                referenceAnswer?: string | null;
-                                rubric?: {
-                                    criterion?: string;
-                                    descriptor?: string;
-                                    points?: number;
+                                id: string;
+                                points: number;
+                                referenceAnswer: string | null;
+                                rubric: {
+                                    criterion: string;
+                                    descriptor: string;
+                                    points: number;
                                 }[];
-                                stem?: string;
+                                stem: string;
                             };
-                            suggestion?: {
-                                keyPoints?: {
+                            suggestion: {
+                                keyPoints: {
                                     /** @enum {number} */
-                                    credit?: 0 | 0.5 | 1;
-                                    label?: string;
-                                    overlap?: number;
-                                    passage?: string | null;
-                                    text?: string;
+                                    credit: 0 | 0.5 | 1;
+                                    label: string;
+                                    overlap: number;
+                                    passage: string | null;
+                                    text: string;
                                 }[];
-                                points?: number | null;
+                                points: number | null;
                             };
                             /** Format: uuid */
-                            taskId?: string;
+                            taskId: string;
                         } | null;
                     };
                 };

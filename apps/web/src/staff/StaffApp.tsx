@@ -50,11 +50,21 @@ const TEXT: Texts<{
 };
 
 /**
- * Ant Design's default blue (#1677ff) and grey descriptions read below WCAG AA's 4.5:1 on white
- * and on the page's grey (axe-core's color-contrast): the exam's darker blue (darker still on hover),
- * darker descriptions and labels.
+ * Ant Design's default blue (#1677ff), red and grey descriptions read below WCAG AA's 4.5:1 on
+ * white and on the page's grey (axe-core's color-contrast): the exam's darker blue (darker still on
+ * hover), a darker red, darker descriptions and labels.
  */
-const STAFF_THEME = { token: { colorPrimary: '#1d4ed8', colorPrimaryHover: '#1e40af', colorLink: '#1d4ed8', colorLinkHover: '#1e40af', colorTextDescription: 'rgba(0, 0, 0, 0.65)', colorTextTertiary: 'rgba(0, 0, 0, 0.62)' } };
+const STAFF_THEME = {
+  token: {
+    colorPrimary: '#1d4ed8',
+    colorPrimaryHover: '#1e40af',
+    colorLink: '#1d4ed8',
+    colorLinkHover: '#1e40af',
+    colorError: '#cf1322',
+    colorTextDescription: 'rgba(0, 0, 0, 0.65)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+  },
+};
 
 /**
  * The staff app's shell: sign-in, the language, the layout with the menu of the areas the user's

@@ -17,7 +17,10 @@ export interface StaffArea {
 }
 
 const ResultsArea = lazy(() => import('./results/ResultsArea'));
+const GradingArea = lazy(() => import('./grading/GradingArea'));
 
 export const STAFF_AREAS: readonly StaffArea[] = [
   { path: 'results', label: { 'zh-CN': '测评结果', en: 'Results' }, roles: ['recruiter', 'admin'], element: <ResultsArea /> },
+  // The grader's workspace: queues, marking, third marking and arbitration (admins lead every paper).
+  { path: 'grading', label: { 'zh-CN': '阅卷', en: 'Marking' }, roles: ['grader', 'admin'], element: <GradingArea /> },
 ];
