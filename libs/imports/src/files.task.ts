@@ -2,10 +2,12 @@ import {
   buildQuestionBankTemplate,
   extractDocumentText,
   importPaper,
+  paperToDocx,
   readQuestionBank,
   TooManyRowsError,
   UnsupportedDocumentError,
   type BankQuestion,
+  type ImportedPaper,
   type QuestionBankError,
   type QuestionBankFormat,
   type ReadPaper,
@@ -56,4 +58,9 @@ export async function readQuestionBankTask(input: { bytes: Uint8Array; format: Q
 /** The bank export in the template's columns (4,500 questions as XLSX: 1.4 s of CPU). */
 export function writeQuestionBankTask(input: { format: QuestionBankFormat; questions: Parameters<typeof buildQuestionBankTemplate>[1] }): Promise<Buffer> {
   return buildQuestionBankTemplate(input.format, input.questions);
+}
+
+/** A paper as a Word document, in the layout the reader understands. */
+export function writePaperDocxTask(paper: ImportedPaper): Promise<Buffer> {
+  return paperToDocx(paper);
 }
