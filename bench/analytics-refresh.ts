@@ -1,6 +1,7 @@
 /**
- * Analytics refresh: the refresh-analytics job rebuilding the snapshot of a paper version with
- * 100,000 scored attempts of 30 questions (3,000,000 marked answers), while report reads continue.
+ * Analytics refresh: the refresh-analytics job rebuilding the snapshots of a paper version and of
+ * its job role with 100,000 scored attempts of 30 questions (3,000,000 marked answers), while
+ * report reads continue.
  *
  *   node -r @swc-node/register bench/analytics-refresh.ts [--attempts 100000] [--readers 8] [--no-build]
  *
@@ -9,10 +10,11 @@
  * paper of 20 single-choice and 10 true/false questions over three competencies through the API,
  * then writes the cohort with SQL (candidates, invitations, scored attempts, one marked response
  * per question; ability varies by candidate, difficulty by question). Then:
- *   1. a cold refresh (no snapshot yet), timed by the job's own processedOn/finishedOn;
- *   2. a second refresh while `readers` clients read the report and a page of candidates in a
- *      loop; the reads' latency during the refresh is recorded (p50, p99, max) next to the same
- *      reads with no refresh running.
+ *   1. cold refreshes (no snapshot yet) of the version, then of the role, timed by the job's own
+ *      processedOn/finishedOn;
+ *   2. a second refresh of the role while `readers` clients read its report and a page of
+ *      candidates in a loop; the reads' latency during the refresh is recorded (p50, p99, max)
+ *      next to the same reads with no refresh running.
  * Writes bench/results/analytics-refresh-<date>.json, stops the processes it started. Only
  * 127.0.0.1 is contacted. See docs/performance.md.
  */
@@ -86,6 +88,8 @@ async function seedCohort(tenantId: string, paper: PaperIds): Promise<void> {
   const started = performance.now();
   const q = paper.questions;
   const maxPoints = q.reduce((sum, x) => sum + x.points, 0);
+  // Three days ago: older than the analytics sweep's one-day look-back, so the sweep does not queue
+  // refreshes of its own (this version and its role) beside the ones measured.
   await owner.query(
     `INSERT INTO candidates (id, tenant_id, name, email)
      SELECT md5('c' || n)::uuid, $1, '考生' || n, 'c' || n || '@bench.test' FROM generate_series(1, $2) n`,
@@ -93,16 +97,16 @@ async function seedCohort(tenantId: string, paper: PaperIds): Promise<void> {
   );
   await owner.query(
     `INSERT INTO invitations (id, tenant_id, candidate_id, paper_id, job_role_id, status, opens_at, closes_at, token_hash, opened_at, started_at, submitted_at)
-     SELECT md5('i' || n)::uuid, $1, md5('c' || n)::uuid, $2, $3, 'graded', now() - interval '2 days', now() + interval '1 day', md5('t' || n),
-            now() - interval '1 day', now() - interval '1 day', now() - interval '1 day' + make_interval(mins => 20 + n % 30)
+     SELECT md5('i' || n)::uuid, $1, md5('c' || n)::uuid, $2, $3, 'graded', now() - interval '4 days', now() + interval '1 day', md5('t' || n),
+            now() - interval '3 days', now() - interval '3 days', now() - interval '3 days' + make_interval(mins => 20 + n % 30)
        FROM generate_series(1, $4) n`,
     [tenantId, paper.paperId, paper.roleId, ATTEMPTS],
   );
   await owner.query(
     `INSERT INTO attempts (id, tenant_id, invitation_id, paper_id, paper_version_id, question_ids, status, started_at, deadline, grace_seconds, token_hash,
                            submitted_at, submitted_by, scored_at, points, max_points, pending_manual)
-     SELECT md5('a' || n)::uuid, $1, md5('i' || n)::uuid, $2, $3, $4::uuid[], 'scored', now() - interval '1 day', now() - interval '1 day' + interval '1 hour', 0,
-            md5('at' || n), now() - interval '1 day' + make_interval(mins => 20 + n % 30), 'candidate', now(), 0, $5, 0
+     SELECT md5('a' || n)::uuid, $1, md5('i' || n)::uuid, $2, $3, $4::uuid[], 'scored', now() - interval '3 days', now() - interval '3 days' + interval '1 hour', 0,
+            md5('at' || n), now() - interval '3 days' + make_interval(mins => 20 + n % 30), 'candidate', now() - interval '3 days' + interval '1 hour', 0, $5, 0
        FROM generate_series(1, $6) n`,
     [tenantId, paper.paperId, paper.versionId, q.map((x) => x.id), maxPoints, ATTEMPTS],
   );
@@ -114,14 +118,14 @@ async function seedCohort(tenantId: string, paper: PaperIds): Promise<void> {
             CASE WHEN c.correct THEN q.key ELSE q.wrong END, 1,
             CASE WHEN c.correct THEN q.points ELSE 0 END, q.points,
             CASE WHEN c.correct THEN 'correct' ELSE 'incorrect' END,
-            now() - interval '1 day' + make_interval(secs => q.k * 40 + n % 37)
+            now() - interval '3 days' + make_interval(secs => q.k * 40 + n % 37)
        FROM generate_series(1, $2) n
        CROSS JOIN unnest($3::uuid[], $4::jsonb[], $5::jsonb[], $6::numeric[]) WITH ORDINALITY AS q(id, key, wrong, points, k)
        CROSS JOIN LATERAL (SELECT random() < 0.15 + 0.7 * (n % 97) / 96.0 - 0.08 * (q.k % 5) AS correct) c`,
     [tenantId, ATTEMPTS, q.map((x) => x.id), q.map((x) => JSON.stringify(x.key)), q.map((x) => JSON.stringify(x.wrong)), q.map((x) => x.points)],
   );
   await owner.query(
-    `UPDATE attempts a SET points = s.total FROM (SELECT attempt_id, sum(points) AS total FROM responses GROUP BY attempt_id) s WHERE s.attempt_id = a.id`,
+    `UPDATE attempts a SET points = s.total, sheet = attempt_sheet(a.id) FROM (SELECT attempt_id, sum(points) AS total FROM responses GROUP BY attempt_id) s WHERE s.attempt_id = a.id`,
   );
   await owner.query('ANALYZE');
   await owner.end();
@@ -137,11 +141,19 @@ interface ReadStats {
 }
 
 /** `READERS` clients reading the report and the first page of candidates in turn until stopped. */
-function startReaders(api: string, token: string, versionId: string) {
+/** A scope the benchmark refreshes and reads: the paper version, or its job role (the issue's goal). */
+interface Scope {
+  scope: 'paper_version' | 'job_role';
+  id: string;
+}
+
+const reportUrl = (api: string, { scope, id }: Scope) => `${api}/api/v1/analytics/${scope === 'paper_version' ? 'paper-versions' : 'job-roles'}/${id}`;
+
+function startReaders(api: string, token: string, target: Scope) {
   const latencies: number[] = [];
   let errors = 0;
   let running = true;
-  const urls = [`${api}/api/v1/analytics/paper-versions/${versionId}`, `${api}/api/v1/analytics/paper-versions/${versionId}/candidates?pageSize=50`];
+  const urls = [reportUrl(api, target), `${reportUrl(api, target)}/candidates?pageSize=50`];
   const loops = Array.from({ length: READERS }, async (_, r) => {
     for (let i = r; running; i++) {
       const t = performance.now();
@@ -159,8 +171,8 @@ function startReaders(api: string, token: string, versionId: string) {
   };
 }
 
-async function refresh(queue: Queue, events: QueueEvents, tenantId: string, versionId: string, window: number): Promise<number> {
-  const data: JobOf<JobName.RefreshAnalytics> = { tenantId, scope: 'paper_version', scopeId: versionId, window };
+async function refresh(queue: Queue, events: QueueEvents, tenantId: string, target: Scope, window: number): Promise<number> {
+  const data: JobOf<JobName.RefreshAnalytics> = { tenantId, scope: target.scope, scopeId: target.id, window };
   const job = await queue.add(JobName.RefreshAnalytics, data, { jobId: jobIdOf(JobName.RefreshAnalytics, data) });
   await job.waitUntilFinished(events);
   const done = job.id === undefined ? undefined : await queue.getJob(job.id);
@@ -182,20 +194,25 @@ async function main() {
   const events = new QueueEvents(JOB_QUEUE[JobName.RefreshAnalytics], { connection: redisOptions(config.REDIS_URL), prefix: REDIS_PREFIX });
   await events.waitUntilReady();
   try {
-    const coldMs = await refresh(queue, events, tenantId, paper.versionId, 1);
-    console.log(`Cold refresh: ${coldMs} ms`);
+    const version: Scope = { scope: 'paper_version', id: paper.versionId };
+    const role: Scope = { scope: 'job_role', id: paper.roleId };
+    // Cold: no snapshot yet. The version's report adds the item analysis; the role's is the goal's.
+    const versionColdMs = await refresh(queue, events, tenantId, version, 1);
+    console.log(`Cold refresh of the paper version: ${versionColdMs} ms`);
+    const coldMs = await refresh(queue, events, tenantId, role, 1);
+    console.log(`Cold refresh of the job role: ${coldMs} ms`);
 
-    const stopBaseline = startReaders(api, token, paper.versionId);
+    const stopBaseline = startReaders(api, token, role);
     await new Promise((r) => setTimeout(r, BASELINE_MS));
     const baseline = await stopBaseline();
     console.log('Reads without a refresh:', baseline);
 
-    const stopDuring = startReaders(api, token, paper.versionId);
-    const warmMs = await refresh(queue, events, tenantId, paper.versionId, 2);
+    const stopDuring = startReaders(api, token, role);
+    const warmMs = await refresh(queue, events, tenantId, role, 2);
     const during = await stopDuring();
-    console.log(`Refresh under reads: ${warmMs} ms; reads during it:`, during);
+    console.log(`Refresh of the role under reads: ${warmMs} ms; reads during it:`, during);
 
-    const { body } = await call<any>(`${api}/api/v1/analytics/paper-versions/${paper.versionId}`, { token });
+    const { body } = await call<any>(reportUrl(api, version), { token });
     const report = body.report;
     if (report.scores.candidates !== ATTEMPTS) throw new Error(`snapshot has ${report.scores.candidates} candidates`);
     const result = {
@@ -205,7 +222,7 @@ async function main() {
       attempts: ATTEMPTS,
       questions: paper.questions.length,
       readers: READERS,
-      refreshMs: { cold: coldMs, underReads: warmMs },
+      refreshMs: { paperVersionCold: versionColdMs, jobRoleCold: coldMs, jobRoleUnderReads: warmMs },
       readsWithoutRefresh: baseline,
       readsDuringRefresh: during,
       loadAverageAfter: loadAverage(),

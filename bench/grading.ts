@@ -159,7 +159,7 @@ async function service(queue: GradingQueueService, tenantId: string, paperId: st
   await closedLoops(graderIds, (graderId) =>
     TenantContext.run({ tenantId, userId: graderId, apiKeyId: null, roles: ['grader'] }, async () => {
       const started = performance.now();
-      const task = await queue.claimNext(graderId, paperId);
+      const task = await queue.claimNext(graderId, { paperId });
       const claimed = performance.now();
       if (!task) throw new Error('the queue ran dry: use more --tasks');
       await queue.submit(graderId, task.taskId, { scores: [3, 4.5], comment: null });

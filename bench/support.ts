@@ -8,6 +8,7 @@
  */
 import 'reflect-metadata';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -49,6 +50,9 @@ export function benchEnvironment(redisPrefix: string, poolSize: number): { env: 
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
+    // Production refuses the development defaults: each run gets its own random secrets.
+    JWT_SECRET: randomBytes(48).toString('base64'),
+    LINK_SECRET: randomBytes(48).toString('base64'),
   };
   Object.assign(process.env, env);
   return { env, config: loadConfig() };

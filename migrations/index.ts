@@ -9,9 +9,11 @@ import { RenameRubricPoints1764000000000 } from './1764000000000-RenameRubricPoi
 import { AddUserSessionVersion1764000400000 } from './1764000400000-AddUserSessionVersion';
 import { CreateAnalyticsStaleScopes1764100400000 } from './1764100400000-CreateAnalyticsStaleScopes';
 import { AddResponseFirstSavedAt1764100410000 } from './1764100410000-AddResponseFirstSavedAt';
+import { CreateAttemptSheets1764200500000 } from './1764200500000-CreateAttemptSheets';
 import { CreateAnalyticsSnapshots1764000300000 } from './1764000300000-CreateAnalyticsSnapshots';
 import { CreateRemindersDue1764000100000 } from './1764000100000-CreateRemindersDue';
 import { CreateGrading1764000200000 } from './1764000200000-CreateGrading';
+import { CreateLoginThrottles1764200000000 } from './1764200000000-CreateLoginThrottles';
 
 /** Every migration, in order. Listed explicitly so the same list runs from TypeScript (tests) and the build. */
 export const MIGRATIONS = [
@@ -29,4 +31,6 @@ export const MIGRATIONS = [
   AddUserSessionVersion1764000400000,
   CreateAnalyticsStaleScopes1764100400000,
   AddResponseFirstSavedAt1764100410000,
+  CreateLoginThrottles1764200000000,
+  CreateAttemptSheets1764200500000,
 ];

@@ -14,6 +14,7 @@ import {
   HealthModule,
   JobsModule,
   LoggingModule,
+  OffThreadModule,
   ProblemFilter,
   RedisModule,
   TenantContextInterceptor,
@@ -31,6 +32,7 @@ import { PapersModule } from '@assay/papers';
     RedisModule,
     JobsModule,
     HealthModule,
+    OffThreadModule,
     // Counters live in Redis so the limit holds across every API instance; in this process while
     // Redis is down (FailoverThrottlerStorage), so no request waits on Redis.
     ThrottlerModule.forRootAsync({

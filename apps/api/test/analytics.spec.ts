@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import type { INestApplicationContext } from '@nestjs/common';
 import { moodleStatistics } from '@assay/statistics';
 import { until } from '@assay/testing';
@@ -10,6 +11,8 @@ import { TestApi, type SignedUpTenant } from './test-api';
  * Analytics end to end: candidates take a real paper, the worker scores them and the debounced
  * refresh job writes the snapshot the recruiter reads. Hand-computed figures for a small cohort.
  */
+const FORMULA_NAME = '=HYPERLINK("http://evil.example","x")';
+
 describe('analytics per paper version and job role', () => {
   let api: TestApi;
   let worker: INestApplicationContext;
@@ -55,8 +58,9 @@ describe('analytics per paper version and job role', () => {
       ['B', 'C', 'C', true],
       ['A', null, 'C', true],
     ];
-    for (const row of answers) {
-      const inv = await invitation(api, a, paper.id);
+    for (const [n, row] of answers.entries()) {
+      // The best candidate's name is a formula, as a hostile candidate could type it (issue 15, finding 8).
+      const inv = await invitation(api, a, paper.id, n === 0 ? { candidateName: FORMULA_NAME } : {});
       const { candidate } = await Candidate.start(api, inv.linkToken);
       for (const [i, answer] of row.slice(0, 3).entries()) if (answer !== null) expect((await candidate.save(q[i], answer, 1)).status).toBe(200);
       expect((await candidate.save(tf, row[3], 1)).status).toBe(200);
@@ -155,6 +159,22 @@ describe('analytics per paper version and job role', () => {
     expect(one.similarityFlags).toEqual([]);
   });
 
+  it('searches candidates by name or email and sorts them', async () => {
+    const { email } = (await get(a.accessToken, `/paper-versions/${versionId}/candidates/${attemptIds[2]}`)).body.candidate;
+    const found = (await get(a.accessToken, `/paper-versions/${versionId}/candidates?q=${encodeURIComponent(email.toUpperCase())}`)).body;
+    expect(found).toMatchObject({ total: 1, items: [{ attemptId: attemptIds[2] }] });
+    // The user's % matches literally, not as a wildcard.
+    expect((await get(a.accessToken, `/paper-versions/${versionId}/candidates?q=%25`)).body).toMatchObject({ total: 0, items: [] });
+    const worstFirst = (await get(a.accessToken, `/paper-versions/${versionId}/candidates?sort=rank&order=desc&pageSize=2`)).body;
+    expect(worstFirst.items.map((c: any) => c.points)).toEqual([2, 4]);
+    expect(worstFirst.total).toBe(4);
+    const byMinutes = (await get(a.accessToken, `/job-roles/${roleId}/candidates?sort=minutes`)).body.items.map((c: any) => c.minutes);
+    expect(byMinutes).toEqual([...byMinutes].sort((x, y) => x - y));
+    const bad = await get(a.accessToken, `/paper-versions/${versionId}/candidates?sort=score`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'sort' })]);
+  });
+
   it('a job role reports in percent across its papers', async () => {
     const { report } = (await get(a.accessToken, `/job-roles/${roleId}`)).body;
     expect(report.scores).toMatchObject({ candidates: 4, unit: 'percent', max: 100, passRate: 0.5 });
@@ -182,9 +202,16 @@ describe('analytics per paper version and job role', () => {
     expect(lines[0]).toBe('name,email,status,points,max_points,percent,band_low,band_high,percentile,rank,norm_group,competency:沟通,competency:逻辑,integrity_events,minutes,attempt_id');
     expect(lines).toHaveLength(5);
     expect(lines[1]).toMatch(/,scored,7,7,100,/);
+    // Escaped, so Excel or WPS show the name instead of running it.
+    expect(lines[1].startsWith(`"'${FORMULA_NAME.replace(/"/g, '""')}",`)).toBe(true);
     const xlsx = await api.request('GET', `/api/v1/analytics/job-roles/${roleId}/export?format=xlsx`, { token: a.accessToken, raw: true });
     expect(xlsx.status).toBe(200);
     expect(String(xlsx.headers['content-type'])).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as unknown as ExcelJS.Buffer);
+    const names = (workbook.worksheets[0].getColumn(1).values as unknown[]).slice(2);
+    expect(names).toContain(`'${FORMULA_NAME}`);
+    expect(names.filter((name) => /^[=+\-@]/.test(String(name)))).toEqual([]);
   });
 
   it('recruiters and admins only; another tenant sees a 404 like a missing report', async () => {

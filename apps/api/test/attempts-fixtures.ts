@@ -87,12 +87,12 @@ export async function invitation(
   api: TestApi,
   tenant: SignedUpTenant,
   paperId: string,
-  terms: { closesAt?: Date; opensAt?: Date; extraTimePercent?: number } = {},
+  terms: { closesAt?: Date; opensAt?: Date; extraTimePercent?: number; candidateName?: string } = {},
 ): Promise<{ invitationId: string; linkToken: string }> {
   emails += 1;
   const created = await call(api, tenant, 'POST', '/invitations', {
     paperId,
-    candidate: { name: '考生', email: `cand${emails}-${Math.random().toString(36).slice(2, 8)}@example.com` },
+    candidate: { name: terms.candidateName ?? '考生', email: `cand${emails}-${Math.random().toString(36).slice(2, 8)}@example.com` },
     closesAt: (terms.closesAt ?? new Date(Date.now() + 86_400_000)).toISOString(),
     ...(terms.opensAt ? { opensAt: terms.opensAt.toISOString() } : {}),
     ...(terms.extraTimePercent !== undefined ? { extraTimePercent: terms.extraTimePercent } : {}),

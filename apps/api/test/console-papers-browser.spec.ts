@@ -109,11 +109,12 @@ describe('recruiter console in a real browser: import, publish, invite', () => {
     context.setDefaultTimeout(60_000);
     const page = watch(await context.newPage());
 
-    // Sign in: a recruiter lands on the papers.
+    // Sign in, then the papers from the menu.
     await page.goto(`${base}/staff/login`);
     await page.getByLabel('邮箱').fill(recruiter.email);
     await page.getByLabel('密码').fill(recruiter.password);
     await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('link', { name: '试卷', exact: true }).click();
     await page.getByRole('heading', { name: '试卷', level: 1 }).waitFor();
     await checkScreen(page, 'papers');
 

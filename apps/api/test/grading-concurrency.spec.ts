@@ -70,7 +70,7 @@ describe('grading queue: 50 graders, 5,000 tasks', () => {
     const claimAll = (graderId: string) =>
       as(graderId, async () => {
         const mine: string[] = [];
-        for (let task = await queue.claimNext(graderId, paper.paperId); task; task = await queue.claimNext(graderId, paper.paperId)) mine.push(task.taskId);
+        for (let task = await queue.claimNext(graderId, { paperId: paper.paperId }); task; task = await queue.claimNext(graderId, { paperId: paper.paperId })) mine.push(task.taskId);
         return mine;
       });
 

@@ -85,6 +85,12 @@ describe('grading: the blind queue, marking modes, finalisation', () => {
     try {
       const { rows } = await owner.query('SELECT revision, points, passed FROM grading_finalisations WHERE attempt_id = $1', [attemptId]);
       expect(rows).toEqual([{ revision: 1, points: '17.50', passed: true }]);
+      // Every final mark is on the attempt's responses and its result sheet (what the reports read), in question order.
+      const [{ sheet, question_ids }] = (await owner.query('SELECT sheet, question_ids FROM attempts WHERE id = $1', [attemptId])).rows;
+      const markOf = (questionId: string) => sheet.points[question_ids.indexOf(questionId)];
+      expect([markOf(paper.q.parcel), markOf(paper.q.price)]).toEqual([8.5, 5]);
+      expect(sheet.answers[question_ids.indexOf(paper.q.parcel)]).toBeNull();
+      expect(sheet.answers[question_ids.indexOf(paper.q.single)]).toBe('B');
     } finally {
       await owner.end();
     }
@@ -197,6 +203,71 @@ describe('grading: the blind queue, marking modes, finalisation', () => {
     // The worker's own schedule may get there first; either way the sweep re-queued it.
     await worker.get(AnalyticsJobs).sweep();
     await until(async () => Date.parse((await reportOf()).computedAt) > staleAt + 60_000, 'report refreshed by the sweep');
+  });
+
+  it("the grader's queues: counts per paper and question, marks today, claims of one question and of the third marking; disputes carry the question", async () => {
+    const paper = await openPaper(api, a);
+    await settings(paper.paperId, { mode: 'double', tolerance: { kind: 'points', value: 2 }, halfPoints: true, selfCheckEvery: 0 });
+    const [g1, g2, lead, outsider] = [await newGrader(api, a), await newGrader(api, a), await newGrader(api, a), await newGrader(api, a)];
+    await assign(paper.paperId, g1);
+    await assign(paper.paperId, g2);
+    await assign(paper.paperId, lead, { lead: true });
+    await queued(api, a, (await submit(api, a, paper, { parcel: GOOD_PARCEL, price: GOOD_PRICE })).attemptId);
+    const queuesOf = async (who: Grader | SignedUpTenant, dayStart = new Date(Date.now() - 3_600_000)) => {
+      const response = await get(who, `/queues?dayStart=${encodeURIComponent(dayStart.toISOString())}`);
+      expect(response.status).toBe(200);
+      return response.body.filter((queue: any) => queue.paperId === paper.paperId);
+    };
+
+    const [before] = await queuesOf(g1);
+    expect(before).toMatchObject({ title: '客服阅卷', lead: false, mode: 'double', paper: { tasks: 2, marked: 0 }, mine: { today: 0, total: 0 } });
+    expect(before.questions).toEqual([
+      expect.objectContaining({ questionId: paper.q.parcel, number: 2, stem: '客户的包裹丢失了，非常生气，你如何处理？', points: 10, tasks: 1, marked: 0, forMe: 1, thirdForMe: 0 }),
+      expect.objectContaining({ questionId: paper.q.price, points: 6, tasks: 1, forMe: 1 }),
+    ]);
+    expect(JSON.stringify(before)).not.toContain('answer');
+    expect(await queuesOf(outsider)).toEqual([]);
+    expect((await get(g1, '/queues?dayStart=yesterday')).body.errors).toEqual([expect.objectContaining({ field: 'dayStart' })]);
+
+    // The queue of one question: the price answer although the parcel question comes first.
+    const price = (await post(g1, `/tasks/claim?paperId=${paper.paperId}&questionId=${paper.q.price}`)).body.task;
+    expect(price.question.id).toBe(paper.q.price);
+    const parcel = (await post(g1, `/tasks/${price.taskId}/marks-and-next`, { scores: [1, 1], paperId: paper.paperId, questionId: paper.q.parcel })).body.task;
+    expect(parcel.question.id).toBe(paper.q.parcel);
+    expect((await post(g1, `/tasks/${parcel.taskId}/marks`, { scores: [0, 0] })).status).toBe(204);
+    // 0 against 10 and 2 against 6 (tolerance 2): both need a third mark.
+    await drain(paper, g2, (_, question) => (question === 'parcel' ? [4, 6] : [2, 4]));
+
+    const [after] = await queuesOf(g1);
+    expect(after).toMatchObject({ paper: { tasks: 6, marked: 4 }, mine: { today: 2, total: 2 } });
+    expect(after.questions.map((q: any) => [q.forMe, q.waitingThird])).toEqual([[0, 1], [0, 1]]);
+    const [tomorrow] = await queuesOf(g1, new Date(Date.now() + 86_400_000));
+    expect(tomorrow.mine).toEqual({ today: 0, total: 2 });
+    const [led] = await queuesOf(lead);
+    expect(led).toMatchObject({ lead: true });
+    expect(led.questions.map((q: any) => [q.forMe, q.thirdForMe])).toEqual([[1, 1], [1, 1]]);
+    expect((await queuesOf(a))[0]).toMatchObject({ lead: true, paper: { tasks: 6, marked: 4 } });
+
+    // The third-marking view claims only third marks, as blind as any task.
+    expect((await post(lead, `/tasks/claim?paperId=${paper.paperId}&round=second`)).body.errors).toEqual([expect.objectContaining({ field: 'round' })]);
+    const third = (await post(lead, `/tasks/claim?paperId=${paper.paperId}&round=third`)).body.task;
+    expect(third.question.id).toBe(paper.q.parcel);
+    expectBlind(third);
+    const nextThird = (await post(lead, `/tasks/${third.taskId}/marks-and-next`, { scores: [2, 3], paperId: paper.paperId, round: 'third' })).body.task;
+    expect(nextThird.question.id).toBe(paper.q.price);
+    expect((await post(lead, `/tasks/${nextThird.taskId}/marks`, { scores: [1, 3] })).status).toBe(204);
+    expect((await post(lead, `/tasks/claim?round=third`)).body.task).toBeNull();
+
+    // Parcel 0 / 10 / 5: neither within 2 of the third, so arbitration, with the question to mark by.
+    const disputes = (await get(lead, `/papers/${paper.paperId}/disputes`)).body;
+    expect(disputes).toEqual([
+      expect.objectContaining({
+        round: 'arbitration',
+        question: expect.objectContaining({ id: paper.q.parcel, points: 10, halfPoints: true, rubric: [expect.objectContaining({ criterion: '沟通', points: 4 }), expect.objectContaining({ criterion: '方案', points: 6 })] }),
+        suggestion: expect.objectContaining({ points: 10, keyPoints: expect.arrayContaining([expect.objectContaining({ label: '（1）', credit: 1 })]) }),
+      }),
+    ]);
+    expect(disputes[0].marks.map((mark: any) => [mark.round, mark.points])).toEqual([['first', 0], ['second', 10], ['third', 5]]);
   });
 
   it('machine-assisted double: a human mark agreeing with the suggestion is final; otherwise a second human marks', async () => {

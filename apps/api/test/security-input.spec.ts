@@ -194,4 +194,15 @@ describe('security: hostile request bodies', () => {
     const response = await api.request('POST', '/api/v1/imports/paper/preview', { token: tenant.accessToken, payload, headers });
     expect(response.status).toBeLessThan(500);
   });
+
+  // Finding 10: Fastify's router answered these itself, 414 application/json with its own body.
+  it.each([
+    ['a staff route', 'GET', `/api/v1/papers/${'x'.repeat(150)}`],
+    ['a public route', 'GET', `/api/v1/links/${'x'.repeat(150)}`],
+    ['the plain-Fastify autosave route', 'PUT', `/api/v1/attempts/${'x'.repeat(150)}/answers/${randomUUID()}`],
+    ['a web page', 'GET', `/t/${'x'.repeat(150)}`],
+  ] as const)('a path parameter over 100 characters is a problem document on %s', async (_where, method, url) => {
+    const response = await api.request(method, url, { token: tenant.accessToken, ...(method === 'PUT' ? { body: {} } : {}) });
+    expectProblem(response, 414, 'request.uri_too_long');
+  });
 });

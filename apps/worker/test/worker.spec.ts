@@ -17,7 +17,7 @@ describe('worker', () => {
     await worker.close();
   });
 
-  it('runs the maintenance job from the queue: expired refresh tokens of every tenant are purged', async () => {
+  it('runs the maintenance job from the queue: expired refresh tokens of every tenant and forgotten login failures are purged', async () => {
     const owner = await connectAsOwner();
     try {
       const tenantId = randomUUID();
@@ -33,6 +33,12 @@ describe('worker', () => {
         );
       const expired = (await insertToken(`now() - interval '1 minute'`)).rows[0].id;
       const live = (await insertToken(`now() + interval '1 day'`)).rows[0].id;
+      const key = randomUUID();
+      const insertFailures = (suffix: string, lastAttempt: string, lockedUntil: string) =>
+        owner.query(`INSERT INTO login_throttles (account_key, failures, last_attempt_at, locked_until) VALUES ($1, 7, ${lastAttempt}, ${lockedUntil})`, [`${key}-${suffix}`]);
+      await insertFailures('forgotten', `now() - interval '25 hours'`, `now() - interval '24 hours'`);
+      await insertFailures('recent', `now() - interval '1 hour'`, 'NULL');
+      await insertFailures('still-locked', `now() - interval '25 hours'`, `now() + interval '1 minute'`);
 
       await worker.get(JobQueue).enqueue(JobName.PurgeExpired, {});
 
@@ -41,6 +47,11 @@ describe('worker', () => {
         return !ids.includes(expired) && ids;
       }, 'the expired refresh token to be purged');
       expect(left).toEqual([live]);
+      const throttles = await until(async () => {
+        const keys = (await owner.query('SELECT account_key FROM login_throttles WHERE account_key LIKE $1 ORDER BY account_key', [`${key}-%`])).rows.map((r) => r.account_key);
+        return !keys.includes(`${key}-forgotten`) && keys;
+      }, 'the forgotten login failures to be purged');
+      expect(throttles).toEqual([`${key}-recent`, `${key}-still-locked`]);
     } finally {
       await owner.end();
     }

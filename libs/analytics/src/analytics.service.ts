@@ -1,15 +1,21 @@
 import { Injectable, Logger } from '@nestjs/common';
-import ExcelJS from 'exceljs';
-import { stringify } from 'csv-stringify/sync';
-import { spreadsheetSafeCell } from '@assay/contracts';
-import { DomainError, pageOf, TenantTransaction, type PageQueryDto } from '@assay/core';
+import { containsPattern, DomainError, pageOf, TenantTransaction } from '@assay/core';
 import { compareScores } from '@assay/statistics';
 import { buildReport, type CandidateRow, type Report } from './build-report';
 import type { ReportScope } from './cohort';
+import type { CandidateQueryDto, CandidateSort } from './dto/analytics.dto';
 import { attemptDetails, jobRoleOf, loadCohort } from './cohort-source';
 
 /** How many candidate rows one INSERT carries (keeps each statement's parameters small). */
 const INSERT_BATCH = 2000;
+
+/** The SQL order of each sort (the snapshot's position breaks ties, so pages never overlap). */
+const SORT_COLUMNS: Record<CandidateSort, string> = {
+  rank: 'position',
+  name: "row->>'name'",
+  minutes: "(row->>'minutes')::float8",
+  integrityEvents: "(row->>'integrityEvents')::int",
+};
 
 export interface StoredReport {
   computedAt: Date;
@@ -63,18 +69,24 @@ export class AnalyticsService {
     });
   }
 
-  /** A page of candidates, best first. */
-  async candidates(scope: ReportScope, scopeId: string, query: PageQueryDto) {
+  /** A page of candidates, best first unless sorted otherwise; `q` searches name and email. */
+  async candidates(scope: ReportScope, scopeId: string, query: CandidateQueryDto) {
     return this.tx.run(async (manager) => {
       const [snapshot] = (await manager.query('SELECT attempts FROM analytics_snapshots WHERE scope = $1 AND scope_id = $2', [scope, scopeId])) as { attempts: number }[];
       if (!snapshot) throw notComputed(scope);
+      const search = query.q?.trim();
+      const filter = search ? " AND (row->>'name' ILIKE $3 OR row->>'email' ILIKE $3)" : '';
+      const params: unknown[] = search ? [scope, scopeId, containsPattern(search)] : [scope, scopeId];
+      const where = `WHERE scope = $1 AND scope_id = $2${filter}`;
+      const direction = query.order === 'desc' ? 'DESC' : 'ASC';
       const rows = (await manager.query(
-        'SELECT row FROM analytics_snapshot_candidates WHERE scope = $1 AND scope_id = $2 ORDER BY position LIMIT $3 OFFSET $4',
-        [scope, scopeId, query.pageSize, query.offset],
+        `SELECT row FROM analytics_snapshot_candidates ${where} ORDER BY ${SORT_COLUMNS[query.sort]} ${direction} NULLS LAST, position LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, query.pageSize, query.offset],
       )) as { row: CandidateRow }[];
+      const total = search ? Number(((await manager.query(`SELECT count(*) AS n FROM analytics_snapshot_candidates ${where}`, params)) as { n: string }[])[0].n) : snapshot.attempts;
       return pageOf(
         rows.map((r) => r.row),
-        snapshot.attempts,
+        total,
         query,
       );
     });
@@ -120,7 +132,8 @@ export class AnalyticsService {
     return { sem: report.reliability.sem, unit: report.scores.unit, candidates: rows, pairs };
   }
 
-  async export(scope: ReportScope, scopeId: string, format: 'csv' | 'xlsx'): Promise<Buffer> {
+  /** The export's header and rows, best candidate first (written to CSV or XLSX by the controller). */
+  async exportTable(scope: ReportScope, scopeId: string): Promise<{ header: string[]; rows: string[][] }> {
     const { report } = await this.report(scope, scopeId);
     const rows = await this.tx.run(
       async (manager) =>
@@ -146,14 +159,7 @@ export class AnalyticsService {
       round(c.minutes),
       c.attemptId,
     ]);
-    // Names come from candidates' own input: never let Excel or WPS run them as formulas.
-    const safe = lines.map((line) => line.map(spreadsheetSafeCell));
-    if (format === 'csv') return Buffer.from(`\uFEFF${stringify([header, ...safe])}`);
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('candidates');
-    sheet.addRow(header);
-    for (const line of safe) sheet.addRow(line);
-    return Buffer.from(await workbook.xlsx.writeBuffer());
+    return { header, rows: lines };
   }
 
   private async rows(scope: ReportScope, scopeId: string, attemptIds: string[]): Promise<CandidateRow[]> {

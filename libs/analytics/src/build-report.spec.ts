@@ -19,7 +19,8 @@ function version(id: string, pointsPerQuestion: number, questions: SnapshotQuest
   return { id, version: 1, snapshot };
 }
 
-function attempt(id: string, versionId: string, questionIds: string[], points: number, maxPoints: number, status: CohortAttempt['status'] = 'scored'): CohortAttempt {
+/** `marks[i]`: [points, max points] of question i (points null while it waits for a grader). */
+function attempt(id: string, versionId: string, questionIds: string[], points: number, maxPoints: number, marks: [number | null, number][], status: CohortAttempt['status'] = 'scored'): CohortAttempt {
   return {
     attemptId: id,
     invitationId: `inv-${id}`,
@@ -34,6 +35,7 @@ function attempt(id: string, versionId: string, questionIds: string[], points: n
     submittedAt: new Date('2026-01-01T10:20:00Z'),
     submittedBy: 'candidate',
     questionIds,
+    marks: { points: marks.map(([p]) => p), maxPoints: marks.map(([, m]) => m), firstSavedAt: marks.map(() => null) },
     integrityEvents: 0,
   };
 }
@@ -46,19 +48,12 @@ describe('buildReport for a job role across two papers', () => {
     scopeId: 'role',
     versions: [v1, v2],
     attempts: [
-      attempt('a1', 'v1', ['q1', 'q2'], 4, 4),
-      attempt('a2', 'v1', ['q1', 'q2'], 2, 4),
-      attempt('a3', 'v2', ['q3'], 5, 10),
-      attempt('a4', 'v2', ['q3'], 3, 10, 'awaiting_grading'),
+      attempt('a1', 'v1', ['q1', 'q2'], 4, 4, [[2, 2], [2, 2]]),
+      attempt('a2', 'v1', ['q1', 'q2'], 2, 4, [[2, 2], [0, 2]]),
+      attempt('a3', 'v2', ['q3'], 5, 10, [[5, 10]]),
+      attempt('a4', 'v2', ['q3'], 3, 10, [[null, 10]], 'awaiting_grading'),
     ],
-    responses: [
-      { attemptId: 'a1', questionId: 'q1', answer: true, points: 2, maxPoints: 2, firstSavedAt: null },
-      { attemptId: 'a1', questionId: 'q2', answer: true, points: 2, maxPoints: 2, firstSavedAt: null },
-      { attemptId: 'a2', questionId: 'q1', answer: true, points: 2, maxPoints: 2, firstSavedAt: null },
-      { attemptId: 'a2', questionId: 'q2', answer: false, points: 0, maxPoints: 2, firstSavedAt: null },
-      { attemptId: 'a3', questionId: 'q3', answer: null, points: 5, maxPoints: 10, firstSavedAt: null },
-      { attemptId: 'a4', questionId: 'q3', answer: null, points: null, maxPoints: 10, firstSavedAt: null },
-    ],
+    answerCounts: [],
     funnel: { invited: 5, opened: 4, started: 4, submitted: 4, graded: 3 },
     grading: NO_GRADING,
   };
@@ -104,10 +99,10 @@ describe('buildReport for one candidate', () => {
         scope: 'paper_version',
         scopeId: 'v',
         versions: [v],
-        attempts: [attempt('only', 'v', ['q1', 'q2'], 1, 2)],
-        responses: [
-          { attemptId: 'only', questionId: 'q1', answer: true, points: 1, maxPoints: 1, firstSavedAt: null },
-          { attemptId: 'only', questionId: 'q2', answer: false, points: 0, maxPoints: 1, firstSavedAt: null },
+        attempts: [attempt('only', 'v', ['q1', 'q2'], 1, 2, [[1, 1], [0, 1]])],
+        answerCounts: [
+          { questionId: 'q1', answer: true, count: 1 },
+          { questionId: 'q2', answer: false, count: 1 },
         ],
         funnel: { invited: 1, opened: 1, started: 1, submitted: 1, graded: 1 },
         grading: NO_GRADING,
@@ -117,6 +112,10 @@ describe('buildReport for one candidate', () => {
     expect(report.scores).toMatchObject({ candidates: 1, mean: 1, sd: null, passRate: null });
     expect(report.reliability).toMatchObject({ alpha: null, sem: null, flags: [] });
     expect(report.items?.questions.map((q) => q.facility)).toEqual([1, 0]);
+    expect(report.items?.questions.map((q) => q.responses?.options.map((o) => o.count))).toEqual([
+      [1, 0],
+      [0, 1],
+    ]);
     expect(candidates[0]).toMatchObject({ percentile: 50, rank: 1, band: null });
     expect(JSON.stringify(report)).not.toContain('NaN');
   });

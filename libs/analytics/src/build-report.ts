@@ -33,8 +33,8 @@ import {
   type TestFlagCode,
 } from '@assay/statistics';
 import { buildGradingReport, type GradingReport } from './grading-report';
-import { answerSeconds, questionTimes, sectionDropOff, type QuestionTime, type SectionDropOff } from './timing';
-import { isFinal, type Cohort, type CohortAttempt, type CohortResponse, type CohortVersion, type ReportScope } from './cohort';
+import { questionTimes, sectionDropOff, type QuestionTime, type SectionDropOff } from './timing';
+import { isFinal, type AnswerCount, type Cohort, type CohortAttempt, type CohortVersion, type ReportScope } from './cohort';
 
 const PERCENTILES = [10, 25, 50, 75, 90] as const;
 
@@ -159,12 +159,22 @@ function questionPlaces(versions: readonly CohortVersion[]): Map<string, Questio
 /** Questions every attempt had (fixed sections): the only ones a Moodle matrix can hold without gaps. */
 function commonQuestions(attempts: readonly CohortAttempt[]): string[] {
   if (attempts.length === 0) return [];
-  const [first, ...rest] = attempts;
-  return first.questionIds.filter((id) => rest.every((a) => a.questionIds.includes(id)));
+  const seen = new Map<string, number>();
+  for (const a of attempts) for (const id of a.questionIds) seen.set(id, (seen.get(id) ?? 0) + 1);
+  return attempts[0].questionIds.filter((id) => seen.get(id) === attempts.length);
 }
 
-function marksMatrix(attempts: readonly CohortAttempt[], questionIds: readonly string[], byAttempt: Map<string, Map<string, CohortResponse>>) {
-  return attempts.map((a) => questionIds.map((q) => byAttempt.get(a.attemptId)?.get(q)?.points ?? null));
+/** Rows of attempts, columns of `questionIds` (each attempt holds them in its own order). */
+function marksMatrix(attempts: readonly CohortAttempt[], questionIds: readonly string[]): (number | null)[][] {
+  const column = new Map(questionIds.map((id, j) => [id, j]));
+  return attempts.map((a) => {
+    const row = new Array<number | null>(questionIds.length).fill(null);
+    a.questionIds.forEach((id, i) => {
+      const j = column.get(id);
+      if (j !== undefined) row[j] = a.marks.points[i];
+    });
+    return row;
+  });
 }
 
 /** A question is worth its section's points per question in the paper (not the bank's points). */
@@ -172,34 +182,37 @@ function maxMarksOf(questionIds: readonly string[], places: Map<string, Question
   return questionIds.map((id) => places.get(id)?.pointsPerQuestion ?? 0);
 }
 
-function choiceAnalysis(question: SnapshotQuestion, answers: unknown[]): ResponseAnalysis | null {
+function choiceAnalysis(question: SnapshotQuestion, answers: readonly AnswerCount[], shown: number): ResponseAnalysis | null {
   const picked = (answer: unknown): string | string[] | null => {
     if (typeof answer === 'string') return answer;
     if (typeof answer === 'boolean') return String(answer);
     if (Array.isArray(answer) && answer.every((a) => typeof a === 'string')) return answer as string[];
     return null;
   };
+  const counted = answers.map((a) => ({ picked: picked(a.answer), count: a.count }));
   switch (question.type) {
     case 'single_choice':
-      return responseAnalysis(question.options.map((o) => o.key), [String(question.answerKey)], answers.map(picked));
+      return responseAnalysis(question.options.map((o) => o.key), [String(question.answerKey)], counted, shown);
     case 'multiple_choice':
-      return responseAnalysis(question.options.map((o) => o.key), (question.answerKey as string[]) ?? [], answers.map(picked));
+      return responseAnalysis(question.options.map((o) => o.key), (question.answerKey as string[]) ?? [], counted, shown);
     case 'true_false':
-      return responseAnalysis(['true', 'false'], [String(question.answerKey)], answers.map(picked));
+      return responseAnalysis(['true', 'false'], [String(question.answerKey)], counted, shown);
     default:
       return null;
   }
 }
 
-function itemAnalysis(cohort: Cohort, places: Map<string, QuestionPlace>, byAttempt: Map<string, Map<string, CohortResponse>>): Report['items'] {
+function itemAnalysis(cohort: Cohort, places: Map<string, QuestionPlace>): Report['items'] {
   const objective = commonQuestions(cohort.attempts).flatMap((id) => {
     const place = places.get(id);
     return place && isObjective(place.question.type) ? [place] : [];
   });
   if (objective.length === 0) return null;
   const questionIds = objective.map((p) => p.question.id);
-  const marks = marksMatrix(cohort.attempts, questionIds, byAttempt);
+  const marks = marksMatrix(cohort.attempts, questionIds);
   const maxMarks = maxMarksOf(questionIds, places);
+  const answersOf = new Map<string, AnswerCount[]>();
+  for (const count of cohort.answerCounts) answersOf.set(count.questionId, [...(answersOf.get(count.questionId) ?? []), count]);
   const stats = moodleStatistics({
     marks,
     maxMarks,
@@ -212,7 +225,6 @@ function itemAnalysis(cohort: Cohort, places: Map<string, QuestionPlace>, byAtte
     questions: stats.questions.map(({ index, ...q }) => {
       const { question, sectionTitle } = objective[index];
       const column = marks.map((row) => row[index] ?? 0);
-      const answers = cohort.attempts.map((a) => byAttempt.get(a.attemptId)?.get(question.id)?.answer ?? null);
       return {
         ...q,
         questionId: question.id,
@@ -222,33 +234,26 @@ function itemAnalysis(cohort: Cohort, places: Map<string, QuestionPlace>, byAtte
         competencies: question.competencies.map((c) => c.name),
         upperLowerIndex: upperLowerIndex(column, totals, maxMarks[index]),
         flags: itemFlags(q.facility, q.discriminationIndex === null ? null : q.discriminationIndex / 100),
-        responses: choiceAnalysis(question, answers),
+        responses: choiceAnalysis(question, answersOf.get(question.id) ?? [], cohort.attempts.length),
       };
     }),
   };
 }
 
 /** Alpha of one version's final attempts over the questions all of them had, and the SD of their totals. */
-function versionAlpha(attempts: readonly CohortAttempt[], version: CohortVersion, places: Map<string, QuestionPlace>, byAttempt: Map<string, Map<string, CohortResponse>>) {
+function versionAlpha(attempts: readonly CohortAttempt[], version: CohortVersion, places: Map<string, QuestionPlace>) {
   const own = attempts.filter((a) => a.paperVersionId === version.id);
   const questionIds = commonQuestions(own);
   if (questionIds.length === 0) return null;
-  const stats = moodleStatistics({ marks: marksMatrix(own, questionIds, byAttempt), maxMarks: maxMarksOf(questionIds, places) });
+  const stats = moodleStatistics({ marks: marksMatrix(own, questionIds), maxMarks: maxMarksOf(questionIds, places) });
   return stats.quiz.cic === null ? null : stats.quiz.cic / 100;
 }
 
-type ByAttempt = Map<string, Map<string, CohortResponse>>;
-
-function savesOf(a: CohortAttempt, byAttempt: ByAttempt) {
-  return [...(byAttempt.get(a.attemptId)?.values() ?? [])].map((r) => ({ questionId: r.questionId, firstSavedAt: r.firstSavedAt }));
-}
-
-function dropOffOf(cohort: Cohort, version: CohortVersion | null, places: Map<string, QuestionPlace>, byAttempt: ByAttempt): Funnel['dropOff'] {
+function dropOffOf(cohort: Cohort, version: CohortVersion | null, places: Map<string, QuestionPlace>): Funnel['dropOff'] {
   if (!version) return null;
   const order = new Map(version.snapshot.sections.map((s, i) => [s.id, i]));
   const attempts = cohort.attempts.map((a) => {
-    const answered = savesOf(a, byAttempt).filter((s) => s.firstSavedAt !== null);
-    const furthest = Math.max(-1, ...answered.map((s) => order.get(places.get(s.questionId)?.sectionId ?? '') ?? -1));
+    const furthest = a.questionIds.reduce((acc, id, i) => (a.marks.firstSavedAt[i] === null ? acc : Math.max(acc, order.get(places.get(id)?.sectionId ?? '') ?? -1)), -1);
     return { furthest, submittedByCandidate: a.submittedBy === 'candidate' };
   });
   return {
@@ -260,12 +265,12 @@ function dropOffOf(cohort: Cohort, version: CohortVersion | null, places: Map<st
   };
 }
 
-function questionTimesOf(cohort: Cohort, version: CohortVersion | null, places: Map<string, QuestionPlace>, byAttempt: ByAttempt): Report['questionTimes'] {
+function questionTimesOf(cohort: Cohort, version: CohortVersion | null, places: Map<string, QuestionPlace>): Report['questionTimes'] {
   if (!version) return [];
   const order = version.snapshot.sections.flatMap((s) => s.questions.map((q) => q.id));
   return questionTimes(
     order,
-    cohort.attempts.map((a) => answerSeconds(a.startedAt, savesOf(a, byAttempt))),
+    cohort.attempts.map((a) => ({ startedAt: a.startedAt.getTime(), questionIds: a.questionIds, firstSavedAt: a.marks.firstSavedAt })),
   ).map((time) => {
       const place = places.get(time.questionId);
       return { ...time, sectionTitle: place?.sectionTitle ?? '', stem: (place?.question.stem ?? '').slice(0, 200) };
@@ -284,12 +289,6 @@ function funnelOf(cohort: Cohort, final: readonly CohortAttempt[], passMarks: Ma
 
 export function buildReport(cohort: Cohort, jobRole: { id: string; name: string }): BuiltReport {
   const places = questionPlaces(cohort.versions);
-  const byAttempt = new Map<string, Map<string, CohortResponse>>();
-  for (const r of cohort.responses) {
-    const own = byAttempt.get(r.attemptId) ?? new Map<string, CohortResponse>();
-    own.set(r.questionId, r);
-    byAttempt.set(r.attemptId, own);
-  }
   const versionOf = new Map(cohort.versions.map((v) => [v.id, v]));
   const final = cohort.attempts.filter(isFinal);
   const byVersion = cohort.scope === 'paper_version';
@@ -307,7 +306,7 @@ export function buildReport(cohort: Cohort, jobRole: { id: string; name: string 
   const passMarks = new Map(cohort.versions.map((v) => [v.id, v.snapshot.passMark]));
 
   // SEM per version, in the report's unit (a role converts each version's SEM to percent).
-  const alphas = new Map(cohort.versions.map((v) => [v.id, versionAlpha(final, v, places, byAttempt)]));
+  const alphas = new Map(cohort.versions.map((v) => [v.id, versionAlpha(final, v, places)]));
   const semOf = (versionId: string): number | null => {
     const own = final.filter((a) => a.paperVersionId === versionId);
     const sem = standardErrorOfMeasurement(sampleSd(own.map((a) => a.points ?? 0)), alphas.get(versionId) ?? null);
@@ -323,11 +322,10 @@ export function buildReport(cohort: Cohort, jobRole: { id: string; name: string 
 
   const competencyOf = (a: CohortAttempt) =>
     competencyScores(
-      a.questionIds.flatMap((qid) => {
-        const response = byAttempt.get(a.attemptId)?.get(qid);
+      a.questionIds.flatMap((qid, i) => {
         const place = places.get(qid);
-        const points = response?.points ?? null;
-        const maxPoints = response?.maxPoints ?? null;
+        const points = a.marks.points[i];
+        const maxPoints = a.marks.maxPoints[i];
         if (!place || points === null || maxPoints === null) return [];
         return place.question.competencies.map((c) => ({ competency: c.name, points, maxPoints }));
       }),
@@ -349,9 +347,14 @@ export function buildReport(cohort: Cohort, jobRole: { id: string; name: string 
     const version = versionOf.get(a.paperVersionId);
     if (!version) return [];
     return version.snapshot.sections.map((s) => {
-      const ids = a.questionIds.filter((id) => places.get(id)?.sectionId === s.id);
-      const points = ids.reduce((acc, id) => acc + (byAttempt.get(a.attemptId)?.get(id)?.points ?? 0), 0);
-      return { sectionId: s.id, title: s.title, points, maxPoints: s.pointsPerQuestion * ids.length };
+      let points = 0;
+      let count = 0;
+      a.questionIds.forEach((id, i) => {
+        if (places.get(id)?.sectionId !== s.id) return;
+        count += 1;
+        points += a.marks.points[i] ?? 0;
+      });
+      return { sectionId: s.id, title: s.title, points, maxPoints: s.pointsPerQuestion * count };
     });
   };
 
@@ -386,7 +389,7 @@ export function buildReport(cohort: Cohort, jobRole: { id: string; name: string 
   candidates.sort((x, y) => Number(y.final) - Number(x.final) || (y.percent ?? -1) - (x.percent ?? -1) || (x.attemptId < y.attemptId ? -1 : 1));
 
   const finalRows = candidates.filter((c) => c.final);
-  const funnel = funnelOf(cohort, final, passMarks, dropOffOf(cohort, single, places, byAttempt));
+  const funnel = funnelOf(cohort, final, passMarks, dropOffOf(cohort, single, places));
   // A role's pass rate counts each attempt against its own paper's pass mark.
   const rolePassRate = final.length > 0 && [...passMarks.values()].some((m) => m !== null) ? funnel.passed / final.length : null;
   const alpha = single ? (alphas.get(single.id) ?? null) : null;
@@ -427,8 +430,8 @@ export function buildReport(cohort: Cohort, jobRole: { id: string; name: string 
       const values = finalRows.flatMap((c) => c.competencies.filter((x) => x.competency === competency).map((x) => x.score));
       return { competency, mean: mean(values), candidates: values.length };
     }),
-    questionTimes: questionTimesOf(cohort, single, places, byAttempt),
-    items: byVersion ? itemAnalysis(cohort, places, byAttempt) : null,
+    questionTimes: questionTimesOf(cohort, single, places),
+    items: byVersion ? itemAnalysis(cohort, places) : null,
     awaitingGrading: cohort.attempts.length - final.length,
     grading: buildGradingReport(cohort.grading, (id) => places.get(id)?.question.stem ?? ''),
   };

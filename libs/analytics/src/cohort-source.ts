@@ -5,9 +5,8 @@
 import type { EntityManager } from 'typeorm';
 import type { AttemptStatus } from '@assay/contracts';
 import { DEFAULT_TOLERANCE, tolerancePoints, type Tolerance } from '@assay/grading-rules';
-import type { PaperSnapshot } from '@assay/papers';
 import { answerSeconds } from './timing';
-import type { Cohort, CohortAttempt, CohortCheck, CohortGrading, CohortMark, FunnelCounts, ReportScope } from './cohort';
+import type { AnswerCount, AttemptMarks, Cohort, CohortAttempt, CohortCheck, CohortGrading, CohortMark, CohortVersion, FunnelCounts, ReportScope } from './cohort';
 
 /** Attempts that objective scoring has reached: final ones and those waiting for graders. */
 const SCORED = `a.status IN ('scored', 'awaiting_grading', 'graded')`;
@@ -18,45 +17,45 @@ function scopeFilter(scope: ReportScope): string {
 
 const toNumber = (v: string | null) => (v === null ? null : Number(v));
 
+interface AttemptRow {
+  id: string;
+  invitation_id: string;
+  candidate_id: string;
+  name: string;
+  email: string;
+  status: AttemptStatus;
+  paper_version_id: string;
+  points: string | null;
+  max_points: string | null;
+  started_at: Date;
+  submitted_at: Date | null;
+  submitted_by: CohortAttempt['submittedBy'];
+  question_ids: string[];
+  events: number;
+  /** attempts.sheet: the marks aligned with question_ids (null only if scored before sheets existed and not backfilled). */
+  sheet: (AttemptMarks & { answers: unknown[] }) | null;
+}
+
+/**
+ * One row per attempt: its result sheet carries every mark, first save and objective answer as
+ * columns (docs/analytics.md, "How a refresh reads"), so no response row is read. 100,000
+ * attempts of 30 questions are 100,000 rows parsed by JSON.parse, not 3,000,000 row objects.
+ */
 export async function loadCohort(manager: EntityManager, scope: ReportScope, scopeId: string): Promise<Cohort> {
   const where = `${scopeFilter(scope)} AND ${SCORED}`;
-  const attempts = (await manager.query(
+  const versions = await loadVersions(manager, where, scopeId);
+  // Question ids as the snapshots hold them: every attempt shares these strings instead of its own copies.
+  const canonical = new Map(versions.flatMap((v) => v.snapshot.sections.flatMap((s) => s.questions.map((q) => [q.id, q.id] as const))));
+  const rows = (await manager.query(
     `SELECT a.id, a.invitation_id, i.candidate_id, c.name, c.email, a.status, a.paper_version_id, a.points, a.max_points,
-            a.started_at, a.submitted_at, a.submitted_by, a.question_ids,
+            a.started_at, a.submitted_at, a.submitted_by, to_json(a.question_ids) AS question_ids, a.sheet,
             (SELECT count(*) FROM attempt_events e WHERE e.attempt_id = a.id AND e.type NOT IN ('started', 'submitted'))::int AS events
        FROM attempts a JOIN invitations i ON i.id = a.invitation_id JOIN candidates c ON c.id = i.candidate_id
       WHERE ${where}`,
     [scopeId],
-  )) as {
-    id: string;
-    invitation_id: string;
-    candidate_id: string;
-    name: string;
-    email: string;
-    status: AttemptStatus;
-    paper_version_id: string;
-    points: string | null;
-    max_points: string | null;
-    started_at: Date;
-    submitted_at: Date | null;
-    submitted_by: CohortAttempt['submittedBy'];
-    question_ids: string[];
-    events: number;
-  }[];
-  const responses = (await manager.query(
-    `SELECT r.attempt_id, r.question_id, r.answer, r.points, r.max_points, r.first_saved_at
-       FROM responses r JOIN attempts a ON a.id = r.attempt_id JOIN invitations i ON i.id = a.invitation_id
-      WHERE ${where}`,
-    [scopeId],
-  )) as { attempt_id: string; question_id: string; answer: unknown; points: string | null; max_points: string | null; first_saved_at: Date | null }[];
-  const versionIds = scope === 'paper_version' ? [scopeId] : [...new Set(attempts.map((a) => a.paper_version_id))];
-  const versions = (await manager.query('SELECT id, version, snapshot FROM paper_versions WHERE id = ANY($1) ORDER BY published_at', [versionIds])) as {
-    id: string;
-    version: number;
-    snapshot: PaperSnapshot;
-  }[];
-  const funnelWhere = scope === 'paper_version' ? 'paper_id = (SELECT paper_id FROM paper_versions WHERE id = $1)' : 'job_role_id = $1';
-  // A candidate who started from the link without the intro page still opened it.
+  )) as AttemptRow[];
+  const attempts = rows.map((a) => toAttempt(a, canonical));
+  const funnelWhere = scope === 'paper_version' ? 'id IN (SELECT invitation_id FROM attempts WHERE paper_version_id = $1)' : 'job_role_id = $1';
   const [funnel] = (await manager.query(
     `SELECT count(*) FILTER (WHERE status <> 'revoked')::int AS invited,
             count(*) FILTER (WHERE opened_at IS NOT NULL OR started_at IS NOT NULL)::int AS opened, count(started_at)::int AS started,
@@ -67,34 +66,62 @@ export async function loadCohort(manager: EntityManager, scope: ReportScope, sco
   return {
     scope,
     scopeId,
-    attempts: attempts.map((a) => ({
-      attemptId: a.id,
-      invitationId: a.invitation_id,
-      candidateId: a.candidate_id,
-      name: a.name,
-      email: a.email,
-      status: a.status,
-      paperVersionId: a.paper_version_id,
-      points: toNumber(a.points),
-      maxPoints: toNumber(a.max_points),
-      startedAt: a.started_at,
-      submittedAt: a.submitted_at,
-      submittedBy: a.submitted_by,
-      questionIds: a.question_ids,
-      integrityEvents: a.events,
-    })),
-    responses: responses.map((r) => ({
-      attemptId: r.attempt_id,
-      questionId: r.question_id,
-      answer: r.answer,
-      points: toNumber(r.points),
-      maxPoints: toNumber(r.max_points),
-      firstSavedAt: r.first_saved_at,
-    })),
+    attempts,
+    // Item analysis is per paper version: a role's report has none, so it needs no answers.
+    answerCounts: scope === 'paper_version' ? countAnswers(rows, attempts) : [],
     versions,
     funnel,
     grading: await loadGrading(manager, where, scopeId),
   };
+}
+
+async function loadVersions(manager: EntityManager, where: string, scopeId: string): Promise<CohortVersion[]> {
+  return (await manager.query(
+    `SELECT id, version, snapshot FROM paper_versions
+      WHERE id IN (SELECT DISTINCT a.paper_version_id FROM attempts a JOIN invitations i ON i.id = a.invitation_id WHERE ${where})
+      ORDER BY published_at`,
+    [scopeId],
+  )) as CohortVersion[];
+}
+
+function toAttempt(a: AttemptRow, canonical: Map<string, string>): CohortAttempt {
+  const questionIds = a.question_ids.map((id) => canonical.get(id) ?? id);
+  const none = () => questionIds.map((): number | null => null);
+  return {
+    attemptId: a.id,
+    invitationId: a.invitation_id,
+    candidateId: a.candidate_id,
+    name: a.name,
+    email: a.email,
+    status: a.status,
+    paperVersionId: a.paper_version_id,
+    points: toNumber(a.points),
+    maxPoints: toNumber(a.max_points),
+    startedAt: a.started_at,
+    submittedAt: a.submitted_at,
+    submittedBy: a.submitted_by,
+    questionIds,
+    marks: a.sheet
+      ? { points: a.sheet.points, maxPoints: a.sheet.maxPoints, firstSavedAt: a.sheet.firstSavedAt }
+      : { points: none(), maxPoints: none(), firstSavedAt: none() },
+    integrityEvents: a.events,
+  };
+}
+
+/** The sheets' objective answers counted per question and answer (an answer's JSON text is its identity). */
+function countAnswers(rows: readonly AttemptRow[], attempts: readonly CohortAttempt[]): AnswerCount[] {
+  const counts = new Map<string, AnswerCount>();
+  rows.forEach((row, k) => {
+    row.sheet?.answers.forEach((answer, i) => {
+      if (answer === null || answer === undefined) return;
+      const questionId = attempts[k].questionIds[i];
+      const key = `${questionId} ${JSON.stringify(answer)}`;
+      const entry = counts.get(key);
+      if (entry) entry.count += 1;
+      else counts.set(key, { questionId, answer, count: 1 });
+    });
+  });
+  return [...counts.values()];
 }
 
 /** The paper's tolerance (grading_settings, or the default) for a question worth `maxPoints`. */
@@ -160,6 +187,7 @@ export async function jobRoleOf(manager: EntityManager, scope: ReportScope, scop
 export async function attemptDetails(manager: EntityManager, attemptId: string) {
   const [attempt] = (await manager.query('SELECT started_at FROM attempts WHERE id = $1', [attemptId])) as { started_at: Date }[];
   const saves = (await manager.query('SELECT question_id, first_saved_at FROM responses WHERE attempt_id = $1', [attemptId])) as { question_id: string; first_saved_at: Date | null }[];
+  const savedAt = saves.map((r) => r.first_saved_at?.getTime() ?? null);
   const flags = (await manager.query(
     `SELECT f.question_id, f.similarity, f.other_attempt_id, s.anonymous_code
        FROM similarity_flags f JOIN grading_scripts s ON s.attempt_id = f.other_attempt_id
@@ -167,7 +195,7 @@ export async function attemptDetails(manager: EntityManager, attemptId: string) 
     [attemptId],
   )) as { question_id: string; similarity: string; other_attempt_id: string; anonymous_code: string }[];
   return {
-    timePerQuestion: attempt ? answerSeconds(attempt.started_at, saves.map((r) => ({ questionId: r.question_id, firstSavedAt: r.first_saved_at }))) : [],
+    timePerQuestion: attempt ? answerSeconds({ startedAt: attempt.started_at.getTime(), questionIds: saves.map((r) => r.question_id), firstSavedAt: savedAt }) : [],
     similarityFlags: flags.map((f) => ({ questionId: f.question_id, similarity: Number(f.similarity), otherAttemptId: f.other_attempt_id, otherCode: f.anonymous_code })),
   };
 }

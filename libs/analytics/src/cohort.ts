@@ -18,19 +18,29 @@ export interface CohortAttempt {
   submittedAt: Date | null;
   /** Who ended the attempt: the candidate, or the deadline (job or sweep). */
   submittedBy: 'candidate' | 'deadline' | 'sweep' | null;
+  /** The attempt's questions in its own order; `marks` are aligned with it. */
   questionIds: string[];
+  marks: AttemptMarks;
   integrityEvents: number;
 }
 
-export interface CohortResponse {
-  attemptId: string;
+/**
+ * An attempt's marks as columns aligned with its `questionIds` (entry i is question i): one
+ * object per attempt rather than per answer, so 100,000 attempts of 30 questions stay small.
+ */
+export interface AttemptMarks {
+  /** Null while the answer waits for a grader (or when there is no response row). */
+  points: (number | null)[];
+  maxPoints: (number | null)[];
+  /** When the candidate first saved an answer to it (ms since the epoch); null if never, or saved before this was recorded. */
+  firstSavedAt: (number | null)[];
+}
+
+/** How many of the cohort's attempts gave one answer to an objective question (counted by the database). */
+export interface AnswerCount {
   questionId: string;
   answer: unknown;
-  /** Null while the answer waits for a grader. */
-  points: number | null;
-  maxPoints: number | null;
-  /** When the candidate first saved an answer to it; null if never (or saved before this was recorded). */
-  firstSavedAt: Date | null;
+  count: number;
 }
 
 export interface CohortVersion {
@@ -53,7 +63,8 @@ export interface Cohort {
   scopeId: string;
   /** Scored attempts (objective scoring done), final or waiting for graders. */
   attempts: CohortAttempt[];
-  responses: CohortResponse[];
+  /** The answers to the objective questions, counted, for the response analysis. */
+  answerCounts: AnswerCount[];
   versions: CohortVersion[];
   funnel: FunnelCounts;
   grading: CohortGrading;

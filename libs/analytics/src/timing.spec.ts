@@ -1,21 +1,16 @@
 import { answerSeconds, questionTimes, sectionDropOff } from './timing';
 
-const at = (second: number) => new Date(Date.UTC(2026, 0, 1, 9, 0, second));
+const at = (second: number) => Date.UTC(2026, 0, 1, 9, 0, second);
 
 describe('answerSeconds', () => {
   it('counts each answer from the previous first save, the first from the start, in answering order', () => {
-    const saves = [
-      { questionId: 'q2', firstSavedAt: at(50) },
-      { questionId: 'q1', firstSavedAt: at(20) },
-      { questionId: 'q3', firstSavedAt: null },
-    ];
-    expect(answerSeconds(at(0), saves)).toEqual([
+    expect(answerSeconds({ startedAt: at(0), questionIds: ['q2', 'q1', 'q3'], firstSavedAt: [at(50), at(20), null] })).toEqual([
       { questionId: 'q1', seconds: 20 },
       { questionId: 'q2', seconds: 30 },
     ]);
   });
   it('never goes below zero when a save carries a client clock before the start', () => {
-    expect(answerSeconds(at(10), [{ questionId: 'q1', firstSavedAt: at(5) }])).toEqual([{ questionId: 'q1', seconds: 0 }]);
+    expect(answerSeconds({ startedAt: at(10), questionIds: ['q1'], firstSavedAt: [at(5)] })).toEqual([{ questionId: 'q1', seconds: 0 }]);
   });
 });
 
@@ -24,9 +19,9 @@ describe('questionTimes', () => {
     const times = questionTimes(
       ['q1', 'q2', 'q3'],
       [
-        [{ questionId: 'q1', seconds: 10 }, { questionId: 'q2', seconds: 40 }],
-        [{ questionId: 'q1', seconds: 30 }],
-        [{ questionId: 'q1', seconds: 20 }, { questionId: 'q2', seconds: 60 }],
+        { startedAt: at(0), questionIds: ['q1', 'q2', 'q3'], firstSavedAt: [at(10), at(50), null] },
+        { startedAt: at(0), questionIds: ['q3', 'q1', 'q2'], firstSavedAt: [null, at(30), null] },
+        { startedAt: at(100), questionIds: ['q2', 'q1', 'q3'], firstSavedAt: [at(180), at(120), null] },
       ],
     );
     expect(times).toEqual([

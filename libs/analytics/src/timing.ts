@@ -6,18 +6,31 @@
  */
 import { median } from '@assay/statistics';
 
-export interface FirstSave {
-  questionId: string;
-  firstSavedAt: Date | null;
+/** One attempt's first saves: `firstSavedAt[i]` (ms since the epoch, or null) belongs to `questionIds[i]`. */
+export interface AttemptSaves {
+  startedAt: number;
+  questionIds: readonly string[];
+  firstSavedAt: readonly (number | null)[];
+}
+
+/** Visits each answered question of an attempt with the seconds it took, in answering order (no object per answer). */
+function eachAnswerSeconds({ startedAt, questionIds, firstSavedAt }: AttemptSaves, visit: (questionId: string, seconds: number) => void): void {
+  const answered: number[] = [];
+  firstSavedAt.forEach((at, i) => at !== null && answered.push(i));
+  answered.sort((x, y) => (firstSavedAt[x] as number) - (firstSavedAt[y] as number));
+  let previous = startedAt;
+  for (const i of answered) {
+    const at = firstSavedAt[i] as number;
+    visit(questionIds[i], Math.max(0, (at - previous) / 1000));
+    previous = at;
+  }
 }
 
 /** Seconds each answered question took in one attempt, in the order they were answered. */
-export function answerSeconds(startedAt: Date, saves: readonly FirstSave[]): { questionId: string; seconds: number }[] {
-  const answered = saves.filter((s): s is { questionId: string; firstSavedAt: Date } => s.firstSavedAt !== null).sort((a, b) => a.firstSavedAt.getTime() - b.firstSavedAt.getTime());
-  return answered.map((save, i) => ({
-    questionId: save.questionId,
-    seconds: Math.max(0, (save.firstSavedAt.getTime() - (i === 0 ? startedAt : answered[i - 1].firstSavedAt).getTime()) / 1000),
-  }));
+export function answerSeconds(saves: AttemptSaves): { questionId: string; seconds: number }[] {
+  const out: { questionId: string; seconds: number }[] = [];
+  eachAnswerSeconds(saves, (questionId, seconds) => out.push({ questionId, seconds }));
+  return out;
 }
 
 export interface QuestionTime {
@@ -28,9 +41,9 @@ export interface QuestionTime {
 }
 
 /** Median seconds per question over attempts, in `questionOrder`. */
-export function questionTimes(questionOrder: readonly string[], perAttempt: readonly { questionId: string; seconds: number }[][]): QuestionTime[] {
+export function questionTimes(questionOrder: readonly string[], attempts: readonly AttemptSaves[]): QuestionTime[] {
   const byQuestion = new Map<string, number[]>(questionOrder.map((id) => [id, []]));
-  for (const attempt of perAttempt) for (const { questionId, seconds } of attempt) byQuestion.get(questionId)?.push(seconds);
+  for (const attempt of attempts) eachAnswerSeconds(attempt, (questionId, seconds) => byQuestion.get(questionId)?.push(seconds));
   return questionOrder.map((questionId) => {
     const seconds = byQuestion.get(questionId) ?? [];
     return { questionId, answered: seconds.length, medianSeconds: median(seconds) };

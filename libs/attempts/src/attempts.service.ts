@@ -411,20 +411,30 @@ export class AttemptsService {
   async markGraded(
     manager: EntityManager,
     attemptId: string,
-    openPoints: number,
+    openMarks: readonly { questionId: string; points: number }[],
     passMark: number | null,
   ): Promise<{ points: number; passed: boolean | null; paperVersionId: string; jobRoleId: string }> {
+    // The open answers' final marks go on their responses, so the responses (and the sheet made
+    // from them) hold every mark of the attempt; `outcome` stays `pending_manual` (how it was scored).
+    await manager.query(
+      `UPDATE responses r SET points = m.points
+         FROM jsonb_to_recordset($2::jsonb) AS m(question_id uuid, points numeric)
+        WHERE r.attempt_id = $1 AND r.question_id = m.question_id AND r.outcome = 'pending_manual'`,
+      [attemptId, JSON.stringify(openMarks.map((m) => ({ question_id: m.questionId, points: m.points })))],
+    );
     // UPDATE answers [rows, rowCount] through TypeORM.
     const [[row]] = (await manager.query(
       `UPDATE attempts a
           SET status = 'graded', graded_at = now(), updated_at = now(), pending_manual = 0,
-              points = o.objective + $2::numeric,
-              passed = CASE WHEN $3::numeric IS NULL THEN NULL ELSE o.objective + $2::numeric >= $3::numeric END
-         FROM (SELECT COALESCE(SUM(points) FILTER (WHERE outcome <> 'pending_manual'), 0) AS objective
+              points = o.objective + o.open,
+              passed = CASE WHEN $2::numeric IS NULL THEN NULL ELSE o.objective + o.open >= $2::numeric END,
+              sheet = attempt_sheet(a.id)
+         FROM (SELECT COALESCE(SUM(points) FILTER (WHERE outcome <> 'pending_manual'), 0) AS objective,
+                      COALESCE(SUM(points) FILTER (WHERE outcome = 'pending_manual'), 0) AS open
                  FROM responses WHERE attempt_id = $1) o
         WHERE a.id = $1 AND a.status IN ('awaiting_grading', 'graded')
         RETURNING a.invitation_id, a.points, a.passed, a.paper_version_id, (SELECT job_role_id FROM invitations WHERE id = a.invitation_id) AS job_role_id`,
-      [attemptId, openPoints, passMark],
+      [attemptId, passMark],
     )) as [{ invitation_id: string; points: string; passed: boolean | null; paper_version_id: string; job_role_id: string }[], number];
     if (!row) throw new Error(`attempt ${attemptId} is not awaiting grading`);
     await this.invitations.markGraded(manager, row.invitation_id);

@@ -32,3 +32,5 @@ export * from './http/safe-json';
 export * from './http/zip-limits';
 export * from './http/openapi';
 export * from './lifecycle/graceful-shutdown';
+export * from './workers/off-thread';
+export type { SpreadsheetTable } from './workers/spreadsheet.task';

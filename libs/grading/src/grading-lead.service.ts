@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DomainError, TenantContext, TenantTransaction } from '@assay/core';
-import { checkRubricMarks } from '@assay/grading-rules';
+import type { RubricCriterion } from '@assay/contracts';
+import { checkRubricMarks, type KeyPointCoverage } from '@assay/grading-rules';
 import { GradingErrors } from './grading-errors';
-import { GradingQueueService } from './grading-queue.service';
+import { GradingQueueService, type GraderTask } from './grading-queue.service';
 import { GradingSettingsService } from './grading-settings.service';
 import { MarkingService, type MarkInput } from './marking.service';
 
@@ -19,9 +20,12 @@ export interface DisputedTask {
   round: string;
   code: string;
   questionId: string;
+  /** The question as graders see it (stem, reference, rubric): the arbiter marks per criterion too. */
+  question: GraderTask['question'];
   answer: string;
   maxPoints: number;
   suggestedPoints: number | null;
+  suggestion: GraderTask['suggestion'];
   marks: { round: string; graderId: string; points: number; scores: number[]; comment: string | null }[];
   flagged: boolean;
   flagReason: string | null;
@@ -89,13 +93,16 @@ export class GradingLeadService {
     return this.tx.run(async (manager) => {
       await this.settings.requirePaper(manager, paperId);
       await this.requireLead(manager, paperId);
+      const { halfPoints } = await this.settings.of(manager, paperId);
       const rows = (await manager.query(
-        `SELECT t.id, t.round, s.anonymous_code, a.question_id, a.answer_text, a.max_points, a.suggested_points, t.flagged, t.flag_reason,
+        `SELECT t.id, t.round, s.anonymous_code, a.question_id, a.answer_text, a.max_points, a.suggested_points, a.suggestion, t.flagged, t.flag_reason,
+                q.stem, q.reference_answer, q.explanation, q.rubric,
                 COALESCE((SELECT jsonb_agg(jsonb_build_object('round', m.round, 'graderId', m.grader_id, 'points', m.points, 'scores', m.scores, 'comment', m.comment) ORDER BY m.created_at)
                             FROM grading_marks m WHERE m.answer_id = a.id AND m.kind = 'answer'), '[]') AS marks
            FROM grading_tasks t
            JOIN grading_answers a ON a.id = t.answer_id
            JOIN grading_scripts s ON s.attempt_id = a.attempt_id
+           JOIN grading_questions q ON q.paper_version_id = a.paper_version_id AND q.question_id = a.question_id
           WHERE t.paper_id = $1 AND t.status = 'open' AND (t.round IN ('third', 'arbitration') OR t.flagged)
           ORDER BY t.position, t.created_at`,
         [paperId],
@@ -107,8 +114,13 @@ export class GradingLeadService {
         answer_text: string;
         max_points: string;
         suggested_points: string | null;
+        suggestion: KeyPointCoverage[];
         flagged: boolean;
         flag_reason: string | null;
+        stem: string;
+        reference_answer: string | null;
+        explanation: string | null;
+        rubric: RubricCriterion[];
         marks: { round: string; graderId: string; points: number; scores: number[]; comment: string | null }[];
       }[];
       return rows.map((row) => ({
@@ -116,9 +128,19 @@ export class GradingLeadService {
         round: row.round,
         code: row.anonymous_code,
         questionId: row.question_id,
+        question: {
+          id: row.question_id,
+          stem: row.stem,
+          referenceAnswer: row.reference_answer,
+          explanation: row.explanation,
+          rubric: row.rubric,
+          points: Number(row.max_points),
+          halfPoints,
+        },
         answer: row.answer_text,
         maxPoints: Number(row.max_points),
         suggestedPoints: row.suggested_points === null ? null : Number(row.suggested_points),
+        suggestion: { points: row.suggested_points === null ? null : Number(row.suggested_points), keyPoints: row.suggestion },
         marks: row.marks.map((mark) => ({ ...mark, points: Number(mark.points), scores: mark.scores.map(Number) })),
         flagged: row.flagged,
         flagReason: row.flag_reason,

@@ -49,35 +49,44 @@ interface ClaimedRow {
   suggestion: KeyPointCoverage[];
 }
 
+/** Which queue a claim takes from (every filter optional): one paper, one question, third marking only. */
+export interface ClaimFilter {
+  paperId?: string | null;
+  questionId?: string | null;
+  round?: 'third' | null;
+}
+
 /**
  * The claim: one open task, locked with SKIP LOCKED so concurrent graders never wait for or get
- * the same row, then leased. $1 grader, $2 paper filter or null, $3 whether tasks this grader
- * skipped may come back, $4 the lease. Arbitration tasks are for leads (see GradingLeadService);
- * flagged tasks wait for a lead. Question order first: one question across candidates.
+ * the same row, then leased. $1 grader, $2 paper, $3 question, $4 round (each null: any), $5
+ * whether tasks this grader skipped may come back, $6 the lease. Arbitration tasks are for leads
+ * (see GradingLeadService); flagged tasks wait for a lead. Question order first: one question
+ * across candidates.
  */
 const CLAIM_SHARED = `
   WITH next AS (
     SELECT t.id FROM grading_tasks t
      WHERE t.status = 'open' AND t.for_grader IS NULL AND t.round <> 'arbitration' AND NOT t.flagged
-       AND ($2::uuid IS NULL OR t.paper_id = $2)
+       AND ($2::uuid IS NULL OR t.paper_id = $2) AND ($3::uuid IS NULL OR t.question_id = $3) AND ($4::text IS NULL OR t.round = $4)
        AND NOT ($1 = ANY (t.excluded_graders))
-       AND ($3::boolean OR NOT ($1 = ANY (t.skipped_by)))
+       AND ($5::boolean OR NOT ($1 = ANY (t.skipped_by)))
        AND EXISTS (SELECT 1 FROM grader_assignments g
                     WHERE g.user_id = $1 AND g.paper_id = t.paper_id AND (g.question_id IS NULL OR g.question_id = t.question_id))
      ORDER BY t.paper_id, t.position, t.created_at
      LIMIT 1
      FOR UPDATE SKIP LOCKED)
-  UPDATE grading_tasks t SET status = 'leased', lease_owner = $1, lease_expires_at = now() + make_interval(secs => $4)
+  UPDATE grading_tasks t SET status = 'leased', lease_owner = $1, lease_expires_at = now() + make_interval(secs => $6)
     FROM next WHERE t.id = next.id
   RETURNING t.id`;
 
-/** Reference scripts and self-check re-sends waiting for this grader come first, mixed in blind. */
+/** Reference scripts and self-check re-sends waiting for this grader come first, mixed in blind (they are first-round tasks). */
 const CLAIM_PERSONAL = `
   WITH next AS (
     SELECT t.id FROM grading_tasks t
-     WHERE t.status = 'open' AND t.for_grader = $1 AND ($2::uuid IS NULL OR t.paper_id = $2)
+     WHERE t.status = 'open' AND t.for_grader = $1
+       AND ($2::uuid IS NULL OR t.paper_id = $2) AND ($3::uuid IS NULL OR t.question_id = $3) AND ($4::text IS NULL OR t.round = $4)
      ORDER BY t.created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-  UPDATE grading_tasks t SET status = 'leased', lease_owner = $1, lease_expires_at = now() + make_interval(secs => $3)
+  UPDATE grading_tasks t SET status = 'leased', lease_owner = $1, lease_expires_at = now() + make_interval(secs => $5)
     FROM next WHERE t.id = next.id
   RETURNING t.id`;
 
@@ -101,12 +110,13 @@ export class GradingQueueService {
   ) {}
 
   /** The next task for this grader, leased to them; null when nothing is left for them. */
-  claimNext(graderId: string, paperId: string | null): Promise<GraderTask | null> {
+  claimNext(graderId: string, filter: ClaimFilter = {}): Promise<GraderTask | null> {
+    const where = [filter.paperId ?? null, filter.questionId ?? null, filter.round ?? null];
     return this.tx.run(async (manager) => {
       const id =
-        (await this.claimOne(manager, CLAIM_PERSONAL, [graderId, paperId, LEASE_SECONDS])) ??
-        (await this.claimOne(manager, CLAIM_SHARED, [graderId, paperId, false, LEASE_SECONDS])) ??
-        (await this.claimOne(manager, CLAIM_SHARED, [graderId, paperId, true, LEASE_SECONDS]));
+        (await this.claimOne(manager, CLAIM_PERSONAL, [graderId, ...where, LEASE_SECONDS])) ??
+        (await this.claimOne(manager, CLAIM_SHARED, [graderId, ...where, false, LEASE_SECONDS])) ??
+        (await this.claimOne(manager, CLAIM_SHARED, [graderId, ...where, true, LEASE_SECONDS]));
       return id ? this.view(manager, id) : null;
     });
   }
@@ -162,9 +172,9 @@ export class GradingQueueService {
   }
 
   /** Submit-and-next: the mark, then the next task, in one call. */
-  async submitAndNext(graderId: string, taskId: string, input: MarkInput, paperId: string | null): Promise<GraderTask | null> {
+  async submitAndNext(graderId: string, taskId: string, input: MarkInput, filter: ClaimFilter): Promise<GraderTask | null> {
     await this.submit(graderId, taskId, input);
-    return this.claimNext(graderId, paperId);
+    return this.claimNext(graderId, filter);
   }
 
   /** Back to the queue; this grader gets it again only when nothing else is left for them. */

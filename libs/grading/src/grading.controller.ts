@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiNoContent, ApiProblems, CurrentPrincipal, DomainError, Roles, STAFF_PROBLEMS, UuidParam, type Principal } from '@assay/core';
-import { ASSIGNMENTS, ATTEMPT_MARKING, CLAIMED, DISPUTES, LEASE, PROGRESS, REFERENCE, SETTINGS } from './dto/grading.response';
-import { AssignmentDto, FlagDto, GradingSettingsDto, MarkDto, OverrideDto, PaperFilterDto, ReferenceDto, SubmitAndNextDto } from './dto/grading.dto';
+import { ASSIGNMENTS, ATTEMPT_MARKING, CLAIMED, DISPUTES, LEASE, PROGRESS, QUEUES, REFERENCE, SETTINGS } from './dto/grading.response';
+import { AssignmentDto, ClaimFilterDto, FlagDto, GradingSettingsDto, MarkDto, OverrideDto, QueuesQueryDto, ReferenceDto, SubmitAndNextDto } from './dto/grading.dto';
+import { GraderQueuesService } from './grader-queues.service';
 import { GradingLeadService } from './grading-lead.service';
 import { GradingProgressService } from './grading-progress.service';
 import { GradingQueueService } from './grading-queue.service';
@@ -25,11 +26,11 @@ export class GradingTasksController {
 
   @Post('claim')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Claim the next task (question by question across candidates); null when nothing is left for you.' })
+  @ApiOperation({ summary: 'Claim the next task (question by question across candidates), optionally of one paper, question or the third marking; null when nothing is left for you.' })
   @ApiOkResponse({ schema: CLAIMED })
   @ApiProblems([400])
-  async claim(@CurrentPrincipal() principal: Principal, @Query() query: PaperFilterDto) {
-    return { task: await this.queue.claimNext(graderOf(principal), query.paperId ?? null) };
+  async claim(@CurrentPrincipal() principal: Principal, @Query() query: ClaimFilterDto) {
+    return { task: await this.queue.claimNext(graderOf(principal), { paperId: query.paperId, questionId: query.questionId, round: query.round }) };
   }
 
   @Post(':id/renew')
@@ -56,7 +57,8 @@ export class GradingTasksController {
   @ApiOkResponse({ schema: CLAIMED })
   @ApiProblems([400, 404, 409])
   async markAndNext(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: SubmitAndNextDto) {
-    return { task: await this.queue.submitAndNext(graderOf(principal), id, { scores: body.scores, comment: body.comment }, body.paperId ?? null) };
+    const next = { paperId: body.paperId, questionId: body.questionId, round: body.round };
+    return { task: await this.queue.submitAndNext(graderOf(principal), id, { scores: body.scores, comment: body.comment }, next) };
   }
 
   @Post(':id/skip')
@@ -75,6 +77,25 @@ export class GradingTasksController {
   @ApiProblems([400, 404, 409])
   async flag(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: FlagDto) {
     await this.queue.flag(graderOf(principal), id, body.reason);
+  }
+}
+
+/** The grader's workspace home: their queues per paper and question, the paper's progress, their work today. */
+@ApiTags('grading')
+@ApiBearerAuth()
+@Roles('grader', 'admin')
+@ApiProblems(STAFF_PROBLEMS)
+@Controller('grading')
+export class GraderQueuesController {
+  constructor(private readonly queues: GraderQueuesService) {}
+
+  @Get('queues')
+  @ApiOperation({ summary: "Your queues: each paper you mark (an admin: every paper with marking work) with its questions' counts, the paper's progress and your marks today." })
+  @ApiOkResponse({ schema: QUEUES })
+  @ApiProblems([400])
+  list(@CurrentPrincipal() principal: Principal, @Query() query: QueuesQueryDto) {
+    const dayStart = query.dayStart ? new Date(query.dayStart) : new Date(new Date().toISOString().slice(0, 10));
+    return this.queues.queues(graderOf(principal), principal.roles.includes('admin'), dayStart);
   }
 }
 

@@ -56,10 +56,9 @@ export class GradingJobs {
         [attemptId],
       )) as { revision: number; pass_mark: string | null }[];
       if (!script) return 'skipped';
-      const [{ open_points }] = (await manager.query(`SELECT COALESCE(SUM(final_points), 0) AS open_points FROM grading_answers WHERE attempt_id = $1`, [attemptId])) as {
-        open_points: string;
-      }[];
-      const result = await this.attempts.markGraded(manager, attemptId, Number(open_points), script.pass_mark === null ? null : Number(script.pass_mark));
+      const marks = (await manager.query(`SELECT question_id, final_points FROM grading_answers WHERE attempt_id = $1`, [attemptId])) as { question_id: string; final_points: string }[];
+      const openMarks = marks.map((m) => ({ questionId: m.question_id, points: Number(m.final_points) }));
+      const result = await this.attempts.markGraded(manager, attemptId, openMarks, script.pass_mark === null ? null : Number(script.pass_mark));
       await manager.query(`INSERT INTO grading_finalisations (attempt_id, revision, points, passed) VALUES ($1, $2, $3, $4)`, [attemptId, script.revision, result.points, result.passed]);
       await manager.query(`UPDATE grading_scripts SET finalised_revision = revision WHERE attempt_id = $1`, [attemptId]);
       this.logger.log({ attemptId, tenantId, revision: script.revision, points: result.points, passed: result.passed }, 'Attempt graded');

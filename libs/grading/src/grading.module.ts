@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AttemptsJobsModule } from '@assay/attempts';
 import { PapersModule } from '@assay/papers';
-import { GradingAdminController, GradingLeadController, GradingTasksController } from './grading.controller';
+import { GraderQueuesController, GradingAdminController, GradingLeadController, GradingTasksController } from './grading.controller';
+import { GraderQueuesService } from './grader-queues.service';
 import { GradingIntakeService } from './grading-intake.service';
 import { GradingLeadService } from './grading-lead.service';
 import { GradingProgressService } from './grading-progress.service';
@@ -11,8 +12,9 @@ import { GradingJobs } from './grading.jobs';
 import { MarkingService } from './marking.service';
 
 @Module({
-  controllers: [GradingTasksController, GradingLeadController, GradingAdminController],
-  providers: [GradingSettingsService, MarkingService, GradingQueueService, GradingLeadService, GradingProgressService],
+  imports: [PapersModule],
+  controllers: [GraderQueuesController, GradingTasksController, GradingLeadController, GradingAdminController],
+  providers: [GradingSettingsService, MarkingService, GradingQueueService, GradingLeadService, GradingProgressService, GraderQueuesService],
 })
 export class GradingModule {}
 

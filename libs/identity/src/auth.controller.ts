@@ -31,7 +31,7 @@ export class AuthController {
       tenant: { id: '0b9f3c2e-5d1a-4c77-9a43-1f2e3d4c5b6a', slug: 'xinghe', name: '星河电商', locale: 'zh-CN', createdAt: '2026-03-02T08:00:00.000Z', updatedAt: '2026-03-02T08:00:00.000Z' },
     },
   })
-  @ApiProblems([400, 413, 429], { 400: 'Also `tenant.slug_taken`: another company uses the slug.' })
+  @ApiProblems([400, 413, 429], { 400: 'Also `tenant.slug_taken`: another company uses the slug; `auth.weak_password`: `errors[0].reason` says why and what to do.' })
   signup(@Body() dto: SignupDto) {
     return this.auth.signup(dto);
   }
@@ -42,7 +42,11 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @ApiOperation({ summary: 'Email + password login; returns a short-lived access token and a refresh token.' })
   @ApiOkResponse({ type: TokenPairDto, example: TOKEN_PAIR_EXAMPLE })
-  @ApiProblems([400, 401, 413, 429], { 400: '`auth.tenant_required` when the email has accounts in several companies: send `tenant`.', 401: '`auth.invalid_credentials`.' })
+  @ApiProblems([400, 401, 413, 429], {
+    400: '`auth.tenant_required` when the email has accounts in several companies: send `tenant`.',
+    401: '`auth.invalid_credentials`.',
+    429: 'Also `auth.login_locked`: too many failed logins for this email (30 s after the fifth, doubling up to 15 minutes); `Retry-After` says when to try again.',
+  })
   login(@Body() dto: LoginDto) {
     return this.auth.login(dto);
   }
@@ -90,7 +94,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Change your own password; your other sessions are logged out.' })
   @ApiNoContent('Changed.')
-  @ApiProblems([400, ...STAFF_PROBLEMS, 413], { 400: 'Also `auth.wrong_password`.', 403: '`auth.user_required`: an API key has no password.' })
+  @ApiProblems([400, ...STAFF_PROBLEMS, 413], { 400: 'Also `auth.wrong_password`; `auth.weak_password` (`errors[0].reason` says why and what to do).', 403: '`auth.user_required`: an API key has no password.' })
   async changePassword(@Body() dto: ChangePasswordDto): Promise<void> {
     await this.auth.changePassword(dto.currentPassword, dto.newPassword);
   }

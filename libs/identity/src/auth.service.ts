@@ -9,6 +9,8 @@ import { RefreshToken } from './entities/refresh-token.entity';
 import { Tenant } from './entities/tenant.entity';
 import { User } from './entities/user.entity';
 import { AccessTokenService } from './access-token.service';
+import { LoginThrottle } from './login-throttle';
+import { PasswordPolicy } from './password-policy';
 import { currentSessionVersion, endAccessTokens } from './sessions';
 
 interface LoginCandidate {
@@ -37,11 +39,14 @@ export class AuthService {
     private readonly tx: TenantTransaction,
     private readonly accessTokens: AccessTokenService,
     private readonly config: AppConfig,
+    private readonly throttle: LoginThrottle,
+    private readonly passwords: PasswordPolicy,
   ) {}
 
   /** A company signs up: a new tenant with its first admin, logged in at once. */
   async signup(dto: SignupDto): Promise<TokenPairDto & { tenant: Tenant }> {
     const tenantId = randomUUID();
+    await this.passwords.assertStrong(dto.password, 'password', [dto.email, dto.adminName, dto.companyName, dto.slug]);
     const passwordHash = await hashPassword(dto.password);
     try {
       return await this.tx.runAs(tenantId, async (manager) => {
@@ -64,7 +69,12 @@ export class AuthService {
     }
   }
 
+  /**
+   * Unknown and known emails get the same answers (401, or 429 while the email is locked) after
+   * the same work (one argon2 verification at least), so neither tells whether an account exists.
+   */
   async login(dto: LoginDto): Promise<TokenPairDto> {
+    await this.throttle.begin(dto.email);
     const candidates: LoginCandidate[] = await this.dataSource.query('SELECT * FROM auth_login_candidates($1)', [dto.email]);
     const inTenant = dto.tenant ? candidates.filter((c) => c.tenant_slug === dto.tenant) : candidates;
     if (inTenant.length === 0) {
@@ -76,6 +86,8 @@ export class AuthService {
       if (await argon2.verify(candidate.password_hash, dto.password)) matching.push(candidate);
     }
     if (matching.length === 0) throw INVALID_LOGIN();
+    // The password is right: the failures before it were the owner's typos.
+    await this.throttle.clear(dto.email);
     if (matching.length > 1) {
       throw DomainError.invalid('auth.tenant_required', 'This email belongs to several companies; say which one.', [
         { field: 'tenant', reason: `one of: ${matching.map((m) => m.tenant_slug).join(', ')}` },
@@ -132,12 +144,15 @@ export class AuthService {
     if (!user || !(await argon2.verify(user.passwordHash, currentPassword))) {
       throw DomainError.invalid('auth.wrong_password', 'The current password is wrong.', [{ field: 'currentPassword', reason: 'does not match' }]);
     }
+    const tenant = await this.tx.run((manager) => manager.findOneOrFail(Tenant, { where: {} }));
+    await this.passwords.assertStrong(newPassword, 'newPassword', [user.email, user.name, tenant.name, tenant.slug]);
     const passwordHash = await hashPassword(newPassword);
     await this.tx.run(async (manager) => {
       await manager.update(User, { id: userId }, { passwordHash });
       // Every session ends, this one included: a password change is often a response to a leaked one.
       await manager.update(RefreshToken, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
       await endAccessTokens(manager, userId);
+      await this.throttle.clear(user.email, manager);
     });
   }
 

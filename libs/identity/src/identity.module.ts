@@ -12,7 +12,9 @@ import { ApiKey } from './entities/api-key.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { Tenant } from './entities/tenant.entity';
 import { User } from './entities/user.entity';
+import { LoginThrottle } from './login-throttle';
 import { MaintenanceJobs } from './maintenance.jobs';
+import { PasswordPolicy } from './password-policy';
 import { SessionCheck } from './sessions';
 import { ApiKeysController, TenantController, UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -28,11 +30,11 @@ import { UsersService } from './users.service';
     }),
   ],
   controllers: [AuthController, UsersController, ApiKeysController, TenantController],
-  providers: [AccessTokenService, AuthService, ApiKeysService, UsersService, AuthGuard, SessionCheck, MaintenanceJobs],
+  providers: [AccessTokenService, AuthService, ApiKeysService, UsersService, AuthGuard, SessionCheck, LoginThrottle, PasswordPolicy, MaintenanceJobs],
   exports: [AuthGuard, AuthService, UsersService],
 })
 export class IdentityModule {}
 
 /** The worker needs only the job handlers of this domain. */
-@Module({ providers: [MaintenanceJobs] })
+@Module({ providers: [LoginThrottle, MaintenanceJobs] })
 export class IdentityJobsModule {}

@@ -25,7 +25,7 @@ export class UsersController {
   @Post()
   @ApiOperation({ summary: 'Add a staff member with roles; a temporary password is returned once if none is given.' })
   @ApiCreatedResponse({ type: CreatedUserResponse })
-  @ApiProblems([400, 409, 413], { 409: '`user.email_taken`.' })
+  @ApiProblems([400, 409, 413], { 400: 'Also `auth.weak_password`: `errors[0].reason` says why and what to do.', 409: '`user.email_taken`.' })
   create(@Body() dto: CreateUserDto) {
     return this.users.create(dto);
   }

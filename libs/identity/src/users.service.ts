@@ -6,12 +6,16 @@ import type { CreateUserDto, UpdateTenantDto, UpdateUserDto } from './dto/users.
 import { Tenant } from './entities/tenant.entity';
 import { User } from './entities/user.entity';
 import { hashPassword } from './auth.service';
+import { PasswordPolicy } from './password-policy';
 import { endAccessTokens } from './sessions';
 
 /** Staff management and the tenant's own settings, always inside the caller's tenant. */
 @Injectable()
 export class UsersService {
-  constructor(private readonly tx: TenantTransaction) {}
+  constructor(
+    private readonly tx: TenantTransaction,
+    private readonly passwords: PasswordPolicy,
+  ) {}
 
   list(query: PageQueryDto): Promise<Page<User>> {
     return this.tx.run(async (manager) => {
@@ -26,6 +30,10 @@ export class UsersService {
 
   /** Adds a staff member; without a password, a temporary one is generated and returned once. */
   async create(dto: CreateUserDto): Promise<User & { temporaryPassword?: string }> {
+    if (dto.password !== undefined) {
+      const tenant = await this.getTenant();
+      await this.passwords.assertStrong(dto.password, 'password', [dto.email, dto.name, tenant.name, tenant.slug]);
+    }
     const generated = dto.password ? undefined : temporaryPassword();
     const passwordHash = await hashPassword(dto.password ?? (generated as string));
     const email = dto.email.toLowerCase();

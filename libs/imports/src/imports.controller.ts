@@ -1,8 +1,8 @@
+import { join } from 'node:path';
 import { Body, Controller, Get, HttpCode, Post, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { ApiFileResponse, ApiProblems, DomainError, Roles, STAFF_PROBLEMS, UuidParam } from '@assay/core';
-import { paperToDocx } from '@assay/paper-import';
+import { ApiFileResponse, ApiProblems, DomainError, OffThread, Roles, STAFF_PROBLEMS, UuidParam } from '@assay/core';
 import { PapersService } from '@assay/papers';
 import { ExportQueryDto, PaperImportDto, PaperPreviewDto, QuestionBankUploadQueryDto, TemplateQueryDto } from './dto/imports.dto';
 import { PaperImportResponse, PaperPreviewResponse, QuestionBankImportResponse } from './dto/imports.response';
@@ -21,6 +21,8 @@ const PAPER_UPLOAD_SCHEMA = {
     },
   },
 };
+
+const WRITE_PAPER_DOCX = { module: join(__dirname, 'files.task'), fn: 'writePaperDocxTask' };
 
 const SPREADSHEET_TYPES = ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -44,6 +46,7 @@ export class ImportsController {
     private readonly paperImports: PaperImportsService,
     private readonly bank: QuestionBankTransferService,
     private readonly papers: PapersService,
+    private readonly offThread: OffThread,
   ) {}
 
   @Post('paper/preview')
@@ -78,9 +81,10 @@ export class ImportsController {
   @Get('paper/:id/docx')
   @ApiOperation({ summary: 'The paper (its current draft) as a Word document, laid out so that importing it gives the same paper back.' })
   @ApiFileResponse('The paper as a .docx attachment.', DOCX)
-  @ApiProblems([400, 404])
+  @ApiProblems([400, 404, 422], { 422: '`export.too_large`.' })
   async paperDocx(@UuidParam() id: string): Promise<StreamableFile> {
-    const buffer = await paperToDocx(await this.papers.exportPaper(id));
+    // Written in a worker thread, like every download of a file.
+    const buffer = await this.offThread.download(WRITE_PAPER_DOCX, await this.papers.exportPaper(id));
     return download({ buffer, contentType: DOCX, filename: `paper-${id}.docx` });
   }
 
@@ -95,7 +99,7 @@ export class ImportsController {
   @Get('question-bank/export')
   @ApiOperation({ summary: "The tenant's bank questions matching the filters (as GET /questions, without paging), in the template's columns." })
   @ApiFileResponse('The questions as an attachment, in the `format` asked for.', ...SPREADSHEET_TYPES)
-  @ApiProblems([400])
+  @ApiProblems([400, 422], { 422: '`export.too_large`: narrow the filters.' })
   async export(@Query() query: ExportQueryDto): Promise<StreamableFile> {
     return download(await this.bank.export(query));
   }
@@ -109,7 +113,7 @@ export class ImportsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOkResponse({ type: QuestionBankImportResponse })
-  @ApiProblems([400, 413], { 400: '`import.missing_input`, `import.unsupported_file`, `import.unreadable_file`.' })
+  @ApiProblems([400, 413], { 400: '`import.missing_input`, `import.unsupported_file`, `import.unreadable_file`, `import.too_many_rows` (more than 5,000 rows).' })
   async importQuestionBank(@Req() req: FastifyRequest, @Query() query: QuestionBankUploadQueryDto) {
     const upload = await readMultipart(req);
     if (!upload?.file) {

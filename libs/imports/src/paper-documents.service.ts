@@ -1,15 +1,21 @@
+import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainError } from '@assay/core';
-import { extractDocumentText, importPaper, UnsupportedDocumentError, type ReadPaper } from '@assay/paper-import';
+import { DomainError, OffThread } from '@assay/core';
+import type { ReadPaper } from '@assay/paper-import';
 import type { UploadedFile } from '@assay/core';
+import type { PaperReading } from './files.task';
 
 /** Where the paper text comes from: an uploaded document or pasted text. */
 export type PaperSource = { kind: 'file'; file: UploadedFile } | { kind: 'text'; text: string };
+
+const READ_PAPER = { module: join(__dirname, 'files.task'), fn: 'readPaperTask' };
 
 /** Reads exam documents (.docx, .txt, .md, pasted text) into the interchange format, with warnings. */
 @Injectable()
 export class PaperDocumentsService {
   private readonly logger = new Logger(PaperDocumentsService.name);
+
+  constructor(private readonly offThread: OffThread) {}
 
   /** What the reader understood, saving nothing. */
   async read(source: PaperSource): Promise<ReadPaper> {
@@ -19,40 +25,32 @@ export class PaperDocumentsService {
   /**
    * What the reader understood and the text it read (a Word document's paragraphs, one a line), so
    * a screen can show each warning on its line and the author can fix the text and read it again.
+   * Read in a worker thread, within its time and memory limits.
    */
   async preview(source: PaperSource): Promise<{ paper: ReadPaper; text: string }> {
-    const text = await this.textOf(source);
-    const paper = importPaper(text);
+    const input = source.kind === 'text' ? { text: source.text } : { file: { bytes: source.file.buffer, filename: source.file.filename } };
+    const reading = await this.offThread.parseUpload<PaperReading>(READ_PAPER, input, source.kind);
+    if (!reading.ok) throw readingProblem(reading, source);
+    const { paper, text } = reading;
     this.logger.log(
       { source: source.kind, questions: paper.sections.reduce((n, s) => n + s.questions.length, 0), warnings: paper.warnings.length },
       'Paper document read',
     );
     return { paper, text };
   }
+}
 
-  private async textOf(source: PaperSource): Promise<string> {
-    if (source.kind === 'text') {
-      if (source.text.trim() === '') throw emptyInput('text', 'The pasted text is empty.');
-      return source.text;
-    }
-    const { file } = source;
-    let text: string;
-    try {
-      text = await extractDocumentText(file.buffer, file.filename);
-    } catch (error) {
-      if (error instanceof UnsupportedDocumentError) {
-        throw new DomainError('invalid', 'import.unsupported_file', error.message, [{ field: 'file', reason: 'must be a .docx, .txt or .md file' }], { cause: error });
-      }
-      throw new DomainError(
-        'invalid',
-        'import.unreadable_file',
-        `The document ${file.filename} could not be read; open it in Word or WPS and save it again as .docx.`,
-        [{ field: 'file', reason: 'not a readable document' }],
-        { cause: error },
-      );
-    }
-    if (text.trim() === '') throw emptyInput('file', `The document ${file.filename} contains no text.`);
-    return text;
+function readingProblem(reading: Exclude<PaperReading, { ok: true }>, source: PaperSource): DomainError {
+  const filename = source.kind === 'file' ? source.file.filename : '';
+  switch (reading.problem) {
+    case 'unsupported':
+      return DomainError.invalid('import.unsupported_file', reading.message, [{ field: 'file', reason: 'must be a .docx, .txt or .md file' }]);
+    case 'unreadable':
+      return DomainError.invalid('import.unreadable_file', `The document ${filename} could not be read; open it in Word or WPS and save it again as .docx.`, [
+        { field: 'file', reason: 'not a readable document' },
+      ]);
+    case 'empty':
+      return source.kind === 'text' ? emptyInput('text', 'The pasted text is empty.') : emptyInput('file', `The document ${filename} contains no text.`);
   }
 }
 

@@ -1,12 +1,13 @@
-import { extname } from 'node:path';
+import { extname, join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { CreateQuestionDto, Question, QuestionsService } from '@assay/bank';
 import { CompetenciesService, Competency } from '@assay/catalog';
-import { DomainError, TenantTransaction, type FieldProblem } from '@assay/core';
-import { buildQuestionBankTemplate, readQuestionBank, type BankQuestion, type QuestionBankError } from '@assay/paper-import';
+import { DomainError, OffThread, TenantTransaction, type FieldProblem } from '@assay/core';
+import { buildQuestionBankTemplate, MAX_QUESTION_BANK_ROWS, type BankQuestion, type QuestionBankError } from '@assay/paper-import';
 import { columnOfField, toQuestionBody, toSpreadsheetQuestion } from './bank-spreadsheet.mapping';
 import type { ExportQueryDto, SpreadsheetFormat } from './dto/imports.dto';
+import type { BankReading } from './files.task';
 import { fieldProblems, type UploadedFile } from '@assay/core';
 
 export interface SpreadsheetFile {
@@ -37,6 +38,9 @@ const CONTENT_TYPES: Record<SpreadsheetFormat, string> = {
   csv: 'text/csv; charset=utf-8',
 };
 
+const READ_QUESTION_BANK = { module: join(__dirname, 'files.task'), fn: 'readQuestionBankTask' };
+const WRITE_QUESTION_BANK = { module: join(__dirname, 'files.task'), fn: 'writeQuestionBankTask' };
+
 const keyOf = (type: string, stem: string) => `${type}\u0000${stem.trim()}`;
 
 /** Question-bank spreadsheets (题库模板): template, export and import with per-row errors. */
@@ -48,6 +52,7 @@ export class QuestionBankTransferService {
     private readonly tx: TenantTransaction,
     private readonly questions: QuestionsService,
     private readonly competencies: CompetenciesService,
+    private readonly offThread: OffThread,
   ) {}
 
   async template(format: SpreadsheetFormat): Promise<SpreadsheetFile> {
@@ -57,7 +62,8 @@ export class QuestionBankTransferService {
   /** Every bank question matching the filters, oldest first, in the template's columns. */
   async export(query: ExportQueryDto): Promise<SpreadsheetFile> {
     const questions = await this.tx.run((manager) => this.questions.findMatching(manager, query));
-    const buffer = await buildQuestionBankTemplate(query.format, questions.map(toSpreadsheetQuestion));
+    // Written in a worker thread: thousands of questions take seconds of CPU.
+    const buffer = await this.offThread.download(WRITE_QUESTION_BANK, { format: query.format, questions: questions.map(toSpreadsheetQuestion) });
     return { filename: `question-bank.${query.format}`, contentType: CONTENT_TYPES[query.format], buffer };
   }
 
@@ -67,13 +73,15 @@ export class QuestionBankTransferService {
    */
   async import(file: UploadedFile, requested?: SpreadsheetFormat): Promise<QuestionBankImportResult> {
     const format = requested ?? formatOf(file.filename);
-    let read: { questions: BankQuestion[]; errors: QuestionBankError[] };
-    try {
-      read = await readQuestionBank(file.buffer, format);
-    } catch (error) {
-      throw new DomainError('invalid', 'import.unreadable_file', `The file could not be read as ${format}; save it from Excel or WPS as .xlsx or .csv.`, [
+    // Read in a worker thread, within its time and memory limits.
+    const read = await this.offThread.parseUpload<BankReading>(READ_QUESTION_BANK, { bytes: file.buffer, format });
+    if (!read.ok && read.problem === 'too_many_rows') {
+      throw DomainError.invalid('import.too_many_rows', read.message, [{ field: 'file', reason: `more than ${MAX_QUESTION_BANK_ROWS} rows` }]);
+    }
+    if (!read.ok) {
+      throw DomainError.invalid('import.unreadable_file', `The file could not be read as ${format}; save it from Excel or WPS as .xlsx or .csv.`, [
         { field: 'file', reason: `not a readable ${format} file` },
-      ], { cause: error });
+      ]);
     }
     const result: QuestionBankImportResult = { created: 0, skipped: [], errors: [...read.errors], competenciesCreated: [] };
 

@@ -1,10 +1,9 @@
+import { join } from 'node:path';
 import { Body, Controller, Get, Header, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { spreadsheetSafeCell } from '@assay/contracts';
-import { ApiFileResponse, ApiPageResponse, ApiProblems, DomainError, readMultipart, Roles, STAFF_PROBLEMS, UuidParam, validateFields } from '@assay/core';
-import { readInvitationRows, RowsFileError, type RowFormat } from './bulk/invitation-rows';
+import { ApiFileResponse, ApiPageResponse, ApiProblems, DomainError, OffThread, readMultipart, Roles, STAFF_PROBLEMS, UuidParam, validateFields } from '@assay/core';
+import type { InvitationRowsReading, RowFormat } from './bulk/invitation-rows';
 import { CandidateQueryDto } from './dto/candidate-query.dto';
 import { CreateInvitationDto, ExtendInvitationDto, FunnelQueryDto, InvitationQueryDto, InvitationTermsDto } from './dto/invitation.dto';
 import { BulkInvitationResponse, CandidateResponse, FunnelResponse, InvitationResponse } from './dto/invitation.response';
@@ -12,6 +11,8 @@ import { CandidatesService } from './candidates.service';
 import { InvitationsService } from './invitations.service';
 
 const EXPORT_PAGE = 200;
+
+const READ_ROWS = { module: join(__dirname, 'bulk/invitation-rows'), fn: 'readInvitationRowsTask' };
 
 /** What `POST /invitations` answers: the invitation with its candidate, before the email went out. */
 const INVITATION_EXAMPLE = {
@@ -71,6 +72,7 @@ export class InvitationsController {
   constructor(
     private readonly invitations: InvitationsService,
     private readonly candidates: CandidatesService,
+    private readonly offThread: OffThread,
   ) {}
 
   @Post('invitations')
@@ -99,13 +101,9 @@ export class InvitationsController {
     const format: RowFormat | null = /\.xlsx$/i.test(filename) ? 'xlsx' : /\.csv$/i.test(filename) ? 'csv' : null;
     if (!format) throw DomainError.invalid('upload.unsupported_type', 'Upload a .csv or .xlsx file.', [{ field: 'file', reason: 'must be .csv or .xlsx' }]);
     const terms = await validateFields(InvitationTermsDto, upload.fields);
-    let parsed;
-    try {
-      parsed = await readInvitationRows(buffer, format);
-    } catch (error) {
-      if (error instanceof RowsFileError) throw DomainError.invalid('upload.unreadable', error.message, [{ field: error.field, reason: error.message }]);
-      throw error;
-    }
+    // Read in a worker thread, within its time and memory limits: 10,000 rows take seconds of CPU.
+    const parsed = await this.offThread.parseUpload<InvitationRowsReading>(READ_ROWS, { bytes: buffer, format });
+    if (!parsed.ok) throw DomainError.invalid('upload.unreadable', parsed.message, [{ field: parsed.field, reason: parsed.message }]);
     return this.invitations.inviteMany(paperId, parsed.rows, parsed.errors, terms, `upload:${filename}`.slice(0, 200));
   }
 
@@ -129,7 +127,7 @@ export class InvitationsController {
   @Header('content-type', 'text/csv; charset=utf-8')
   @ApiOperation({ summary: 'The filtered list as CSV (UTF-8 with BOM, so Excel shows Chinese names).' })
   @ApiFileResponse('The invitations as an attachment (invitations.csv).', 'text/csv')
-  @ApiProblems([400])
+  @ApiProblems([400, 422], { 422: '`export.too_large`: narrow the filters.' })
   async export(@Query() query: InvitationQueryDto, @Res() reply: FastifyReply): Promise<void> {
     const rows: string[][] = [];
     for (let page = 1; ; page += 1) {
@@ -151,10 +149,14 @@ export class InvitationsController {
       }
       if (page * EXPORT_PAGE >= result.total) break;
     }
-    // Names and ids come from uploads (often the candidates' own input): never let Excel run them as formulas.
-    const safeRows = rows.map((row) => row.map(spreadsheetSafeCell));
-    const csv = stringify([['name', 'email', 'external_id', 'status', 'opens_at', 'closes_at', 'sent_at', 'opened_at', 'started_at', 'submitted_at', 'invitation_id'], ...safeRows]);
-    await reply.header('content-disposition', 'attachment; filename="invitations.csv"').send(`\uFEFF${csv}`);
+    // Written in a worker thread, every cell escaped against formulas (names come from uploads and candidates' own input).
+    const csv = await this.offThread.spreadsheet({
+      format: 'csv',
+      sheet: 'invitations',
+      header: ['name', 'email', 'external_id', 'status', 'opens_at', 'closes_at', 'sent_at', 'opened_at', 'started_at', 'submitted_at', 'invitation_id'],
+      rows,
+    });
+    await reply.header('content-disposition', 'attachment; filename="invitations.csv"').send(csv);
   }
 
   @Get('invitations/:id')

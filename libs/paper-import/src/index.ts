@@ -4,5 +4,5 @@ export { extractDocumentText, UnsupportedDocumentError } from './document-text';
 export { linesToDocx, paperToDocx } from './paper-docx';
 export { questionBankColumns } from './bank-columns';
 export type { BankQuestion, QuestionBankColumn, QuestionBankError } from './bank-columns';
-export { buildQuestionBankTemplate, readQuestionBank } from './spreadsheet';
+export { buildQuestionBankTemplate, MAX_QUESTION_BANK_ROWS, readQuestionBank, TooManyRowsError } from './spreadsheet';
 export type { QuestionBankFormat } from './spreadsheet';

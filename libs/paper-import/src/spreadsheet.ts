@@ -9,6 +9,17 @@ import type { ImportedQuestion } from './types';
 
 export type QuestionBankFormat = 'xlsx' | 'csv';
 
+/** Rows of one upload (below the header): more is refused before the rest is read. */
+export const MAX_QUESTION_BANK_ROWS = 5_000;
+
+/** The file has more rows than one upload may; the message is shown to the user as is. */
+export class TooManyRowsError extends Error {
+  constructor() {
+    super(`文件超过 ${MAX_QUESTION_BANK_ROWS} 行 The file has more than ${MAX_QUESTION_BANK_ROWS} rows; split it into several files.`);
+    this.name = 'TooManyRowsError';
+  }
+}
+
 const EXAMPLE: ImportedQuestion & Pick<BankQuestion, 'difficulty' | 'tags'> = {
   type: 'single_choice',
   kind: null,
@@ -34,10 +45,11 @@ type Row = ImportedQuestion & Partial<Pick<BankQuestion, 'difficulty' | 'tags'>>
 /** The header row and one example row, or the given questions (export). */
 export async function buildQuestionBankTemplate(format: QuestionBankFormat, questions?: Row[]): Promise<Buffer> {
   const keys = questionBankColumns.map((c) => c.key);
-  const rows = (questions ?? [EXAMPLE]).map(questionToRow).map((row) => keys.map((k) => row[k]));
+  // Text starting like a formula is escaped in both formats (the import strips the escape again).
+  const rows = (questions ?? [EXAMPLE]).map(questionToRow).map((row) => keys.map((k) => row[k]).map((cell) => (typeof cell === 'string' ? spreadsheetSafeCell(cell) : cell)));
   if (format === 'csv') {
     // The BOM makes Excel open the UTF-8 file with the Chinese text intact.
-    return Buffer.from(`\uFEFF${stringify([keys, ...rows.map((row) => row.map((cell) => spreadsheetSafeCell(String(cell ?? ''))))])}`, 'utf8');
+    return Buffer.from(`\uFEFF${stringify([keys, ...rows.map((row) => row.map((cell) => String(cell ?? '')))])}`, 'utf8');
   }
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('题库');
@@ -66,18 +78,22 @@ function cellText(value: ExcelJS.CellValue): string {
 
 /** Rows of cell texts, each with the row number Excel shows (header = 1). */
 async function readRows(buffer: Buffer, format: QuestionBankFormat): Promise<{ row: number; cells: string[] }[]> {
+  // The header, the allowed rows, and one more to tell that there are too many.
+  const readLimit = MAX_QUESTION_BANK_ROWS + 2;
   if (format === 'csv') {
-    const records = parse(decodeText(buffer), { relax_column_count: true }) as string[][];
+    const records = parse(decodeText(buffer), { relax_column_count: true, to: readLimit }) as string[][];
+    if (records.length >= readLimit) throw new TooManyRowsError();
     return records.map((cells, i) => ({ row: i + 1, cells: cells.map(spreadsheetCellText) }));
   }
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   const sheet = workbook.worksheets[0];
+  if (sheet && sheet.actualRowCount >= readLimit) throw new TooManyRowsError();
   const rows: { row: number; cells: string[] }[] = [];
   sheet?.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellText(cell.value);
+      cells[col - 1] = spreadsheetCellText(cellText(cell.value));
     });
     rows.push({ row: rowNumber, cells: Array.from(cells, (c) => c ?? '') });
   });

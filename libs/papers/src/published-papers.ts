@@ -54,6 +54,12 @@ export class PublishedPapers {
     return { versionId: row.version_id, version: row.version };
   }
 
+  /** The current titles of these papers (ids the caller read from its own rows, under RLS), by id. */
+  async titles(manager: EntityManager, paperIds: string[]): Promise<Map<string, string>> {
+    const rows = (await manager.query('SELECT id, title FROM papers WHERE id = ANY($1::uuid[])', [paperIds])) as { id: string; title: string }[];
+    return new Map(rows.map((row) => [row.id, row.title]));
+  }
+
   /** One version with its snapshot, by id (ids come from the caller's own rows, under RLS). */
   async version(manager: EntityManager, versionId: string): Promise<VersionSnapshot> {
     const found = await manager.createQueryBuilder(PaperVersion, 'v').addSelect('v.snapshot').where('v.id = :versionId', { versionId }).getOne();

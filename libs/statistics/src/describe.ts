@@ -13,9 +13,9 @@ export function mean(values: readonly number[]): number | null {
   return values.length === 0 ? null : sum(values) / values.length;
 }
 
-/** Sorted copy, ascending. */
+/** Sorted copy, ascending (a typed array sorts numbers natively, many times faster than a comparator). */
 export function ascending(values: readonly number[]): number[] {
-  return [...values].sort((a, b) => a - b);
+  return Array.from(Float64Array.from(values).sort());
 }
 
 /** The middle value, or the average of the two middle values of an even count (Moodle's median). */

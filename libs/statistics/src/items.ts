@@ -15,9 +15,20 @@ export function upperLowerIndex(marks: readonly number[], totals: readonly numbe
   if (marks.length !== totals.length) throw new RangeError('paired lists differ in length');
   const groupSize = Math.round(marks.length * share);
   if (marks.length < 4 || groupSize < 1 || maxMark === 0) return null;
-  const byTotal = totals.map((total, i) => ({ total, i })).sort((a, b) => a.total - b.total || a.i - b.i);
-  const average = (group: { i: number }[]) => group.reduce((acc, g) => acc + marks[g.i], 0) / group.length / maxMark;
-  return average(byTotal.slice(-groupSize)) - average(byTotal.slice(0, groupSize));
+  const byTotal = orderByTotal(totals);
+  const average = (group: ArrayLike<number>) => Array.from(group).reduce((acc, i) => acc + marks[i], 0) / group.length / maxMark;
+  return average(byTotal.subarray(byTotal.length - groupSize)) - average(byTotal.subarray(0, groupSize));
+}
+
+/** Candidates' indexes by total, ascending, ties by index. Kept per totals list: every question of a report sorts the same totals. */
+const orders = new WeakMap<readonly number[], Int32Array>();
+
+function orderByTotal(totals: readonly number[]): Int32Array {
+  const known = orders.get(totals);
+  if (known) return known;
+  const order = Int32Array.from(totals.keys()).sort((a, b) => totals[a] - totals[b] || a - b);
+  orders.set(totals, order);
+  return order;
 }
 
 export interface OptionShare {
@@ -36,29 +47,34 @@ export interface ResponseAnalysis {
   options: OptionShare[];
 }
 
+/** One distinct answer to a choice question and how many candidates gave it. */
+export interface CountedResponse {
+  /** The option key(s) picked; null or [] for none. */
+  picked: string | readonly string[] | null;
+  count: number;
+}
+
 /**
  * Moodle's response analysis for choice questions: how many candidates chose each option. A
  * multiple-choice answer counts once for every option it picks, so shares may add up to more than 1.
+ * Takes answers already counted (the database groups a cohort's answers), and how many candidates
+ * were shown the question: those without a counted answer left it blank.
  */
-export function responseAnalysis(
-  optionKeys: readonly string[],
-  correctKeys: readonly string[],
-  responses: readonly (string | readonly string[] | null)[],
-): ResponseAnalysis {
+export function responseAnalysis(optionKeys: readonly string[], correctKeys: readonly string[], responses: readonly CountedResponse[], shown: number): ResponseAnalysis {
   const counts = new Map(optionKeys.map((k) => [k, 0]));
   let answered = 0;
-  for (const response of responses) {
-    const picked = response === null ? [] : typeof response === 'string' ? [response] : response;
-    if (picked.length === 0) continue;
-    answered += 1;
-    for (const key of new Set(picked)) {
-      const count = counts.get(key);
-      if (count !== undefined) counts.set(key, count + 1);
+  for (const { picked, count } of responses) {
+    const keys = picked === null ? [] : typeof picked === 'string' ? [picked] : picked;
+    if (keys.length === 0) continue;
+    answered += count;
+    for (const key of new Set(keys)) {
+      const current = counts.get(key);
+      if (current !== undefined) counts.set(key, current + count);
     }
   }
   return {
     answered,
-    blank: responses.length - answered,
+    blank: Math.max(0, shown - answered),
     options: optionKeys.map((key) => {
       const count = counts.get(key) ?? 0;
       return { key, count, share: answered === 0 ? 0 : count / answered, correct: correctKeys.includes(key) };

@@ -41,7 +41,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Candidates best first: score, band, percentile rank in the norm group, competencies, sections. */
+        /** Candidates best first (or by name, minutes, integrity events; `q` searches name and email): score, band, percentile rank in the norm group, competencies, sections. */
         get: operations["AnalyticsController_candidates"];
         put?: never;
         post?: never;
@@ -571,6 +571,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/grading/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your queues: each paper you mark (an admin: every paper with marking work) with its questions' counts, the paper's progress and your marks today. */
+        get: operations["GraderQueuesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/grading/tasks/{id}/arbitration": {
         parameters: {
             query?: never;
@@ -699,7 +716,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Claim the next task (question by question across candidates); null when nothing is left for you. */
+        /** Claim the next task (question by question across candidates), optionally of one paper, question or the third marking; null when nothing is left for you. */
         post: operations["GradingTasksController_claim"];
         delete?: never;
         options?: never;
@@ -1691,6 +1708,7 @@ export interface components {
         };
         ChangePasswordDto: {
             currentPassword: string;
+            /** @description At least 10 characters and hard to guess: zxcvbn strength 3 of 4, not made of the account's email, name or company (a few unrelated words work well). */
             newPassword: string;
         };
         ClonePaperDto: {
@@ -1876,7 +1894,7 @@ export interface components {
         CreateUserDto: {
             email: string;
             name: string;
-            /** @description Initial password; when absent a temporary one is generated and returned once. */
+            /** @description Initial password; when absent a temporary one is generated and returned once. At least 10 characters and hard to guess: zxcvbn strength 3 of 4, not made of the account's email, name or company (a few unrelated words work well). */
             password?: string;
             roles: ("admin" | "recruiter" | "grader")[];
         };
@@ -2708,6 +2726,7 @@ export interface components {
              * @enum {string}
              */
             locale: "zh-CN" | "en";
+            /** @description At least 10 characters and hard to guess: zxcvbn strength 3 of 4, not made of the account's email, name or company (a few unrelated words work well). */
             password: string;
             /**
              * @description Short company id used at login: lower-case letters, digits, dashes.
@@ -2834,6 +2853,13 @@ export interface components {
             comment?: string;
             /** @description The next task only from this paper. */
             paperId?: string;
+            /** @description The next task only from this question. */
+            questionId?: string;
+            /**
+             * @description The next task only of this round (third: the third-marking view).
+             * @enum {string}
+             */
+            round?: "third";
             /**
              * @description One score per rubric criterion, in rubric order (one score for the whole question without a rubric).
              * @example [
@@ -3040,184 +3066,244 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** Format: date-time */
-                        computedAt?: string;
-                        report?: {
-                            awaitingGrading?: number;
-                            competencies?: {
-                                candidates?: number;
-                                competency?: string;
-                                mean?: number | null;
+                        computedAt: string;
+                        report: {
+                            awaitingGrading: number;
+                            competencies: {
+                                candidates: number;
+                                competency: string;
+                                mean: number | null;
                             }[];
-                            funnel?: {
-                                completionRate?: number | null;
+                            funnel: {
+                                completionRate: number | null;
                                 /** @description Paper versions: candidates who reached each section, and who stopped in it without submitting (the deadline submitted). */
-                                dropOff?: {
-                                    answeredNothing?: number;
-                                    sections?: {
-                                        leftHere?: number;
-                                        reached?: number;
+                                dropOff: {
+                                    answeredNothing: number;
+                                    sections: {
+                                        leftHere: number;
+                                        reached: number;
                                         /** Format: uuid */
-                                        sectionId?: string;
-                                        title?: string;
+                                        sectionId: string;
+                                        title: string;
                                     }[];
                                 } | null;
-                                graded?: number;
-                                invited?: number;
-                                medianMinutes?: number | null;
-                                opened?: number;
-                                passed?: number;
-                                started?: number;
-                                submitted?: number;
+                                graded: number;
+                                invited: number;
+                                medianMinutes: number | null;
+                                opened: number;
+                                passed: number;
+                                started: number;
+                                submitted: number;
                             };
                             /** @description Grader agreement, leanings, speed and quality checks, and suggestion quality per question; null when the cohort has no open answers. */
-                            grading?: {
+                            grading: {
                                 /** @description First against second marks of double-marked answers; ICC on fractions of each maximum. */
-                                agreement?: {
+                                agreement: {
                                     /** @description A share from 0 to 1; null when there is nothing to count. */
-                                    arbitrationRate?: number | null;
+                                    arbitrationRate: number | null;
                                     /** @description A share from 0 to 1; null when there is nothing to count. */
-                                    exact?: number | null;
-                                    icc?: number | null;
+                                    exact: number | null;
+                                    icc: number | null;
                                     /** @enum {string|null} */
-                                    iccBand?: "poor" | "moderate" | "good" | "excellent" | null;
-                                    pairs?: number;
+                                    iccBand: "poor" | "moderate" | "good" | "excellent" | null;
+                                    pairs: number;
                                     /** @description A share from 0 to 1; null when there is nothing to count. */
-                                    thirdMarkingRate?: number | null;
+                                    thirdMarkingRate: number | null;
                                     /** @description A share from 0 to 1; null when there is nothing to count. */
-                                    withinTolerance?: number | null;
+                                    withinTolerance: number | null;
                                 };
-                                answers?: number;
-                                graders?: {
+                                answers: number;
+                                graders: {
                                     /** Format: uuid */
-                                    graderId?: string;
+                                    graderId: string;
                                     /** @enum {string} */
-                                    leaning?: "lenient" | "severe" | "in_line";
-                                    marks?: number;
-                                    marksPerHour?: number | null;
-                                    mean?: number;
-                                    middleBandShare?: number;
-                                    name?: string;
-                                    reference?: {
-                                        checks?: number;
+                                    leaning: "lenient" | "severe" | "in_line";
+                                    marks: number;
+                                    marksPerHour: number | null;
+                                    mean: number;
+                                    middleBandShare: number;
+                                    name: string;
+                                    reference: {
+                                        checks: number;
                                         /** @description A share from 0 to 1; null when there is nothing to count. */
-                                        exact?: number | null;
-                                        meanDifference?: number | null;
+                                        exact: number | null;
+                                        meanDifference: number | null;
                                         /** @description A share from 0 to 1; null when there is nothing to count. */
-                                        withinTolerance?: number | null;
+                                        withinTolerance: number | null;
                                     };
-                                    sd?: number | null;
-                                    selfAgreement?: {
-                                        checks?: number;
+                                    sd: number | null;
+                                    selfAgreement: {
+                                        checks: number;
                                         /** @description A share from 0 to 1; null when there is nothing to count. */
-                                        exact?: number | null;
-                                        meanDifference?: number | null;
+                                        exact: number | null;
+                                        meanDifference: number | null;
                                         /** @description A share from 0 to 1; null when there is nothing to count. */
-                                        withinTolerance?: number | null;
+                                        withinTolerance: number | null;
                                     };
-                                    standardisedDifference?: number | null;
-                                    teamMean?: number;
-                                    teamSd?: number | null;
+                                    standardisedDifference: number | null;
+                                    teamMean: number;
+                                    teamSd: number | null;
                                 }[];
-                                questions?: {
-                                    agreement?: {
+                                questions: {
+                                    agreement: {
                                         /** @description A share from 0 to 1; null when there is nothing to count. */
-                                        arbitrationRate?: number | null;
+                                        arbitrationRate: number | null;
                                         /** @description A share from 0 to 1; null when there is nothing to count. */
-                                        exact?: number | null;
-                                        icc?: number | null;
+                                        exact: number | null;
+                                        icc: number | null;
                                         /** @enum {string|null} */
-                                        iccBand?: "poor" | "moderate" | "good" | "excellent" | null;
-                                        kappa?: number | null;
+                                        iccBand: "poor" | "moderate" | "good" | "excellent" | null;
+                                        kappa: number | null;
                                         /** @enum {string|null} */
-                                        kappaBand?: "poor" | "slight" | "fair" | "moderate" | "substantial" | "almost_perfect" | null;
-                                        pairs?: number;
+                                        kappaBand: "poor" | "slight" | "fair" | "moderate" | "substantial" | "almost_perfect" | null;
+                                        pairs: number;
                                         /** @description A share from 0 to 1; null when there is nothing to count. */
-                                        thirdMarkingRate?: number | null;
+                                        thirdMarkingRate: number | null;
                                         /** @description A share from 0 to 1; null when there is nothing to count. */
-                                        withinTolerance?: number | null;
+                                        withinTolerance: number | null;
                                     };
-                                    answers?: number;
-                                    maxPoints?: number;
+                                    answers: number;
+                                    maxPoints: number;
                                     /** Format: uuid */
-                                    questionId?: string;
-                                    resolved?: number;
-                                    stem?: string;
+                                    questionId: string;
+                                    resolved: number;
+                                    stem: string;
                                     /** @description The machine suggestion against final marks: where machine-assisted double marking is safe. */
-                                    suggestion?: {
-                                        answers?: number;
-                                        assistedSafe?: boolean;
+                                    suggestion: {
+                                        answers: number;
+                                        assistedSafe: boolean;
                                         /** @description A share from 0 to 1; null when there is nothing to count. */
-                                        exact?: number | null;
-                                        kappa?: number | null;
+                                        exact: number | null;
+                                        kappa: number | null;
                                         /** @enum {string|null} */
-                                        kappaBand?: "poor" | "slight" | "fair" | "moderate" | "substantial" | "almost_perfect" | null;
+                                        kappaBand: "poor" | "slight" | "fair" | "moderate" | "substantial" | "almost_perfect" | null;
                                         /** @description A share from 0 to 1; null when there is nothing to count. */
-                                        withinTolerance?: number | null;
+                                        withinTolerance: number | null;
                                     };
                                 }[];
-                                resolved?: number;
+                                resolved: number;
                             } | null;
                             /** @description Moodle's quiz and question statistics of the objective questions (paper versions only), with flags and response analysis. */
-                            items?: {
-                                [key: string]: unknown;
-                            } | null;
-                            jobRole?: {
-                                /** Format: uuid */
-                                id?: string;
-                                name?: string;
-                            };
-                            questionTimes?: {
-                                answered?: number;
-                                medianSeconds?: number | null;
-                                /** Format: uuid */
-                                questionId?: string;
-                                sectionTitle?: string;
-                                stem?: string;
-                            }[];
-                            reliability?: {
-                                alpha?: number | null;
-                                flags?: {
-                                    [key: string]: unknown;
+                            items: {
+                                attempts: number;
+                                questions: {
+                                    attempts: number;
+                                    competencies: string[];
+                                    covariance: number | null;
+                                    covarianceMax: number | null;
+                                    covarianceWithOverallMark: number | null;
+                                    /** @description Percent, -100 to 100. */
+                                    discriminationIndex: number | null;
+                                    discriminativeEfficiency: number | null;
+                                    effectiveWeight: number | null;
+                                    /** @description Fraction of the marks earned, 0-1. */
+                                    facility: number | null;
+                                    flags: {
+                                        /** @description What the figure says and what to do about it. */
+                                        advice: string;
+                                        /** @enum {string} */
+                                        code: "too_hard" | "too_easy" | "low_discrimination" | "negative_discrimination";
+                                    }[];
+                                    intendedWeight: number | null;
+                                    markVariance: number | null;
+                                    maxMark: number;
+                                    otherMarkVariance: number | null;
+                                    /** Format: uuid */
+                                    questionId: string;
+                                    randomGuessScore: number | null;
+                                    /** @description Choice and true/false questions: how many chose each option. */
+                                    responses: {
+                                        answered: number;
+                                        blank: number;
+                                        options: {
+                                            correct: boolean;
+                                            count: number;
+                                            key: string;
+                                            share: number;
+                                        }[];
+                                    } | null;
+                                    sd: number | null;
+                                    sectionTitle: string;
+                                    stem: string;
+                                    type: string;
+                                    upperLowerIndex: number | null;
                                 }[];
-                                normGroupSize?: number;
-                                sem?: number | null;
-                                tooSmallToRelyOn?: boolean;
+                                /** @description Moodle's quiz overall statistics (cic and errorRatio in percent). */
+                                quiz: {
+                                    attempts: number;
+                                    cic: number | null;
+                                    errorRatio: number | null;
+                                    kurtosis: number | null;
+                                    maxMark: number;
+                                    mean: number | null;
+                                    median: number | null;
+                                    skewness: number | null;
+                                    standardDeviation: number | null;
+                                    standardError: number | null;
+                                };
+                            } | null;
+                            jobRole: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            questionTimes: {
+                                answered: number;
+                                medianSeconds: number | null;
+                                /** Format: uuid */
+                                questionId: string;
+                                sectionTitle: string;
+                                stem: string;
+                            }[];
+                            reliability: {
+                                alpha: number | null;
+                                flags: {
+                                    /** @description What the figure says and what to do about it. */
+                                    advice: string;
+                                    /** @enum {string} */
+                                    code: "low_reliability";
+                                }[];
+                                normGroupSize: number;
+                                sem: number | null;
+                                tooSmallToRelyOn: boolean;
                             };
                             /** @enum {string} */
-                            scope?: "paper_version" | "job_role";
+                            scope: "paper_version" | "job_role";
                             /** Format: uuid */
-                            scopeId?: string;
-                            scores?: {
-                                candidates?: number;
-                                histogram?: {
-                                    [key: string]: unknown;
+                            scopeId: string;
+                            scores: {
+                                candidates: number;
+                                histogram: {
+                                    count: number;
+                                    from: number;
+                                    to: number;
                                 }[];
-                                max?: number;
-                                mean?: number | null;
-                                median?: number | null;
-                                passMark?: number | null;
-                                passRate?: number | null;
-                                percentiles?: {
+                                max: number;
+                                mean: number | null;
+                                median: number | null;
+                                passMark: number | null;
+                                passRate: number | null;
+                                percentiles: {
                                     [key: string]: number | null;
                                 };
-                                sd?: number | null;
+                                sd: number | null;
                                 /** @enum {string} */
-                                unit?: "points" | "percent";
+                                unit: "points" | "percent";
                             };
-                            sections?: {
-                                maxPoints?: number;
-                                mean?: number | null;
+                            sections: {
+                                maxPoints: number;
+                                mean: number | null;
                                 /** Format: uuid */
-                                sectionId?: string;
-                                title?: string;
+                                sectionId: string;
+                                title: string;
                             }[];
-                            title?: string;
-                            versions?: {
-                                attempts?: number;
+                            title: string;
+                            versions: {
+                                attempts: number;
                                 /** Format: uuid */
-                                id?: string;
-                                title?: string;
-                                version?: number;
+                                id: string;
+                                title: string;
+                                version: number;
                             }[];
                         };
                     };
@@ -3255,8 +3341,13 @@ export interface operations {
     AnalyticsController_candidates: {
         parameters: {
             query?: {
+                /** @description `rank` ascending is best first. */
+                order?: "asc" | "desc";
                 page?: unknown;
                 pageSize?: unknown;
+                /** @description Search in candidate name and email. */
+                q?: string;
+                sort?: "rank" | "name" | "minutes" | "integrityEvents";
             };
             header?: never;
             path: {
@@ -3273,47 +3364,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items?: {
+                        items: {
                             /** Format: uuid */
-                            attemptId?: string;
+                            attemptId: string;
                             /** @description Score +/- SEM; null when not final or reliability is unknown. */
-                            band?: {
-                                high?: number;
-                                low?: number;
+                            band: {
+                                high: number;
+                                low: number;
                             } | null;
                             /** Format: uuid */
-                            candidateId?: string;
-                            competencies?: {
-                                competency?: string;
-                                rank?: number | null;
-                                score?: number;
+                            candidateId: string;
+                            competencies: {
+                                competency: string;
+                                rank: number | null;
+                                score: number;
                             }[];
-                            email?: string;
-                            final?: boolean;
-                            integrityEvents?: number;
+                            email: string;
+                            final: boolean;
+                            integrityEvents: number;
                             /** Format: uuid */
-                            invitationId?: string;
-                            maxPoints?: number | null;
-                            minutes?: number | null;
-                            name?: string;
+                            invitationId: string;
+                            maxPoints: number | null;
+                            minutes: number | null;
+                            name: string;
                             /** Format: uuid */
-                            paperVersionId?: string;
-                            percent?: number | null;
-                            percentile?: number | null;
-                            points?: number | null;
-                            rank?: number | null;
-                            sections?: {
-                                maxPoints?: number;
-                                points?: number;
+                            paperVersionId: string;
+                            percent: number | null;
+                            percentile: number | null;
+                            points: number | null;
+                            rank: number | null;
+                            sections: {
+                                maxPoints: number;
+                                points: number;
                                 /** Format: uuid */
-                                sectionId?: string;
-                                title?: string;
+                                sectionId: string;
+                                title: string;
                             }[];
-                            status?: string;
+                            status: string;
                         }[];
-                        page?: number;
-                        pageSize?: number;
-                        total?: number;
+                        page: number;
+                        pageSize: number;
+                        total: number;
                     };
                 };
             };
@@ -3374,100 +3465,105 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        candidate?: {
+                        candidate: {
                             /** Format: uuid */
-                            attemptId?: string;
+                            attemptId: string;
                             /** @description Score +/- SEM; null when not final or reliability is unknown. */
-                            band?: {
-                                high?: number;
-                                low?: number;
+                            band: {
+                                high: number;
+                                low: number;
                             } | null;
                             /** Format: uuid */
-                            candidateId?: string;
-                            competencies?: {
-                                competency?: string;
-                                rank?: number | null;
-                                score?: number;
+                            candidateId: string;
+                            competencies: {
+                                competency: string;
+                                rank: number | null;
+                                score: number;
                             }[];
-                            email?: string;
-                            final?: boolean;
-                            integrityEvents?: number;
+                            email: string;
+                            final: boolean;
+                            integrityEvents: number;
                             /** Format: uuid */
-                            invitationId?: string;
-                            maxPoints?: number | null;
-                            minutes?: number | null;
-                            name?: string;
+                            invitationId: string;
+                            maxPoints: number | null;
+                            minutes: number | null;
+                            name: string;
                             /** Format: uuid */
-                            paperVersionId?: string;
-                            percent?: number | null;
-                            percentile?: number | null;
-                            points?: number | null;
-                            rank?: number | null;
-                            sections?: {
-                                maxPoints?: number;
-                                points?: number;
+                            paperVersionId: string;
+                            percent: number | null;
+                            percentile: number | null;
+                            points: number | null;
+                            rank: number | null;
+                            sections: {
+                                maxPoints: number;
+                                points: number;
                                 /** Format: uuid */
-                                sectionId?: string;
-                                title?: string;
+                                sectionId: string;
+                                title: string;
                             }[];
-                            status?: string;
+                            status: string;
                         };
                         /** Format: date-time */
-                        computedAt?: string;
-                        report?: {
-                            competencies?: {
-                                candidates?: number;
-                                competency?: string;
-                                mean?: number | null;
+                        computedAt: string;
+                        report: {
+                            competencies: {
+                                candidates: number;
+                                competency: string;
+                                mean: number | null;
                             }[];
-                            jobRole?: {
+                            jobRole: {
                                 /** Format: uuid */
-                                id?: string;
-                                name?: string;
+                                id: string;
+                                name: string;
                             };
-                            reliability?: {
-                                alpha?: number | null;
-                                flags?: {
-                                    [key: string]: unknown;
+                            reliability: {
+                                alpha: number | null;
+                                flags: {
+                                    /** @description What the figure says and what to do about it. */
+                                    advice: string;
+                                    /** @enum {string} */
+                                    code: "low_reliability";
                                 }[];
-                                normGroupSize?: number;
-                                sem?: number | null;
-                                tooSmallToRelyOn?: boolean;
+                                normGroupSize: number;
+                                sem: number | null;
+                                tooSmallToRelyOn: boolean;
                             };
-                            scope?: string;
+                            scope: string;
                             /** Format: uuid */
-                            scopeId?: string;
-                            scores?: {
-                                candidates?: number;
-                                histogram?: {
-                                    [key: string]: unknown;
+                            scopeId: string;
+                            scores: {
+                                candidates: number;
+                                histogram: {
+                                    count: number;
+                                    from: number;
+                                    to: number;
                                 }[];
-                                max?: number;
-                                mean?: number | null;
-                                median?: number | null;
-                                passMark?: number | null;
-                                passRate?: number | null;
-                                percentiles?: {
+                                max: number;
+                                mean: number | null;
+                                median: number | null;
+                                passMark: number | null;
+                                passRate: number | null;
+                                percentiles: {
                                     [key: string]: number | null;
                                 };
-                                sd?: number | null;
+                                sd: number | null;
                                 /** @enum {string} */
-                                unit?: "points" | "percent";
+                                unit: "points" | "percent";
                             };
-                            title?: string;
+                            title: string;
                         };
-                        similarityFlags?: {
+                        similarityFlags: {
                             /** Format: uuid */
-                            otherAttemptId?: string;
-                            otherCode?: string;
+                            otherAttemptId: string;
+                            otherCode: string;
                             /** Format: uuid */
-                            questionId?: string;
-                            similarity?: number;
+                            questionId: string;
+                            similarity: number;
                         }[];
-                        timePerQuestion?: {
+                        timePerQuestion: {
                             /** Format: uuid */
-                            questionId?: string;
-                            seconds?: number;
+                            questionId: string;
+                            seconds: number;
                         }[];
                     };
                 };
@@ -3522,56 +3618,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        candidates?: {
+                        candidates: {
                             /** Format: uuid */
-                            attemptId?: string;
+                            attemptId: string;
                             /** @description Score +/- SEM; null when not final or reliability is unknown. */
-                            band?: {
-                                high?: number;
-                                low?: number;
+                            band: {
+                                high: number;
+                                low: number;
                             } | null;
                             /** Format: uuid */
-                            candidateId?: string;
-                            competencies?: {
-                                competency?: string;
-                                rank?: number | null;
-                                score?: number;
+                            candidateId: string;
+                            competencies: {
+                                competency: string;
+                                rank: number | null;
+                                score: number;
                             }[];
-                            email?: string;
-                            final?: boolean;
-                            integrityEvents?: number;
+                            email: string;
+                            final: boolean;
+                            integrityEvents: number;
                             /** Format: uuid */
-                            invitationId?: string;
-                            maxPoints?: number | null;
-                            minutes?: number | null;
-                            name?: string;
+                            invitationId: string;
+                            maxPoints: number | null;
+                            minutes: number | null;
+                            name: string;
                             /** Format: uuid */
-                            paperVersionId?: string;
-                            percent?: number | null;
-                            percentile?: number | null;
-                            points?: number | null;
-                            rank?: number | null;
-                            sections?: {
-                                maxPoints?: number;
-                                points?: number;
+                            paperVersionId: string;
+                            percent: number | null;
+                            percentile: number | null;
+                            points: number | null;
+                            rank: number | null;
+                            sections: {
+                                maxPoints: number;
+                                points: number;
                                 /** Format: uuid */
-                                sectionId?: string;
-                                title?: string;
+                                sectionId: string;
+                                title: string;
                             }[];
-                            status?: string;
+                            status: string;
                         }[];
-                        pairs?: {
-                            difference?: number | null;
+                        pairs: {
+                            difference: number | null;
                             /** Format: uuid */
-                            first?: string;
+                            first: string;
                             /** @enum {string|null} */
-                            result?: "higher" | "lower" | "not_distinguishable" | null;
+                            result: "higher" | "lower" | "not_distinguishable" | null;
                             /** Format: uuid */
-                            second?: string;
+                            second: string;
                         }[];
-                        sem?: number | null;
+                        sem: number | null;
                         /** @enum {string} */
-                        unit?: "points" | "percent";
+                        unit: "points" | "percent";
                     };
                 };
             };
@@ -3666,6 +3762,15 @@ export interface operations {
             };
             /** @description Not found, or another tenant's (`<thing>.not_found`). No such paper version or job role in this company, or its report is not computed yet. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but breaks a domain rule (see `code` and `errors`). `export.too_large`. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3773,7 +3878,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4023,7 +4128,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4126,7 +4231,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4251,7 +4356,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4438,7 +4543,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4447,7 +4552,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests from this client address (`request.rate_limited`); wait and retry. */
+            /** @description Too many requests from this client address (`request.rate_limited`); wait and retry. Also `auth.login_locked`: too many failed logins for this email (30 s after the fifth, doubling up to 15 minutes); `Retry-After` says when to try again. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4487,7 +4592,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4555,7 +4660,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). Also `auth.wrong_password`. */
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). Also `auth.wrong_password`; `auth.weak_password` (`errors[0].reason` says why and what to do). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4582,7 +4687,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4632,7 +4737,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4690,7 +4795,7 @@ export interface operations {
                     "application/json": components["schemas"]["SignupResponse"];
                 };
             };
-            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). Also `tenant.slug_taken`: another company uses the slug. */
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). Also `tenant.slug_taken`: another company uses the slug; `auth.weak_password`: `errors[0].reason` says why and what to do. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4699,7 +4804,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4937,7 +5042,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5138,7 +5243,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5240,7 +5345,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description Graders the reference script was sent to. */
-                        graders?: number;
+                        graders: number;
                     };
                 };
             };
@@ -5355,37 +5460,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        answers?: {
+                        answers: {
                             /** Format: uuid */
-                            answerId?: string;
-                            finalBasis?: string | null;
-                            finalPoints?: number | null;
-                            marks?: {
+                            answerId: string;
+                            finalBasis: string | null;
+                            finalPoints: number | null;
+                            marks: {
                                 [key: string]: unknown;
                             }[];
-                            maxPoints?: number;
+                            maxPoints: number;
                             /** Format: uuid */
-                            questionId?: string;
-                            suggestedPoints?: number | null;
+                            questionId: string;
+                            suggestedPoints: number | null;
                             /** @description The suggestion with its key-point evidence. */
-                            suggestion?: {
+                            suggestion: {
                                 [key: string]: unknown;
                             };
                         }[];
                         /** Format: uuid */
-                        attemptId?: string;
-                        audit?: {
+                        attemptId: string;
+                        audit: {
                             [key: string]: unknown;
                         }[];
-                        code?: string;
-                        finalised?: boolean;
-                        similarAnswers?: {
+                        code: string;
+                        finalised: boolean;
+                        similarAnswers: {
                             /** Format: uuid */
-                            otherAttemptId?: string;
-                            otherCode?: string;
+                            otherAttemptId: string;
+                            otherCode: string;
                             /** Format: uuid */
-                            questionId?: string;
-                            similarity?: number;
+                            questionId: string;
+                            similarity: number;
                         }[];
                     };
                 };
@@ -5437,13 +5542,13 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** Format: uuid */
-                        id?: string;
-                        lead?: boolean;
-                        name?: string;
+                        id: string;
+                        lead: boolean;
+                        name: string;
                         /** Format: uuid */
-                        questionId?: string | null;
+                        questionId: string | null;
                         /** Format: uuid */
-                        userId?: string;
+                        userId: string;
                     }[];
                 };
             };
@@ -5498,13 +5603,13 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** Format: uuid */
-                        id?: string;
-                        lead?: boolean;
-                        name?: string;
+                        id: string;
+                        lead: boolean;
+                        name: string;
                         /** Format: uuid */
-                        questionId?: string | null;
+                        questionId: string | null;
                         /** Format: uuid */
-                        userId?: string;
+                        userId: string;
                     }[];
                 };
             };
@@ -5563,25 +5668,50 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        answer?: string;
-                        code?: string;
-                        flagged?: boolean;
-                        flagReason?: string | null;
-                        marks?: {
-                            comment?: string | null;
+                        answer: string;
+                        code: string;
+                        flagged: boolean;
+                        flagReason: string | null;
+                        marks: {
+                            comment: string | null;
                             /** Format: uuid */
-                            graderId?: string;
-                            points?: number;
-                            round?: string;
-                            scores?: number[];
+                            graderId: string;
+                            points: number;
+                            round: string;
+                            scores: number[];
                         }[];
-                        maxPoints?: number;
+                        maxPoints: number;
+                        question: {
+                            explanation: string | null;
+                            halfPoints: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            points: number;
+                            referenceAnswer: string | null;
+                            rubric: {
+                                criterion: string;
+                                descriptor: string;
+                                points: number;
+                            }[];
+                            stem: string;
+                        };
                         /** Format: uuid */
-                        questionId?: string;
-                        round?: string;
-                        suggestedPoints?: number | null;
+                        questionId: string;
+                        round: string;
+                        suggestedPoints: number | null;
+                        suggestion: {
+                            keyPoints: {
+                                /** @enum {number} */
+                                credit: 0 | 0.5 | 1;
+                                label: string;
+                                overlap: number;
+                                passage: string | null;
+                                text: string;
+                            }[];
+                            points: number | null;
+                        };
                         /** Format: uuid */
-                        taskId?: string;
+                        taskId: string;
                     }[];
                 };
             };
@@ -5632,37 +5762,37 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** Format: date-time */
-                        estimatedCompletion?: string | null;
-                        flagged?: number;
-                        inProgress?: number;
-                        marked?: number;
-                        marksPerGraderPerHour?: {
+                        estimatedCompletion: string | null;
+                        flagged: number;
+                        inProgress: number;
+                        marked: number;
+                        marksPerGraderPerHour: {
                             /** Format: uuid */
-                            graderId?: string;
-                            marks?: number;
-                            name?: string;
+                            graderId: string;
+                            marks: number;
+                            name: string;
                         }[];
                         /** Format: date-time */
-                        oldestWaitingSince?: string | null;
+                        oldestWaitingSince: string | null;
                         /** Format: uuid */
-                        paperId?: string;
-                        questions?: {
-                            flagged?: number;
-                            inProgress?: number;
-                            marked?: number;
+                        paperId: string;
+                        questions: {
+                            flagged: number;
+                            inProgress: number;
+                            marked: number;
                             /** Format: date-time */
-                            oldestWaitingSince?: string | null;
+                            oldestWaitingSince: string | null;
                             /** Format: uuid */
-                            questionId?: string;
-                            tasks?: number;
-                            waiting?: number;
-                            waitingArbitration?: number;
-                            waitingThird?: number;
+                            questionId: string;
+                            tasks: number;
+                            waiting: number;
+                            waitingArbitration: number;
+                            waitingThird: number;
                         }[];
-                        tasks?: number;
-                        waiting?: number;
-                        waitingArbitration?: number;
-                        waitingThird?: number;
+                        tasks: number;
+                        waiting: number;
+                        waitingArbitration: number;
+                        waitingThird: number;
                     };
                 };
             };
@@ -5712,14 +5842,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        halfPoints?: boolean;
+                        halfPoints: boolean;
                         /** @enum {string} */
-                        mode?: "single" | "double" | "assisted_double";
-                        selfCheckEvery?: number;
-                        tolerance?: {
+                        mode: "single" | "double" | "assisted_double";
+                        selfCheckEvery: number;
+                        tolerance: {
                             /** @enum {string} */
-                            kind?: "points" | "share";
-                            value?: number;
+                            kind: "points" | "share";
+                            value: number;
                         };
                     };
                 };
@@ -5774,14 +5904,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        halfPoints?: boolean;
+                        halfPoints: boolean;
                         /** @enum {string} */
-                        mode?: "single" | "double" | "assisted_double";
-                        selfCheckEvery?: number;
-                        tolerance?: {
+                        mode: "single" | "double" | "assisted_double";
+                        selfCheckEvery: number;
+                        tolerance: {
                             /** @enum {string} */
-                            kind?: "points" | "share";
-                            value?: number;
+                            kind: "points" | "share";
+                            value: number;
                         };
                     };
                 };
@@ -5815,6 +5945,90 @@ export interface operations {
             };
             /** @description Not found, or another tenant's (`<thing>.not_found`). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GraderQueuesController_list: {
+        parameters: {
+            query?: {
+                /** @description The start of the grader's day on their device: marks since then count as today (default: midnight UTC). */
+                dayStart?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description An admin, or a lead of this paper: third marking, arbitration and flags. */
+                        lead: boolean;
+                        /** @description Your marks on this paper since dayStart, and in all. */
+                        mine: {
+                            today: number;
+                            total: number;
+                        };
+                        /** @enum {string} */
+                        mode: "single" | "double" | "assisted_double";
+                        /** @description The paper's marking: candidates' answer tasks of every round, and those marked. */
+                        paper: {
+                            marked: number;
+                            tasks: number;
+                        };
+                        /** Format: uuid */
+                        paperId: string;
+                        questions: {
+                            flagged: number;
+                            /** @description Tasks you may claim now. */
+                            forMe: number;
+                            marked: number;
+                            /** @description The question's number in the paper (1-based). */
+                            number: number;
+                            points: number;
+                            /** Format: uuid */
+                            questionId: string;
+                            stem: string;
+                            tasks: number;
+                            /** @description Of those, answers waiting for a third mark. */
+                            thirdForMe: number;
+                            waitingArbitration: number;
+                            waitingThird: number;
+                        }[];
+                        title: string;
+                    }[];
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6053,39 +6267,39 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description A task under your lease, or null when nothing is left. */
-                        task?: {
-                            answer?: string;
+                        task: {
+                            answer: string;
                             /** @description The attempt's anonymous code. */
-                            code?: string;
+                            code: string;
                             /** Format: date-time */
-                            leaseExpiresAt?: string;
-                            question?: {
-                                explanation?: string | null;
-                                halfPoints?: boolean;
+                            leaseExpiresAt: string;
+                            question: {
+                                explanation: string | null;
+                                halfPoints: boolean;
                                 /** Format: uuid */
-                                id?: string;
-                                points?: number;
-                                referenceAnswer?: string | null;
-                                rubric?: {
-                                    criterion?: string;
-                                    descriptor?: string;
-                                    points?: number;
+                                id: string;
+                                points: number;
+                                referenceAnswer: string | null;
+                                rubric: {
+                                    criterion: string;
+                                    descriptor: string;
+                                    points: number;
                                 }[];
-                                stem?: string;
+                                stem: string;
                             };
-                            suggestion?: {
-                                keyPoints?: {
+                            suggestion: {
+                                keyPoints: {
                                     /** @enum {number} */
-                                    credit?: 0 | 0.5 | 1;
-                                    label?: string;
-                                    overlap?: number;
-                                    passage?: string | null;
-                                    text?: string;
+                                    credit: 0 | 0.5 | 1;
+                                    label: string;
+                                    overlap: number;
+                                    passage: string | null;
+                                    text: string;
                                 }[];
-                                points?: number | null;
+                                points: number | null;
                             };
                             /** Format: uuid */
-                            taskId?: string;
+                            taskId: string;
                         } | null;
                     };
                 };
@@ -6155,7 +6369,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** Format: date-time */
-                        leaseExpiresAt?: string;
+                        leaseExpiresAt: string;
                     };
                 };
             };
@@ -6314,6 +6528,10 @@ export interface operations {
             query?: {
                 /** @description Only tasks of this paper. */
                 paperId?: string;
+                /** @description Only tasks of this question (the queue of one question). */
+                questionId?: string;
+                /** @description third: only answers waiting for a third mark (三评, the third-marking view; still blind: no earlier mark is shown). */
+                round?: "third";
             };
             header?: never;
             path?: never;
@@ -6328,39 +6546,39 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description A task under your lease, or null when nothing is left. */
-                        task?: {
-                            answer?: string;
+                        task: {
+                            answer: string;
                             /** @description The attempt's anonymous code. */
-                            code?: string;
+                            code: string;
                             /** Format: date-time */
-                            leaseExpiresAt?: string;
-                            question?: {
-                                explanation?: string | null;
-                                halfPoints?: boolean;
+                            leaseExpiresAt: string;
+                            question: {
+                                explanation: string | null;
+                                halfPoints: boolean;
                                 /** Format: uuid */
-                                id?: string;
-                                points?: number;
-                                referenceAnswer?: string | null;
-                                rubric?: {
-                                    criterion?: string;
-                                    descriptor?: string;
-                                    points?: number;
+                                id: string;
+                                points: number;
+                                referenceAnswer: string | null;
+                                rubric: {
+                                    criterion: string;
+                                    descriptor: string;
+                                    points: number;
                                 }[];
-                                stem?: string;
+                                stem: string;
                             };
-                            suggestion?: {
-                                keyPoints?: {
+                            suggestion: {
+                                keyPoints: {
                                     /** @enum {number} */
-                                    credit?: 0 | 0.5 | 1;
-                                    label?: string;
-                                    overlap?: number;
-                                    passage?: string | null;
-                                    text?: string;
+                                    credit: 0 | 0.5 | 1;
+                                    label: string;
+                                    overlap: number;
+                                    passage: string | null;
+                                    text: string;
                                 }[];
-                                points?: number | null;
+                                points: number | null;
                             };
                             /** Format: uuid */
-                            taskId?: string;
+                            taskId: string;
                         } | null;
                     };
                 };
@@ -6469,7 +6687,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6529,6 +6747,15 @@ export interface operations {
             };
             /** @description Not found, or another tenant's (`<thing>.not_found`). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but breaks a domain rule (see `code` and `errors`). `export.too_large`. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6613,7 +6840,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6651,7 +6878,7 @@ export interface operations {
                     "application/json": components["schemas"]["QuestionBankImportResponse"];
                 };
             };
-            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). `import.missing_input`, `import.unsupported_file`, `import.unreadable_file`. */
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). `import.missing_input`, `import.unsupported_file`, `import.unreadable_file`, `import.too_many_rows` (more than 5,000 rows). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6678,7 +6905,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6737,6 +6964,15 @@ export interface operations {
             };
             /** @description The caller lacks a role this needs (`auth.role_required`). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but breaks a domain rule (see `code` and `errors`). `export.too_large`: narrow the filters. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6954,7 +7190,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7090,7 +7326,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7287,6 +7523,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Well-formed but breaks a domain rule (see `code` and `errors`). `export.too_large`: narrow the filters. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     InvitationsController_funnel: {
@@ -7449,7 +7694,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7650,7 +7895,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8055,7 +8300,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8256,7 +8501,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8383,7 +8628,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8989,7 +9234,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9048,7 +9293,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9200,7 +9445,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9392,7 +9637,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9479,7 +9724,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9561,7 +9806,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedUserResponse"];
                 };
             };
-            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). Also `auth.weak_password`: `errors[0].reason` says why and what to do. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9597,7 +9842,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9733,7 +9978,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`). */
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
                 headers: {
                     [name: string]: unknown;

@@ -13,6 +13,9 @@ export const staffApi = createClient<paths>({ baseUrl: '' });
 /** Why the last session ended, for the sign-in page ("your session ended, sign in again"). */
 export let sessionEndReason: string | null = null;
 
+/** Calls whose 401 means wrong credentials or an ended session, not an expired access token (`/auth/me` is refreshed like any call). */
+const WITHOUT_REFRESH = new Set(['/api/v1/auth/login', '/api/v1/auth/signup', '/api/v1/auth/refresh', '/api/v1/auth/logout']);
+
 let refreshing: Promise<string | null> | null = null;
 const originals = new Map<string, Request>();
 
@@ -47,7 +50,7 @@ const authorise: Middleware = {
   async onResponse({ response, id }) {
     const original = originals.get(id);
     originals.delete(id);
-    if (response.status !== 401 || !original || original.url.includes('/api/v1/auth/')) return response;
+    if (response.status !== 401 || !original || WITHOUT_REFRESH.has(new URL(original.url).pathname)) return response;
     refreshing ??= refreshSession().finally(() => (refreshing = null));
     const token = await refreshing;
     if (!token) return response;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageQueryDto } from '@assay/core';
 import type { ReportScope } from '../cohort';
 
 /** The path names of the two report scopes. */
@@ -21,6 +22,28 @@ export class CandidateParamsDto extends ScopeParamsDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   attemptId!: string;
+}
+
+/** How the candidate list can be ordered: `rank` is the report's order (best first, those awaiting grading last). */
+export const CANDIDATE_SORTS = ['rank', 'name', 'minutes', 'integrityEvents'] as const;
+export type CandidateSort = (typeof CANDIDATE_SORTS)[number];
+
+export class CandidateQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Search in candidate name and email.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: CANDIDATE_SORTS, default: 'rank' })
+  @IsOptional()
+  @IsIn(CANDIDATE_SORTS)
+  sort: CandidateSort = 'rank';
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc', description: '`rank` ascending is best first.' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order: 'asc' | 'desc' = 'asc';
 }
 
 export class CompareQueryDto {

@@ -1,14 +1,23 @@
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 
-/** The response schemas of the analytics routes; docs/analytics.md defines every figure. */
+/**
+ * The response schemas of the analytics routes; docs/analytics.md defines every figure. Every
+ * member is always present (null when there is nothing to compute), so each object requires all of
+ * its members and the generated web client needs no optional chains.
+ */
 const str = { type: 'string' } as const;
 const num = { type: 'number' } as const;
 const nullableNum = { type: 'number', nullable: true } as const;
 const int = { type: 'integer' } as const;
 const uuid = { type: 'string', format: 'uuid' } as const;
-const object = (properties: Record<string, SchemaObject>, description?: string): SchemaObject => ({ type: 'object', properties, ...(description ? { description } : {}) });
+const object = (properties: Record<string, SchemaObject>, description?: string): SchemaObject => ({
+  type: 'object',
+  properties,
+  required: Object.keys(properties),
+  ...(description ? { description } : {}),
+});
 const list = (items: SchemaObject): SchemaObject => ({ type: 'array', items });
-const figures = (description: string): SchemaObject => ({ type: 'object', additionalProperties: true, description });
+const flag = (codes: readonly string[]) => object({ code: { type: 'string', enum: [...codes] }, advice: { ...str, description: 'What the figure says and what to do about it.' } });
 
 const SCORES = object({
   candidates: int,
@@ -18,7 +27,7 @@ const SCORES = object({
   sd: nullableNum,
   median: nullableNum,
   percentiles: { type: 'object', additionalProperties: { type: 'number', nullable: true } },
-  histogram: list(figures('One bin: from, to, count.')),
+  histogram: list(object({ from: num, to: num, count: int }, 'One bin: from (inclusive), to (exclusive, but the last bin holds the maximum), count.')),
   passMark: nullableNum,
   passRate: nullableNum,
 });
@@ -28,7 +37,7 @@ const RELIABILITY = object({
   sem: nullableNum,
   normGroupSize: int,
   tooSmallToRelyOn: { type: 'boolean' },
-  flags: list(figures('A flag: code, value and what to do.')),
+  flags: list(flag(['low_reliability'])),
 });
 
 const nullableStr = (values: readonly string[]) => ({ type: 'string', enum: [...values], nullable: true }) as SchemaObject;
@@ -88,6 +97,39 @@ const GRADING = {
   nullable: true,
 };
 
+const QUIZ_STATISTICS = object(
+  { attempts: int, maxMark: num, mean: nullableNum, median: nullableNum, standardDeviation: nullableNum, skewness: nullableNum, kurtosis: nullableNum, cic: nullableNum, errorRatio: nullableNum, standardError: nullableNum },
+  "Moodle's quiz overall statistics (cic and errorRatio in percent).",
+);
+
+const ITEM = object({
+  questionId: uuid,
+  type: str,
+  sectionTitle: str,
+  stem: str,
+  competencies: list(str),
+  maxMark: num,
+  attempts: int,
+  facility: { ...nullableNum, description: 'Fraction of the marks earned, 0-1.' },
+  sd: nullableNum,
+  randomGuessScore: nullableNum,
+  intendedWeight: nullableNum,
+  effectiveWeight: nullableNum,
+  discriminationIndex: { ...nullableNum, description: 'Percent, -100 to 100.' },
+  discriminativeEfficiency: nullableNum,
+  markVariance: nullableNum,
+  otherMarkVariance: nullableNum,
+  covariance: nullableNum,
+  covarianceMax: nullableNum,
+  covarianceWithOverallMark: nullableNum,
+  upperLowerIndex: nullableNum,
+  flags: list(flag(['too_hard', 'too_easy', 'low_discrimination', 'negative_discrimination'])),
+  responses: {
+    ...object({ answered: int, blank: int, options: list(object({ key: str, count: int, share: num, correct: { type: 'boolean' } })) }, 'Choice and true/false questions: how many chose each option.'),
+    nullable: true,
+  },
+});
+
 const REPORT = object({
   scope: { type: 'string', enum: ['paper_version', 'job_role'] },
   scopeId: uuid,
@@ -124,7 +166,10 @@ const REPORT = object({
       'Paper versions: median seconds per question in paper order, estimated from when each answer was first saved.',
     ),
   ),
-  items: { ...figures("Moodle's quiz and question statistics of the objective questions (paper versions only), with flags and response analysis."), nullable: true },
+  items: {
+    ...object({ attempts: int, quiz: QUIZ_STATISTICS, questions: list(ITEM) }, "Moodle's quiz and question statistics of the objective questions (paper versions only), with flags and response analysis."),
+    nullable: true,
+  },
   awaitingGrading: int,
   grading: GRADING,
 });

@@ -96,6 +96,25 @@ export class AppConfig {
   @Transform(toInt)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
+  /** Worker threads that parse uploads and estimate password strength, off the event loop (docs/security.md). */
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  @Transform(toInt)
+  PARSE_THREADS = 2;
+
+  /** How long one parse (or strength estimate) may run before its thread is ended and the request answered 413. */
+  @IsInt()
+  @Min(100)
+  @Transform(toInt)
+  PARSE_TIMEOUT_MS = 20_000;
+
+  /** Heap limit of each parsing thread; a file that needs more is answered 413. */
+  @IsInt()
+  @Min(64)
+  @Transform(toInt)
+  PARSE_MEMORY_MB = 512;
+
   /** SMTP server that delivers email (invitations, reminders); credentials may be in the URL. */
   @IsString()
   SMTP_URL = 'smtp://127.0.0.1:1025';

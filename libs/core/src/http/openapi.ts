@@ -53,7 +53,7 @@ const PROBLEM_MEANINGS = {
   404: 'Not found, or another tenant\'s (`<thing>.not_found`).',
   409: 'The current state does not allow it (see `code`).',
   410: 'Gone.',
-  413: 'The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`).',
+  413: 'The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`).',
   415: 'Unsupported Content-Type (`request.unsupported_media_type`).',
   422: 'Well-formed but breaks a domain rule (see `code` and `errors`).',
   429: 'Too many requests from this client address (`request.rate_limited`); wait and retry.',

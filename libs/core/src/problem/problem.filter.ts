@@ -60,6 +60,8 @@ export class ProblemFilter implements ExceptionFilter {
     problem.instance = request.url;
     problem.requestId = String(request.id);
     if (problem.status >= 500) this.logger.error({ err: loggableError(error), requestId: request.id }, 'Unhandled error');
+    // A refusal that knows when it ends says so the way clients and proxies read it (RFC 9110).
+    if (typeof problem.retryAfterSeconds === 'number') void reply.header('retry-after', String(problem.retryAfterSeconds));
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 }

@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsISO8601, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { MARKING_MODES, TOLERANCE_KINDS, type MarkingMode } from '@assay/grading-rules';
+
+/** The one round a grader may ask for: third marking is blind like any other, the lead's view takes it on purpose. */
+export const CLAIMABLE_ROUNDS = ['third'] as const;
 
 export class ToleranceDto {
   @ApiProperty({ enum: TOLERANCE_KINDS, description: 'points: absolute; share: a share (0..1) of the question points.' })
@@ -51,11 +54,22 @@ export class MarkDto {
   comment?: string;
 }
 
-export class PaperFilterDto {
+/** Which queue a claim takes from: the whole queue, one paper, one question, or its third marking. */
+export class ClaimFilterDto {
   @ApiPropertyOptional({ description: 'Only tasks of this paper.' })
   @IsOptional()
   @IsUUID()
   paperId?: string;
+
+  @ApiPropertyOptional({ description: 'Only tasks of this question (the queue of one question).' })
+  @IsOptional()
+  @IsUUID()
+  questionId?: string;
+
+  @ApiPropertyOptional({ enum: CLAIMABLE_ROUNDS, description: 'third: only answers waiting for a third mark (三评, the third-marking view; still blind: no earlier mark is shown).' })
+  @IsOptional()
+  @IsIn(CLAIMABLE_ROUNDS)
+  round?: (typeof CLAIMABLE_ROUNDS)[number];
 }
 
 export class SubmitAndNextDto extends MarkDto {
@@ -63,6 +77,23 @@ export class SubmitAndNextDto extends MarkDto {
   @IsOptional()
   @IsUUID()
   paperId?: string;
+
+  @ApiPropertyOptional({ description: 'The next task only from this question.' })
+  @IsOptional()
+  @IsUUID()
+  questionId?: string;
+
+  @ApiPropertyOptional({ enum: CLAIMABLE_ROUNDS, description: 'The next task only of this round (third: the third-marking view).' })
+  @IsOptional()
+  @IsIn(CLAIMABLE_ROUNDS)
+  round?: (typeof CLAIMABLE_ROUNDS)[number];
+}
+
+export class QueuesQueryDto {
+  @ApiPropertyOptional({ format: 'date-time', description: "The start of the grader's day on their device: marks since then count as today (default: midnight UTC)." })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  dayStart?: string;
 }
 
 export class FlagDto {

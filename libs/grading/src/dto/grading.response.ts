@@ -7,10 +7,22 @@ const nullableStr = { type: 'string', nullable: true } as const;
 const num = { type: 'number' } as const;
 const int = { type: 'integer' } as const;
 const bool = { type: 'boolean' } as const;
-const object = (properties: Record<string, SchemaObject>, description?: string): SchemaObject => ({ type: 'object', properties, ...(description ? { description } : {}) });
+/** Every member is always present (a missing value is an explicit null), so the generated client types them required. */
+const object = (properties: Record<string, SchemaObject>, description?: string): SchemaObject => ({
+  type: 'object',
+  properties,
+  required: Object.keys(properties),
+  ...(description ? { description } : {}),
+});
 const list = (items: SchemaObject): SchemaObject => ({ type: 'array', items });
 
 const RUBRIC = list(object({ criterion: str, points: num, descriptor: str }));
+
+const QUESTION = object({ id: { type: 'string', format: 'uuid' }, stem: str, referenceAnswer: nullableStr, explanation: nullableStr, rubric: RUBRIC, points: num, halfPoints: bool });
+const SUGGESTION = object({
+  points: { type: 'number', nullable: true },
+  keyPoints: list(object({ label: str, text: str, overlap: num, credit: { type: 'number', enum: [0, 0.5, 1] }, passage: nullableStr }, 'A key point of the reference answer and the passage of the answer that covers it.')),
+});
 
 /** What a grader sees of a task: the question, its reference and rubric, the answer under an anonymous code. Never who wrote it. */
 export const GRADER_TASK = object(
@@ -18,12 +30,9 @@ export const GRADER_TASK = object(
     taskId: { type: 'string', format: 'uuid' },
     leaseExpiresAt: { type: 'string', format: 'date-time' },
     code: { ...str, description: "The attempt's anonymous code." },
-    question: object({ id: { type: 'string', format: 'uuid' }, stem: str, referenceAnswer: nullableStr, explanation: nullableStr, rubric: RUBRIC, points: num, halfPoints: bool }),
+    question: QUESTION,
     answer: str,
-    suggestion: object({
-      points: { type: 'number', nullable: true },
-      keyPoints: list(object({ label: str, text: str, overlap: num, credit: { type: 'number', enum: [0, 0.5, 1] }, passage: nullableStr }, 'A key point of the reference answer and the passage of the answer that covers it.')),
-    }),
+    suggestion: SUGGESTION,
   },
   'A task under your lease, or null when nothing is left.',
 );
@@ -37,9 +46,11 @@ export const DISPUTES = list(
     round: str,
     code: str,
     questionId: { type: 'string', format: 'uuid' },
+    question: QUESTION,
     answer: str,
     maxPoints: num,
     suggestedPoints: { type: 'number', nullable: true },
+    suggestion: SUGGESTION,
     marks: list(object({ round: str, graderId: { type: 'string', format: 'uuid' }, points: num, scores: list(num), comment: nullableStr })),
     flagged: bool,
     flagReason: nullableStr,
@@ -97,3 +108,34 @@ export const ATTEMPT_MARKING = object({
   similarAnswers: list(object({ questionId: { type: 'string', format: 'uuid' }, otherAttemptId: { type: 'string', format: 'uuid' }, otherCode: str, similarity: num })),
   audit: list({ type: 'object', additionalProperties: true, description: 'Who changed which mark when, from what to what, and why.' }),
 });
+
+const uuid = { type: 'string', format: 'uuid' } as const;
+
+export const QUEUES = list(
+  object(
+    {
+      paperId: uuid,
+      title: str,
+      lead: { ...bool, description: 'An admin, or a lead of this paper: third marking, arbitration and flags.' },
+      mode: { type: 'string', enum: [...MARKING_MODES] },
+      paper: object({ tasks: int, marked: int }, "The paper's marking: candidates' answer tasks of every round, and those marked."),
+      mine: object({ today: int, total: int }, 'Your marks on this paper since dayStart, and in all.'),
+      questions: list(
+        object({
+          questionId: uuid,
+          number: { ...int, description: "The question's number in the paper (1-based)." },
+          stem: str,
+          points: num,
+          tasks: int,
+          marked: int,
+          forMe: { ...int, description: 'Tasks you may claim now.' },
+          thirdForMe: { ...int, description: 'Of those, answers waiting for a third mark.' },
+          waitingThird: int,
+          waitingArbitration: int,
+          flagged: int,
+        }),
+      ),
+    },
+    'A paper you mark, with your queues per question (counts only, never an answer or a candidate).',
+  ),
+);

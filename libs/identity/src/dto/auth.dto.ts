@@ -24,7 +24,7 @@ export class SignupDto {
   @MaxLength(320)
   email!: string;
 
-  @ApiProperty({ minLength: 10 })
+  @ApiProperty({ minLength: 10, description: "At least 10 characters and hard to guess: zxcvbn strength 3 of 4, not made of the account's email, name or company (a few unrelated words work well)." })
   @IsString()
   @MinLength(10, { message: 'password must be at least 10 characters' })
   @MaxLength(200)
@@ -68,7 +68,7 @@ export class ChangePasswordDto {
   @MaxLength(200)
   currentPassword!: string;
 
-  @ApiProperty({ minLength: 10 })
+  @ApiProperty({ minLength: 10, description: "At least 10 characters and hard to guess: zxcvbn strength 3 of 4, not made of the account's email, name or company (a few unrelated words work well)." })
   @IsString()
   @MinLength(10, { message: 'newPassword must be at least 10 characters' })
   @MaxLength(200)

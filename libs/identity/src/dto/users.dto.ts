@@ -33,7 +33,7 @@ export class CreateUserDto {
   @IsIn(STAFF_ROLES, { each: true })
   roles!: StaffRole[];
 
-  @ApiPropertyOptional({ description: 'Initial password; when absent a temporary one is generated and returned once.' })
+  @ApiPropertyOptional({ description: "Initial password; when absent a temporary one is generated and returned once. At least 10 characters and hard to guess: zxcvbn strength 3 of 4, not made of the account's email, name or company (a few unrelated words work well)." })
   @IsOptional()
   @IsString()
   @MinLength(10, { message: 'password must be at least 10 characters' })

@@ -7,6 +7,10 @@ import { CandidateInputDto } from '../dto/invitation.dto';
 
 export const MAX_INVITATION_ROWS = 10_000;
 
+/** Lines read at most (blank rows between candidates are allowed): a longer file is refused before the rest is parsed. */
+const MAX_GRID_ROWS = 2 * MAX_INVITATION_ROWS + 1;
+const TOO_LONG = `The file has more than ${MAX_GRID_ROWS} rows; at most ${MAX_INVITATION_ROWS} candidates can be invited at once. Split it into several files.`;
+
 export interface InvitationRow {
   /** The row number as the user sees it in Excel (header = 1). */
   row: number;
@@ -49,8 +53,11 @@ export class RowsFileError extends Error {
 async function readGrid(buffer: Buffer, format: RowFormat): Promise<string[][]> {
   if (format === 'csv') {
     try {
-      return parse(buffer, { bom: true, skip_empty_lines: false, relax_column_count: true, trim: true }) as string[][];
+      const grid = parse(buffer, { bom: true, skip_empty_lines: false, relax_column_count: true, trim: true, to: MAX_GRID_ROWS + 1 }) as string[][];
+      if (grid.length > MAX_GRID_ROWS) throw new RowsFileError(TOO_LONG);
+      return grid;
     } catch (error) {
+      if (error instanceof RowsFileError) throw error;
       // csv-parse names the line of an unclosed quote or a stray one: worth passing on.
       throw new RowsFileError(`The file is not a readable CSV: ${(error as Error).message}`);
     }
@@ -63,6 +70,7 @@ async function readGrid(buffer: Buffer, format: RowFormat): Promise<string[][]> 
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new RowsFileError('The workbook has no sheet.');
+  if (sheet.actualRowCount > MAX_GRID_ROWS) throw new RowsFileError(TOO_LONG);
   const grid: string[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, number) => {
     const values = (row.values as unknown[]).slice(1);
@@ -140,4 +148,19 @@ function candidateProblems(row: number, candidate: { name: string; email: string
   const given = Object.fromEntries(Object.entries(candidate).filter(([, value]) => value !== null));
   const problems = flattenValidationErrors(validateSync(plainToInstance(CandidateInputDto, given), { validationError: { target: false, value: false } }));
   return problems.map((p) => ({ row, field: COLUMN_OF_FIELD[p.field] ?? p.field, reason: p.reason }));
+}
+
+export type InvitationRowsReading = { ok: true; rows: InvitationRow[]; errors: RowError[] } | { ok: false; message: string; field: string };
+
+/**
+ * readInvitationRows as a task for a worker thread (OffThread): a 10,000-row file takes seconds of
+ * CPU. A file-level problem is a value, since an Error's class does not cross threads.
+ */
+export async function readInvitationRowsTask(input: { bytes: Uint8Array; format: RowFormat }): Promise<InvitationRowsReading> {
+  try {
+    return { ok: true, ...(await readInvitationRows(Buffer.from(input.bytes), input.format)) };
+  } catch (error) {
+    if (error instanceof RowsFileError) return { ok: false, message: error.message, field: error.field };
+    throw error;
+  }
 }

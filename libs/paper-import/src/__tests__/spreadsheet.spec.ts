@@ -36,13 +36,21 @@ describe('question-bank spreadsheet', () => {
     expect(read.questions.map((q) => q.line)).toEqual(questions.map((_, i) => i + 2));
   });
 
-  it('escapes formula-leading cells in the CSV export, and reads them back as written', async () => {
+  /** The cells of the exported row as a spreadsheet program sees them. */
+  async function exportedCells(buffer: Buffer, format: 'csv' | 'xlsx'): Promise<string[]> {
+    if (format === 'csv') return ((await import('csv-parse/sync')).parse(buffer.toString('utf8').replace(/^\uFEFF/, '')) as string[][])[1];
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+    return (workbook.worksheets[0].getRow(2).values as unknown[]).slice(1).map((v) => String(v ?? ''));
+  }
+
+  it.each(['csv', 'xlsx'] as const)('escapes formula-leading cells in the %s export, and reads them back as written', async (format) => {
     const hostile = { ...questions[0], stem: '=HYPERLINK("http://evil.example","点我")', explanation: '+SUM(1)', referenceAnswer: '@x' };
-    const buffer = await buildQuestionBankTemplate('csv', [hostile]);
-    const cells = (await import('csv-parse/sync')).parse(buffer.toString('utf8').replace(/^\uFEFF/, '')) as string[][];
-    expect(cells[1].filter((cell) => /^[=+\-@]/.test(cell))).toEqual([]);
-    expect(cells[1]).toEqual(expect.arrayContaining(["'=HYPERLINK(\"http://evil.example\",\"点我\")", "'+SUM(1)", "'@x"]));
-    const read = await readQuestionBank(buffer, 'csv');
+    const buffer = await buildQuestionBankTemplate(format, [hostile]);
+    const cells = await exportedCells(buffer, format);
+    expect(cells.filter((cell) => /^[=+\-@]/.test(cell))).toEqual([]);
+    expect(cells).toEqual(expect.arrayContaining(["'=HYPERLINK(\"http://evil.example\",\"点我\")", "'+SUM(1)", "'@x"]));
+    const read = await readQuestionBank(buffer, format);
     expect(read.questions[0]).toMatchObject({ stem: hostile.stem, explanation: '+SUM(1)', referenceAnswer: '@x' });
   });
 

@@ -12,9 +12,17 @@ describe('item analysis beyond Moodle', () => {
   });
 
   it('response analysis counts each option, multiple picks once per option', () => {
-    const analysis = responseAnalysis(['A', 'B', 'C'], ['B'], ['B', 'B', 'A', null, ['A', 'C'], []]);
+    const counted = [
+      { picked: 'B', count: 2 },
+      { picked: 'A', count: 1 },
+      { picked: null, count: 1 },
+      { picked: ['A', 'C'], count: 1 },
+      { picked: [], count: 1 },
+    ];
+    // Seven shown the question: the two blanks counted above and one who has no answer row at all.
+    const analysis = responseAnalysis(['A', 'B', 'C'], ['B'], counted, 7);
     expect(analysis.answered).toBe(4);
-    expect(analysis.blank).toBe(2);
+    expect(analysis.blank).toBe(3);
     expect(analysis.options).toEqual([
       { key: 'A', count: 2, share: 0.5, correct: false },
       { key: 'B', count: 2, share: 0.5, correct: true },

@@ -1,0 +1,385 @@
+import { Alert, Button, Card, Col, Descriptions, Empty, Result, Row, Space, Spin, Table, Tag } from 'antd';
+import { useEffect, useMemo } from 'react';
+import { Link, useParams } from 'react-router';
+import { ProblemError } from '../../api/client';
+import { useLocale, useText, type Texts } from '../i18n';
+import { Chart, type ChartOption } from './Chart';
+import { dateTime, num, pct, score, seconds, TAG } from './format';
+import { HistogramChart } from './Overview';
+import { ScoreBand } from './ScoreBand';
+import { isScope, useCandidateReport, useReport, type CandidateReport as CandidateReportData, type Report, type Scope } from './results-api';
+
+const TEXT: Texts<{
+  back: string;
+  print: string;
+  pdf: string;
+  pdfHint: string;
+  report: string;
+  staffOnly: (when: string) => string;
+  scores: string;
+  score: string;
+  percent: string;
+  band: string;
+  bandReading: string;
+  percentile: string;
+  percentileOf: (p: string, n: number) => string;
+  tooSmall: string;
+  rank: string;
+  minutes: string;
+  integrity: string;
+  status: string;
+  statuses: Record<string, string>;
+  notFinal: string;
+  here: string;
+  hereReading: (value: string) => string;
+  competencies: string;
+  competenciesReading: string;
+  candidate: string;
+  cohort: string;
+  competency: string;
+  scoreAxis: string;
+  noCompetencies: string;
+  sections: string;
+  section: string;
+  points: string;
+  times: string;
+  timesReading: string;
+  question: string;
+  secondsAxis: string;
+  noTimes: string;
+  similarity: string;
+  similarityReading: string;
+  noSimilarity: string;
+  similar: string;
+  other: string;
+  openOther: string;
+  missing: string;
+  notFound: string;
+}> = {
+  'zh-CN': {
+    back: '返回考生列表',
+    print: '打印',
+    pdf: '下载 PDF',
+    pdfHint: '在打印窗口中选择"另存为 PDF"。',
+    report: '考生测评报告',
+    staffOnly: (when) => `内部资料,仅供招聘人员使用。统计于 ${when}。`,
+    scores: '成绩',
+    score: '得分',
+    percent: '得分率',
+    band: '分数区间',
+    bandReading: '真实分数约有 68% 的把握落在此区间内(得分 ± 测量标准误)。',
+    percentile: '百分位',
+    percentileOf: (p, n) => `${p}(在 ${n} 人中)`,
+    tooSmall: '常模少于 30 人,百分位仅供参考。',
+    rank: '排名',
+    minutes: '用时(分钟)',
+    integrity: '异常行为次数',
+    status: '状态',
+    statuses: { scored: '已出分', graded: '已阅完', awaiting_grading: '待阅卷' },
+    notFinal: '主观题尚未阅完:分数、区间和百分位在阅卷完成后给出。',
+    here: '该考生',
+    hereReading: (value) => `橙线是该考生的得分 ${value}。`,
+    competencies: '考察点:该考生与全体',
+    competenciesReading: '实线是该考生在各考察点的得分率(0–100),虚线是全体平均:凸出处是强项,凹进处是短板。',
+    candidate: '该考生',
+    cohort: '全体平均',
+    competency: '考察点',
+    scoreAxis: '得分率',
+    noCompetencies: '题目未关联考察点,无法给出能力画像。',
+    sections: '各部分得分',
+    section: '部分',
+    points: '得分 / 满分',
+    times: '每题用时',
+    timesReading: '柱子是该考生在每道题上的用时,灰色点是全体的中位数:远高于中位数的题目值得在面试中追问。',
+    question: '题号',
+    secondsAxis: '秒',
+    noTimes: '没有记录到作答时间。',
+    similarity: '答案相似提示',
+    similarityReading: '与同一试卷其他考生的主观题答案高度相似:请人工核对,不能单凭此下结论。',
+    noSimilarity: '没有发现高度相似的答案。',
+    similar: '相似度',
+    other: '另一份答卷(阅卷编号)',
+    openOther: '查看其报告',
+    missing: '该考生不在这份结果中:请从考生列表进入。',
+    notFound: '地址有误:请从结果列表进入。',
+  },
+  en: {
+    back: 'Back to the candidates',
+    print: 'Print',
+    pdf: 'Download PDF',
+    pdfHint: 'Choose "Save as PDF" in the print window.',
+    report: 'Candidate report',
+    staffOnly: (when) => `Internal: for recruiters only. Computed ${when}.`,
+    scores: 'Scores',
+    score: 'Score',
+    percent: 'Percent',
+    band: 'Score band',
+    bandReading: 'The true score lies in this band with about 68% confidence (score ± standard error of measurement).',
+    percentile: 'Percentile',
+    percentileOf: (p, n) => `${p} (of ${n})`,
+    tooSmall: 'The norm group has fewer than 30 candidates: take the percentile as a hint.',
+    rank: 'Rank',
+    minutes: 'Minutes',
+    integrity: 'Integrity events',
+    status: 'Status',
+    statuses: { scored: 'Scored', graded: 'Marked', awaiting_grading: 'Awaiting marking' },
+    notFinal: 'Open answers are still being marked: the score, band and percentile come once marking is finished.',
+    here: 'This candidate',
+    hereReading: (value) => `The orange line is this candidate's score, ${value}.`,
+    competencies: 'Competencies: candidate and cohort',
+    competenciesReading: "The solid line is the candidate's score (0–100) per competency, the dashed line the cohort mean: outward is a strength, inward a gap.",
+    candidate: 'This candidate',
+    cohort: 'Cohort mean',
+    competency: 'Competency',
+    scoreAxis: 'Score',
+    noCompetencies: 'No question is tagged with a competency: there is no competency profile.',
+    sections: 'Sections',
+    section: 'Section',
+    points: 'Points / max',
+    times: 'Time per question',
+    timesReading: 'Bars are this candidate’s time per question, grey dots the cohort median: questions far above the median are worth asking about in the interview.',
+    question: 'Question',
+    secondsAxis: 'seconds',
+    noTimes: 'No answer times were recorded.',
+    similarity: 'Similar answers',
+    similarityReading: "Open answers nearly identical to another candidate's on the same paper: check them by hand; this alone proves nothing.",
+    noSimilarity: 'No near-identical answers found.',
+    similar: 'Similarity',
+    other: 'Other attempt (grader code)',
+    openOther: 'open its report',
+    missing: 'This candidate is not in these results: open the report from the candidate list.',
+    notFound: 'This address is wrong: open results from the list.',
+  },
+};
+
+/**
+ * One candidate's report, laid out to print (docs/web.md "Results"): the print stylesheet hides the
+ * menus and buttons, keeps each block on one page and draws the charts at paper width. "Download
+ * PDF" is the browser's print-to-PDF. Staff only: the page shows scores, never answers or keys.
+ */
+export function CandidateReport() {
+  const { scope, id = '', attemptId = '' } = useParams();
+  const text = useText(TEXT);
+  if (!isScope(scope)) return <Result status="404" title={text.notFound} extra={<Link to="/staff/results">{text.back}</Link>} />;
+  return <ReportPage scope={scope} id={id} attemptId={attemptId} />;
+}
+
+function ReportPage({ scope, id, attemptId }: { scope: Scope; id: string; attemptId: string }) {
+  const text = useText(TEXT);
+  const { locale } = useLocale();
+  const data = useCandidateReport(scope, id, attemptId);
+  // Question stems and the cohort's median times live in the report of the candidate's paper version.
+  const version = useReport('paper-versions', data.data?.candidate.paperVersionId ?? '', data.isSuccess);
+  const name = data.data?.candidate.name;
+
+  useEffect(() => {
+    if (!name) return;
+    // The browser names the PDF after the page title.
+    const before = document.title;
+    document.title = `${name} · ${text.report}`;
+    return () => {
+      document.title = before;
+    };
+  }, [name, text.report]);
+
+  if (data.isPending) return <Spin />;
+  if (data.error) {
+    const missing = data.error instanceof ProblemError && data.error.problem.status === 404;
+    return <Result status={missing ? 'info' : 'error'} title={missing ? text.missing : data.error.message} extra={<Link to={`/staff/results/${scope}/${id}?tab=candidates`}>{text.back}</Link>} />;
+  }
+  const { candidate, report, computedAt } = data.data;
+  return (
+    <article className="results candidate-report">
+      <Space wrap className="no-print gap-bottom">
+        <Link to={`/staff/results/${scope}/${id}?tab=candidates`}>{text.back}</Link>
+        <Button onClick={() => window.print()}>{text.print}</Button>
+        <Button type="primary" onClick={() => window.print()} title={text.pdfHint}>
+          {text.pdf}
+        </Button>
+        <span className="results-muted">{text.pdfHint}</span>
+      </Space>
+      <header className="results-title">
+        <div>
+          <h1>
+            {candidate.name} <small>{candidate.email}</small>
+          </h1>
+          <p>
+            {text.report} · {report.jobRole.name} · {report.title}
+          </p>
+        </div>
+        <Tag color={candidate.final ? TAG.good : TAG.warn}>{text.statuses[candidate.status] ?? candidate.status}</Tag>
+      </header>
+      <ScoreBlock data={data.data} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <Card className="results-section">
+            <CompetencyRadar data={data.data} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card className="results-section" title={<h2 className="results-card-title">{text.sections}</h2>}>
+            <Table
+              rowKey="sectionId"
+              size="small"
+              pagination={false}
+              dataSource={candidate.sections}
+              columns={[
+                { key: 'title', dataIndex: 'title', title: text.section },
+                { key: 'points', title: text.points, render: (_, s) => `${num(s.points)} / ${num(s.maxPoints)}` },
+              ]}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <Card className="results-section gap">
+        <TimePerQuestion data={data.data} version={version.data?.report} />
+      </Card>
+      <Card className="results-section gap" title={<h2 className="results-card-title">{text.similarity}</h2>}>
+        <Similarity data={data.data} version={version.data?.report} scope={scope} id={id} />
+      </Card>
+      <footer className="results-muted gap">{text.staffOnly(dateTime(computedAt, locale))}</footer>
+    </article>
+  );
+}
+
+function ScoreBlock({ data }: { data: CandidateReportData }) {
+  const text = useText(TEXT);
+  const { locale } = useLocale();
+  const { candidate, report } = data;
+  const { unit, max } = report.scores;
+  const value = unit === 'points' ? candidate.points : candidate.percent;
+  const marker = useMemo(() => (value === null ? undefined : { value, label: text.here, reading: text.hereReading(score(value, unit)) }), [value, unit, text]);
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={12}>
+        <Card className="results-section" title={<h2 className="results-card-title">{text.scores}</h2>}>
+          {!candidate.final && <Alert className="gap-bottom" type="info" showIcon title={text.notFinal} />}
+          <Descriptions size="small" column={1} key={locale}>
+            <Descriptions.Item label={text.score}>
+              {num(candidate.points)} / {num(candidate.maxPoints)}
+            </Descriptions.Item>
+            <Descriptions.Item label={text.percent}>{candidate.percent === null ? '–' : `${num(candidate.percent)}%`}</Descriptions.Item>
+            <Descriptions.Item label={text.band}>
+              <ScoreBand value={value} band={candidate.band} max={max} unit={unit} label={text.band} />
+            </Descriptions.Item>
+            <Descriptions.Item label={text.percentile}>{text.percentileOf(num(candidate.percentile, 0), report.reliability.normGroupSize)}</Descriptions.Item>
+            <Descriptions.Item label={text.rank}>{candidate.rank ?? '–'}</Descriptions.Item>
+            <Descriptions.Item label={text.minutes}>{num(candidate.minutes)}</Descriptions.Item>
+            <Descriptions.Item label={text.integrity}>{candidate.integrityEvents}</Descriptions.Item>
+          </Descriptions>
+          {candidate.band && <p className="results-muted">{text.bandReading}</p>}
+          {report.reliability.tooSmallToRelyOn && <p className="results-muted">{text.tooSmall}</p>}
+        </Card>
+      </Col>
+      <Col xs={24} lg={12}>
+        <Card className="results-section">
+          <HistogramChart report={report} marker={marker} height={280} />
+        </Card>
+      </Col>
+    </Row>
+  );
+}
+
+function CompetencyRadar({ data }: { data: CandidateReportData }) {
+  const text = useText(TEXT);
+  const { candidate, report } = data;
+  const option = useMemo<ChartOption>(() => {
+    const names = report.competencies.map((c) => c.competency);
+    const own = names.map((n) => candidate.competencies.find((c) => c.competency === n)?.score ?? 0);
+    const cohort = report.competencies.map((c) => c.mean ?? 0);
+    // A radar needs three axes to be a shape; with fewer, bars side by side say the same.
+    if (names.length < 3) {
+      return {
+        legend: { top: 0 },
+        grid: { left: 8, right: 16, top: 40, bottom: 32, containLabel: true },
+        tooltip: { trigger: 'axis' },
+        xAxis: { type: 'category', data: names, name: text.competency, nameLocation: 'middle', nameGap: 26 },
+        yAxis: { type: 'value', min: 0, max: 100, name: text.scoreAxis },
+        series: [
+          { type: 'bar', name: text.candidate, data: own, itemStyle: { color: '#fa8c16' } },
+          { type: 'bar', name: text.cohort, data: cohort, itemStyle: { color: '#bfbfbf' } },
+        ],
+      };
+    }
+    return {
+      legend: { bottom: 0 },
+      tooltip: { trigger: 'item' },
+      radar: { indicator: names.map((name) => ({ name, max: 100 })), radius: '62%' },
+      series: [
+        {
+          type: 'radar',
+          data: [
+            { name: text.cohort, value: cohort, lineStyle: { type: 'dashed', color: '#8c8c8c' }, itemStyle: { color: '#8c8c8c' } },
+            { name: text.candidate, value: own, lineStyle: { color: '#fa8c16', width: 3 }, itemStyle: { color: '#fa8c16' }, areaStyle: { color: 'rgba(250, 140, 22, 0.15)' } },
+          ],
+        },
+      ],
+    };
+  }, [candidate.competencies, report.competencies, text]);
+  if (report.competencies.length === 0) return <Empty description={text.noCompetencies} />;
+  return <Chart title={text.competencies} reading={text.competenciesReading} option={option} height={340} />;
+}
+
+function TimePerQuestion({ data, version }: { data: CandidateReportData; version: Report | undefined }) {
+  const text = useText(TEXT);
+  const { locale } = useLocale();
+  const option = useMemo<ChartOption>(() => {
+    const own = new Map(data.timePerQuestion.map((t) => [t.questionId, t.seconds]));
+    // Paper order with the cohort's medians when the version's report is at hand; else answering order.
+    const rows = version
+      ? version.questionTimes.map((q) => ({ questionId: q.questionId, stem: q.stem, seconds: own.get(q.questionId) ?? null, median: q.medianSeconds }))
+      : data.timePerQuestion.map((t) => ({ questionId: t.questionId, stem: '', seconds: t.seconds, median: null }));
+    return {
+      legend: { top: 0 },
+      grid: { left: 8, right: 16, top: 40, bottom: 32, containLabel: true },
+      tooltip: {
+        trigger: 'axis',
+        formatter: (params) => {
+          const [first] = params as { dataIndex: number }[];
+          const row = rows[first.dataIndex];
+          return `${first.dataIndex + 1}. ${row.stem.slice(0, 40)}<br/>${text.candidate}: ${seconds(row.seconds, locale)}<br/>${text.cohort}: ${seconds(row.median, locale)}`;
+        },
+      },
+      xAxis: { type: 'category', data: rows.map((_, i) => String(i + 1)), name: text.question, nameLocation: 'middle', nameGap: 26 },
+      yAxis: { type: 'value', name: text.secondsAxis },
+      series: [
+        { type: 'bar', name: text.candidate, data: rows.map((r) => r.seconds), itemStyle: { color: '#fa8c16' } },
+        { type: 'scatter', name: text.cohort, data: rows.map((r) => r.median), symbolSize: 10, itemStyle: { color: '#595959' } },
+      ],
+    };
+  }, [data.timePerQuestion, version, text, locale]);
+  if (data.timePerQuestion.length === 0) return <Alert type="info" showIcon title={text.times} description={text.noTimes} />;
+  return <Chart title={text.times} reading={text.timesReading} option={option} />;
+}
+
+function Similarity({ data, version, scope, id }: { data: CandidateReportData; version: Report | undefined; scope: Scope; id: string }) {
+  const text = useText(TEXT);
+  const stems = new Map(version?.questionTimes.map((q, i) => [q.questionId, `${i + 1}. ${q.stem}`]));
+  if (data.similarityFlags.length === 0) return <p>{text.noSimilarity}</p>;
+  return (
+    <>
+      <p>{text.similarityReading}</p>
+      <Table
+        rowKey={(f) => `${f.questionId}-${f.otherAttemptId}`}
+        size="small"
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        dataSource={data.similarityFlags}
+        columns={[
+          { key: 'question', title: text.question, render: (_, f) => <span className="results-stem">{stems.get(f.questionId) ?? f.questionId}</span> },
+          { key: 'similarity', title: text.similar, render: (_, f) => pct(f.similarity) },
+          {
+            key: 'other',
+            title: text.other,
+            // The code is the link (its report); on paper it reads as the code alone.
+            render: (_, f) => (
+              <Link to={`/staff/results/${scope}/${id}/candidates/${f.otherAttemptId}`} aria-label={`${f.otherCode}: ${text.openOther}`}>
+                {f.otherCode}
+              </Link>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { bodyOf, ProblemError } from '../../api/client';
+import type { paths } from '../../api/schema';
+import { staffApi } from '../staff-api';
+
+/** The results' data, typed by the generated client (docs/analytics.md defines every figure). */
+type Ok<P extends keyof paths> = paths[P] extends { get: { responses: { 200: { content: { 'application/json': infer T } } } } } ? T : never;
+
+export type Scope = 'paper-versions' | 'job-roles';
+export type StoredReport = Ok<'/api/v1/analytics/{scope}/{id}'>;
+export type Report = StoredReport['report'];
+export type CandidatePage = Ok<'/api/v1/analytics/{scope}/{id}/candidates'>;
+export type CandidateRow = CandidatePage['items'][number];
+export type CandidateReport = Ok<'/api/v1/analytics/{scope}/{id}/candidates/{attemptId}'>;
+export type Comparison = Ok<'/api/v1/analytics/{scope}/{id}/compare'>;
+export type ItemReport = NonNullable<Report['items']>['questions'][number];
+export type GradingReport = NonNullable<Report['grading']>;
+export type CandidateQuery = NonNullable<paths['/api/v1/analytics/{scope}/{id}/candidates']['get']['parameters']['query']>;
+export type JobRolePage = Ok<'/api/v1/job-roles'>;
+
+export const isScope = (value: string | undefined): value is Scope => value === 'paper-versions' || value === 'job-roles';
+
+/** A report not computed yet is a normal state (nobody submitted), not an error. */
+export const notComputed = (error: unknown) => error instanceof ProblemError && error.problem.code === 'analytics.report_not_found';
+
+export function useReport(scope: Scope, id: string, enabled = true) {
+  return useQuery({
+    queryKey: ['analytics', scope, id],
+    enabled,
+    retry: (count, error) => !notComputed(error) && count < 2,
+    queryFn: async () => bodyOf<StoredReport>(await staffApi.GET('/api/v1/analytics/{scope}/{id}', { params: { path: { scope, id } } })),
+  });
+}
+
+export function useCandidates(scope: Scope, id: string, query: CandidateQuery) {
+  return useQuery({
+    queryKey: ['analytics', scope, id, 'candidates', query],
+    placeholderData: keepPreviousData,
+    queryFn: async () => bodyOf<CandidatePage>(await staffApi.GET('/api/v1/analytics/{scope}/{id}/candidates', { params: { path: { scope, id }, query } })),
+  });
+}
+
+export function useCandidateReport(scope: Scope, id: string, attemptId: string) {
+  return useQuery({
+    queryKey: ['analytics', scope, id, 'candidate', attemptId],
+    queryFn: async () => bodyOf<CandidateReport>(await staffApi.GET('/api/v1/analytics/{scope}/{id}/candidates/{attemptId}', { params: { path: { scope, id, attemptId } } })),
+  });
+}
+
+export function useComparison(scope: Scope, id: string, attemptIds: readonly string[]) {
+  return useQuery({
+    queryKey: ['analytics', scope, id, 'compare', attemptIds],
+    enabled: attemptIds.length >= 2,
+    queryFn: async () =>
+      bodyOf<Comparison>(await staffApi.GET('/api/v1/analytics/{scope}/{id}/compare', { params: { path: { scope, id }, query: { attemptIds: [...attemptIds] } } })),
+  });
+}
+
+export function useJobRoles(query: { page: number; pageSize: number; q?: string }) {
+  return useQuery({
+    queryKey: ['job-roles', query],
+    placeholderData: keepPreviousData,
+    queryFn: async () => bodyOf<JobRolePage>(await staffApi.GET('/api/v1/job-roles', { params: { query } })),
+  });
+}
+
+/**
+ * Downloads the export as a file. It goes through the staff client (the token is a header, so a
+ * plain link cannot carry it), then hands the browser a blob URL with the server's file name.
+ */
+export async function downloadExport(scope: Scope, id: string, format: 'csv' | 'xlsx'): Promise<void> {
+  const result = await staffApi.GET('/api/v1/analytics/{scope}/{id}/export', { params: { path: { scope, id }, query: { format } }, parseAs: 'blob' });
+  const blob = bodyOf<Blob>(result);
+  const name = /filename="([^"]+)"/.exec(result.response.headers.get('content-disposition') ?? '')?.[1] ?? `candidates.${format}`;
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  // Revoked after the click has handed the blob to the download.
+  setTimeout(() => URL.revokeObjectURL(url));
+}
