@@ -161,6 +161,9 @@ function StaffLayout({ session }: { session: StaffSession }) {
         <Menu
           theme="dark"
           mode="horizontal"
+          // Every area stays a real, reachable link: items wrap on a phone (staff.css) instead of
+          // folding into "…", whose hidden copies keep focusable links under aria-hidden.
+          disabledOverflow
           selectedKeys={selected ? [selected] : []}
           items={areas.map((area) => ({ key: area.path, label: <Link to={`/staff/${area.path}`}>{area.label[locale]}</Link> }))}
         />
