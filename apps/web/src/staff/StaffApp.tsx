@@ -4,7 +4,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { Suspense, useEffect, useState } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
-import { bodyOf } from '../api/client';
+import { bodyOf, ProblemError } from '../api/client';
 import { STAFF_AREAS, type StaffRole } from './areas';
 import { LocaleProvider, useLocale, useText, type Locale, type Texts } from './i18n';
 import { sessionEndReason, staffApi } from './staff-api';
@@ -22,6 +22,8 @@ const TEXT: Texts<{
   sessionEnded: string;
   welcome: string;
   noArea: string;
+  /** Sign-in refusals the API names by code, said in the page's language with what to do. */
+  refused: Partial<Record<string, string>>;
 }> = {
   'zh-CN': {
     title: 'Assay 登录',
@@ -34,6 +36,11 @@ const TEXT: Texts<{
     sessionEnded: '登录已失效,请重新登录。',
     welcome: '欢迎使用 Assay',
     noArea: '您的账号还没有可用的功能,请联系管理员分配角色。',
+    refused: {
+      'auth.invalid_credentials': '邮箱或密码不正确,请检查后重试。',
+      'auth.login_locked': '该账号登录失败次数过多,已暂时锁定。请稍后再试,或联系管理员。',
+      'request.rate_limited': '尝试次数过多,请稍后再试。',
+    },
   },
   en: {
     title: 'Sign in to Assay',
@@ -46,6 +53,11 @@ const TEXT: Texts<{
     sessionEnded: 'Your session has ended. Please sign in again.',
     welcome: 'Welcome to Assay',
     noArea: 'Your account has no areas yet. Ask an admin to give you a role.',
+    refused: {
+      'auth.invalid_credentials': 'The email or password is wrong. Check them and try again.',
+      'auth.login_locked': 'Too many failed sign-ins for this account: it is locked for a while. Try again later, or ask an admin.',
+      'request.rate_limited': 'Too many attempts. Try again in a moment.',
+    },
   },
 };
 
@@ -108,6 +120,8 @@ function LanguageSwitch() {
   );
 }
 
+const refusalOf = (error: Error, refused: Partial<Record<string, string>>) => (error instanceof ProblemError ? refused[error.problem.code] : undefined) ?? error.message;
+
 function LoginPage() {
   const text = useText(TEXT);
   const login = useMutation({
@@ -131,7 +145,7 @@ function LoginPage() {
         <Form.Item label={text.password} name="password" rules={[{ required: true, message: text.passwordMissing }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        {login.error && <Alert className="gap" type="error" showIcon title={login.error.message} />}
+        {login.error && <Alert className="gap" type="error" showIcon title={refusalOf(login.error, text.refused)} />}
         <Button type="primary" htmlType="submit" block loading={login.isPending}>
           {text.signIn}
         </Button>
