@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, ConfigProvider, Form, Input, Layout, Menu, Result, Segmented, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { bodyOf } from '../api/client';
 import { STAFF_AREAS, type StaffRole } from './areas';
@@ -10,6 +10,8 @@ import { LocaleProvider, useLocale, useText, type Locale, type Texts } from './i
 import { sessionEndReason, staffApi } from './staff-api';
 import { onStaffSessionChange, readStaffSession, writeStaffSession, type StaffSession } from './staff-session';
 import './staff.css';
+
+const SignupPage = lazy(() => import('./console/SignupPage'));
 
 const TEXT: Texts<{
   title: string;
@@ -22,6 +24,8 @@ const TEXT: Texts<{
   sessionEnded: string;
   welcome: string;
   noArea: string;
+  noAccount: string;
+  signUp: string;
 }> = {
   'zh-CN': {
     title: 'Assay 登录',
@@ -34,6 +38,8 @@ const TEXT: Texts<{
     sessionEnded: '登录已失效,请重新登录。',
     welcome: '欢迎使用 Assay',
     noArea: '您的账号还没有可用的功能,请联系管理员分配角色。',
+    noAccount: '公司还没有账号?',
+    signUp: '注册公司',
   },
   en: {
     title: 'Sign in to Assay',
@@ -46,6 +52,8 @@ const TEXT: Texts<{
     sessionEnded: 'Your session has ended. Please sign in again.',
     welcome: 'Welcome to Assay',
     noArea: 'Your account has no areas yet. Ask an admin to give you a role.',
+    noAccount: 'No company account yet?',
+    signUp: 'Sign your company up',
   },
 };
 
@@ -69,6 +77,18 @@ function LocalisedShell() {
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN} button={{ autoInsertSpace: false }}>
       <Routes>
         <Route path="login" element={session ? <Navigate to="/staff" replace /> : <LoginPage />} />
+        <Route
+          path="signup"
+          element={
+            session ? (
+              <Navigate to="/staff" replace />
+            ) : (
+              <Suspense fallback={<Spin />}>
+                <SignupPage languageSwitch={<LanguageSwitch />} />
+              </Suspense>
+            )
+          }
+        />
         <Route path="*" element={session ? <StaffLayout session={session} /> : <Navigate to="/staff/login" replace />} />
       </Routes>
     </ConfigProvider>
@@ -119,6 +139,9 @@ function LoginPage() {
           {text.signIn}
         </Button>
       </Form>
+      <p className="gap">
+        {text.noAccount} <Link to="/staff/signup">{text.signUp}</Link>
+      </p>
     </main>
   );
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import type { Texts } from './i18n';
 
 export type StaffRole = 'admin' | 'recruiter' | 'grader';
@@ -16,4 +16,13 @@ export interface StaffArea {
   element: ReactNode;
 }
 
-export const STAFF_AREAS: readonly StaffArea[] = [];
+// The console's set-up screens (docs/web.md "The console").
+const BankArea = lazy(() => import('./console/bank/BankArea'));
+const RolesArea = lazy(() => import('./console/roles/RolesArea'));
+const AdminArea = lazy(() => import('./console/admin/AdminArea'));
+
+export const STAFF_AREAS: readonly StaffArea[] = [
+  { path: 'bank', label: { 'zh-CN': '题库', en: 'Question bank' }, roles: ['admin', 'recruiter'], element: <BankArea /> },
+  { path: 'roles', label: { 'zh-CN': '岗位与考察点', en: 'Job roles' }, roles: ['admin', 'recruiter'], element: <RolesArea /> },
+  { path: 'admin', label: { 'zh-CN': '系统管理', en: 'Administration' }, roles: ['admin'], element: <AdminArea /> },
+];
