@@ -14,8 +14,14 @@ export function fieldPath(field: string): (string | number)[] {
  * Shows a problem's field errors next to the form's fields (those whose first segment is in
  * `fields`) and returns the ones no field of the form shows, for the form's alert.
  */
-export function showFieldErrors(form: FormInstance, error: unknown, fields: readonly string[]): { field: string; reason: string }[] {
-  const errors = error instanceof ProblemError ? (error.problem.errors ?? []) : [];
+export function showFieldErrors(
+  form: FormInstance,
+  error: unknown,
+  fields: readonly string[],
+  /** Where the form shows a field the API names differently (e.g. `options[2].key` on the option's text). */
+  formField: (field: string) => string = (field) => field,
+): { field: string; reason: string }[] {
+  const errors = (error instanceof ProblemError ? (error.problem.errors ?? []) : []).map((e) => ({ ...e, field: formField(e.field) }));
   const placed = errors.filter((e) => fields.includes(String(fieldPath(e.field)[0])));
   const byField = new Map<string, string[]>();
   for (const e of placed) byField.set(e.field, [...(byField.get(e.field) ?? []), e.reason]);
