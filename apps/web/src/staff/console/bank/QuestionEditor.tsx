@@ -100,7 +100,7 @@ const TEXT: Texts<{
     difficulty: '难度',
     difficultyLevels: ['1 很容易', '2 容易', '3 中等', '4 难', '5 很难'],
     tags: '标签',
-    tagsHelp: '输入后按回车添加。',
+    tagsHelp: '多个标签用逗号或顿号分隔,如"售后、投诉"。',
     competencies: '考察点',
     jobRoles: '适用岗位',
     save: '保存',
@@ -147,7 +147,7 @@ const TEXT: Texts<{
     difficulty: 'Difficulty',
     difficultyLevels: ['1 very easy', '2 easy', '3 medium', '4 hard', '5 very hard'],
     tags: 'Tags',
-    tagsHelp: 'Type and press enter to add.',
+    tagsHelp: 'Separate several tags with commas, e.g. "after-sales, complaints".',
     competencies: 'Competencies',
     jobRoles: 'Job roles',
     save: 'Save',
@@ -196,7 +196,7 @@ function QuestionForm({ question }: { question: Question | null }) {
   });
   const initial: QuestionFormValues = question
     ? formValues(question)
-    : { type: 'single_choice', stem: '', points: 2, difficulty: 3, tags: [], competencyIds: [], jobRoleIds: [], explanation: '', referenceAnswer: '', ...startingValues('single_choice') };
+    : { type: 'single_choice', stem: '', points: 2, difficulty: 3, tags: '', competencyIds: [], jobRoleIds: [], explanation: '', referenceAnswer: '', ...startingValues('single_choice') };
   const total = rubricTotal(rubric);
   const required = { required: true, whitespace: true, message: text.required };
 
@@ -229,7 +229,7 @@ function QuestionForm({ question }: { question: Question | null }) {
         {isChoice(type) && (
           <>
             <Form.List name="options">
-              {(fields, { add, remove }) => (
+              {(fields, { add, remove }, { errors }) => (
                 <fieldset className="console-fieldset">
                   <legend>{text.options}</legend>
                   {fields.map((field, index) => (
@@ -245,6 +245,7 @@ function QuestionForm({ question }: { question: Question | null }) {
                       </Button>
                     </div>
                   ))}
+                  <Form.ErrorList errors={errors} />
                   <Button disabled={fields.length >= MAX_OPTIONS} onClick={() => add({ text: '' })}>
                     {text.addOption}
                   </Button>
@@ -278,7 +279,7 @@ function QuestionForm({ question }: { question: Question | null }) {
 
         {type === 'fill_blank' && (
           <Form.List name="answerKey">
-            {(fields, { add, remove }) => (
+            {(fields, { add, remove }, { errors }) => (
               <fieldset className="console-fieldset">
                 <legend>{text.blanks}</legend>
                 <p className="console-help">{text.blankHelp}</p>
@@ -292,6 +293,7 @@ function QuestionForm({ question }: { question: Question | null }) {
                     </Button>
                   </div>
                 ))}
+                <Form.ErrorList errors={errors} />
                 <Button onClick={() => add('')}>{text.addBlank}</Button>
               </fieldset>
             )}
@@ -304,7 +306,7 @@ function QuestionForm({ question }: { question: Question | null }) {
               <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} />
             </Form.Item>
             <Form.List name="rubric">
-              {(fields, { add, remove }) => (
+              {(fields, { add, remove }, { errors }) => (
                 <fieldset className="console-fieldset">
                   <legend>{text.rubric}</legend>
                   {fields.map((field, index) => (
@@ -325,6 +327,7 @@ function QuestionForm({ question }: { question: Question | null }) {
                       </Form.Item>
                     </div>
                   ))}
+                  <Form.ErrorList errors={errors} />
                   <Space wrap>
                     <Button onClick={() => add({ criterion: '', points: null })}>{text.addCriterion}</Button>
                     {fields.length > 0 && total !== points && (
@@ -352,7 +355,7 @@ function QuestionForm({ question }: { question: Question | null }) {
           </Form.Item>
         </Space>
         <Form.Item label={text.tags} name="tags" extra={text.tagsHelp}>
-          <Select mode="tags" open={false} suffixIcon={null} />
+          <Input />
         </Form.Item>
         <Form.Item label={text.competencies} name="competencyIds">
           <CatalogSelect kind="competencies" multiple known={question?.competencies} />

@@ -20,7 +20,8 @@ export interface QuestionFormValues {
   rubric: { criterion: string; points: number | null; descriptor?: string }[];
   points: number;
   difficulty: number;
-  tags: string[];
+  /** Tags as typed: separated by commas or 、. */
+  tags: string;
   competencyIds: string[];
   jobRoleIds: string[];
 }
@@ -53,7 +54,7 @@ export function formValues(question: Question): QuestionFormValues {
     rubric: question.rubric.map((c) => ({ criterion: c.criterion, points: c.points, descriptor: c.descriptor })),
     points: question.points,
     difficulty: question.difficulty,
-    tags: question.tags,
+    tags: question.tags.join(', '),
     competencyIds: question.competencies.map((c) => c.id),
     jobRoleIds: question.jobRoles.map((r) => r.id),
   };
@@ -79,7 +80,7 @@ export function questionBody(values: QuestionFormValues): QuestionBody {
     rubric: objective ? [] : values.rubric.map(criterionOf),
     points: values.points,
     difficulty: values.difficulty,
-    tags: values.tags.map((tag) => tag.trim()).filter(Boolean),
+    tags: [...new Set(values.tags.split(/[,,、;;]/).map((tag) => tag.trim()).filter(Boolean))],
     competencyIds: values.competencyIds,
     jobRoleIds: values.jobRoleIds,
   };
