@@ -16,3 +16,7 @@ export const KIND_LABELS: Texts<Record<OpenKind, string>> = {
   'zh-CN': { short_answer: '简答', essay: '论述', scenario: '情景', case_analysis: '案例分析', self_introduction: '自我介绍', other: '其他' },
   en: { short_answer: 'Short answer', essay: 'Essay', scenario: 'Scenario', case_analysis: 'Case analysis', self_introduction: 'Self-introduction', other: 'Other' },
 };
+
+/** Status tags as solid colours with white text: Ant Design's light presets fall below 4.5:1 contrast. */
+export const ACTIVE_COLOUR = '#166534';
+export const EXPIRED_COLOUR = '#9a3412';

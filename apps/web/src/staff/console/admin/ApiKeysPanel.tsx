@@ -1,11 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { STAFF_ROLES, type StaffRole } from '@assay/contracts';
 import type { components } from '../../../api/schema';
 import { useLocale, useText, type Texts } from '../../i18n';
 import { staffApi } from '../../staff-api';
-import { ROLE_LABELS } from '../labels';
+import { ACTIVE_COLOUR, EXPIRED_COLOUR, ROLE_LABELS } from '../labels';
 import { call, showFieldErrors } from '../problems';
 import { ConfirmButton, ErrorAlert, useListState } from '../ui';
 
@@ -99,6 +99,8 @@ export function ApiKeysPanel() {
   const list = useListState();
   const client = useQueryClient();
   const keys = useQuery({
+    // The current page stays on screen while the next one loads.
+    placeholderData: keepPreviousData,
     queryKey: ['api-keys', list.page],
     queryFn: () => call(staffApi.GET('/api/v1/api-keys', { params: { query: { page: list.page, pageSize: list.pageSize } } })),
   });
@@ -110,8 +112,8 @@ export function ApiKeysPanel() {
   const date = (at: string | null) => (at ? new Date(at).toLocaleString(locale) : text.never);
   const statusOf = (key: ApiKey) => {
     if (key.revokedAt) return <Tag>{text.revoked}</Tag>;
-    if (key.expiresAt && new Date(key.expiresAt) < new Date()) return <Tag color="orange">{text.expired}</Tag>;
-    return <Tag color="green">{text.active}</Tag>;
+    if (key.expiresAt && new Date(key.expiresAt) < new Date()) return <Tag color={EXPIRED_COLOUR}>{text.expired}</Tag>;
+    return <Tag color={ACTIVE_COLOUR}>{text.active}</Tag>;
   };
 
   return (

@@ -1,11 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { STAFF_ROLES, type StaffRole } from '@assay/contracts';
 import type { components } from '../../../api/schema';
 import { useLocale, useText, type Texts } from '../../i18n';
 import { staffApi } from '../../staff-api';
-import { ROLE_LABELS } from '../labels';
+import { ACTIVE_COLOUR, EXPIRED_COLOUR, ROLE_LABELS } from '../labels';
 import { call, showFieldErrors } from '../problems';
 import { ConfirmButton, ErrorAlert, SearchBox, useListState } from '../ui';
 
@@ -102,6 +102,8 @@ export function UsersPanel() {
   const list = useListState();
   const client = useQueryClient();
   const users = useQuery({
+    // The current page stays on screen while the next one loads.
+    placeholderData: keepPreviousData,
     queryKey: ['users', list.page, list.q],
     queryFn: () => call(staffApi.GET('/api/v1/users', { params: { query: { page: list.page, pageSize: list.pageSize, q: list.q || undefined } } })),
   });
@@ -139,7 +141,7 @@ export function UsersPanel() {
           {
             title: text.status,
             dataIndex: 'status',
-            render: (status: User['status']) => (status === 'active' ? <Tag color="green">{text.active}</Tag> : <Tag>{text.disabled}</Tag>),
+            render: (status: User['status']) => (status === 'active' ? <Tag color={ACTIVE_COLOUR}>{text.active}</Tag> : <Tag>{text.disabled}</Tag>),
           },
           { title: text.lastLogin, dataIndex: 'lastLoginAt', render: (at: string | null) => (at ? new Date(at).toLocaleString(locale) : text.never) },
           {

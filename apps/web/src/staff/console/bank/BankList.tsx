@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { QUESTION_TYPES, type QuestionType } from '@assay/contracts';
 import { Alert, Button, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -107,6 +107,8 @@ export function BankList() {
   const client = useQueryClient();
   const query = { ...filters, q: list.q || undefined };
   const questions = useQuery({
+    // The current page stays on screen while the next one loads.
+    placeholderData: keepPreviousData,
     queryKey: ['questions', list.page, query],
     queryFn: () => call(staffApi.GET('/api/v1/questions', { params: { query: { ...query, page: list.page, pageSize: list.pageSize } } })),
   });

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Checkbox, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useText, type Texts } from '../../i18n';
@@ -99,6 +99,8 @@ export function CatalogPanel({ kind }: { kind: CatalogKind }) {
   const [showArchived, setShowArchived] = useState(false);
   const [editing, setEditing] = useState<CatalogEntry | 'new' | null>(null);
   const entries = useQuery({
+    // The current page stays on screen while the next one loads.
+    placeholderData: keepPreviousData,
     queryKey: [kind, list.page, list.q, showArchived],
     queryFn: () => catalogApi[kind].list({ page: list.page, pageSize: list.pageSize, q: list.q || undefined, archived: showArchived }),
   });
