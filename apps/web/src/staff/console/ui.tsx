@@ -97,3 +97,9 @@ export function saveFile(blob: Blob, name: string): void {
   link.click();
   URL.revokeObjectURL(url);
 }
+
+/**
+ * Tables scroll sideways on a phone, but only with rows: an empty scrolling region would hold no
+ * focusable element, so a keyboard could not scroll it (axe: scrollable-region-focusable).
+ */
+export const sidewaysScroll = (items: readonly unknown[] | undefined) => (items?.length ? { x: 'max-content' as const } : undefined);

@@ -7,7 +7,7 @@ import { useLocale, useText, type Texts } from '../../i18n';
 import { staffApi } from '../../staff-api';
 import { ACTIVE_COLOUR, EXPIRED_COLOUR, ROLE_LABELS } from '../labels';
 import { call, showFieldErrors } from '../problems';
-import { ConfirmButton, ErrorAlert, useListState } from '../ui';
+import { ConfirmButton, ErrorAlert, sidewaysScroll, useListState } from '../ui';
 
 type ApiKey = components['schemas']['ApiKeyResponse'];
 type NewKey = components['schemas']['CreateApiKeyDto'];
@@ -131,7 +131,7 @@ export function ApiKeysPanel() {
         loading={keys.isPending}
         dataSource={keys.data?.items}
         pagination={list.pagination(keys.data?.total)}
-        scroll={{ x: 'max-content' }}
+        scroll={sidewaysScroll(keys.data?.items)}
         columns={[
           { title: text.name, dataIndex: 'name' },
           { title: text.prefix, dataIndex: 'prefix', render: (prefix: string) => <code>{prefix}…</code> },

@@ -7,7 +7,7 @@ import { useLocale, useText, type Texts } from '../../i18n';
 import { staffApi } from '../../staff-api';
 import { ACTIVE_COLOUR, EXPIRED_COLOUR, ROLE_LABELS } from '../labels';
 import { call, showFieldErrors } from '../problems';
-import { ConfirmButton, ErrorAlert, SearchBox, useListState } from '../ui';
+import { ConfirmButton, ErrorAlert, SearchBox, sidewaysScroll, useListState } from '../ui';
 
 type User = components['schemas']['UserResponse'];
 type NewUser = components['schemas']['CreateUserDto'];
@@ -133,7 +133,7 @@ export function UsersPanel() {
         loading={users.isPending}
         dataSource={users.data?.items}
         pagination={list.pagination(users.data?.total)}
-        scroll={{ x: 'max-content' }}
+        scroll={sidewaysScroll(users.data?.items)}
         columns={[
           { title: text.name, dataIndex: 'name' },
           { title: text.email, dataIndex: 'email' },

@@ -8,7 +8,7 @@ import { staffApi } from '../../staff-api';
 import { CatalogSelect } from '../CatalogSelect';
 import { KIND_LABELS, TYPE_LABELS } from '../labels';
 import { call } from '../problems';
-import { ConfirmButton, ErrorAlert, SearchBox, useListState } from '../ui';
+import { ConfirmButton, ErrorAlert, SearchBox, sidewaysScroll, useListState } from '../ui';
 import { exportBank, type BankFilters, type SheetFormat } from './bank-files';
 import type { Question } from './question-form';
 
@@ -167,9 +167,9 @@ export function BankList() {
         rowKey="id"
         loading={questions.isPending}
         dataSource={questions.data?.items}
-        locale={{ emptyText: text.empty }}
+        locale={{ emptyText: <p className="console-empty">{text.empty}</p> }}
         pagination={{ ...list.pagination(questions.data?.total), showTotal: (n) => text.total(n) }}
-        scroll={{ x: 'max-content' }}
+        scroll={sidewaysScroll(questions.data?.items)}
         columns={[
           { title: text.stem, dataIndex: 'stem', className: 'console-stem', render: (stem: string, question) => <Link to={`/staff/bank/${question.id}`}>{shorten(stem, 80)}</Link> },
           {

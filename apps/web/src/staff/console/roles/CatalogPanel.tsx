@@ -3,7 +3,7 @@ import { Button, Checkbox, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useText, type Texts } from '../../i18n';
 import { showFieldErrors } from '../problems';
-import { ConfirmButton, ErrorAlert, SearchBox, useListState } from '../ui';
+import { ConfirmButton, ErrorAlert, SearchBox, sidewaysScroll, useListState } from '../ui';
 import { catalogApi, setJobRoleArchived, type CatalogEntry, type CatalogFields, type CatalogKind } from './catalog-api';
 
 interface KindText {
@@ -128,7 +128,7 @@ export function CatalogPanel({ kind }: { kind: CatalogKind }) {
         loading={entries.isPending}
         dataSource={entries.data?.items}
         pagination={list.pagination(entries.data?.total)}
-        scroll={{ x: 'max-content' }}
+        scroll={sidewaysScroll(entries.data?.items)}
         columns={[
           {
             title: text.name,
