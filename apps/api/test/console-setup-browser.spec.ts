@@ -74,12 +74,20 @@ describe('console set-up screens in a real browser', () => {
     await page.setViewportSize(DESKTOP);
   }
 
-  /** Picks an option of the antd select labelled `label`, typing `search` first when given. */
+  /** Picks an option of the antd select labelled `label` (typing `search` first: the pickers search the catalog) and waits until it is chosen. */
   async function choose(page: Page, label: string, option: string, search?: string): Promise<void> {
     const select = page.getByLabel(label, { exact: true });
     await select.click();
-    if (search) await select.fill(search);
+    if (search) {
+      await select.fill(search);
+      // Click only once the catalog's answer to the search is listed, so the list is not replaced under the click.
+      await page.waitForFunction((text) => {
+        const options = [...document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')];
+        return options.length > 0 && options.every((o) => o.textContent?.includes(text));
+      }, search);
+    }
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+    await page.locator('.ant-select', { has: select, hasText: option }).waitFor();
     await page.keyboard.press('Escape');
   }
 

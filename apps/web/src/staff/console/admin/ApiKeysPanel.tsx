@@ -7,12 +7,13 @@ import { useLocale, useText, type Texts } from '../../i18n';
 import { staffApi } from '../../staff-api';
 import { ACTIVE_COLOUR, EXPIRED_COLOUR, ROLE_LABELS } from '../labels';
 import { call, showFieldErrors } from '../problems';
-import { ConfirmButton, ErrorAlert, sidewaysScroll, useListState } from '../ui';
+import { ConfirmButton, ErrorAlert, ScrollRegion, useListState } from '../ui';
 
 type ApiKey = components['schemas']['ApiKeyResponse'];
 type NewKey = components['schemas']['CreateApiKeyDto'];
 
 const TEXT: Texts<{
+  list: string;
   intro: string;
   create: string;
   name: string;
@@ -39,6 +40,7 @@ const TEXT: Texts<{
   done: string;
 }> = {
   'zh-CN': {
+    list: 'API 密钥列表',
     intro: 'API 密钥供脚本和招聘系统(ATS)调用 Assay 的接口,按所选角色授权。',
     create: '创建密钥',
     name: '名称',
@@ -65,6 +67,7 @@ const TEXT: Texts<{
     done: '我已复制,关闭',
   },
   en: {
+    list: 'API keys',
     intro: 'API keys let scripts and applicant tracking systems (ATS) call the Assay API, with the roles chosen.',
     create: 'Create key',
     name: 'Name',
@@ -126,31 +129,32 @@ export function ApiKeysPanel() {
       </div>
       {keys.error && <ErrorAlert error={keys.error} />}
       {revoke.error && <ErrorAlert error={revoke.error} />}
-      <Table<ApiKey>
-        rowKey="id"
-        loading={keys.isPending}
-        dataSource={keys.data?.items}
-        pagination={list.pagination(keys.data?.total)}
-        scroll={sidewaysScroll(keys.data?.items)}
-        columns={[
-          { title: text.name, dataIndex: 'name' },
-          { title: text.prefix, dataIndex: 'prefix', render: (prefix: string) => <code>{prefix}…</code> },
-          { title: text.scopes, dataIndex: 'scopes', render: (scopes: StaffRole[]) => scopes.map((role) => <Tag key={role}>{ROLE_LABELS[locale][role]}</Tag>) },
-          { title: text.status, key: 'status', render: (_, key) => statusOf(key) },
-          { title: text.created, dataIndex: 'createdAt', render: date },
-          { title: text.lastUsed, dataIndex: 'lastUsedAt', render: date },
-          {
-            title: text.revoke,
-            key: 'revoke',
-            render: (_, key) =>
-              !key.revokedAt && (
-                <ConfirmButton size="small" danger aria-label={`${text.revoke}: ${key.name}`} question={text.revokeQuestion(key.name)} okText={text.revoke} onConfirm={() => revoke.mutate(key.id)}>
-                  {text.revoke}
-                </ConfirmButton>
-              ),
-          },
-        ]}
-      />
+      <ScrollRegion label={text.list}>
+        <Table<ApiKey>
+          rowKey="id"
+          loading={keys.isPending}
+          dataSource={keys.data?.items}
+          pagination={list.pagination(keys.data?.total)}
+          columns={[
+            { title: text.name, dataIndex: 'name' },
+            { title: text.prefix, dataIndex: 'prefix', render: (prefix: string) => <code>{prefix}…</code> },
+            { title: text.scopes, dataIndex: 'scopes', render: (scopes: StaffRole[]) => scopes.map((role) => <Tag key={role}>{ROLE_LABELS[locale][role]}</Tag>) },
+            { title: text.status, key: 'status', render: (_, key) => statusOf(key) },
+            { title: text.created, dataIndex: 'createdAt', render: date },
+            { title: text.lastUsed, dataIndex: 'lastUsedAt', render: date },
+            {
+              title: text.revoke,
+              key: 'revoke',
+              render: (_, key) =>
+                !key.revokedAt && (
+                  <ConfirmButton size="small" danger aria-label={`${text.revoke}: ${key.name}`} question={text.revokeQuestion(key.name)} okText={text.revoke} onConfirm={() => revoke.mutate(key.id)}>
+                    {text.revoke}
+                  </ConfirmButton>
+                ),
+            },
+          ]}
+        />
+      </ScrollRegion>
       {creating && <CreateKeyModal onClose={() => setCreating(false)} />}
     </>
   );

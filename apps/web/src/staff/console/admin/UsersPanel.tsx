@@ -5,14 +5,15 @@ import { STAFF_ROLES, type StaffRole } from '@assay/contracts';
 import type { components } from '../../../api/schema';
 import { useLocale, useText, type Texts } from '../../i18n';
 import { staffApi } from '../../staff-api';
-import { ACTIVE_COLOUR, EXPIRED_COLOUR, ROLE_LABELS } from '../labels';
+import { ACTIVE_COLOUR, ROLE_LABELS } from '../labels';
 import { call, showFieldErrors } from '../problems';
-import { ConfirmButton, ErrorAlert, SearchBox, sidewaysScroll, useListState } from '../ui';
+import { ConfirmButton, ErrorAlert, SearchBox, ScrollRegion, useListState } from '../ui';
 
 type User = components['schemas']['UserResponse'];
 type NewUser = components['schemas']['CreateUserDto'];
 
 const TEXT: Texts<{
+  list: string;
   search: string;
   add: string;
   name: string;
@@ -40,6 +41,7 @@ const TEXT: Texts<{
   rolesOf: (name: string) => string;
 }> = {
   'zh-CN': {
+    list: '员工列表',
     search: '搜索姓名或邮箱',
     add: '添加员工',
     name: '姓名',
@@ -67,6 +69,7 @@ const TEXT: Texts<{
     rolesOf: (name) => `${name} 的角色`,
   },
   en: {
+    list: 'Staff members',
     search: 'Search name or email',
     add: 'Add staff member',
     name: 'Name',
@@ -128,51 +131,52 @@ export function UsersPanel() {
       </div>
       {users.error && <ErrorAlert error={users.error} />}
       {update.error && !editing && <ErrorAlert error={update.error} />}
-      <Table<User>
-        rowKey="id"
-        loading={users.isPending}
-        dataSource={users.data?.items}
-        pagination={list.pagination(users.data?.total)}
-        scroll={sidewaysScroll(users.data?.items)}
-        columns={[
-          { title: text.name, dataIndex: 'name' },
-          { title: text.email, dataIndex: 'email' },
-          { title: text.roles, dataIndex: 'roles', render: (roles: StaffRole[]) => roles.map((role) => <Tag key={role}>{ROLE_LABELS[locale][role]}</Tag>) },
-          {
-            title: text.status,
-            dataIndex: 'status',
-            render: (status: User['status']) => (status === 'active' ? <Tag color={ACTIVE_COLOUR}>{text.active}</Tag> : <Tag>{text.disabled}</Tag>),
-          },
-          { title: text.lastLogin, dataIndex: 'lastLoginAt', render: (at: string | null) => (at ? new Date(at).toLocaleString(locale) : text.never) },
-          {
-            title: text.actions,
-            key: 'actions',
-            render: (_, user) => (
-              <Space wrap>
-                <Button size="small" onClick={() => setEditing(user)} aria-label={`${text.changeRoles}: ${user.name}`}>
-                  {text.changeRoles}
-                </Button>
-                {user.status === 'active' ? (
-                  <ConfirmButton
-                    size="small"
-                    danger
-                    aria-label={`${text.disable}: ${user.name}`}
-                    question={text.disableQuestion(user.name)}
-                    okText={text.disable}
-                    onConfirm={() => update.mutate({ id: user.id, body: { status: 'disabled' } })}
-                  >
-                    {text.disable}
-                  </ConfirmButton>
-                ) : (
-                  <Button size="small" aria-label={`${text.enable}: ${user.name}`} onClick={() => update.mutate({ id: user.id, body: { status: 'active' } })}>
-                    {text.enable}
+      <ScrollRegion label={text.list}>
+        <Table<User>
+          rowKey="id"
+          loading={users.isPending}
+          dataSource={users.data?.items}
+          pagination={list.pagination(users.data?.total)}
+          columns={[
+            { title: text.name, dataIndex: 'name' },
+            { title: text.email, dataIndex: 'email' },
+            { title: text.roles, dataIndex: 'roles', render: (roles: StaffRole[]) => roles.map((role) => <Tag key={role}>{ROLE_LABELS[locale][role]}</Tag>) },
+            {
+              title: text.status,
+              dataIndex: 'status',
+              render: (status: User['status']) => (status === 'active' ? <Tag color={ACTIVE_COLOUR}>{text.active}</Tag> : <Tag>{text.disabled}</Tag>),
+            },
+            { title: text.lastLogin, dataIndex: 'lastLoginAt', render: (at: string | null) => (at ? new Date(at).toLocaleString(locale) : text.never) },
+            {
+              title: text.actions,
+              key: 'actions',
+              render: (_, user) => (
+                <Space wrap>
+                  <Button size="small" onClick={() => setEditing(user)} aria-label={`${text.changeRoles}: ${user.name}`}>
+                    {text.changeRoles}
                   </Button>
-                )}
-              </Space>
-            ),
-          },
-        ]}
-      />
+                  {user.status === 'active' ? (
+                    <ConfirmButton
+                      size="small"
+                      danger
+                      aria-label={`${text.disable}: ${user.name}`}
+                      question={text.disableQuestion(user.name)}
+                      okText={text.disable}
+                      onConfirm={() => update.mutate({ id: user.id, body: { status: 'disabled' } })}
+                    >
+                      {text.disable}
+                    </ConfirmButton>
+                  ) : (
+                    <Button size="small" aria-label={`${text.enable}: ${user.name}`} onClick={() => update.mutate({ id: user.id, body: { status: 'active' } })}>
+                      {text.enable}
+                    </Button>
+                  )}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </ScrollRegion>
       {adding && <AddUserModal roleOptions={roleOptions} onClose={() => setAdding(false)} />}
       {editing && (
         <RolesModal

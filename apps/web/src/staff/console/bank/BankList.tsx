@@ -8,7 +8,7 @@ import { staffApi } from '../../staff-api';
 import { CatalogSelect } from '../CatalogSelect';
 import { KIND_LABELS, TYPE_LABELS } from '../labels';
 import { call } from '../problems';
-import { ConfirmButton, ErrorAlert, SearchBox, sidewaysScroll, useListState } from '../ui';
+import { ConfirmButton, ErrorAlert, SearchBox, ScrollRegion, useListState } from '../ui';
 import { exportBank, type BankFilters, type SheetFormat } from './bank-files';
 import type { Question } from './question-form';
 
@@ -163,40 +163,41 @@ export function BankList() {
       </div>
       {saved && <Alert className="gap-bottom" type="success" showIcon closable title={text.saved(shorten(saved))} />}
       {[questions.error, remove.error, download.error].map((error, i) => error && <ErrorAlert key={i} error={error} />)}
-      <Table<Question>
-        rowKey="id"
-        loading={questions.isPending}
-        dataSource={questions.data?.items}
-        locale={{ emptyText: <p className="console-empty">{text.empty}</p> }}
-        pagination={{ ...list.pagination(questions.data?.total), showTotal: (n) => text.total(n) }}
-        scroll={sidewaysScroll(questions.data?.items)}
-        columns={[
-          { title: text.stem, dataIndex: 'stem', className: 'console-stem', render: (stem: string, question) => <Link to={`/staff/bank/${question.id}`}>{shorten(stem, 80)}</Link> },
-          {
-            title: text.type,
-            dataIndex: 'type',
-            render: (type: QuestionType, question) => (question.kind && question.kind !== type ? `${TYPE_LABELS[locale][type]}·${KIND_LABELS[locale][question.kind]}` : TYPE_LABELS[locale][type]),
-          },
-          { title: text.competencies, dataIndex: 'competencies', render: (refs: Question['competencies']) => refs.map((ref) => <Tag key={ref.id}>{ref.name}</Tag>) },
-          { title: text.points, dataIndex: 'points' },
-          { title: text.difficulty, dataIndex: 'difficulty' },
-          { title: text.tags, dataIndex: 'tags', render: (tags: string[]) => tags.map((tag) => <Tag key={tag}>{tag}</Tag>) },
-          {
-            title: text.actions,
-            key: 'actions',
-            render: (_, question) => (
-              <Space wrap>
-                <Button size="small" aria-label={`${text.edit}: ${shorten(question.stem, 20)}`} onClick={() => void navigate(`/staff/bank/${question.id}`)}>
-                  {text.edit}
-                </Button>
-                <ConfirmButton size="small" danger aria-label={`${text.delete}: ${shorten(question.stem, 20)}`} question={text.deleteQuestion} okText={text.delete} onConfirm={() => remove.mutate(question.id)}>
-                  {text.delete}
-                </ConfirmButton>
-              </Space>
-            ),
-          },
-        ]}
-      />
+      <ScrollRegion label={text.title}>
+        <Table<Question>
+          rowKey="id"
+          loading={questions.isPending}
+          dataSource={questions.data?.items}
+          locale={{ emptyText: <p className="console-empty">{text.empty}</p> }}
+          pagination={{ ...list.pagination(questions.data?.total), showTotal: (n) => text.total(n) }}
+          columns={[
+            { title: text.stem, dataIndex: 'stem', className: 'console-stem', render: (stem: string, question) => <Link to={`/staff/bank/${question.id}`}>{shorten(stem, 80)}</Link> },
+            {
+              title: text.type,
+              dataIndex: 'type',
+              render: (type: QuestionType, question) => (question.kind && question.kind !== type ? `${TYPE_LABELS[locale][type]}·${KIND_LABELS[locale][question.kind]}` : TYPE_LABELS[locale][type]),
+            },
+            { title: text.competencies, dataIndex: 'competencies', render: (refs: Question['competencies']) => refs.map((ref) => <Tag key={ref.id}>{ref.name}</Tag>) },
+            { title: text.points, dataIndex: 'points' },
+            { title: text.difficulty, dataIndex: 'difficulty' },
+            { title: text.tags, dataIndex: 'tags', render: (tags: string[]) => tags.map((tag) => <Tag key={tag}>{tag}</Tag>) },
+            {
+              title: text.actions,
+              key: 'actions',
+              render: (_, question) => (
+                <Space wrap>
+                  <Button size="small" aria-label={`${text.edit}: ${shorten(question.stem, 20)}`} onClick={() => void navigate(`/staff/bank/${question.id}`)}>
+                    {text.edit}
+                  </Button>
+                  <ConfirmButton size="small" danger aria-label={`${text.delete}: ${shorten(question.stem, 20)}`} question={text.deleteQuestion} okText={text.delete} onConfirm={() => remove.mutate(question.id)}>
+                    {text.delete}
+                  </ConfirmButton>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </ScrollRegion>
     </section>
   );
 }

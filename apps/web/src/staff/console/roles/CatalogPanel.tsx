@@ -3,10 +3,11 @@ import { Button, Checkbox, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useText, type Texts } from '../../i18n';
 import { showFieldErrors } from '../problems';
-import { ConfirmButton, ErrorAlert, SearchBox, sidewaysScroll, useListState } from '../ui';
+import { ConfirmButton, ErrorAlert, SearchBox, ScrollRegion, useListState } from '../ui';
 import { catalogApi, setJobRoleArchived, type CatalogEntry, type CatalogFields, type CatalogKind } from './catalog-api';
 
 interface KindText {
+  list: string;
   search: string;
   add: string;
   edit: (name: string) => string;
@@ -15,12 +16,14 @@ interface KindText {
 const KIND_TEXT: Texts<Record<CatalogKind, KindText>> = {
   'zh-CN': {
     'job-roles': {
+      list: '岗位列表',
       search: '搜索岗位名称',
       add: '新建岗位',
       edit: (name) => `编辑岗位:${name}`,
       deleteQuestion: (name) => `删除岗位"${name}"?只有没有题目和试卷使用的岗位能删除;在用的请改为归档。`,
     },
     competencies: {
+      list: '考察点列表',
       search: '搜索考察点名称',
       add: '新建考察点',
       edit: (name) => `编辑考察点:${name}`,
@@ -29,12 +32,14 @@ const KIND_TEXT: Texts<Record<CatalogKind, KindText>> = {
   },
   en: {
     'job-roles': {
+      list: 'Job roles',
       search: 'Search job roles',
       add: 'New job role',
       edit: (name) => `Edit job role: ${name}`,
       deleteQuestion: (name) => `Delete the job role "${name}"? Only a role no question or paper uses can be deleted; archive one in use instead.`,
     },
     competencies: {
+      list: 'Competencies',
       search: 'Search competencies',
       add: 'New competency',
       edit: (name) => `Edit competency: ${name}`,
@@ -123,62 +128,63 @@ export function CatalogPanel({ kind }: { kind: CatalogKind }) {
         </Button>
       </div>
       {[entries.error, remove.error, archive.error].map((error, i) => error && <ErrorAlert key={i} error={error} />)}
-      <Table<CatalogEntry>
-        rowKey="id"
-        loading={entries.isPending}
-        dataSource={entries.data?.items}
-        pagination={list.pagination(entries.data?.total)}
-        scroll={sidewaysScroll(entries.data?.items)}
-        columns={[
-          {
-            title: text.name,
-            dataIndex: 'name',
-            render: (name: string, entry) => (
-              <>
-                {name} {entry.archivedAt && <Tag>{text.archived}</Tag>}
-              </>
-            ),
-          },
-          { title: text.description, dataIndex: 'description', className: 'console-wrap' },
-          {
-            title: text.actions,
-            key: 'actions',
-            render: (_, entry) => (
-              <Space wrap>
-                <Button size="small" aria-label={`${text.edit}: ${entry.name}`} onClick={() => setEditing(entry)}>
-                  {text.edit}
-                </Button>
-                {roles && !entry.archivedAt && (
+      <ScrollRegion label={kindText.list}>
+        <Table<CatalogEntry>
+          rowKey="id"
+          loading={entries.isPending}
+          dataSource={entries.data?.items}
+          pagination={list.pagination(entries.data?.total)}
+          columns={[
+            {
+              title: text.name,
+              dataIndex: 'name',
+              render: (name: string, entry) => (
+                <>
+                  {name} {entry.archivedAt && <Tag>{text.archived}</Tag>}
+                </>
+              ),
+            },
+            { title: text.description, dataIndex: 'description', className: 'console-wrap' },
+            {
+              title: text.actions,
+              key: 'actions',
+              render: (_, entry) => (
+                <Space wrap>
+                  <Button size="small" aria-label={`${text.edit}: ${entry.name}`} onClick={() => setEditing(entry)}>
+                    {text.edit}
+                  </Button>
+                  {roles && !entry.archivedAt && (
+                    <ConfirmButton
+                      size="small"
+                      aria-label={`${text.archive}: ${entry.name}`}
+                      question={text.archiveQuestion(entry.name)}
+                      okText={text.archive}
+                      onConfirm={() => archive.mutate({ id: entry.id, archived: true })}
+                    >
+                      {text.archive}
+                    </ConfirmButton>
+                  )}
+                  {roles && entry.archivedAt && (
+                    <Button size="small" aria-label={`${text.restore}: ${entry.name}`} onClick={() => archive.mutate({ id: entry.id, archived: false })}>
+                      {text.restore}
+                    </Button>
+                  )}
                   <ConfirmButton
                     size="small"
-                    aria-label={`${text.archive}: ${entry.name}`}
-                    question={text.archiveQuestion(entry.name)}
-                    okText={text.archive}
-                    onConfirm={() => archive.mutate({ id: entry.id, archived: true })}
+                    danger
+                    aria-label={`${text.delete}: ${entry.name}`}
+                    question={kindText.deleteQuestion(entry.name)}
+                    okText={text.delete}
+                    onConfirm={() => remove.mutate(entry.id)}
                   >
-                    {text.archive}
+                    {text.delete}
                   </ConfirmButton>
-                )}
-                {roles && entry.archivedAt && (
-                  <Button size="small" aria-label={`${text.restore}: ${entry.name}`} onClick={() => archive.mutate({ id: entry.id, archived: false })}>
-                    {text.restore}
-                  </Button>
-                )}
-                <ConfirmButton
-                  size="small"
-                  danger
-                  aria-label={`${text.delete}: ${entry.name}`}
-                  question={kindText.deleteQuestion(entry.name)}
-                  okText={text.delete}
-                  onConfirm={() => remove.mutate(entry.id)}
-                >
-                  {text.delete}
-                </ConfirmButton>
-              </Space>
-            ),
-          },
-        ]}
-      />
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </ScrollRegion>
       {editing && <EntryModal kind={kind} entry={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </>
   );
