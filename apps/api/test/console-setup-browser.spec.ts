@@ -144,6 +144,10 @@ describe('console set-up screens in a real browser', () => {
     await page.getByRole('dialog').getByLabel('说明').fill('售前售后在线客服');
     await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
     await rowOf(page, '电商客服专员').waitFor();
+    await page.getByRole('button', { name: '编辑: 电商客服专员' }).click();
+    await page.getByRole('dialog').getByLabel('说明').fill('售前售后在线客服(含直播间)');
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await rowOf(page, '含直播间').waitFor();
     await page.getByRole('tab', { name: '考察点' }).click();
     for (const name of ['沟通能力', '应变能力']) {
       await page.getByRole('button', { name: '新建考察点' }).click();
@@ -159,7 +163,7 @@ describe('console set-up screens in a real browser', () => {
     await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
     await checkScreen(page, 'competencies');
     const roles = await get('/job-roles');
-    expect(roles.items.map((r: { name: string; description: string }) => [r.name, r.description])).toEqual([['电商客服专员', '售前售后在线客服']]);
+    expect(roles.items.map((r: { name: string; description: string }) => [r.name, r.description])).toEqual([['电商客服专员', '售前售后在线客服(含直播间)']]);
     const competencies = await get('/competencies');
     expect(competencies.items.map((c: { name: string }) => c.name).sort()).toEqual(['应变能力', '沟通能力'].sort());
 
@@ -182,6 +186,11 @@ describe('console set-up screens in a real browser', () => {
     await page.getByLabel('搜索姓名或邮箱', { exact: true }).press('Enter');
     await tableShows(page, ['李招聘']);
     await checkScreen(page, 'staff');
+    await page.getByRole('button', { name: '修改角色: 李招聘' }).click();
+    await page.getByRole('dialog').getByLabel('阅卷人').uncheck();
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect((await get('/users?q=li.zhao')).items[0].roles).toEqual(['recruiter']);
     await page.getByRole('button', { name: '停用: 李招聘' }).click();
     await confirm(page, '停用');
     await rowOf(page, '李招聘').getByText('已停用').waitFor();
