@@ -115,13 +115,18 @@ describe('console set-up screens in a real browser', () => {
     await page.goto(`${base}/staff/login`);
     await page.getByRole('link', { name: '注册公司' }).click();
     await page.getByRole('heading', { name: '注册公司' }).waitFor();
-    await checkScreen(page, 'signup');
     const email = `hr-${taken.slug}@xinghe.example.com`;
     await page.getByLabel('公司名称').fill('星河电商(浏览器)');
     await page.getByLabel('公司标识').fill(taken.slug);
     await page.getByLabel('您的姓名').fill('王敏');
     await page.getByLabel('邮箱').fill(email);
-    await page.getByLabel('密码').fill('a long passphrase');
+    // A guessable password is refused before it is sent, with the meter saying why.
+    await page.getByLabel('密码', { exact: true }).fill('password123');
+    await page.getByText('密码太容易被猜到,请换一个更长、更不相关的密码').waitFor();
+    await page.getByText(/密码强度: (很弱|弱)/).waitFor();
+    await checkScreen(page, 'signup');
+    await page.getByLabel('密码', { exact: true }).fill('a long passphrase');
+    await page.getByText(/密码强度: (一般|强|很强)/).waitFor();
     await page.getByRole('button', { name: '注册并登录' }).click();
     await page.locator('.ant-form-item', { has: page.getByLabel('公司标识') }).locator('.ant-form-item-explain-error', { hasText: 'already taken' }).waitFor();
     await page.getByRole('alert').filter({ hasText: '这个公司标识已被使用,请换一个。' }).waitFor();

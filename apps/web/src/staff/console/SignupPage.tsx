@@ -7,6 +7,7 @@ import type { components } from '../../api/schema';
 import { useLocale, useText, type Texts } from '../i18n';
 import { staffApi } from '../staff-api';
 import { writeStaffSession } from '../staff-session';
+import { PasswordMeter, passwordStrength, WEAKEST_ACCEPTED_SCORE } from './password-strength';
 import { showFieldErrors } from './problems';
 import { ErrorAlert } from './ui';
 
@@ -24,6 +25,7 @@ const TEXT: Texts<{
   email: string;
   password: string;
   passwordRule: string;
+  weakRule: string;
   required: string;
   emailRule: string;
   submit: string;
@@ -41,6 +43,7 @@ const TEXT: Texts<{
     email: '邮箱',
     password: '密码',
     passwordRule: '密码至少 10 个字符',
+    weakRule: '密码太容易被猜到,请换一个更长、更不相关的密码',
     required: '请填写此项',
     emailRule: '请输入有效的邮箱地址',
     submit: '注册并登录',
@@ -58,6 +61,7 @@ const TEXT: Texts<{
     email: 'Email',
     password: 'Password',
     passwordRule: 'At least 10 characters',
+    weakRule: 'This password is too easy to guess; choose a longer, less related one',
     required: 'Fill this in',
     emailRule: 'Enter a valid email address',
     submit: 'Sign up and sign in',
@@ -78,6 +82,13 @@ export default function SignupPage({ languageSwitch }: { languageSwitch: ReactNo
     onError: (error) => setUnplaced(showFieldErrors(form, error, FIELDS)),
   });
   const required = { required: true, whitespace: true, message: text.required };
+  const password = Form.useWatch('password', form) ?? '';
+  // What the password must not lean on: the words the user has just typed about themselves.
+  const related = [Form.useWatch('companyName', form), Form.useWatch('slug', form), Form.useWatch('adminName', form), Form.useWatch('email', form)].map((v) => v ?? '');
+  const strongEnough = async (_: unknown, value: string | undefined) => {
+    if (!value || value.length < 10) return;
+    if ((await passwordStrength(value, related)).score < WEAKEST_ACCEPTED_SCORE) throw new Error(text.weakRule);
+  };
   return (
     <main className="staff-login staff-signup">
       <div className="staff-login-top">
@@ -98,9 +109,10 @@ export default function SignupPage({ languageSwitch }: { languageSwitch: ReactNo
         <Form.Item label={text.email} name="email" rules={[required, { type: 'email', message: text.emailRule }]}>
           <Input autoComplete="username" />
         </Form.Item>
-        <Form.Item label={text.password} name="password" rules={[required, { min: 10, message: text.passwordRule }]}>
+        <Form.Item label={text.password} name="password" validateDebounce={300} rules={[required, { min: 10, message: text.passwordRule }, { validator: strongEnough }]}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
+        <PasswordMeter password={password} related={related} />
         {signup.error && <ErrorAlert error={signup.error} fieldErrors={unplaced} />}
         <Button type="primary" htmlType="submit" block loading={signup.isPending}>
           {text.submit}
