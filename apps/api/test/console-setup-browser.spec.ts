@@ -256,8 +256,11 @@ describe('console set-up screens in a real browser', () => {
 
     await newQuestion('填空题', '首次响应不超过 ___ 秒,满意度目标 ___ 。');
     await page.getByLabel('第 1 空', { exact: true }).fill('30 / 三十');
+    // The stem marks two blanks and there are answers for one: the form says so until they agree.
+    await page.getByText('题干中标出了 2 个空(___),这里有 1 个空的答案').waitFor();
     await page.getByRole('button', { name: '添加一空' }).click();
     await page.getByLabel('第 2 空', { exact: true }).fill('95%');
+    await page.getByText('题干中标出了 2 个空').waitFor({ state: 'detached' });
     await page.getByLabel('分值', { exact: true }).fill('4');
     await save('首次响应不超过 ___ 秒,满意度目标 ___ 。');
 

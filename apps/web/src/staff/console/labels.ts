@@ -20,3 +20,4 @@ export const KIND_LABELS: Texts<Record<OpenKind, string>> = {
 /** Status tags as solid colours with white text: Ant Design's light presets fall below 4.5:1 contrast. */
 export const ACTIVE_COLOUR = '#166534';
 export const EXPIRED_COLOUR = '#9a3412';
+export const MISSING_COLOUR = '#b91c1c';

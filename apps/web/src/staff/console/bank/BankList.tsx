@@ -1,12 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { QUESTION_TYPES, type QuestionType } from '@assay/contracts';
+import { isObjective, QUESTION_TYPES, type QuestionType } from '@assay/contracts';
 import { Alert, Button, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useLocale, useText, type Texts } from '../../i18n';
 import { staffApi } from '../../staff-api';
 import { CatalogSelect } from '../CatalogSelect';
-import { KIND_LABELS, TYPE_LABELS } from '../labels';
+import { KIND_LABELS, MISSING_COLOUR, TYPE_LABELS } from '../labels';
 import { call } from '../problems';
 import { ConfirmButton, ErrorAlert, SearchBox, ScrollRegion, useListState } from '../ui';
 import { exportBank, type BankFilters, type SheetFormat } from './bank-files';
@@ -39,6 +39,8 @@ const TEXT: Texts<{
   saved: (stem: string) => string;
   total: (n: number) => string;
   empty: string;
+  noKey: string;
+  noKeyHelp: string;
 }> = {
   'zh-CN': {
     title: '题库',
@@ -65,6 +67,8 @@ const TEXT: Texts<{
     saved: (stem) => `已保存:${stem}`,
     total: (n) => `共 ${n} 题`,
     empty: '没有符合条件的题目:换个关键词或清除筛选,或新建、导入题目。',
+    noKey: '缺少答案',
+    noKeyHelp: '没有正确答案的客观题不能发布:点编辑补上答案。',
   },
   en: {
     title: 'Question bank',
@@ -91,6 +95,8 @@ const TEXT: Texts<{
     saved: (stem) => `Saved: ${stem}`,
     total: (n) => `${n} questions`,
     empty: 'No question matches: try other words or clear the filters, or create or import questions.',
+    noKey: 'No answer key',
+    noKeyHelp: 'A paper with an objective question without its answer cannot be published: edit it to add the answer.',
   },
 };
 
@@ -171,7 +177,21 @@ export function BankList() {
           locale={{ emptyText: <p className="console-empty">{text.empty}</p> }}
           pagination={{ ...list.pagination(questions.data?.total), showTotal: (n) => text.total(n) }}
           columns={[
-            { title: text.stem, dataIndex: 'stem', className: 'console-stem', render: (stem: string, question) => <Link to={`/staff/bank/${question.id}`}>{shorten(stem, 80)}</Link> },
+            {
+            title: text.stem,
+            dataIndex: 'stem',
+            className: 'console-stem',
+            render: (stem: string, question) => (
+              <>
+                <Link to={`/staff/bank/${question.id}`}>{shorten(stem, 80)}</Link>
+                {isObjective(question.type) && question.answerKey === null && (
+                  <Tag className="console-tag-gap" color={MISSING_COLOUR} title={text.noKeyHelp}>
+                    {text.noKey}
+                  </Tag>
+                )}
+              </>
+            ),
+          },
             {
               title: text.type,
               dataIndex: 'type',

@@ -35,6 +35,7 @@ const TEXT: Texts<{
   blanks: string;
   blank: (n: number) => string;
   blankHelp: string;
+  blankCount: (marked: number, blanks: number) => string;
   addBlank: string;
   removeBlank: (n: number) => string;
   referenceAnswer: string;
@@ -83,6 +84,7 @@ const TEXT: Texts<{
     blank: (n) => `第 ${n} 空`,
     blankHelp: '同一空的多个可接受答案用 / 分隔,如"30 / 三十";比较时忽略全半角、大小写和空格。',
     addBlank: '添加一空',
+    blankCount: (marked, blanks) => `题干中标出了 ${marked} 个空(___),这里有 ${blanks} 个空的答案:请让两者一致,候选人看到的空数以答案为准。`,
     removeBlank: (n) => `删除第 ${n} 空`,
     referenceAnswer: '参考答案',
     referenceHelp: '给阅卷人看,候选人看不到。把要点编号写(1. … 2. …),阅卷时会逐条提示答案是否覆盖了每个要点。',
@@ -130,6 +132,7 @@ const TEXT: Texts<{
     blank: (n) => `Blank ${n}`,
     blankHelp: 'Separate several accepted answers of one blank with /, e.g. "30 / thirty"; width, case and spaces are ignored.',
     addBlank: 'Add blank',
+    blankCount: (marked, blanks) => `The stem marks ${marked} blanks (___) and there are answers for ${blanks}: make them agree; candidates get as many blanks as there are answers.`,
     removeBlank: (n) => `Remove blank ${n}`,
     referenceAnswer: 'Reference answer',
     referenceHelp: 'For graders; candidates never see it. Number its key points (1. … 2. …): graders are shown which ones an answer covers.',
@@ -182,6 +185,9 @@ function QuestionForm({ question }: { question: Question | null }) {
   const options = Form.useWatch('options', form) ?? [];
   const rubric = Form.useWatch('rubric', form);
   const points = Form.useWatch('points', form) ?? 0;
+  const stem = Form.useWatch('stem', form) ?? '';
+  const answers = Form.useWatch('answerKey', form);
+  const markedBlanks = (stem.match(/_{3,}/g) ?? []).length;
   const save = useMutation({
     mutationFn: (values: QuestionFormValues) => {
       const body = questionBody(values);
@@ -294,6 +300,7 @@ function QuestionForm({ question }: { question: Question | null }) {
                   </div>
                 ))}
                 <Form.ErrorList errors={errors} />
+                {markedBlanks > 0 && Array.isArray(answers) && markedBlanks !== fields.length && <Alert className="gap-bottom" type="warning" showIcon title={text.blankCount(markedBlanks, fields.length)} />}
                 <Button onClick={() => add('')}>{text.addBlank}</Button>
               </fieldset>
             )}
