@@ -82,7 +82,7 @@ describe('console set-up screens in a real browser', () => {
       await select.fill(search);
       // Click only once the catalog's answer to the search is listed, so the list is not replaced under the click.
       await page.waitForFunction((text) => {
-        const options = [...document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')];
+        const options = Array.from(document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option'));
         return options.length > 0 && options.every((o) => o.textContent?.includes(text));
       }, search);
     }
@@ -99,7 +99,7 @@ describe('console set-up screens in a real browser', () => {
   /** Waits until the table lists exactly these rows (each holding its text), in this order. */
   async function tableShows(page: Page, texts: string[]): Promise<void> {
     await page.waitForFunction((expected) => {
-      const rows = [...document.querySelectorAll('.ant-table-tbody .ant-table-row')];
+      const rows = Array.from(document.querySelectorAll('.ant-table-tbody .ant-table-row'));
       return rows.length === expected.length && expected.every((text, i) => rows[i].textContent?.includes(text));
     }, texts);
   }
