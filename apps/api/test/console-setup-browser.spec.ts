@@ -89,6 +89,8 @@ describe('console set-up screens in a real browser', () => {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
     await page.locator('.ant-select', { has: select, hasText: option }).waitFor();
     await page.keyboard.press('Escape');
+    // Closed, its closing animation over (a list still on screen would be checked by axe).
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.ant-select-dropdown')).every((list) => list.classList.contains('ant-select-dropdown-hidden')));
   }
 
   /** Confirms the open confirmation popover with its button. */
@@ -221,6 +223,14 @@ describe('console set-up screens in a real browser', () => {
     await rowOf(page, 'ATS 同步').getByText('已吊销').waitFor();
     expect((await api.request('GET', '/api/v1/questions', { token: key })).status).toBe(401);
 
+    // Company settings.
+    await page.getByRole('tab', { name: '公司设置' }).click();
+    await page.getByLabel('公司名称').fill('星河电商');
+    await page.getByRole('radiogroup', { name: '默认语言' }).getByRole('radio', { name: 'English' }).check();
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('已保存').waitFor();
+    expect(await get('/tenant')).toMatchObject({ name: '星河电商', locale: 'en', slug });
+
     // Questions of every type through their own forms.
     await page.getByRole('menuitem', { name: '题库' }).click();
     const newQuestion = async (type: string, stem: string) => {
@@ -348,6 +358,16 @@ describe('console set-up screens in a real browser', () => {
     await page.getByText('没有符合条件的题目').waitFor();
     expect((await get('/questions')).total).toBe(6);
 
+    // A competency in use cannot be deleted: the refusal says what to do instead.
+    await page.getByRole('menuitem', { name: '岗位与考察点' }).click();
+    await page.getByRole('tab', { name: '考察点' }).click();
+    await page.getByRole('button', { name: '删除: 沟通能力' }).click();
+    await confirm(page, '删除');
+    await page.getByRole('alert').filter({ hasText: '该考察点仍被题目使用,不能删除:请先从这些题目中移除它。' }).waitFor();
+    expect((await get('/competencies?q=沟通')).total).toBe(1);
+    await page.getByRole('menuitem', { name: '题库' }).click();
+    await choose(page, '题型', '判断题');
+
     // The same screens in English.
     await page.getByText('English', { exact: true }).click();
     await page.getByRole('heading', { name: 'Question bank' }).waitFor();
@@ -355,6 +375,6 @@ describe('console set-up screens in a real browser', () => {
     await checkScreen(page, 'bank-en');
     await context.close();
     // The only refused calls are the ones provoked above.
-    expect(refusals).toEqual(['/api/v1/auth/signup 400', '/api/v1/competencies 409', '/api/v1/questions 400']);
+    expect(refusals).toEqual(['/api/v1/auth/signup 400', '/api/v1/competencies 409', '/api/v1/questions 400', expect.stringMatching(/^\/api\/v1\/competencies\/[0-9a-f-]{36} 409$/)]);
   }, 600_000);
 });

@@ -56,6 +56,7 @@ export function CompanyPanel() {
       </Form.Item>
       <Form.Item label={text.locale} name="locale" extra={text.localeHelp}>
         <Radio.Group
+          aria-label={text.locale}
           options={[
             { value: 'zh-CN', label: '中文' },
             { value: 'en', label: 'English' },
