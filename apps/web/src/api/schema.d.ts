@@ -1357,7 +1357,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Staff members of the company, oldest first. */
+        /** Staff members of the company, oldest first; `q` searches names and emails. */
         get: operations["UsersController_list"];
         put?: never;
         /** Add a staff member with roles; a temporary password is returned once if none is given. */
@@ -9740,6 +9740,8 @@ export interface operations {
             query?: {
                 page?: unknown;
                 pageSize?: unknown;
+                /** @description Case-insensitive text contained in the name or the email. */
+                q?: string;
             };
             header?: never;
             path?: never;

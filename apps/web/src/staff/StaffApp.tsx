@@ -2,14 +2,16 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, ConfigProvider, Form, Input, Layout, Menu, Result, Segmented, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
-import { bodyOf } from '../api/client';
+import { bodyOf, ProblemError } from '../api/client';
 import { STAFF_AREAS, type StaffRole } from './areas';
 import { LocaleProvider, useLocale, useText, type Locale, type Texts } from './i18n';
 import { sessionEndReason, staffApi } from './staff-api';
 import { onStaffSessionChange, readStaffSession, writeStaffSession, type StaffSession } from './staff-session';
 import './staff.css';
+
+const SignupPage = lazy(() => import('./console/SignupPage'));
 
 const TEXT: Texts<{
   title: string;
@@ -22,6 +24,10 @@ const TEXT: Texts<{
   sessionEnded: string;
   welcome: string;
   noArea: string;
+  /** Sign-in refusals the API names by code, said in the page's language with what to do. */
+  refused: Partial<Record<string, string>>;
+  noAccount: string;
+  signUp: string;
 }> = {
   'zh-CN': {
     title: 'Assay 登录',
@@ -34,6 +40,13 @@ const TEXT: Texts<{
     sessionEnded: '登录已失效,请重新登录。',
     welcome: '欢迎使用 Assay',
     noArea: '您的账号还没有可用的功能,请联系管理员分配角色。',
+    refused: {
+      'auth.invalid_credentials': '邮箱或密码不正确,请检查后重试。',
+      'auth.login_locked': '该账号登录失败次数过多,已暂时锁定。请稍后再试,或联系管理员。',
+      'request.rate_limited': '尝试次数过多,请稍后再试。',
+    },
+    noAccount: '公司还没有账号?',
+    signUp: '注册公司',
   },
   en: {
     title: 'Sign in to Assay',
@@ -46,13 +59,20 @@ const TEXT: Texts<{
     sessionEnded: 'Your session has ended. Please sign in again.',
     welcome: 'Welcome to Assay',
     noArea: 'Your account has no areas yet. Ask an admin to give you a role.',
+    refused: {
+      'auth.invalid_credentials': 'The email or password is wrong. Check them and try again.',
+      'auth.login_locked': 'Too many failed sign-ins for this account: it is locked for a while. Try again later, or ask an admin.',
+      'request.rate_limited': 'Too many attempts. Try again in a moment.',
+    },
+    noAccount: 'No company account yet?',
+    signUp: 'Sign your company up',
   },
 };
 
 /**
  * Ant Design's default blue (#1677ff), red and grey descriptions read below WCAG AA's 4.5:1 on
  * white and on the page's grey (axe-core's color-contrast): the exam's darker blue (darker still on
- * hover), a darker red, darker descriptions, labels and placeholders.
+ * hover), a darker red, darker descriptions and labels.
  */
 const STAFF_THEME = {
   token: {
@@ -60,13 +80,13 @@ const STAFF_THEME = {
     colorPrimaryHover: '#1e40af',
     colorLink: '#1d4ed8',
     colorLinkHover: '#1e40af',
-    colorError: '#cf1322',
+    colorError: '#c81e1e',
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
-    // A select's placeholder is text on the page (axe checks it), unlike an input's.
-    colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
   },
 };
+
 
 /**
  * The staff app's shell: sign-in, the language, the layout with the menu of the areas the user's
@@ -88,6 +108,18 @@ function LocalisedShell() {
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN} button={{ autoInsertSpace: false }} theme={STAFF_THEME}>
       <Routes>
         <Route path="login" element={session ? <Navigate to="/staff" replace /> : <LoginPage />} />
+        <Route
+          path="signup"
+          element={
+            session ? (
+              <Navigate to="/staff" replace />
+            ) : (
+              <Suspense fallback={<Spin />}>
+                <SignupPage languageSwitch={<LanguageSwitch />} />
+              </Suspense>
+            )
+          }
+        />
         <Route path="*" element={session ? <StaffLayout session={session} /> : <Navigate to="/staff/login" replace />} />
       </Routes>
     </ConfigProvider>
@@ -109,6 +141,8 @@ function LanguageSwitch() {
     />
   );
 }
+
+const refusalOf = (error: Error, refused: Partial<Record<string, string>>) => (error instanceof ProblemError ? refused[error.problem.code] : undefined) ?? error.message;
 
 function LoginPage() {
   const text = useText(TEXT);
@@ -133,11 +167,14 @@ function LoginPage() {
         <Form.Item label={text.password} name="password" rules={[{ required: true, message: text.passwordMissing }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        {login.error && <Alert className="gap" type="error" showIcon title={login.error.message} />}
+        {login.error && <Alert className="gap" type="error" showIcon title={refusalOf(login.error, text.refused)} />}
         <Button type="primary" htmlType="submit" block loading={login.isPending}>
           {text.signIn}
         </Button>
       </Form>
+      <p className="gap">
+        {text.noAccount} <Link to="/staff/signup">{text.signUp}</Link>
+      </p>
     </main>
   );
 }
@@ -161,8 +198,6 @@ function StaffLayout({ session }: { session: StaffSession }) {
         <Menu
           theme="dark"
           mode="horizontal"
-          // Every area stays a real, reachable link: items wrap on a phone (staff.css) instead of
-          // folding into "…", whose hidden copies keep focusable links under aria-hidden.
           disabledOverflow
           selectedKeys={selected ? [selected] : []}
           items={areas.map((area) => ({ key: area.path, label: <Link to={`/staff/${area.path}`}>{area.label[locale]}</Link> }))}

@@ -115,6 +115,18 @@ export class AppConfig {
   @Transform(toInt)
   PARSE_MEMORY_MB = 512;
 
+  /** How long one analytics report may take to build in its worker thread (a 100,000-attempt cohort takes seconds) before the refresh fails and is retried. */
+  @IsInt()
+  @Min(1000)
+  @Transform(toInt)
+  ANALYTICS_TIMEOUT_MS = 600_000;
+
+  /** Heap limit of each report-building thread (a 100,000 × 30 cohort needs about 1 GiB). */
+  @IsInt()
+  @Min(256)
+  @Transform(toInt)
+  ANALYTICS_MEMORY_MB = 4096;
+
   /** SMTP server that delivers email (invitations, reminders); credentials may be in the URL. */
   @IsString()
   SMTP_URL = 'smtp://127.0.0.1:1025';

@@ -231,7 +231,7 @@ function InvitationsPage() {
         <Form.Item label={text.paper} htmlFor="invitations-paper" extra={text.paperHint}>
           <Select
             id="invitations-paper"
-            className="console-search"
+            className="papers-search"
             showSearch
             allowClear
             filterOption={false}

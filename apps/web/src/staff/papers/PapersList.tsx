@@ -124,7 +124,7 @@ export default function PapersList() {
       </div>
       <Space wrap className="gap-bottom">
         <Input.Search
-          className="console-search"
+          className="papers-search"
           placeholder={text.search}
           aria-label={text.search}
           allowClear
