@@ -2302,6 +2302,31 @@ export interface components {
             /** @description RUBRIC_SUM_MISMATCH: the rubric scaled to the section's points. */
             scaledRubric?: components["schemas"]["RubricCriterionDto"][];
         };
+        PaperPreviewResponse: {
+            /** @description The reader's dropped lines (a preview answer can be imported as it is); accepted and ignored. */
+            dropped?: Record<string, never>[];
+            /**
+             * @description Null when the document does not say.
+             * @example 120
+             */
+            durationMinutes?: number | null;
+            sections: components["schemas"]["ImportedSectionDto"][];
+            /**
+             * @description The text the reader read (a Word document's paragraphs, one a line): `warnings[].line` and `questions[].line` count its lines. Send it back, edited, as `text` to read it again.
+             * @example 2026年在线客服岗位面试
+             *     一、单选题(共1题,每题2分)
+             *     1.……
+             */
+            source: string;
+            title: string;
+            /**
+             * @description The total the document declares, if any.
+             * @example 100
+             */
+            totalPoints?: number | null;
+            /** @description The reader's warnings; empty on export. */
+            warnings?: components["schemas"]["ImportWarningResponse"][];
+        };
         PaperResponse: {
             /** Format: date-time */
             archivedAt: string | null;
@@ -6785,7 +6810,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InterchangePaperResponse"];
+                    "application/json": components["schemas"]["PaperPreviewResponse"];
                 };
             };
             /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). `import.missing_input`, `import.file_or_text`, `import.unsupported_file`, `import.empty`. */
