@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 interface Props {
   open: boolean;
@@ -13,12 +13,13 @@ interface Props {
 
 /**
  * A modal confirmation on the browser's own <dialog>: showModal() makes the page behind it inert and
- * traps the focus, Escape closes it (and cancels). Focus starts on the safe choice
- * (cancel) and goes back where it was when the dialog closes.
+ * keeps the focus inside, Escape closes it (and cancels). Focus starts on the safe choice (cancel)
+ * and goes back where it was when the dialog closes.
  */
 export function ConfirmDialog({ open, title, confirmText, cancelText, confirmDisabled, children, onConfirm, onCancel }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
+  const titleId = useId();
 
   useEffect(() => {
     const element = dialog.current;
@@ -36,7 +37,7 @@ export function ConfirmDialog({ open, title, confirmText, cancelText, confirmDis
     <dialog
       ref={dialog}
       className="confirm"
-      aria-labelledby="confirm-title"
+      aria-labelledby={titleId}
       // Escape closes the dialog in the browser; the state follows.
       onClose={() => open && onCancel()}
       onClick={(event) => {
@@ -45,7 +46,7 @@ export function ConfirmDialog({ open, title, confirmText, cancelText, confirmDis
       }}
     >
       <div className="confirm-body">
-        <h2 id="confirm-title">{title}</h2>
+        <h2 id={titleId}>{title}</h2>
         {children}
         <div className="confirm-actions">
           <button ref={cancel} type="button" className="btn" onClick={onCancel}>
