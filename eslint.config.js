@@ -81,4 +81,12 @@ module.exports = [
     files: ['**/*.spec.ts', '**/__tests__/**/*.ts', 'apps/*/test/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': ['error', boundaries(true)] },
   },
+  {
+    // What a candidate's phone downloads (the entry, the API client, the exam) uses native elements: Ant Design
+    // alone would double its JavaScript (docs/performance.md, issue 12). Staff code may use it.
+    files: ['apps/web/src/main.tsx', 'apps/web/src/api/**/*.{ts,tsx}', 'apps/web/src/candidate/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['antd', 'antd/*', '@ant-design/*', '@rc-component/*'], message: 'The candidate app uses native elements (candidate.css), no UI library.' }] }],
+    },
+  },
 ];
