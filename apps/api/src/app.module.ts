@@ -23,6 +23,7 @@ import { AuthGuard, IdentityModule } from '@assay/identity';
 import { InvitationsApiModule } from '@assay/invitations';
 import { ImportsModule } from '@assay/imports';
 import { PapersModule } from '@assay/papers';
+import { WebhooksApiModule } from '@assay/webhooks';
 
 @Module({
   imports: [
@@ -54,6 +55,7 @@ import { PapersModule } from '@assay/papers';
     AttemptsModule,
     AnalyticsModule,
     GradingModule,
+    WebhooksApiModule,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },
