@@ -16,6 +16,7 @@ import { CreateGrading1764000200000 } from './1764000200000-CreateGrading';
 import { CreateLoginThrottles1764200000000 } from './1764200000000-CreateLoginThrottles';
 import { CreateWebhooks1764200700000 } from './1764200700000-CreateWebhooks';
 import { AddOutboxStaffNotices1764200710000 } from './1764200710000-AddOutboxStaffNotices';
+import { CreateIdempotencyKeys1764200720000 } from './1764200720000-CreateIdempotencyKeys';
 
 /** Every migration, in order. Listed explicitly so the same list runs from TypeScript (tests) and the build. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   CreateAttemptSheets1764200500000,
   CreateWebhooks1764200700000,
   AddOutboxStaffNotices1764200710000,
+  CreateIdempotencyKeys1764200720000,
 ];

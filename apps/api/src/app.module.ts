@@ -12,6 +12,7 @@ import {
   DatabaseModule,
   FailoverThrottlerStorage,
   HealthModule,
+  IdempotencyInterceptor,
   JobsModule,
   LoggingModule,
   OffThreadModule,
@@ -60,6 +61,8 @@ import { WebhooksApiModule } from '@assay/webhooks';
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: TenantContextInterceptor },
+    // After the tenant context: claims and stores keys inside the request's tenant.
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
     { provide: APP_FILTER, useClass: ProblemFilter },
   ],
 })

@@ -35,3 +35,4 @@ export * from './lifecycle/graceful-shutdown';
 export * from './workers/off-thread';
 export type { SpreadsheetTable } from './workers/spreadsheet.task';
 export * from './mail/staff-mail';
+export * from './http/idempotency.interceptor';
