@@ -17,6 +17,7 @@ import { CreateLoginThrottles1764200000000 } from './1764200000000-CreateLoginTh
 import { CreateWebhooks1764200700000 } from './1764200700000-CreateWebhooks';
 import { AddOutboxStaffNotices1764200710000 } from './1764200710000-AddOutboxStaffNotices';
 import { CreateIdempotencyKeys1764200720000 } from './1764200720000-CreateIdempotencyKeys';
+import { AddInvitationExternalId1764200730000 } from './1764200730000-AddInvitationExternalId';
 
 /** Every migration, in order. Listed explicitly so the same list runs from TypeScript (tests) and the build. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   CreateWebhooks1764200700000,
   AddOutboxStaffNotices1764200710000,
   CreateIdempotencyKeys1764200720000,
+  AddInvitationExternalId1764200730000,
 ];

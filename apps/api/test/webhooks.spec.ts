@@ -120,8 +120,15 @@ describe('webhooks: signed, ordered, at-least-once deliveries from the outbox to
     const invited = await call(api, a, 'POST', '/invitations', {
       paperId: paper.paperId,
       candidate: { name: '韩梅梅', email, phone: '13900000000', externalId: 'ATS-77' },
+      externalId: 'APP-9',
       closesAt: new Date(Date.now() + 86_400_000).toISOString(),
     });
+    expect(invited.externalId).toBe('APP-9');
+    // Both ATS ids find it: exactly, and through the search.
+    for (const query of ['externalId=APP-9', 'candidateExternalId=ATS-77', 'q=APP-9']) {
+      expect((await as(a, 'GET', `/invitations?${query}`)).body).toMatchObject({ total: 1, items: [{ id: invited.id }] });
+    }
+    expect((await as(a, 'GET', '/candidates?externalId=ATS-77')).body).toMatchObject({ total: 1, items: [{ id: invited.candidateId }] });
     await smtp.waitFor(1, (mail) => mail.to === email);
     const token = linkToken(loadConfig(process.env).LINK_SECRET, invited.id, 1);
     expect((await api.request('GET', `/api/v1/links/${token}`)).status).toBe(200);
@@ -144,6 +151,7 @@ describe('webhooks: signed, ordered, at-least-once deliveries from the outbox to
     expect(body(target.received[0])).toMatchObject({ type: 'paper.published', data: { paperId: paper.paperId, version: 2 } });
     expect(body(received[4]).data).toEqual({
       invitationId: invited.id,
+      invitationExternalId: 'APP-9',
       candidateId: invited.candidateId,
       candidateExternalId: 'ATS-77',
       paperId: paper.paperId,

@@ -63,6 +63,7 @@ export class InvitationsService {
         const existing = await manager.findOneByOrFail(Invitation, { paperId: dto.paperId, candidateId: candidate.id });
         throw new DomainError('conflict', 'invitation.exists', `This candidate is already invited to this paper (invitation ${existing.id}); resend or extend it instead.`);
       }
+      if (dto.externalId) await manager.update(Invitation, { id: created.createdIds[0] }, { externalId: dto.externalId });
       return created;
     });
     await this.enqueueMail(outboxIds);
@@ -92,8 +93,10 @@ export class InvitationsService {
       if (query.jobRoleId) qb.andWhere('i.jobRoleId = :jobRoleId', { jobRoleId: query.jobRoleId });
       if (query.candidateId) qb.andWhere('i.candidateId = :candidateId', { candidateId: query.candidateId });
       if (query.status) qb.andWhere(`${effectiveStatusSql('i')} = :status`, { status: query.status });
+      if (query.externalId) qb.andWhere('i.externalId = :externalId', { externalId: query.externalId });
+      if (query.candidateExternalId) qb.andWhere('c.externalId = :candidateExternalId', { candidateExternalId: query.candidateExternalId });
       if (query.q) {
-        qb.andWhere('(c.name ILIKE :q OR c.email ILIKE :q)', { q: containsPattern(query.q) });
+        qb.andWhere('(c.name ILIKE :q OR c.email ILIKE :q OR c.externalId ILIKE :q OR i.externalId ILIKE :q)', { q: containsPattern(query.q) });
       }
       const [items, total] = await qb.getManyAndCount();
       return pageOf(items.map((i) => this.view(i)), total, query);
@@ -213,14 +216,16 @@ export class InvitationsService {
    */
   async emitEvent(manager: EntityManager, type: WebhookEventType, id: string, extra: WebhookEventData = {}): Promise<void> {
     const [row] = (await manager.query(
-      `SELECT i.id, i.candidate_id, i.paper_id, i.job_role_id, c.external_id FROM invitations i JOIN candidates c ON c.id = i.candidate_id WHERE i.id = $1`,
+      `SELECT i.id, i.external_id, i.candidate_id, i.paper_id, i.job_role_id, c.external_id AS candidate_external_id
+         FROM invitations i JOIN candidates c ON c.id = i.candidate_id WHERE i.id = $1`,
       [id],
-    )) as { id: string; candidate_id: string; paper_id: string; job_role_id: string; external_id: string | null }[];
+    )) as { id: string; external_id: string | null; candidate_id: string; paper_id: string; job_role_id: string; candidate_external_id: string | null }[];
     if (!row) return;
     await this.webhooks.emit(manager, type, {
       invitationId: row.id,
+      invitationExternalId: row.external_id,
       candidateId: row.candidate_id,
-      candidateExternalId: row.external_id,
+      candidateExternalId: row.candidate_external_id,
       paperId: row.paper_id,
       jobRoleId: row.job_role_id,
       ...extra,

@@ -1909,6 +1909,8 @@ export interface components {
              * @description When the link stops working (an attempt never runs past it).
              */
             closesAt: string;
+            /** @description The invitation's id in your ATS (e.g. the application's); sent in webhooks, searchable. */
+            externalId?: string;
             /**
              * @description Extra time for accommodations, in percent (25 = +25%).
              * @default 0
@@ -2241,6 +2243,8 @@ export interface components {
             closesAt: string;
             /** Format: date-time */
             createdAt: string;
+            /** @description The invitation's id in the company's ATS (e.g. the application's). */
+            externalId: string | null;
             /**
              * @description Extra time on the paper duration (accessibility), in percent.
              * @example 0
@@ -5025,6 +5029,8 @@ export interface operations {
     InvitationsController_listCandidates: {
         parameters: {
             query?: {
+                /** @description The candidate's ATS id, exactly. */
+                externalId?: string;
                 page?: unknown;
                 pageSize?: unknown;
                 /** @description Search in name, email and ATS id. */
@@ -7233,12 +7239,16 @@ export interface operations {
     InvitationsController_list: {
         parameters: {
             query?: {
+                /** @description The candidate's ATS id, exactly. */
+                candidateExternalId?: string;
                 candidateId?: string;
+                /** @description The invitation's ATS id, exactly. */
+                externalId?: string;
                 jobRoleId?: string;
                 page?: unknown;
                 pageSize?: unknown;
                 paperId?: string;
-                /** @description Search in candidate name and email. */
+                /** @description Search in candidate name and email, and both ATS ids. */
                 q?: string;
                 status?: "created" | "sent" | "opened" | "started" | "submitted" | "graded" | "expired" | "revoked";
             };
@@ -7670,12 +7680,16 @@ export interface operations {
     InvitationsController_export: {
         parameters: {
             query?: {
+                /** @description The candidate's ATS id, exactly. */
+                candidateExternalId?: string;
                 candidateId?: string;
+                /** @description The invitation's ATS id, exactly. */
+                externalId?: string;
                 jobRoleId?: string;
                 page?: unknown;
                 pageSize?: unknown;
                 paperId?: string;
-                /** @description Search in candidate name and email. */
+                /** @description Search in candidate name and email, and both ATS ids. */
                 q?: string;
                 status?: "created" | "sent" | "opened" | "started" | "submitted" | "graded" | "expired" | "revoked";
             };
