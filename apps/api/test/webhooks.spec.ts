@@ -2,10 +2,11 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TestSmtpServer, TestWebhookReceiver, type ReceivedWebhook } from '@assay/testing';
+import { Queue } from 'bullmq';
+import { connectAsOwner, TestSmtpServer, TestWebhookReceiver, until, type ReceivedWebhook } from '@assay/testing';
 import { Candidate, call, objectivePaper } from './attempts-fixtures';
 import { linkToken } from '@assay/invitations';
-import { loadConfig } from '@assay/core';
+import { JobName, loadConfig, QueueName, redisOptions } from '@assay/core';
 import { startWorker } from './test-worker';
 import { TestApi, type SignedUpTenant } from './test-api';
 
@@ -34,6 +35,7 @@ describe('webhooks: signed, ordered, at-least-once deliveries from the outbox to
   let worker: INestApplicationContext;
   let smtp: TestSmtpServer;
   let a: SignedUpTenant;
+  let webhookQueue: Queue;
   const verify = docsVerifier();
   const receivers: TestWebhookReceiver[] = [];
 
@@ -51,6 +53,12 @@ describe('webhooks: signed, ordered, at-least-once deliveries from the outbox to
   };
   const body = (request: ReceivedWebhook) => JSON.parse(request.body);
   const delivered = (request: ReceivedWebhook) => request.answered !== null && request.answered < 300;
+  /** The endpoint's delivery log once none is pending: the receiver answers before the worker commits what it answered. */
+  const settledLog = (id: string) =>
+    until(async () => {
+      const log = (await as(a, 'GET', `/webhooks/${id}/deliveries`)).body;
+      return log.items.every((d: any) => d.status !== 'pending') ? log : null;
+    }, `deliveries of ${id} settled`);
   /** Publishes the paper again: one `paper.published` per call. */
   const publish = async (paperId: string) => (await call(api, a, 'POST', `/papers/${paperId}/publish`, {})).id as string;
 
@@ -60,15 +68,16 @@ describe('webhooks: signed, ordered, at-least-once deliveries from the outbox to
       SMTP_URL: smtp.url,
       REDIS_PREFIX: `assay-test-hooks-${randomBytes(4).toString('hex')}`,
       WEBHOOK_RETRY_BASE_MS: '50',
-      WEBHOOK_TIMEOUT_MS: '1000',
       WEBHOOK_DISABLE_AFTER_FAILURES: '3',
       WEBHOOK_DISABLE_AFTER_HOURS: '0',
     };
     api = await TestApi.start(env);
     worker = await startWorker(env);
     a = await api.signup();
+    webhookQueue = new Queue(QueueName.Webhooks, { connection: redisOptions(loadConfig(process.env).REDIS_URL), prefix: env.REDIS_PREFIX });
   });
   afterAll(async () => {
+    await webhookQueue.close();
     await worker.close();
     await api.close();
     for (const started of receivers) await started.close();
@@ -130,6 +139,8 @@ describe('webhooks: signed, ordered, at-least-once deliveries from the outbox to
     }
     expect((await as(a, 'GET', '/candidates?externalId=ATS-77')).body).toMatchObject({ total: 1, items: [{ id: invited.candidateId }] });
     await smtp.waitFor(1, (mail) => mail.to === email);
+    // `sent` is written when the worker records the email; a candidate quicker than that is reported opened first.
+    await target.waitFor(1, (request) => body(request).type === 'invitation.sent' && body(request).data.invitationId === invited.id);
     const token = linkToken(loadConfig(process.env).LINK_SECRET, invited.id, 1);
     expect((await api.request('GET', `/api/v1/links/${token}`)).status).toBe(200);
     const { candidate } = await Candidate.start(api, token);
@@ -185,12 +196,12 @@ describe('webhooks: signed, ordered, at-least-once deliveries from the outbox to
     expect(target.received.slice(0, 3).map((request) => request.answered)).toEqual([500, 503, 204]);
     expect(new Set(target.received.slice(0, 3).map((request) => request.headers['assay-delivery'])).size).toBe(1);
 
-    const log = await as(a, 'GET', `/webhooks/${id}/deliveries`);
-    expect(log.body.total).toBe(2);
-    expect(log.body.items.map((d: any) => d.status)).toEqual(['delivered', 'delivered']);
-    expect(log.body.items[1]).toMatchObject({ eventType: 'paper.published', attempts: 3, lastStatusCode: 204, nextAttemptAt: null, lastError: null });
-    expect(log.body.items[0]).toMatchObject({ attempts: 1, lastStatusCode: 204 });
-    expect(log.body.items[0].lastLatencyMs).toEqual(expect.any(Number));
+    const log = await settledLog(id);
+    expect(log.total).toBe(2);
+    expect(log.items.map((d: any) => d.status)).toEqual(['delivered', 'delivered']);
+    expect(log.items[1]).toMatchObject({ eventType: 'paper.published', attempts: 3, lastStatusCode: 204, nextAttemptAt: null, lastError: null });
+    expect(log.items[0]).toMatchObject({ attempts: 1, lastStatusCode: 204 });
+    expect(log.items[0].lastLatencyMs).toEqual(expect.any(Number));
     expect((await as(a, 'GET', `/webhooks/${id}`)).body).toMatchObject({ enabled: true, consecutiveFailures: 0, failingSince: null });
   });
 
@@ -204,8 +215,32 @@ describe('webhooks: signed, ordered, at-least-once deliveries from the outbox to
     const [ok] = await target.waitFor(1, delivered);
     expect(target.received.map((request) => request.answered)).toEqual([null, 204]);
     expect(target.received[0].headers['assay-delivery']).toBe(ok.headers['assay-delivery']);
-    const log = await as(a, 'GET', `/webhooks/${id}/deliveries`);
-    expect(log.body.items[0]).toMatchObject({ status: 'delivered', attempts: 2, lastStatusCode: 204 });
+    expect((await settledLog(id)).items[0]).toMatchObject({ status: 'delivered', attempts: 2, lastStatusCode: 204 });
+  });
+
+  it('recovers a delivery whose job was lost (Redis flushed after the commit) through the sweep', async () => {
+    const target = await receiver();
+    const { id } = await register(target, ['paper.published']);
+    const owner = await connectAsOwner();
+    let eventId: string;
+    try {
+      // Written as a commit would, two minutes ago, with no job in Redis.
+      const [event] = (
+        await owner.query(`INSERT INTO webhook_events (tenant_id, type, payload) VALUES ($1, 'paper.published', '{"paperId": "lost"}') RETURNING id, sequence`, [a.tenantId])
+      ).rows;
+      eventId = event.id;
+      await owner.query(`INSERT INTO webhook_deliveries (tenant_id, endpoint_id, event_id, sequence, next_attempt_at) VALUES ($1, $2, $3, $4, now() - interval '2 minutes')`, [
+        a.tenantId,
+        id,
+        event.id,
+        event.sequence,
+      ]);
+    } finally {
+      await owner.end();
+    }
+    await webhookQueue.add(JobName.SweepWebhooks, {});
+    const [request] = await target.waitFor(1, delivered);
+    expect(body(request)).toMatchObject({ id: eventId, type: 'paper.published', data: { paperId: 'lost' } });
   });
 
   it('disables an endpoint after sustained failure, emails the admins, and sends what waited once re-enabled', async () => {
@@ -230,8 +265,8 @@ describe('webhooks: signed, ordered, at-least-once deliveries from the outbox to
     expect(target.received.filter(delivered).map((request) => body(request).data.paperVersionId)).toEqual(versions);
 
     // Redelivery by hand: the receiver lost the first one.
-    const log = await as(a, 'GET', `/webhooks/${id}/deliveries`);
-    const firstDelivery = log.body.items.find((d: any) => d.sequence === Math.min(...log.body.items.map((x: any) => x.sequence)));
+    const log = await settledLog(id);
+    const firstDelivery = log.items.find((d: any) => d.sequence === Math.min(...log.items.map((x: any) => x.sequence)));
     const again = await as(a, 'POST', `/webhooks/${id}/deliveries/${firstDelivery.id}/redeliver`);
     expect(again.status).toBe(200);
     const redelivered = await target.waitFor(3, delivered);

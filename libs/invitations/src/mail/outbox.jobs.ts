@@ -68,11 +68,13 @@ export class OutboxJobs {
       }
       await manager.update(OutboxMessage, { id: outboxId }, { status: 'sent', sentAt: new Date(), attempts: message.attempts + 1, subject: mail.subject });
       if (invitation && message.kind === 'invitation') {
-        const [, moved] = (await manager.query(`UPDATE invitations SET status = 'sent', sent_at = now(), updated_at = now() WHERE id = $1 AND status = 'created'`, [invitation.id])) as [
-          unknown,
-          number,
-        ];
-        if (moved === 0) await manager.update(Invitation, { id: invitation.id }, { sentAt: new Date() });
+        // The first invitation email: `sent` (unless the candidate already opened a link) and the
+        // webhook event, once; a resend only moves sent_at.
+        const [, first] = (await manager.query(
+          `UPDATE invitations SET status = CASE WHEN status = 'created' THEN 'sent' ELSE status END, sent_at = now(), updated_at = now() WHERE id = $1 AND sent_at IS NULL`,
+          [invitation.id],
+        )) as [unknown, number];
+        if (first === 0) await manager.update(Invitation, { id: invitation.id }, { sentAt: new Date() });
         else await this.invitations.emitEvent(manager, 'invitation.sent', invitation.id);
       }
       return { sent: invitation };
