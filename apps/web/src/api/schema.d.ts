@@ -4035,7 +4035,10 @@ export interface operations {
     ApiKeysController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4845,7 +4848,10 @@ export interface operations {
     AuthController_changePassword: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5192,7 +5198,10 @@ export interface operations {
     CompetenciesController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5461,7 +5470,10 @@ export interface operations {
     GradingAdminController_override: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 answerId: string;
             };
@@ -5530,7 +5542,10 @@ export interface operations {
     GradingLeadController_reference: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 answerId: string;
             };
@@ -5788,7 +5803,10 @@ export interface operations {
     GradingAdminController_assign: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 paperId: string;
             };
@@ -6245,7 +6263,10 @@ export interface operations {
     GradingLeadController_arbitrate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6314,7 +6335,10 @@ export interface operations {
     GradingTasksController_flag: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6383,7 +6407,10 @@ export interface operations {
     GradingTasksController_mark: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6452,7 +6479,10 @@ export interface operations {
     GradingTasksController_markAndNext: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6558,7 +6588,10 @@ export interface operations {
     GradingTasksController_renew: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6618,7 +6651,10 @@ export interface operations {
     GradingTasksController_skip: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6674,7 +6710,10 @@ export interface operations {
     GradingLeadController_unflag: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6737,7 +6776,10 @@ export interface operations {
                 /** @description third: only answers waiting for a third mark (三评, the third-marking view; still blind: no earlier mark is shown). */
                 round?: "third";
             };
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6819,7 +6861,10 @@ export interface operations {
     ImportsController_importPaper: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6972,7 +7017,10 @@ export interface operations {
     ImportsController_preview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7061,7 +7109,10 @@ export interface operations {
                 /** @description Defaults to the file name extension. */
                 format?: "xlsx" | "csv";
             };
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7299,7 +7350,10 @@ export interface operations {
     InvitationsController_invite: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7469,7 +7523,10 @@ export interface operations {
     InvitationsController_extend: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7548,7 +7605,10 @@ export interface operations {
     InvitationsController_resend: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7614,7 +7674,10 @@ export interface operations {
     InvitationsController_revoke: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7852,7 +7915,10 @@ export interface operations {
     JobRolesController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8121,7 +8187,10 @@ export interface operations {
     JobRolesController_archive: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8178,7 +8247,10 @@ export interface operations {
     JobRolesController_restore: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8411,7 +8483,10 @@ export interface operations {
     PapersController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8727,7 +8802,10 @@ export interface operations {
     PapersController_archive: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8784,7 +8862,10 @@ export interface operations {
     PapersController_clone: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8971,7 +9052,10 @@ export interface operations {
     PapersController_publish: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9062,7 +9146,10 @@ export interface operations {
     PapersController_restore: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9356,7 +9443,10 @@ export interface operations {
     InvitationsController_bulk: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 paperId: string;
             };
@@ -9460,7 +9550,10 @@ export interface operations {
     PapersController_importPaper: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9576,7 +9669,10 @@ export interface operations {
     QuestionsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10000,7 +10096,10 @@ export interface operations {
     UsersController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10256,7 +10355,10 @@ export interface operations {
     WebhooksController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10561,7 +10663,10 @@ export interface operations {
     WebhooksController_redeliver: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 deliveryId: string;
                 id: string;
@@ -10628,7 +10733,10 @@ export interface operations {
     WebhooksController_rotateSecret: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
