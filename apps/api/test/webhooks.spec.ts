@@ -7,6 +7,7 @@ import { connectAsOwner, TestSmtpServer, TestWebhookReceiver, until, type Receiv
 import { Candidate, call, objectivePaper } from './attempts-fixtures';
 import { linkToken } from '@assay/invitations';
 import { JobName, loadConfig, QueueName, redisOptions } from '@assay/core';
+import { newGrader, openPaper, queued, submit } from './grading-fixtures';
 import { startWorker } from './test-worker';
 import { TestApi, type SignedUpTenant } from './test-api';
 
@@ -181,6 +182,39 @@ describe('webhooks: signed, ordered, at-least-once deliveries from the outbox to
     const first = target.received[0];
     expect(verify(secret, String(first.headers['assay-signature']), first.body.replace('"paper.published"', '"paper.publishe"'))).toBe(false);
     expect(verify(`${secret}x`, String(first.headers['assay-signature']), first.body)).toBe(false);
+  });
+
+  it('reports marking: graded with passed or failed per candidate, then marking finished for the paper once nothing is left to mark', async () => {
+    const paper = await openPaper(api, a);
+    const target = await receiver();
+    await register(target, ['invitation.graded', 'invitation.passed', 'invitation.failed', 'paper.marking_finished']);
+    const grader = await newGrader(api, a);
+    expect((await as(a, 'POST', `/grading/papers/${paper.paperId}/assignments`, { userId: grader.userId })).status).toBe(201);
+    const good = await submit(api, a, paper, { parcel: '安抚，核实，补发', price: '倾听并退差价', single: 'B' });
+    const poor = await submit(api, a, paper, { parcel: '不知道', price: '不知道', single: 'A' });
+
+    // Once scored and queued: full marks for the good script (4 + 10 + 6 = 20 of pass mark 12), none for the poor one.
+    const scripts = new Map([
+      [(await queued(api, a, good.attemptId)).code, 'good'],
+      [(await queued(api, a, poor.attemptId)).code, 'poor'],
+    ]);
+    for (let claimed = await api.request('POST', `/api/v1/grading/tasks/claim?paperId=${paper.paperId}`, { token: grader.token }); claimed.body.task; ) {
+      const task = claimed.body.task;
+      const full = task.question.rubric.map((criterion: { points: number }) => criterion.points);
+      const scores = scripts.get(task.code) === 'good' ? full : full.map(() => 0);
+      expect((await api.request('POST', `/api/v1/grading/tasks/${task.taskId}/marks`, { token: grader.token, body: { scores } })).status).toBe(204);
+      claimed = await api.request('POST', `/api/v1/grading/tasks/claim?paperId=${paper.paperId}`, { token: grader.token });
+    }
+
+    await target.waitFor(1, (request) => body(request).type === 'paper.marking_finished');
+    const events = target.received.map(body);
+    const of = (attemptId: string) => events.filter((event) => event.data.attemptId === attemptId).map((event) => event.type);
+    expect(of(good.attemptId)).toEqual(['invitation.graded', 'invitation.passed']);
+    expect(of(poor.attemptId)).toEqual(['invitation.graded', 'invitation.failed']);
+    const finished = events.filter((event) => event.type === 'paper.marking_finished');
+    expect(finished).toEqual([expect.objectContaining({ data: { paperId: paper.paperId, paperVersionId: expect.any(String) } })]);
+    // Reported after both results: the last event of all.
+    expect(events.at(-1).type).toBe('paper.marking_finished');
   });
 
   it('holds newer events behind one that fails until the receiver recovers: nothing lost, order kept', async () => {
