@@ -16,7 +16,8 @@ export class CreateIdempotencyKeys1764200720000 implements MigrationInterface {
          route text NOT NULL,
          body_hash text NOT NULL,
          status text NOT NULL CHECK (status IN ('in_progress', 'done')),
-         response_status smallint,
+         -- false when the answer held a secret shown once (@AnswersSecret): it is not stored.
+         replayable boolean NOT NULL DEFAULT true,
          response_body jsonb,
          locked_until timestamptz NOT NULL,
          expires_at timestamptz NOT NULL,

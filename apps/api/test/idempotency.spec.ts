@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { connectAsOwner } from '@assay/testing';
 import { TestApi, type SignedUpTenant } from './test-api';
 
 describe('Idempotency-Key on creating POSTs', () => {
@@ -64,6 +65,24 @@ describe('Idempotency-Key on creating POSTs', () => {
     expect([inA.status, inB.status]).toEqual([201, 201]);
     expect(inB.body.id).not.toBe(inA.body.id);
     expect(inB.headers['idempotent-replayed']).toBeUndefined();
+  });
+
+  it('never stores an answer holding a once-shown secret: the retry creates nothing and says so', async () => {
+    const key = randomUUID();
+    const url = `http://127.0.0.1:9/hooks/${randomBytes(3).toString('hex')}`;
+    const first = await post(a, '/webhooks', { url, events: ['paper.published'] }, key);
+    expect(first.status).toBe(201);
+    const retried = await post(a, '/webhooks', { url, events: ['paper.published'] }, key);
+    expect(retried.status).toBe(409);
+    expect(retried.body.code).toBe('idempotency.not_replayable');
+    expect((await api.request('GET', `/api/v1/webhooks?q=${encodeURIComponent(url)}`, { token: a.accessToken })).body.total).toBe(1);
+    const owner = await connectAsOwner();
+    try {
+      const stored = (await owner.query('SELECT response_body FROM idempotency_keys WHERE key = $1', [key])).rows;
+      expect(stored).toEqual([{ response_body: null }]);
+    } finally {
+      await owner.end();
+    }
   });
 
   it('runs parallel identical requests once: one creates, the others get its answer or 409 in progress', async () => {

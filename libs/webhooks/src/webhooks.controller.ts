@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiNoContent, ApiPageResponse, ApiProblems, Roles, STAFF_PROBLEMS, UuidParam } from '@assay/core';
+import { AnswersSecret, ApiNoContent, ApiPageResponse, ApiProblems, Roles, STAFF_PROBLEMS, UuidParam } from '@assay/core';
 import { CreateWebhookDto, DeliveryQueryDto, UpdateWebhookDto, WebhookQueryDto } from './dto/webhook.dto';
 import { WebhookDeliveryResponse, WebhookResponse, WebhookWithSecretResponse } from './dto/webhook.response';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
@@ -14,6 +14,7 @@ export class WebhooksController {
   constructor(private readonly endpoints: WebhookEndpointsService) {}
 
   @Post()
+  @AnswersSecret()
   @ApiOperation({ summary: 'Register an endpoint for some events; the answer carries its signing secret, shown only this once.' })
   @ApiCreatedResponse({ type: WebhookWithSecretResponse })
   @ApiProblems([400, 413])
@@ -55,6 +56,7 @@ export class WebhooksController {
   }
 
   @Post(':id/rotate-secret')
+  @AnswersSecret()
   @HttpCode(200)
   @ApiOperation({ summary: 'A new signing secret, effective at once; shown only in this answer.' })
   @ApiOkResponse({ type: WebhookWithSecretResponse })

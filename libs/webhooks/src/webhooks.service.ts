@@ -25,6 +25,8 @@ export class WebhooksService implements EntitySubscriberInterface {
 
   /** Writes the event and one delivery per enabled endpoint subscribed to it; nothing when none is. */
   async emit(manager: EntityManager, type: WebhookEventType, data: WebhookEventData): Promise<void> {
+    const runner = manager.queryRunner;
+    if (!runner?.isTransactionActive) throw new Error('WebhooksService.emit must run inside the transaction of the change it reports');
     const rows = (await manager.query(
       `WITH subscribed AS (SELECT id FROM webhook_endpoints WHERE enabled AND $1 = ANY (events)),
             event AS (INSERT INTO webhook_events (type, payload) SELECT $1, $2::jsonb WHERE EXISTS (SELECT 1 FROM subscribed) RETURNING id, sequence, tenant_id)
@@ -34,8 +36,6 @@ export class WebhooksService implements EntitySubscriberInterface {
       [type, JSON.stringify(data)],
     )) as { endpoint_id: string; tenant_id: string }[];
     if (rows.length === 0) return;
-    const runner = manager.queryRunner;
-    if (!runner?.isTransactionActive) throw new Error('WebhooksService.emit must run inside the transaction of the change it reports');
     const entry = this.pending.get(runner) ?? { tenantId: rows[0].tenant_id, endpointIds: new Set<string>() };
     for (const row of rows) entry.endpointIds.add(row.endpoint_id);
     this.pending.set(runner, entry);

@@ -1,4 +1,5 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor, StreamableFile } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata, StreamableFile } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { from, mergeMap, Observable, of, throwError, catchError } from 'rxjs';
@@ -14,6 +15,15 @@ const KEPT_FOR = '24 hours';
 /** A claim whose request never finished (process killed) may be taken again after this. */
 const CLAIM_TIMEOUT = '5 minutes';
 
+const ANSWERS_SECRET = 'assay:answers-secret';
+
+/**
+ * For a POST whose answer holds a secret shown only once (an API key, a webhook signing secret):
+ * with an Idempotency-Key, the answer is not stored (the secret would sit in clear in
+ * `idempotency_keys`); a retry still creates nothing and gets 409 `idempotency.not_replayable`.
+ */
+export const AnswersSecret = () => SetMetadata(ANSWERS_SECRET, true);
+
 type Claim = { kind: 'run' } | { kind: 'replay'; body: unknown };
 
 /**
@@ -27,7 +37,10 @@ type Claim = { kind: 'run' } | { kind: 'replay'; body: unknown };
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly tx: TenantTransaction) {}
+  constructor(
+    private readonly tx: TenantTransaction,
+    private readonly reflector: Reflector,
+  ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const http = context.switchToHttp();
@@ -46,8 +59,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       http.getResponse<{ header(name: string, value: string): unknown }>().header('idempotent-replayed', 'true');
       return of(claim.body);
     }
+    const secret = this.reflector.get<boolean>(ANSWERS_SECRET, context.getHandler()) === true;
     return next.handle().pipe(
-      mergeMap((body) => from(this.complete(tenantId, key, body)).pipe(mergeMap(() => of(body)))),
+      mergeMap((body) => from(this.complete(tenantId, key, body, secret)).pipe(mergeMap(() => of(body)))),
       catchError((error: unknown) => from(this.release(tenantId, key)).pipe(mergeMap(() => throwError(() => error)))),
     );
   }
@@ -68,10 +82,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
         [key, route, hash, CLAIM_TIMEOUT, KEPT_FOR],
       )) as unknown[];
       if (inserted.length > 0) return { kind: 'run' as const };
-      const [first] = (await manager.query(`SELECT route, body_hash, status, response_body FROM idempotency_keys WHERE key = $1`, [key])) as {
+      const [first] = (await manager.query(`SELECT route, body_hash, status, replayable, response_body FROM idempotency_keys WHERE key = $1`, [key])) as {
         route: string;
         body_hash: string;
         status: 'in_progress' | 'done';
+        replayable: boolean;
         response_body: unknown;
       }[];
       if (first.route !== route || first.body_hash !== hash) {
@@ -82,15 +97,26 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (first.status === 'in_progress') {
         throw new DomainError('conflict', 'idempotency.in_progress', 'The first request with this Idempotency-Key is still running; retry in a moment to get its answer.');
       }
+      if (!first.replayable) {
+        throw new DomainError(
+          'conflict',
+          'idempotency.not_replayable',
+          'The first request with this Idempotency-Key succeeded; its answer held a secret shown only once, so it is not repeated. Find what it created in the list (or rotate its secret).',
+        );
+      }
       return { kind: 'replay' as const, body: first.response_body };
     });
   }
 
   /** Stores the answer; one that is not JSON (a file) is not replayable, so the key is given back. */
-  private async complete(tenantId: string, key: string, body: unknown): Promise<void> {
+  private async complete(tenantId: string, key: string, body: unknown, secret: boolean): Promise<void> {
     if (body instanceof StreamableFile || Buffer.isBuffer(body)) return this.release(tenantId, key);
     await this.tx.runAs(tenantId, (manager) =>
-      manager.query(`UPDATE idempotency_keys SET status = 'done', response_body = $2::jsonb WHERE key = $1`, [key, JSON.stringify(body ?? null)]),
+      manager.query(`UPDATE idempotency_keys SET status = 'done', replayable = $2, response_body = $3::jsonb WHERE key = $1`, [
+        key,
+        !secret,
+        secret ? null : JSON.stringify(body ?? null),
+      ]),
     );
   }
 
