@@ -69,7 +69,7 @@ describe('Idempotency-Key on creating POSTs', () => {
 
   it('never stores an answer holding a once-shown secret: the retry creates nothing and says so', async () => {
     const key = randomUUID();
-    const url = `http://127.0.0.1:9/hooks/${randomBytes(3).toString('hex')}`;
+    const url = `https://ats.example.com/hooks/${randomBytes(3).toString('hex')}`;
     const first = await post(a, '/webhooks', { url, events: ['paper.published'] }, key);
     expect(first.status).toBe(201);
     const retried = await post(a, '/webhooks', { url, events: ['paper.published'] }, key);

@@ -69,6 +69,8 @@ describe('webhooks: signed, ordered, at-least-once deliveries from the outbox to
       SMTP_URL: smtp.url,
       REDIS_PREFIX: `assay-test-hooks-${randomBytes(4).toString('hex')}`,
       WEBHOOK_RETRY_BASE_MS: '50',
+      // The receivers listen on 127.0.0.1; the refusal of private addresses has its own test below.
+      WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
       WEBHOOK_DISABLE_AFTER_FAILURES: '3',
       WEBHOOK_DISABLE_AFTER_HOURS: '0',
     };
@@ -118,6 +120,22 @@ describe('webhooks: signed, ordered, at-least-once deliveries from the outbox to
     const b = await api.signup();
     expect((await as(b, 'GET', `/webhooks/${created.id}`)).status).toBe(404);
     expect((await as(a, 'DELETE', `/webhooks/${created.id}`)).status).toBe(204);
+  });
+
+  it('refuses private and loopback addresses unless WEBHOOK_ALLOW_PRIVATE_NETWORKS', async () => {
+    const strict = await TestApi.start({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'false' });
+    try {
+      for (const url of ['http://127.0.0.1:8080/hooks', 'http://localhost/hooks', 'http://10.1.2.3/hooks', 'http://169.254.169.254/latest/meta-data', 'http://[::1]/hooks']) {
+        const refused = await strict.request('POST', '/api/v1/webhooks', { token: a.accessToken, body: { url, events: ['paper.published'] } });
+        expect(refused.status).toBe(400);
+        expect(refused.body).toMatchObject({ code: 'webhook.private_address', errors: [{ field: 'url' }] });
+      }
+      const allowed = await strict.request('POST', '/api/v1/webhooks', { token: a.accessToken, body: { url: 'https://ats.example.com/hooks', events: ['paper.published'] } });
+      expect(allowed.status).toBe(201);
+      expect((await as(a, 'DELETE', `/webhooks/${allowed.body.id}`)).status).toBe(204);
+    } finally {
+      await strict.close();
+    }
   });
 
   it("sends an invitation's life, in order, signed as the docs verify, with ids and never personal data", async () => {

@@ -1,5 +1,6 @@
 import { MAX_RETRY_WAIT_MS, nextAttemptAt, shouldDisable } from './delivery-policy';
 import { webhookUrlProblem } from './webhook-url';
+import { isPrivateAddress, privateAddressOf, privateHostOf } from './private-networks';
 import { newWebhookSecret, sealSecret, secretKey, unsealSecret } from './webhook-secret';
 
 const now = new Date('2026-12-03T08:00:00Z');
@@ -31,6 +32,24 @@ describe('webhook URLs', () => {
     expect(webhookUrlProblem('https://key@ats.example.com/')).toContain('user name or password');
     expect(webhookUrlProblem('https://ats.example.com/#x')).toContain('fragment');
     expect(webhookUrlProblem('/relative')).toContain('absolute URL');
+  });
+});
+
+describe('private networks', () => {
+  it('knows loopback, private, link-local and mapped addresses from public ones', () => {
+    for (const address of ['127.0.0.1', '10.0.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', '::', 'fd00::1', 'fe80::1', '::ffff:127.0.0.1']) {
+      expect([address, isPrivateAddress(address)]).toEqual([address, true]);
+    }
+    for (const address of ['8.8.8.8', '172.32.0.1', '2001:4860:4860::8888', '::ffff:8.8.8.8']) {
+      expect([address, isPrivateAddress(address)]).toEqual([address, false]);
+    }
+  });
+
+  it('finds private hosts in URLs, by literal and by resolving the name', async () => {
+    expect(privateHostOf('http://[::1]:8080/x')).toBe('::1');
+    expect(privateHostOf('http://localhost/x')).toBe('localhost');
+    expect(privateHostOf('https://ats.example.com/x')).toBeNull();
+    expect(await privateAddressOf('http://localhost:9/x')).toMatch(/^(127\.0\.0\.1|::1)$/);
   });
 });
 

@@ -5,6 +5,7 @@ import { nextAttemptAt, shouldDisable } from './delivery-policy';
 import { WebhookDelivery } from './entities/webhook-delivery.entity';
 import { WebhookEndpoint } from './entities/webhook-endpoint.entity';
 import { WebhookEvent } from './entities/webhook-event.entity';
+import { privateAddressOf } from './private-networks';
 import { SIGNATURE_HEADER, signatureHeader } from './signature';
 import { secretKey, unsealSecret } from './webhook-secret';
 
@@ -128,6 +129,17 @@ export class WebhookDeliveryJobs {
   private async send(url: string, secret: string, delivery: WebhookDelivery, event: WebhookEvent): Promise<Attempt> {
     const body = JSON.stringify({ id: event.id, type: event.type, sequence: Number(event.sequence), occurredAt: event.createdAt.toISOString(), tenantId: event.tenantId, data: event.payload });
     const started = performance.now();
+    if (this.config.WEBHOOK_ALLOW_PRIVATE_NETWORKS !== 'true') {
+      // Checked at each delivery: a name may resolve elsewhere than when it was registered.
+      const host = new URL(url).hostname;
+      let refused: string | null;
+      try {
+        refused = await privateAddressOf(url);
+      } catch (error) {
+        return { ok: false, statusCode: null, latencyMs: Math.round(performance.now() - started), error: `cannot resolve ${host}: ${describeFetchError(error)}`.slice(0, 500) };
+      }
+      if (refused) return { ok: false, statusCode: null, latencyMs: 0, error: `refused: ${host} resolves to ${refused}, a private or loopback address` };
+    }
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.config.WEBHOOK_TIMEOUT_MS);
     try {

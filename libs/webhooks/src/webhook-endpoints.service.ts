@@ -4,6 +4,7 @@ import { afterCommit, AppConfig, containsPattern, DomainError, JobName, JobQueue
 import type { CreateWebhookDto, DeliveryQueryDto, UpdateWebhookDto, WebhookQueryDto } from './dto/webhook.dto';
 import { WebhookDelivery, type WebhookDeliveryStatus } from './entities/webhook-delivery.entity';
 import { WebhookEndpoint } from './entities/webhook-endpoint.entity';
+import { privateHostOf } from './private-networks';
 import { newWebhookSecret, sealSecret, secretKey } from './webhook-secret';
 
 export interface WebhookDeliveryView {
@@ -30,6 +31,7 @@ export interface WebhookDeliveryView {
 export class WebhookEndpointsService {
   private readonly logger = new Logger(WebhookEndpointsService.name);
   private readonly key: Buffer;
+  private readonly allowPrivate: boolean;
 
   constructor(
     private readonly tx: TenantTransaction,
@@ -37,10 +39,12 @@ export class WebhookEndpointsService {
     config: AppConfig,
   ) {
     this.key = secretKey(config.LINK_SECRET);
+    this.allowPrivate = config.WEBHOOK_ALLOW_PRIVATE_NETWORKS === 'true';
   }
 
   /** The secret is in this answer only; it is stored sealed. */
   async create(dto: CreateWebhookDto): Promise<WebhookEndpoint & { secret: string }> {
+    this.refusePrivate(dto.url);
     const secret = newWebhookSecret();
     const endpoint = await this.tx.run(async (manager) => {
       const { identifiers } = await manager.insert(WebhookEndpoint, {
@@ -71,6 +75,7 @@ export class WebhookEndpointsService {
 
   /** Re-enabling clears the failure run and sends what waits at once, oldest first. */
   async update(id: string, dto: UpdateWebhookDto): Promise<WebhookEndpoint> {
+    if (dto.url !== undefined) this.refusePrivate(dto.url);
     const { endpoint, resumed } = await this.tx.run(async (manager) => {
       const before = await this.find(manager, id);
       const changes: Partial<WebhookEndpoint> = {};
@@ -151,6 +156,16 @@ export class WebhookEndpointsService {
     await afterCommit(this.logger, { endpointId: endpoint.id }, 'Webhook deliveries not queued; the sweep will', () =>
       this.jobs.enqueue(JobName.DeliverWebhooks, { tenantId: endpoint.tenantId, endpointId: endpoint.id, at: Date.now() }),
     );
+  }
+
+  /** A private address literal or localhost, unless private networks are allowed; host names are checked at each delivery. */
+  private refusePrivate(url: string): void {
+    const host = this.allowPrivate ? null : privateHostOf(url);
+    if (host) {
+      throw DomainError.invalid('webhook.private_address', `${host} is a private or loopback address; webhooks go to addresses reachable on the internet.`, [
+        { field: 'url', reason: `must not point at a private or loopback address (${host})` },
+      ]);
+    }
   }
 
   private async find(manager: EntityManager, id: string): Promise<WebhookEndpoint> {

@@ -132,6 +132,13 @@ export class AppConfig {
   @Transform(toInt)
   WEBHOOK_TIMEOUT_MS = 10_000;
 
+  /**
+   * Whether webhook URLs may reach private, loopback and link-local addresses (`true`: on-premises
+   * receivers, development, tests). `false` refuses them when registering and at each delivery (SSRF).
+   */
+  @IsIn(['true', 'false'])
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS = 'false';
+
   /** First wait before a failed webhook delivery is retried; each retry waits twice as long (at most 6 h). */
   @IsInt()
   @Min(10)
