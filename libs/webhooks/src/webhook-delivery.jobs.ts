@@ -108,14 +108,28 @@ export class WebhookDeliveryJobs {
       if (endpoint.consecutive_failures > 0) await manager.update(WebhookEndpoint, { id: endpointId }, { consecutiveFailures: 0, failingSince: null });
       return { kind: 'next' };
     }
-    const retryAt = nextAttemptAt(attempts, now, { baseMs: this.config.WEBHOOK_RETRY_BASE_MS, maxAttempts: this.config.WEBHOOK_MAX_ATTEMPTS });
+    return this.recordFailure(manager, endpoint, delivery, outcome);
+  }
+
+  /**
+   * A failed attempt: the delivery's retry (or `failed` after its last attempt), the endpoint's run
+   * of failures, and the endpoint disabled with a notice to the admins once that run is sustained.
+   */
+  private async recordFailure(
+    manager: EntityManager,
+    endpoint: { url: string; consecutive_failures: number; failing_since: Date | null },
+    delivery: WebhookDelivery,
+    outcome: { attempts: number; lastAttemptAt: Date; lastStatusCode: number | null; lastLatencyMs: number; lastError: string | null },
+  ): Promise<Step> {
+    const now = outcome.lastAttemptAt;
+    const retryAt = nextAttemptAt(outcome.attempts, now, { baseMs: this.config.WEBHOOK_RETRY_BASE_MS, maxAttempts: this.config.WEBHOOK_MAX_ATTEMPTS });
     await manager.update(WebhookDelivery, { id: delivery.id }, { ...outcome, status: retryAt ? 'pending' : 'failed', nextAttemptAt: retryAt ?? delivery.nextAttemptAt });
     const failures = endpoint.consecutive_failures + 1;
     const failingSince = endpoint.failing_since ?? now;
-    const disable = shouldDisable(failures, failingSince, now, { failures: this.config.WEBHOOK_DISABLE_AFTER_FAILURES, hours: this.config.WEBHOOK_DISABLE_AFTER_HOURS });
-    if (disable) {
-      const reason = `${failures} consecutive failed deliveries since ${failingSince.toISOString()}; last: ${attempt.error ?? `HTTP ${attempt.statusCode}`}`;
-      await manager.update(WebhookEndpoint, { id: endpointId }, { consecutiveFailures: failures, failingSince, enabled: false, disabledAt: now, disabledReason: reason.slice(0, 500) });
+    const endpointId = delivery.endpointId;
+    if (shouldDisable(failures, failingSince, now, { failures: this.config.WEBHOOK_DISABLE_AFTER_FAILURES, hours: this.config.WEBHOOK_DISABLE_AFTER_HOURS })) {
+      const reason = `${failures} consecutive failed deliveries since ${failingSince.toISOString()}; last: ${outcome.lastError}`.slice(0, 500);
+      await manager.update(WebhookEndpoint, { id: endpointId }, { consecutiveFailures: failures, failingSince, enabled: false, disabledAt: now, disabledReason: reason });
       const mailIds = await this.mail.noticeToAdmins(manager, { kind: 'webhook_disabled', endpointId, url: endpoint.url, reason });
       this.logger.warn({ endpointId, failures }, 'Webhook endpoint disabled after sustained failure');
       return { kind: 'disabled', mailIds };
