@@ -10,17 +10,18 @@ const nx = require('@nx/eslint-plugin');
  * Type rules come from typescript-eslint via Nx's preset.
  */
 const SCOPE_ARROWS = {
-  api: ['identity', 'catalog', 'bank', 'papers', 'imports', 'invitations', 'attempts', 'analytics', 'grading'],
-  worker: ['identity', 'invitations', 'attempts', 'analytics', 'grading'],
+  api: ['identity', 'catalog', 'bank', 'papers', 'imports', 'invitations', 'attempts', 'analytics', 'grading', 'webhooks'],
+  worker: ['identity', 'invitations', 'attempts', 'analytics', 'grading', 'webhooks'],
   identity: [],
   catalog: [],
   bank: ['catalog', 'scoring'],
-  papers: ['catalog', 'bank', 'scoring', 'paper-import'],
+  papers: ['catalog', 'bank', 'scoring', 'paper-import', 'webhooks'],
   imports: ['catalog', 'bank', 'papers', 'paper-import'],
-  invitations: ['identity', 'papers'],
+  invitations: ['identity', 'papers', 'webhooks'],
   attempts: ['papers', 'invitations', 'scoring', 'analytics'],
   analytics: ['papers', 'statistics', 'grading-rules'],
-  grading: ['attempts', 'papers', 'grading-rules', 'analytics'],
+  grading: ['attempts', 'papers', 'grading-rules', 'analytics', 'webhooks'],
+  webhooks: [],
   testing: ['migrations'],
   bench: ['attempts', 'invitations', 'paper-import', 'grading', 'testing', 'migrations'],
   tools: ['identity', 'invitations', 'paper-import', 'statistics', 'migrations'],

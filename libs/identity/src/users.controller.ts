@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiNoContent, ApiPageResponse, ApiProblems, PageQueryDto, Roles, STAFF_PROBLEMS, UuidParam } from '@assay/core';
+import { AnswersSecret, ApiNoContent, ApiPageResponse, ApiProblems, PageQueryDto, Roles, STAFF_PROBLEMS, UuidParam } from '@assay/core';
 import { CreateApiKeyDto, CreateUserDto, UpdateTenantDto, UpdateUserDto, UserQueryDto } from './dto/users.dto';
 import { ApiKeysService } from './api-keys.service';
 import { UsersService } from './users.service';
@@ -64,6 +64,7 @@ export class ApiKeysController {
   }
 
   @Post()
+  @AnswersSecret()
   @ApiOperation({ summary: 'Create an API key; the `key` field is shown this once only.' })
   @ApiCreatedResponse({ type: CreatedApiKeyResponse })
   @ApiProblems([400, 413])
