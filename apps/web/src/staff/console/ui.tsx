@@ -1,7 +1,7 @@
 import { Alert, Button, Input, Popconfirm, type ButtonProps } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useLocale, useText, type Texts } from '../i18n';
-import { adviceFor } from './problems';
+import { adviceFor } from '../ui/problems';
 import './console.css';
 
 const TEXT: Texts<{ requestId: string; cancel: string; search: string }> = {

@@ -6,7 +6,8 @@ import { bodyOf } from '../../api/client';
 import { useLocale, useText, type Texts } from '../i18n';
 import { staffApi } from '../staff-api';
 import { useJobRoles, usePapers, type Paper, type PaperSummary } from './console-api';
-import { formFieldsOf, ProblemNotice } from './ProblemNotice';
+import { ProblemNotice } from '../ui/ProblemNotice';
+import { formFieldsOf } from '../ui/problems';
 import { usePaging } from '../ui/paging';
 import { ScrollRegion } from '../ui/ScrollRegion';
 

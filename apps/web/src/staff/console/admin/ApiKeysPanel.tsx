@@ -6,7 +6,7 @@ import type { components } from '../../../api/schema';
 import { useLocale, useText, type Texts } from '../../i18n';
 import { staffApi } from '../../staff-api';
 import { ACTIVE_COLOUR, EXPIRED_COLOUR, ROLE_LABELS } from '../labels';
-import { call, showFieldErrors } from '../problems';
+import { call, showFieldErrors } from '../../ui/problems';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 import { SecretText, ShownOnceModal } from '../../ui/ShownOnceModal';
 import { ConfirmButton, ErrorAlert, useListState } from '../ui';

@@ -7,7 +7,7 @@ import { useLocale, useText, type Texts } from '../../i18n';
 import { staffApi } from '../../staff-api';
 import { CatalogSelect } from '../CatalogSelect';
 import { KIND_LABELS, MISSING_COLOUR, TYPE_LABELS } from '../labels';
-import { call } from '../problems';
+import { call } from '../../ui/problems';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 import { ConfirmButton, ErrorAlert, SearchBox, useListState } from '../ui';
 import { exportBank, type BankFilters, type SheetFormat } from './bank-files';

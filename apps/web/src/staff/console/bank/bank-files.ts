@@ -1,6 +1,6 @@
 import type { paths } from '../../../api/schema';
 import { staffApi } from '../../staff-api';
-import { call } from '../problems';
+import { call } from '../../ui/problems';
 import { saveFile } from '../../ui/save-file';
 
 export type BankFilters = NonNullable<paths['/api/v1/questions']['get']['parameters']['query']>;

@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { Button, Checkbox, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useText, type Texts } from '../../i18n';
-import { showFieldErrors } from '../problems';
+import { showFieldErrors } from '../../ui/problems';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 import { ConfirmButton, ErrorAlert, SearchBox, useListState } from '../ui';
 import { catalogApi, setJobRoleArchived, type CatalogEntry, type CatalogFields, type CatalogKind } from './catalog-api';
