@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadConfig } from '@assay/core';
 import { linkToken } from '@assay/invitations';
-import { PHONE, screenProblems, until, watchConsole } from '@assay/testing';
+import { consoleErrorsPerTest, PHONE, screenProblems, until, watchConsole } from '@assay/testing';
 import { startBrowserStack, type BrowserStack } from './browser-stack';
 import { publishedPaper, type PublishedPaperFixture } from './fixtures';
 import type { SignedUpTenant, TestApi } from './test-api';
@@ -25,7 +25,7 @@ describe('candidate exam in a real browser', () => {
   let browser: Browser;
   let tenant: SignedUpTenant;
   let paper: PublishedPaperFixture;
-  const consoleErrors: string[] = [];
+  const consoleErrors = consoleErrorsPerTest();
 
   const staff = (url: string) => api.request('GET', `/api/v1${url}`, { token: tenant.accessToken });
   const attemptOf = async (paperId: string) => (await staff(`/attempts?paperId=${paperId}`)).body.items[0];
@@ -42,10 +42,6 @@ describe('candidate exam in a real browser', () => {
   }, 60_000);
   afterAll(async () => {
     await stack?.close();
-  });
-  afterEach(() => {
-    expect(consoleErrors).toEqual([]);
-    consoleErrors.length = 0;
   });
 
   /** A new invitation to the paper and its personal link's token. */

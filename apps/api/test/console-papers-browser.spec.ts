@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, PHONE, screenProblems, TestSmtpServer, until, watchConsole } from '@assay/testing';
+import { consoleErrorsPerTest, DESKTOP, PHONE, screenProblems, TestSmtpServer, until, watchConsole } from '@assay/testing';
 import { startBrowserStack, type BrowserStack } from './browser-stack';
 import type { SignedUpTenant, TestApi } from './test-api';
 /** apps/api/test -> ../shared/samples/papers beside the repository (never copied into it). */
@@ -24,7 +24,7 @@ describe('recruiter console in a real browser: import, publish, invite', () => {
   let base: string;
   let tenant: SignedUpTenant;
   const recruiter = { email: `recruiter-${randomBytes(3).toString('hex')}@example.com`, password: 'recruiter password 1' };
-  const consoleErrors: string[] = [];
+  const consoleErrors = consoleErrorsPerTest();
 
   const staff = (method: 'GET' | 'POST', url: string, body?: unknown) => api.request(method, `/api/v1${url}`, { token: tenant.accessToken, body });
 
@@ -41,10 +41,6 @@ describe('recruiter console in a real browser: import, publish, invite', () => {
   afterAll(async () => {
     await stack?.close();
     await smtp?.close();
-  });
-  afterEach(() => {
-    expect(consoleErrors).toEqual([]);
-    consoleErrors.length = 0;
   });
 
   const watch = (page: Page) => watchConsole(page, consoleErrors);

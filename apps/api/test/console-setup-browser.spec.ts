@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, failedStatus, screenProblems, watchConsole } from '@assay/testing';
+import { consoleErrorsPerTest, DESKTOP, failedStatus, screenProblems, watchConsole } from '@assay/testing';
 import { startBrowserStack, type BrowserStack } from './browser-stack';
 import type { TestApi } from './test-api';
 
@@ -25,7 +25,7 @@ describe('console set-up screens in a real browser', () => {
   let api: TestApi;
   let base: string;
   let browser: Browser;
-  const consoleErrors: string[] = [];
+  const consoleErrors = consoleErrorsPerTest();
   /** Refusals the test provokes on purpose (the browser logs each as a console error): checked one by one. */
   const refusals: string[] = [];
 
@@ -35,10 +35,6 @@ describe('console set-up screens in a real browser', () => {
   }, 60_000);
   afterAll(async () => {
     await stack?.close();
-  });
-  afterEach(() => {
-    expect(consoleErrors).toEqual([]);
-    consoleErrors.length = 0;
   });
 
   const watch = (page: Page) =>

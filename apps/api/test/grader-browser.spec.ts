@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import type { Browser, Page } from 'playwright-core';
 import { GradingJobs } from '@assay/grading';
-import { connectAsOwner, DESKTOP, failedStatus, PHONE, screenProblems, until, watchConsole } from '@assay/testing';
+import { connectAsOwner, consoleErrorsPerTest, DESKTOP, failedStatus, PHONE, screenProblems, until, watchConsole } from '@assay/testing';
 import { call } from './attempts-fixtures';
 import { openPaper, queued, submit, type OpenPaper } from './grading-fixtures';
 import { startBrowserStack, type BrowserStack } from './browser-stack';
@@ -31,7 +31,7 @@ describe('grader workspace in a real browser', () => {
   let browser: Browser;
   let tenant: SignedUpTenant;
   let paper: OpenPaper;
-  const consoleErrors: string[] = [];
+  const consoleErrors = consoleErrorsPerTest();
   /** HTTP statuses a step provokes on purpose (Chromium logs every failed response as a console error). */
   const expectedStatuses = new Set<number>();
 
@@ -48,9 +48,6 @@ describe('grader workspace in a real browser', () => {
   }, 120_000);
   afterAll(async () => {
     await stack?.close();
-  });
-  afterEach(() => {
-    expect(consoleErrors).toEqual([]);
   });
 
   /** A staff member the admin creates with a password, to sign in through the login page. */

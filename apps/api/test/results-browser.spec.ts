@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { loadConfig } from '@assay/core';
 import { linkToken } from '@assay/invitations';
-import { DESKTOP, PHONE, SCREENSHOTS, screenProblems, until, watchConsole } from '@assay/testing';
+import { consoleErrorsPerTest, DESKTOP, PHONE, screenProblems, SCREENSHOTS, until, watchConsole } from '@assay/testing';
 import { startBrowserStack, type BrowserStack } from './browser-stack';
 import { call, Candidate } from './attempts-fixtures';
 import { newGrader, openPaper, queued, submit, type Grader } from './grading-fixtures';
@@ -46,7 +46,7 @@ describe('results in a real browser', () => {
   let roleId: string;
   let versionId: string;
   const recruiter = { email: '', password: 'recruiter passphrase 1' };
-  const consoleErrors: string[] = [];
+  const consoleErrors = consoleErrorsPerTest();
 
   beforeAll(async () => {
     const env = { REDIS_PREFIX: `assay-test-rb-${randomBytes(4).toString('hex')}`, LINK_RATE_LIMIT: '100000' };
@@ -111,10 +111,6 @@ describe('results in a real browser', () => {
   }, 300_000);
   afterAll(async () => {
     await stack?.close();
-  });
-  afterEach(() => {
-    expect(consoleErrors).toEqual([]);
-    consoleErrors.length = 0;
   });
 
   /** Console errors fail the test; `reportNotComputed` allows the browser's own line for the report's expected 404. */
