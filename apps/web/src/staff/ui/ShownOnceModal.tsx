@@ -1,4 +1,4 @@
-import { Alert, Button, Modal, Space, Typography } from 'antd';
+import { Alert, Button, Modal, Space, Typography, type FormInstance } from 'antd';
 import type { ReactNode } from 'react';
 import { useText, type Texts } from '../i18n';
 
@@ -11,14 +11,14 @@ const TEXT: Texts<{ cancel: string; done: string }> = {
  * A create form in a modal that, once the server has created the thing, shows in its place what
  * the server hands out only once (a temporary password, an API key) until the user closes it.
  */
-export function ShownOnceModal({ title, submitText, pending, shown, onSubmit, onClose, children }: {
-  /** The title while the form is shown, then once created. */
+export function ShownOnceModal({ title, form, pending, shown, onClose, children }: {
+  /** The title (and submit button) while the form is shown, then the title once created. */
   title: { form: string; shown: string };
-  submitText: string;
+  /** The form (the children) the submit button submits. */
+  form: FormInstance;
   pending: boolean;
   /** What to show once created (see SecretText); nothing while the form is shown. */
   shown: ReactNode;
-  onSubmit: () => void;
   onClose: () => void;
   children: ReactNode;
 }) {
@@ -36,8 +36,8 @@ export function ShownOnceModal({ title, submitText, pending, shown, onSubmit, on
         ) : (
           <Space>
             <Button onClick={onClose}>{text.cancel}</Button>
-            <Button type="primary" loading={pending} onClick={onSubmit}>
-              {submitText}
+            <Button type="primary" loading={pending} onClick={() => form.submit()}>
+              {title.form}
             </Button>
           </Space>
         )

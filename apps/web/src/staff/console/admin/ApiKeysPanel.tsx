@@ -171,9 +171,8 @@ function CreateKeyModal({ onClose }: { onClose: () => void }) {
   return (
     <ShownOnceModal
       title={{ form: text.create, shown: text.keyCreated }}
-      submitText={text.create}
+      form={form}
       pending={create.isPending}
-      onSubmit={() => form.submit()}
       onClose={onClose}
       shown={created && <SecretText warning={text.keyOnce} label={created.name} value={created.key} testId="api-key" />}
     >

@@ -208,9 +208,8 @@ function AddUserModal({ roleOptions, onClose }: { roleOptions: { value: StaffRol
   return (
     <ShownOnceModal
       title={{ form: text.add, shown: text.created }}
-      submitText={text.add}
+      form={form}
       pending={create.isPending}
-      onSubmit={() => form.submit()}
       onClose={onClose}
       shown={
         created && (
