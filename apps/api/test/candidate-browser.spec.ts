@@ -1,17 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { INestApplicationContext } from '@nestjs/common';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadConfig } from '@assay/core';
 import { linkToken } from '@assay/invitations';
-import { launchChromium, until } from '@assay/testing';
+import { consoleErrorsPerTest, PHONE, screenProblems, until, watchConsole } from '@assay/testing';
+import { startBrowserStack, type BrowserStack } from './browser-stack';
 import { publishedPaper, type PublishedPaperFixture } from './fixtures';
-import { TestApi, type SignedUpTenant } from './test-api';
-import { startWorker } from './test-worker';
-
-const PHONE = { width: 375, height: 812 };
-const DESKTOP = { width: 1280, height: 800 };
-const SCREENSHOTS = join(__dirname, '..', '..', '..', 'tmp', 'screenshots');
+import type { SignedUpTenant, TestApi } from './test-api';
 
 interface StoredResponse {
   questionId: string;
@@ -26,13 +19,13 @@ interface StoredResponse {
  * and 1280 px (tmp/screenshots); any console error fails the test.
  */
 describe('candidate exam in a real browser', () => {
+  let stack: BrowserStack;
   let api: TestApi;
-  let worker: INestApplicationContext;
   let base: string;
   let browser: Browser;
   let tenant: SignedUpTenant;
   let paper: PublishedPaperFixture;
-  const consoleErrors: string[] = [];
+  const consoleErrors = consoleErrorsPerTest();
 
   const staff = (url: string) => api.request('GET', `/api/v1${url}`, { token: tenant.accessToken });
   const attemptOf = async (paperId: string) => (await staff(`/attempts?paperId=${paperId}`)).body.items[0];
@@ -42,23 +35,13 @@ describe('candidate exam in a real browser', () => {
   };
 
   beforeAll(async () => {
-    api = await TestApi.start();
-    await api.app.listen(0, '127.0.0.1');
-    base = await api.app.getUrl();
-    worker = await startWorker();
-    browser = await launchChromium();
+    stack = await startBrowserStack();
+    ({ api, base, browser } = stack);
     tenant = await api.signup();
     paper = await publishedPaper(api, tenant, '在线客服专员笔试(浏览器)', { settings: { showScoreToCandidate: true } });
-    mkdirSync(SCREENSHOTS, { recursive: true });
   }, 60_000);
   afterAll(async () => {
-    await browser?.close();
-    await worker?.close();
-    await api?.close();
-  });
-  afterEach(() => {
-    expect(consoleErrors).toEqual([]);
-    consoleErrors.length = 0;
+    await stack?.close();
   });
 
   /** A new invitation to the paper and its personal link's token. */
@@ -78,27 +61,10 @@ describe('candidate exam in a real browser', () => {
     return context;
   }
 
-  function watch(page: Page): Page {
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
-    return page;
-  }
+  const watch = (page: Page) => watchConsole(page, consoleErrors);
 
-  /** No serious or critical axe-core violation, and a screenshot at phone and desktop width. */
-  async function checkScreen(page: Page, name: string): Promise<void> {
-    for (const viewport of [DESKTOP, PHONE]) {
-      await page.setViewportSize(viewport);
-      await page.screenshot({ path: join(SCREENSHOTS, `candidate-${name}-${viewport.width}.png`), fullPage: true });
-      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-      const violations = await page.evaluate(async () => {
-        const result = await (globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe.run();
-        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
-      });
-      expect({ screen: name, width: viewport.width, violations }).toEqual({ screen: name, width: viewport.width, violations: [] });
-    }
-  }
+  /** No serious or critical axe-core violation, and a screenshot at desktop and phone width (ends at phone width). */
+  const checkScreen = async (page: Page, name: string) => expect(await screenProblems(page, name, { prefix: 'candidate' })).toEqual([]);
 
   /** A candidate on their own phone who opened the link, started and answered the first question. */
   async function candidatePage(token: string): Promise<Page> {

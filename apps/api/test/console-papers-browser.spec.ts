@@ -1,15 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { INestApplicationContext } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, TestSmtpServer, until } from '@assay/testing';
-import { TestApi, type SignedUpTenant } from './test-api';
-import { startWorker } from './test-worker';
-
-const PHONE = { width: 375, height: 812 };
-const DESKTOP = { width: 1280, height: 800 };
-const SCREENSHOTS = join(__dirname, '..', '..', '..', 'tmp', 'screenshots');
+import { consoleErrorsPerTest, DESKTOP, PHONE, screenProblems, TestSmtpServer, until, watchConsole } from '@assay/testing';
+import { startBrowserStack, type BrowserStack } from './browser-stack';
+import type { SignedUpTenant, TestApi } from './test-api';
 /** apps/api/test -> ../shared/samples/papers beside the repository (never copied into it). */
 const SAMPLE = resolve(__dirname, '../../../../shared/samples/papers/ecommerce-cs-question-bank.txt');
 
@@ -23,68 +18,36 @@ const SAMPLE = resolve(__dirname, '../../../../shared/samples/papers/ecommerce-c
  */
 describe('recruiter console in a real browser: import, publish, invite', () => {
   let smtp: TestSmtpServer;
+  let stack: BrowserStack;
   let api: TestApi;
-  let worker: INestApplicationContext;
   let browser: Browser;
   let base: string;
   let tenant: SignedUpTenant;
   const recruiter = { email: `recruiter-${randomBytes(3).toString('hex')}@example.com`, password: 'recruiter password 1' };
-  const consoleErrors: string[] = [];
+  const consoleErrors = consoleErrorsPerTest();
 
   const staff = (method: 'GET' | 'POST', url: string, body?: unknown) => api.request(method, `/api/v1${url}`, { token: tenant.accessToken, body });
 
   beforeAll(async () => {
     smtp = await TestSmtpServer.start();
     const env = { SMTP_URL: smtp.url, REDIS_PREFIX: `assay-test-console-${randomBytes(4).toString('hex')}` };
-    api = await TestApi.start(env);
-    await api.app.listen(0, '127.0.0.1');
-    base = await api.app.getUrl();
-    worker = await startWorker(env);
-    browser = await launchChromium();
+    stack = await startBrowserStack(env);
+    ({ api, base, browser } = stack);
     tenant = await api.signup();
     const user = await staff('POST', '/users', { ...recruiter, name: '招聘专员', roles: ['recruiter'] });
     expect(user.status).toBe(201);
     expect((await staff('POST', '/job-roles', { name: '电商客服专员' })).status).toBe(201);
-    mkdirSync(SCREENSHOTS, { recursive: true });
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
-    await worker?.close();
-    await api?.close();
+    await stack?.close();
     await smtp?.close();
   });
-  afterEach(() => {
-    expect(consoleErrors).toEqual([]);
-    consoleErrors.length = 0;
-  });
 
-  function watch(page: Page): Page {
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
-    return page;
-  }
+  const watch = (page: Page) => watchConsole(page, consoleErrors);
 
   /** No serious or critical axe-core violation, nothing wider than the screen, and a screenshot at phone and desktop width (ends at desktop width). */
-  async function checkScreen(page: Page, name: string): Promise<void> {
-    for (const viewport of [PHONE, DESKTOP]) {
-      await page.setViewportSize(viewport);
-      // Transitions that follow the new size (drawers, menus) end before the page is measured; endless ones (a spinner) are not waited for.
-      await page.waitForFunction(() =>
-        document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity),
-      );
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      expect({ screen: name, width: viewport.width, pageWidth: width }).toEqual({ screen: name, width: viewport.width, pageWidth: viewport.width });
-      await page.screenshot({ path: join(SCREENSHOTS, `console-${name}-${viewport.width}.png`), fullPage: true });
-      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-      const violations = await page.evaluate(async () => {
-        const result = await (globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe.run();
-        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
-      });
-      expect({ screen: name, width: viewport.width, violations }).toEqual({ screen: name, width: viewport.width, violations: [] });
-    }
-  }
+  const checkScreen = async (page: Page, name: string) =>
+    expect(await screenProblems(page, name, { prefix: 'console', viewports: [PHONE, DESKTOP], noOverflow: true, settle: true })).toEqual([]);
 
   /** Fixes the line a warning points to, in place, and waits until the document is read again without that warning. */
   async function fixWarningLine(page: Page, line: number, replacement: string): Promise<void> {

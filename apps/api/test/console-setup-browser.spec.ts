@@ -1,12 +1,8 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '@assay/testing';
-import { TestApi } from './test-api';
-
-const PHONE = { width: 375, height: 812 };
-const DESKTOP = { width: 1280, height: 800 };
-const SCREENSHOTS = join(__dirname, '..', '..', '..', 'tmp', 'screenshots');
+import { consoleErrorsPerTest, DESKTOP, failedStatus, screenProblems, watchConsole } from '@assay/testing';
+import { startBrowserStack, type BrowserStack } from './browser-stack';
+import type { TestApi } from './test-api';
 
 /** A bank spreadsheet as HR fills it in: two good rows and, on row 3, an answer that is not among the options. */
 const BANK_CSV = [
@@ -25,54 +21,32 @@ const BANK_CSV = [
  * console error fails the test.
  */
 describe('console set-up screens in a real browser', () => {
+  let stack: BrowserStack;
   let api: TestApi;
   let base: string;
   let browser: Browser;
-  const consoleErrors: string[] = [];
+  const consoleErrors = consoleErrorsPerTest();
   /** Refusals the test provokes on purpose (the browser logs each as a console error): checked one by one. */
   const refusals: string[] = [];
 
   beforeAll(async () => {
-    api = await TestApi.start();
-    await api.app.listen(0, '127.0.0.1');
-    base = await api.app.getUrl();
-    browser = await launchChromium();
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    stack = await startBrowserStack({}, { worker: false });
+    ({ api, base, browser } = stack);
   }, 60_000);
   afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
-  afterEach(() => {
-    expect(consoleErrors).toEqual([]);
-    consoleErrors.length = 0;
+    await stack?.close();
   });
 
-  function watch(page: Page): Page {
-    page.on('console', (message) => {
-      if (message.type() !== 'error') return;
-      const refused = /^Failed to load resource: the server responded with a status of (4\d\d)/.exec(message.text());
-      if (refused) refusals.push(`${new URL(message.location().url).pathname} ${refused[1]}`);
-      else consoleErrors.push(`${page.url()}: ${message.text()}`);
+  const watch = (page: Page) =>
+    watchConsole(page, consoleErrors, (message) => {
+      const status = failedStatus(message);
+      const refused = status !== undefined && status >= 400 && status < 500;
+      if (refused) refusals.push(`${new URL(message.location().url).pathname} ${status}`);
+      return refused;
     });
-    page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
-    return page;
-  }
 
   /** No serious or critical axe-core violation, and a screenshot at desktop and phone width (then back to desktop). */
-  async function checkScreen(page: Page, name: string): Promise<void> {
-    for (const viewport of [DESKTOP, PHONE]) {
-      await page.setViewportSize(viewport);
-      await page.screenshot({ path: join(SCREENSHOTS, `console-${name}-${viewport.width}.png`), fullPage: true });
-      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-      const violations = await page.evaluate(async () => {
-        const result = await (globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe.run();
-        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
-      });
-      expect({ screen: name, width: viewport.width, violations }).toEqual({ screen: name, width: viewport.width, violations: [] });
-    }
-    await page.setViewportSize(DESKTOP);
-  }
+  const checkScreen = async (page: Page, name: string) => expect(await screenProblems(page, name, { prefix: 'console', restore: DESKTOP })).toEqual([]);
 
   /** Picks an option of the antd select labelled `label` (typing `search` first: the pickers search the catalog) and waits until it is chosen. */
   async function choose(page: Page, label: string, option: string, search?: string): Promise<void> {

@@ -1,19 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { INestApplicationContext } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { Browser, Page } from 'playwright-core';
 import { GradingJobs } from '@assay/grading';
-import { connectAsOwner, launchChromium, until } from '@assay/testing';
+import { connectAsOwner, consoleErrorsPerTest, DESKTOP, failedStatus, PHONE, screenProblems, until, watchConsole } from '@assay/testing';
 import { call } from './attempts-fixtures';
 import { openPaper, queued, submit, type OpenPaper } from './grading-fixtures';
-import { TestApi, type SignedUpTenant } from './test-api';
-import { startWorker } from './test-worker';
-
-const PHONE = { width: 375, height: 812 };
-const DESKTOP = { width: 1280, height: 800 };
-const SCREENSHOTS = join(__dirname, '..', '..', '..', 'tmp', 'screenshots');
+import { startBrowserStack, type BrowserStack } from './browser-stack';
+import type { SignedUpTenant, TestApi } from './test-api';
 
 const GOOD_PARCEL = '先安抚客户情绪，表示理解并道歉；然后核实订单信息，查询物流轨迹；给出补发或退款的方案；最后跟进回访。';
 const GOOD_PRICE = '耐心倾听客户的不满，解释价保规则，符合条件的给客户退差价。';
@@ -32,22 +25,19 @@ interface StaffMember {
  * and photographed at 375 px and 1280 px (tmp/screenshots); any console error fails the test.
  */
 describe('grader workspace in a real browser', () => {
+  let stack: BrowserStack;
   let api: TestApi;
-  let worker: INestApplicationContext;
   let base: string;
   let browser: Browser;
   let tenant: SignedUpTenant;
   let paper: OpenPaper;
-  const consoleErrors: string[] = [];
+  const consoleErrors = consoleErrorsPerTest();
   /** HTTP statuses a step provokes on purpose (Chromium logs every failed response as a console error). */
   const expectedStatuses = new Set<number>();
 
   beforeAll(async () => {
-    api = await TestApi.start({ REDIS_PREFIX: `assay-test-grader-web-${randomBytes(4).toString('hex')}` });
-    await api.app.listen(0, '127.0.0.1');
-    base = await api.app.getUrl();
-    worker = await startWorker({ REDIS_PREFIX: process.env.REDIS_PREFIX as string });
-    browser = await launchChromium();
+    stack = await startBrowserStack({ REDIS_PREFIX: `assay-test-grader-web-${randomBytes(4).toString('hex')}` });
+    ({ api, base, browser } = stack);
     tenant = await api.signup();
     paper = await openPaper(api, tenant);
     const settings = await api.request('PUT', `/api/v1/grading/papers/${paper.paperId}/settings`, {
@@ -55,15 +45,9 @@ describe('grader workspace in a real browser', () => {
       body: { mode: 'double', tolerance: { kind: 'points', value: 2 }, halfPoints: true, selfCheckEvery: 0 },
     });
     expect(settings.status).toBe(200);
-    mkdirSync(SCREENSHOTS, { recursive: true });
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
-    await worker?.close();
-    await api?.close();
-  });
-  afterEach(() => {
-    expect(consoleErrors).toEqual([]);
+    await stack?.close();
   });
 
   /** A staff member the admin creates with a password, to sign in through the login page. */
@@ -87,11 +71,7 @@ describe('grader workspace in a real browser', () => {
     context.setDefaultTimeout(60_000);
     const page = await context.newPage();
     const received: string[] = [];
-    page.on('console', (message) => {
-      const status = /status of (\d{3})/.exec(message.text());
-      if (message.type() === 'error' && !(status && expectedStatuses.has(Number(status[1])))) consoleErrors.push(`${page.url()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
+    watchConsole(page, consoleErrors, (message) => expectedStatuses.has(failedStatus(message) ?? 0));
     page.on('response', (response) => {
       if (response.url().includes('/api/v1/grading/') && response.request().method() !== 'OPTIONS') {
         void response.text().then((body) => received.push(body), () => undefined);
@@ -100,23 +80,8 @@ describe('grader workspace in a real browser', () => {
     return { page, received };
   }
 
-  /** No serious or critical axe-core violation, and a screenshot at desktop and phone width; the page's own width is restored. */
-  async function checkScreen(page: Page, name: string): Promise<void> {
-    const own = page.viewportSize() ?? DESKTOP;
-    for (const viewport of [DESKTOP, PHONE]) {
-      await page.setViewportSize(viewport);
-      await page.screenshot({ path: join(SCREENSHOTS, `grader-${name}-${viewport.width}.png`), fullPage: true });
-      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-      const violations = await page.evaluate(async () => {
-        const result = await (globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe.run();
-        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
-      });
-      // Usable at phone width: nothing wider than the screen (no sideways scrolling).
-      const overflow = (await page.evaluate(() => document.documentElement.scrollWidth)) > viewport.width;
-      expect({ screen: name, width: viewport.width, violations, overflow }).toEqual({ screen: name, width: viewport.width, violations: [], overflow: false });
-    }
-    await page.setViewportSize(own);
-  }
+  /** No serious or critical axe-core violation, nothing wider than the screen, and a screenshot at desktop and phone width; the page's own width is restored. */
+  const checkScreen = async (page: Page, name: string) => expect(await screenProblems(page, name, { prefix: 'grader', noOverflow: true, restore: 'own' })).toEqual([]);
 
   async function signIn(page: Page, member: StaffMember): Promise<void> {
     await page.goto(`${base}/staff`);
@@ -223,7 +188,7 @@ describe('grader workspace in a real browser', () => {
       try {
         const { rows } = await owner.query(`UPDATE grading_tasks SET lease_expires_at = now() - interval '1 second' WHERE status = 'leased' AND lease_owner = $1 RETURNING id`, [g2.userId]);
         expect(rows).toHaveLength(1);
-        await worker.get(GradingJobs).releaseLeases();
+        await stack.worker?.get(GradingJobs).releaseLeases();
         await until(async () => (await owner.query(`SELECT 1 FROM grading_tasks WHERE id = $1 AND status = 'open'`, [rows[0].id])).rowCount === 1, 'the expired lease released');
       } finally {
         await owner.end();

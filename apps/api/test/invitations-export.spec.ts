@@ -1,20 +1,13 @@
 import { multipart } from '@assay/testing';
 import { objectivePaper } from './attempts-fixtures';
-import { TestApi, type SignedUpTenant } from './test-api';
+import { apiWithTenant, type SignedUpTenant, type TestApi } from './test-api';
 
 const closesAt = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
 
 describe('invitations CSV export', () => {
   let api: TestApi;
   let tenant: SignedUpTenant;
-
-  beforeAll(async () => {
-    api = await TestApi.start();
-    tenant = await api.signup();
-  });
-  afterAll(async () => {
-    await api.close();
-  });
+  apiWithTenant((started) => ({ api, tenant } = started));
 
   it('never hands Excel a formula: cells starting with = + - @ are prefixed with an apostrophe', async () => {
     const paper = await objectivePaper(api, tenant, {}, false);

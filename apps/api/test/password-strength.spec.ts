@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { TestApi, type ApiResponse, type SignedUpTenant } from './test-api';
+import { apiWithTenant, type ApiResponse, type SignedUpTenant, type TestApi } from './test-api';
 
 /**
  * Issue 15, finding 7: ten spaces, `1234567890`, `password12` and the email itself were accepted
@@ -8,14 +8,7 @@ import { TestApi, type ApiResponse, type SignedUpTenant } from './test-api';
 describe('security: weak passwords are refused', () => {
   let api: TestApi;
   let tenant: SignedUpTenant;
-
-  beforeAll(async () => {
-    api = await TestApi.start();
-    tenant = await api.signup();
-  });
-  afterAll(async () => {
-    await api.close();
-  });
+  apiWithTenant((started) => ({ api, tenant } = started));
 
   const expectWeak = (response: ApiResponse, field: string) => {
     expect({ status: response.status, code: response.body.code }).toEqual({ status: 400, code: 'auth.weak_password' });

@@ -1,19 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { INestApplicationContext } from '@nestjs/common';
 import type { Browser, Page } from 'playwright-core';
 import { loadConfig } from '@assay/core';
 import { linkToken } from '@assay/invitations';
-import { launchChromium, until } from '@assay/testing';
+import { consoleErrorsPerTest, DESKTOP, PHONE, screenProblems, SCREENSHOTS, until, watchConsole } from '@assay/testing';
+import { startBrowserStack, type BrowserStack } from './browser-stack';
 import { call, Candidate } from './attempts-fixtures';
 import { newGrader, openPaper, queued, submit, type Grader } from './grading-fixtures';
-import { startWorker } from './test-worker';
-import { TestApi, type SignedUpTenant } from './test-api';
+import type { SignedUpTenant, TestApi } from './test-api';
 
-const PHONE = { width: 375, height: 812 };
-const DESKTOP = { width: 1280, height: 900 };
-const SCREENSHOTS = join(__dirname, '..', '..', '..', 'tmp', 'screenshots');
+/** This test's desktop window, 100 px taller than DESKTOP (its screenshots have always been taken at this size). */
+const DESKTOP_TALL = { ...DESKTOP, height: 900 };
 
 /** Which of the seven questions each candidate gets right (1) or wrong (0); totals 13 down to 2. */
 const COHORT: [string, string][] = [
@@ -40,27 +38,23 @@ const COHORT: [string, string][] = [
  * screenshots at 375 and 1280 px (tmp/screenshots); any console error fails the test.
  */
 describe('results in a real browser', () => {
+  let stack: BrowserStack;
   let api: TestApi;
-  let worker: INestApplicationContext;
   let base: string;
   let browser: Browser;
   let tenant: SignedUpTenant;
   let roleId: string;
   let versionId: string;
   const recruiter = { email: '', password: 'recruiter passphrase 1' };
-  const consoleErrors: string[] = [];
+  const consoleErrors = consoleErrorsPerTest();
 
   beforeAll(async () => {
     const env = { REDIS_PREFIX: `assay-test-rb-${randomBytes(4).toString('hex')}`, LINK_RATE_LIMIT: '100000' };
-    api = await TestApi.start(env);
-    await api.app.listen(0, '127.0.0.1');
-    base = await api.app.getUrl();
-    worker = await startWorker(env);
-    browser = await launchChromium();
+    stack = await startBrowserStack(env);
+    ({ api, base, browser } = stack);
     tenant = await api.signup();
     recruiter.email = `recruiter@${tenant.slug}.example.com`;
     await call(api, tenant, 'POST', '/users', { email: recruiter.email, name: '招聘专员', roles: ['recruiter'], password: recruiter.password });
-    mkdirSync(SCREENSHOTS, { recursive: true });
 
     // A paper of six single-choice questions over three competencies and one true/false question.
     roleId = (await call(api, tenant, 'POST', '/job-roles', { name: '电商客服专员' })).id;
@@ -116,29 +110,16 @@ describe('results in a real browser', () => {
     }
   }, 300_000);
   afterAll(async () => {
-    await browser?.close();
-    await worker?.close();
-    await api?.close();
-  });
-  afterEach(() => {
-    expect(consoleErrors).toEqual([]);
-    consoleErrors.length = 0;
+    await stack?.close();
   });
 
   /** Console errors fail the test; `reportNotComputed` allows the browser's own line for the report's expected 404. */
-  function watch(page: Page, reportNotComputed = false): Page {
-    page.on('console', (message) => {
-      const expected = reportNotComputed && message.location().url.includes('/api/v1/analytics/') && message.text().includes('404');
-      if (message.type() === 'error' && !expected) consoleErrors.push(`${page.url()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
-    return page;
-  }
+  const watch = (page: Page, reportNotComputed = false) =>
+    watchConsole(page, consoleErrors, (message) => reportNotComputed && message.location().url.includes('/api/v1/analytics/') && message.text().includes('404'));
 
-  /** No serious or critical axe-core violation, and a screenshot at desktop and phone width (back to desktop after). */
   /** Signs the recruiter in on a new desktop page. */
   async function recruiterPage(reportNotComputed = false): Promise<Page> {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
+    const context = await browser.newContext({ viewport: DESKTOP_TALL, locale: 'zh-CN', acceptDownloads: true });
     context.setDefaultTimeout(60_000);
     const page = watch(await context.newPage(), reportNotComputed);
     await page.goto(`${base}/staff/login`);
@@ -149,19 +130,9 @@ describe('results in a real browser', () => {
     return page;
   }
 
-  async function checkScreen(page: Page, name: string): Promise<void> {
-    for (const viewport of [DESKTOP, PHONE]) {
-      await page.setViewportSize(viewport);
-      await page.screenshot({ path: join(SCREENSHOTS, `results-${name}-${viewport.width}.png`), fullPage: true });
-      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-      const violations = await page.evaluate(async () => {
-        const result = await (globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe.run();
-        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
-      });
-      expect({ screen: name, width: viewport.width, violations }).toEqual({ screen: name, width: viewport.width, violations: [] });
-    }
-    await page.setViewportSize(DESKTOP);
-  }
+  /** No serious or critical axe-core violation, and a screenshot at desktop and phone width (back to desktop after). */
+  const checkScreen = async (page: Page, name: string) =>
+    expect(await screenProblems(page, name, { prefix: 'results', viewports: [DESKTOP_TALL, PHONE], restore: DESKTOP_TALL })).toEqual([]);
 
   const report = async (url: string) => (await api.request('GET', `/api/v1/analytics${url}`, { token: tenant.accessToken })).body.report;
 

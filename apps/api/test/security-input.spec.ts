@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import JSZip from 'jszip';
 import { multipart } from '@assay/testing';
 import { objectivePaper } from './attempts-fixtures';
-import { TestApi, type ApiResponse, type SignedUpTenant } from './test-api';
+import { apiWithTenant, type ApiResponse, type SignedUpTenant, type TestApi } from './test-api';
 
 /**
  * The inputs of issue 15, findings 1 and 3, tried as an attacker did: each answers a 4xx problem
@@ -11,14 +11,7 @@ import { TestApi, type ApiResponse, type SignedUpTenant } from './test-api';
 describe('security: hostile request bodies', () => {
   let api: TestApi;
   let tenant: SignedUpTenant;
-
-  beforeAll(async () => {
-    api = await TestApi.start();
-    tenant = await api.signup();
-  });
-  afterAll(async () => {
-    await api.close();
-  });
+  apiWithTenant((started) => ({ api, tenant } = started));
 
   const expectProblem = (response: ApiResponse, status: number, code: string) => {
     expect({ status: response.status, code: response.body.code }).toEqual({ status, code });

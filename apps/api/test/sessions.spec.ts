@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { TestApi, type SignedUpTenant } from './test-api';
+import { apiWithTenant, type SignedUpTenant, type TestApi } from './test-api';
 
 /**
  * Issue 15, finding 5: an access token stops working on the very next request after its session
@@ -8,14 +8,7 @@ import { TestApi, type SignedUpTenant } from './test-api';
 describe('security: sessions really end', () => {
   let api: TestApi;
   let tenant: SignedUpTenant;
-
-  beforeAll(async () => {
-    api = await TestApi.start();
-    tenant = await api.signup();
-  });
-  afterAll(async () => {
-    await api.close();
-  });
+  apiWithTenant((started) => ({ api, tenant } = started));
 
   /** A new staff member of the tenant, logged in on two devices. */
   async function staffOnTwoDevices(roles: string[]) {

@@ -101,3 +101,18 @@ export class TestApi {
     await this.app.close();
   }
 }
+
+/**
+ * The set-up of most HTTP test suites: before the describe block's tests the API is started and one
+ * company signed up (handed to `use`), after them the API is closed.
+ */
+export function apiWithTenant(use: (started: { api: TestApi; tenant: SignedUpTenant }) => void, env: Record<string, string> = {}): void {
+  let api: TestApi | undefined;
+  beforeAll(async () => {
+    api = await TestApi.start(env);
+    use({ api, tenant: await api.signup() });
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+}

@@ -8,7 +8,7 @@ import { useLocale, useText, type Texts } from '../i18n';
 import { staffApi } from '../staff-api';
 import { writeStaffSession } from '../staff-session';
 import { PasswordMeter, passwordStrength, WEAKEST_ACCEPTED_SCORE } from './password-strength';
-import { showFieldErrors } from './problems';
+import { showFieldErrors } from '../ui/problems';
 import { ErrorAlert } from './ui';
 
 type Signup = components['schemas']['SignupDto'];

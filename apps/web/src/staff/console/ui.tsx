@@ -1,7 +1,7 @@
 import { Alert, Button, Input, Popconfirm, type ButtonProps } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useLocale, useText, type Texts } from '../i18n';
-import { adviceFor } from './problems';
+import { adviceFor } from '../ui/problems';
 import './console.css';
 
 const TEXT: Texts<{ requestId: string; cancel: string; search: string }> = {
@@ -86,26 +86,4 @@ export function useListState(pageSize = 20) {
       onChange: setPage,
     }),
   };
-}
-
-/** Saves a downloaded body under its file name (the API's downloads need the session's token). */
-export function saveFile(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(url);
-}
-
-/**
- * A table's sideways scrolling on a phone: the region itself takes the keyboard focus, so it can
- * be scrolled without a mouse even when the table holds no button or link (an empty list).
- */
-export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="console-table" role="region" aria-label={label} tabIndex={0}>
-      {children}
-    </div>
-  );
 }

@@ -6,8 +6,11 @@ import { bodyOf } from '../../api/client';
 import { useLocale, useText, type Texts } from '../i18n';
 import { staffApi } from '../staff-api';
 import { usePapers, type Invitation, type Schemas } from '../papers/console-api';
-import { formFieldsOf, ProblemNotice } from '../papers/ProblemNotice';
-import { TableRegion } from '../papers/TableRegion';
+import { ProblemNotice } from '../ui/ProblemNotice';
+import { formFieldsOf } from '../ui/problems';
+import { usePaging } from '../ui/paging';
+import { ScrollRegion } from '../ui/ScrollRegion';
+import { saveFile } from '../ui/save-file';
 import '../papers/papers.css';
 import { BulkInviteDialog, InviteDialog } from './InviteDialogs';
 import { funnel, type FunnelStep } from './invitation-rows';
@@ -169,8 +172,8 @@ function InvitationsPage() {
   });
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<Status | undefined>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const paging = usePaging();
+  const { page, pageSize, setPage } = paging;
   const [dialog, setDialog] = useState<'one' | 'bulk' | null>(null);
   const [extending, setExtending] = useState<Invitation | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -297,23 +300,13 @@ function InvitationsPage() {
           {text.exportCsv}
         </Button>
       </Space>
-      <TableRegion label={text.heading} minWidth={860}>
+      <ScrollRegion label={text.heading} minWidth={860}>
         <Table<Invitation>
           rowKey="id"
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           locale={{ emptyText: <span className="console-hint">{q || status ? text.noMatch : text.empty}</span> }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: text.total,
-            onChange: (next, size) => {
-              setPage(size === pageSize ? next : 1);
-              setPageSize(size);
-            },
-          }}
+          pagination={paging.pagination(list.data?.total, text.total)}
           columns={[
             {
               title: text.candidate,
@@ -364,7 +357,7 @@ function InvitationsPage() {
             },
           ]}
         />
-      </TableRegion>
+      </ScrollRegion>
       {paperId && dialog === 'one' && <InviteDialog paperId={paperId} onClose={() => setDialog(null)} onDone={() => void refresh()} />}
       {paperId && dialog === 'bulk' && <BulkInviteDialog paperId={paperId} onClose={() => setDialog(null)} onDone={() => void refresh()} />}
       {extending && (
@@ -380,16 +373,6 @@ function InvitationsPage() {
       )}
     </section>
   );
-}
-
-/** Hands a downloaded file to the browser under a name. */
-function saveFile(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(url);
 }
 
 function ExtendDialog({ invitation, onClose, onDone }: { invitation: Invitation; onClose: () => void; onDone: () => void }) {

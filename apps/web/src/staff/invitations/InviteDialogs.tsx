@@ -6,8 +6,9 @@ import { bodyOf } from '../../api/client';
 import { useText, type Texts } from '../i18n';
 import { staffApi } from '../staff-api';
 import type { Invitation, Schemas } from '../papers/console-api';
-import { fieldErrorsOf, formFieldsOf, ProblemNotice } from '../papers/ProblemNotice';
-import { TableRegion } from '../papers/TableRegion';
+import { ProblemNotice } from '../ui/ProblemNotice';
+import { fieldErrorsOf, formFieldsOf } from '../ui/problems';
+import { ScrollRegion } from '../ui/ScrollRegion';
 import { uploadForm } from '../papers/upload';
 import { csvRowsByNumber } from './invitation-rows';
 import { reminderHoursOf, toDateTimeInput } from './window';
@@ -274,7 +275,7 @@ export function BulkInviteDialog({ paperId, onClose, onDone }: { paperId: string
           {result.errors.length > 0 && (
             <>
               <p>{text.rowErrors}</p>
-              <TableRegion label={text.rowErrors} minWidth={560}>
+              <ScrollRegion label={text.rowErrors} minWidth={560}>
                 <Table
                   className="row-errors gap-bottom"
                   size="small"
@@ -288,7 +289,7 @@ export function BulkInviteDialog({ paperId, onClose, onDone }: { paperId: string
                     ...(rows.size ? [{ title: text.content, key: 'content', render: (_: unknown, error: { row: number }) => <span className="row-source">{rows.get(error.row) ?? ''}</span> }] : []),
                   ]}
                 />
-              </TableRegion>
+              </ScrollRegion>
             </>
           )}
         </>

@@ -8,7 +8,7 @@ import { useText, type Texts } from '../i18n';
 import { staffApi } from '../staff-api';
 import { useJobRoles, type ImportWarning, type Schemas } from './console-api';
 import { linesOf, replaceLine } from './paper-issues';
-import { ProblemNotice } from './ProblemNotice';
+import { ProblemNotice } from '../ui/ProblemNotice';
 import { formatAnswerKey, isOpenType, QUESTION_TYPE_TEXT } from './question-text';
 import { uploadForm } from './upload';
 

@@ -6,7 +6,8 @@ import { useText, type Texts } from '../i18n';
 import { staffApi } from '../staff-api';
 import { useRoles, type Schemas } from './console-api';
 import { reasonsByField } from './paper-issues';
-import { fieldErrorsOf, ProblemNotice } from './ProblemNotice';
+import { ProblemNotice } from '../ui/ProblemNotice';
+import { fieldErrorsOf } from '../ui/problems';
 
 type Settings = Schemas['GradingSettingsDto'];
 

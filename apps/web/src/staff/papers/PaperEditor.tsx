@@ -11,7 +11,8 @@ import { MarkingSettings } from './MarkingSettings';
 import { issuePlace, paperIssues, reasonsByField } from './paper-issues';
 import { PaperPreview, VersionsList } from './PaperPreview';
 import { PaperStatus } from './PapersList';
-import { fieldErrorsOf, ProblemNotice } from './ProblemNotice';
+import { ProblemNotice } from '../ui/ProblemNotice';
+import { fieldErrorsOf } from '../ui/problems';
 import { QuestionDrawer } from './QuestionDrawer';
 import { SectionsEditor, type SectionDraft } from './SectionsEditor';
 

@@ -5,7 +5,7 @@ import { bodyOf } from '../../api/client';
 import { useLocale, useText, type Texts } from '../i18n';
 import { staffApi } from '../staff-api';
 import type { Schemas } from './console-api';
-import { ProblemNotice } from './ProblemNotice';
+import { ProblemNotice } from '../ui/ProblemNotice';
 import { QUESTION_TYPE_TEXT } from './question-text';
 
 type CandidatePaper = Schemas['CandidatePaperResponse'];

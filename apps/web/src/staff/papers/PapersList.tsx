@@ -6,8 +6,10 @@ import { bodyOf } from '../../api/client';
 import { useLocale, useText, type Texts } from '../i18n';
 import { staffApi } from '../staff-api';
 import { useJobRoles, usePapers, type Paper, type PaperSummary } from './console-api';
-import { formFieldsOf, ProblemNotice } from './ProblemNotice';
-import { TableRegion } from './TableRegion';
+import { ProblemNotice } from '../ui/ProblemNotice';
+import { formFieldsOf } from '../ui/problems';
+import { usePaging } from '../ui/paging';
+import { ScrollRegion } from '../ui/ScrollRegion';
 
 const TEXT: Texts<{
   heading: string;
@@ -103,8 +105,8 @@ export default function PapersList() {
   const text = useText(TEXT);
   const { locale } = useLocale();
   const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const paging = usePaging();
+  const { page, pageSize, setPage } = paging;
   const [creating, setCreating] = useState(false);
   const navigate = useNavigate();
   const [archived, setArchived] = useState(false);
@@ -144,23 +146,13 @@ export default function PapersList() {
         </Checkbox>
       </Space>
       <ProblemNotice error={papers.error} />
-      <TableRegion label={text.heading} minWidth={720}>
+      <ScrollRegion label={text.heading} minWidth={720}>
         <Table<PaperSummary>
           rowKey="id"
           loading={papers.isFetching}
           dataSource={papers.data?.items ?? []}
           locale={{ emptyText: <span className="console-hint">{q ? text.noMatch(q) : text.empty}</span> }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: papers.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: text.total,
-            onChange: (next, size) => {
-              setPage(size === pageSize ? next : 1);
-              setPageSize(size);
-            },
-          }}
+          pagination={paging.pagination(papers.data?.total, text.total)}
           columns={[
             { title: text.title, dataIndex: 'title', render: (title: string, paper) => <Link to={paper.id}>{title}</Link> },
             { title: text.jobRole, dataIndex: 'jobRoleId', render: (id: string) => roleName.get(id) ?? '…' },
@@ -174,7 +166,7 @@ export default function PapersList() {
             },
           ]}
         />
-      </TableRegion>
+      </ScrollRegion>
       <NewPaperDialog open={creating} onClose={() => setCreating(false)} />
     </section>
   );

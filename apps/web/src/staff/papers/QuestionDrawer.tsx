@@ -7,7 +7,8 @@ import { useText, type Texts } from '../i18n';
 import { staffApi } from '../staff-api';
 import type { Question, Schemas } from './console-api';
 import { reasonsByField } from './paper-issues';
-import { fieldErrorsOf, ProblemNotice } from './ProblemNotice';
+import { ProblemNotice } from '../ui/ProblemNotice';
+import { fieldErrorsOf } from '../ui/problems';
 import { isOpenType, QUESTION_TYPE_TEXT } from './question-text';
 
 type Criterion = Schemas['RubricCriterionDto'];

@@ -8,7 +8,7 @@ import { staffApi } from '../staff-api';
 import type { PaperIssue, Question, QuestionType, Schemas } from './console-api';
 import { issuesAt } from './paper-issues';
 import { ISSUE_TEXT, issueText } from './issue-text';
-import { TableRegion } from './TableRegion';
+import { ScrollRegion } from '../ui/ScrollRegion';
 import { formatAnswerKey, isOpenType, QUESTION_TYPE_TEXT } from './question-text';
 
 /** A section as the editor holds it until saved: fixed questions or a draw, never both. */
@@ -411,7 +411,7 @@ function QuestionPicker({ open, taken, onClose, onPick }: { open: boolean; taken
           options={Object.entries(types).map(([value, label]) => ({ value: value as QuestionType, label }))}
         />
       </Space>
-      <TableRegion label={text.pickHeading} minWidth={600}>
+      <ScrollRegion label={text.pickHeading} minWidth={600}>
         <Table<Question>
           rowKey="id"
           size="small"
@@ -430,7 +430,7 @@ function QuestionPicker({ open, taken, onClose, onPick }: { open: boolean; taken
             { title: text.points, dataIndex: 'points', width: 90 },
           ]}
         />
-      </TableRegion>
+      </ScrollRegion>
     </Modal>
   );
 }

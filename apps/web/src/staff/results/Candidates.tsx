@@ -5,7 +5,7 @@ import { useText, type Texts } from '../i18n';
 import { Chart, type ChartOption } from './Chart';
 import { num, score, TAG } from './format';
 import { ScoreBand } from './ScoreBand';
-import { Scroll } from './Scroll';
+import { ScrollRegion } from '../ui/ScrollRegion';
 import { MAX_COMPARED, mergeSelection } from './selection';
 import { useCandidates, useComparison, type CandidateQuery, type CandidateRow, type Comparison, type Report, type Scope } from './results-api';
 
@@ -239,7 +239,7 @@ function ComparisonBody({ comparison, report }: { comparison: Comparison; report
       <Chart title={text.bands} reading={text.bandsReading} option={bands} height={80 + 40 * candidates.length} />
       <h3>{text.pairs}</h3>
       <p className="results-muted">{comparison.sem !== null ? text.pairReading(score(1.96 * Math.SQRT2 * comparison.sem, unit)) : text.pairReading('±SEM')}</p>
-      <Scroll label={text.pairs}>
+      <ScrollRegion className="results-scroll" label={text.pairs}>
         <Table
           rowKey={(p) => `${p.first}-${p.second}`}
           size="small"
@@ -257,7 +257,7 @@ function ComparisonBody({ comparison, report }: { comparison: Comparison; report
             },
           ]}
         />
-      </Scroll>
+      </ScrollRegion>
       {report.competencies.length > 0 && <div className="gap" />}
       {report.competencies.length > 0 && <Chart title={text.radar} reading={text.radarReading} option={radar} height={380} />}
     </>

@@ -2,7 +2,7 @@ import { Card, Col, Descriptions, Empty, Progress, Row, Table, Tag } from 'antd'
 import { useMemo } from 'react';
 import { useLocale, useText, type Texts } from '../i18n';
 import { Chart, type ChartOption } from './Chart';
-import { Scroll } from './Scroll';
+import { ScrollRegion } from '../ui/ScrollRegion';
 import { num, pct, TAG } from './format';
 import type { GradingReport, Report } from './results-api';
 
@@ -154,7 +154,7 @@ function Agreement({ grading }: { grading: GradingReport }) {
         </Descriptions.Item>
       </Descriptions>
       <h4>{text.questions}</h4>
-      <Scroll label={text.questions}>
+      <ScrollRegion className="results-scroll" label={text.questions}>
         <Table
           rowKey="questionId"
           size="small"
@@ -172,7 +172,7 @@ function Agreement({ grading }: { grading: GradingReport }) {
             },
           ]}
         />
-      </Scroll>
+      </ScrollRegion>
     </Card>
   );
 }
@@ -199,7 +199,7 @@ function Graders({ grading }: { grading: GradingReport }) {
   return (
     <Card className="results-section" title={<h3 className="results-card-title">{text.graders}</h3>}>
       {grading.graders.length > 0 && <Chart title={text.leaningChart} reading={text.leaningReading} option={option} height={80 + 36 * grading.graders.length} />}
-      <Scroll label={text.graders}>
+      <ScrollRegion className="results-scroll" label={text.graders}>
         <Table
           rowKey="graderId"
           size="small"
@@ -216,7 +216,7 @@ function Graders({ grading }: { grading: GradingReport }) {
             { key: 'self', title: text.self, render: (_, g) => checks(g.selfAgreement) },
           ]}
         />
-      </Scroll>
+      </ScrollRegion>
     </Card>
   );
 }

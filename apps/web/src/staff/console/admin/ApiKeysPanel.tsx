@@ -1,13 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Button, Checkbox, Form, Input, InputNumber, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { STAFF_ROLES, type StaffRole } from '@assay/contracts';
 import type { components } from '../../../api/schema';
 import { useLocale, useText, type Texts } from '../../i18n';
 import { staffApi } from '../../staff-api';
 import { ACTIVE_COLOUR, EXPIRED_COLOUR, ROLE_LABELS } from '../labels';
-import { call, showFieldErrors } from '../problems';
-import { ConfirmButton, ErrorAlert, ScrollRegion, useListState } from '../ui';
+import { call, showFieldErrors } from '../../ui/problems';
+import { ScrollRegion } from '../../ui/ScrollRegion';
+import { SecretText, ShownOnceModal } from '../../ui/ShownOnceModal';
+import { ConfirmButton, ErrorAlert, useListState } from '../ui';
 
 type ApiKey = components['schemas']['ApiKeyResponse'];
 type NewKey = components['schemas']['CreateApiKeyDto'];
@@ -34,10 +36,8 @@ const TEXT: Texts<{
   revoke: string;
   revokeQuestion: (name: string) => string;
   required: string;
-  cancel: string;
   keyCreated: string;
   keyOnce: string;
-  done: string;
 }> = {
   'zh-CN': {
     list: 'API 密钥列表',
@@ -61,10 +61,8 @@ const TEXT: Texts<{
     revoke: '吊销',
     revokeQuestion: (name) => `吊销密钥"${name}"?使用它的脚本和集成将立即无法访问,此操作不能撤销。`,
     required: '请填写此项',
-    cancel: '取消',
     keyCreated: '密钥已创建',
     keyOnce: '密钥只显示这一次:请现在复制并保存到安全的地方(如密码管理器)。关闭后无法再查看,丢失只能吊销并重新创建。',
-    done: '我已复制,关闭',
   },
   en: {
     list: 'API keys',
@@ -88,10 +86,8 @@ const TEXT: Texts<{
     revoke: 'Revoke',
     revokeQuestion: (name) => `Revoke the key "${name}"? Scripts and integrations using it lose access at once; this cannot be undone.`,
     required: 'Fill this in',
-    cancel: 'Cancel',
     keyCreated: 'Key created',
     keyOnce: 'The key is shown only this once: copy it now and keep it somewhere safe (a password manager). It cannot be shown again; if lost, revoke it and create another.',
-    done: 'I have copied it, close',
   },
 };
 
@@ -129,7 +125,7 @@ export function ApiKeysPanel() {
       </div>
       {keys.error && <ErrorAlert error={keys.error} />}
       {revoke.error && <ErrorAlert error={revoke.error} />}
-      <ScrollRegion label={text.list}>
+      <ScrollRegion className="console-table" label={text.list}>
         <Table<ApiKey>
           rowKey="id"
           loading={keys.isPending}
@@ -173,53 +169,31 @@ function CreateKeyModal({ onClose }: { onClose: () => void }) {
   });
   const created = create.data;
   return (
-    <Modal
-      open
-      title={created ? text.keyCreated : text.create}
-      onCancel={onClose}
-      footer={
-        created ? (
-          <Button type="primary" onClick={onClose}>
-            {text.done}
-          </Button>
-        ) : (
-          <Space>
-            <Button onClick={onClose}>{text.cancel}</Button>
-            <Button type="primary" loading={create.isPending} onClick={() => form.submit()}>
-              {text.create}
-            </Button>
-          </Space>
-        )
-      }
+    <ShownOnceModal
+      title={{ form: text.create, shown: text.keyCreated }}
+      form={form}
+      pending={create.isPending}
+      onClose={onClose}
+      shown={created && <SecretText warning={text.keyOnce} label={created.name} value={created.key} testId="api-key" />}
     >
-      {created ? (
-        <>
-          <Alert className="gap-bottom" type="warning" showIcon title={text.keyOnce} />
-          <div>{created.name}:</div>
-          <Typography.Text code copyable className="console-secret" data-testid="api-key">
-            {created.key}
-          </Typography.Text>
-        </>
-      ) : (
-        <Form
-          form={form}
-          layout="vertical"
-          requiredMark={false}
-          initialValues={{ scopes: ['recruiter'] }}
-          onFinish={(values) => create.mutate({ ...values, expiresInDays: values.expiresInDays ?? undefined })}
-        >
-          <Form.Item label={text.name} name="name" extra={text.nameHelp} rules={[{ required: true, whitespace: true, message: text.required }]}>
-            <Input maxLength={200} />
-          </Form.Item>
-          <Form.Item label={text.scopes} name="scopes" rules={[{ required: true, type: 'array', min: 1, message: text.scopesRule }]}>
-            <Checkbox.Group options={STAFF_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[locale][role] }))} />
-          </Form.Item>
-          <Form.Item label={text.expires} name="expiresInDays" extra={text.expiresHelp}>
-            <InputNumber min={1} max={3650} precision={0} suffix={text.days} />
-          </Form.Item>
-          {create.error && <ErrorAlert error={create.error} fieldErrors={unplaced} />}
-        </Form>
-      )}
-    </Modal>
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={{ scopes: ['recruiter'] }}
+        onFinish={(values) => create.mutate({ ...values, expiresInDays: values.expiresInDays ?? undefined })}
+      >
+        <Form.Item label={text.name} name="name" extra={text.nameHelp} rules={[{ required: true, whitespace: true, message: text.required }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item label={text.scopes} name="scopes" rules={[{ required: true, type: 'array', min: 1, message: text.scopesRule }]}>
+          <Checkbox.Group options={STAFF_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[locale][role] }))} />
+        </Form.Item>
+        <Form.Item label={text.expires} name="expiresInDays" extra={text.expiresHelp}>
+          <InputNumber min={1} max={3650} precision={0} suffix={text.days} />
+        </Form.Item>
+        {create.error && <ErrorAlert error={create.error} fieldErrors={unplaced} />}
+      </Form>
+    </ShownOnceModal>
   );
 }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { components } from '../../../api/schema';
 import { useText, type Texts } from '../../i18n';
 import { staffApi } from '../../staff-api';
-import { call, showFieldErrors } from '../problems';
+import { call, showFieldErrors } from '../../ui/problems';
 import { ErrorAlert } from '../ui';
 
 type Settings = components['schemas']['UpdateTenantDto'];

@@ -1,13 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Button, Checkbox, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { STAFF_ROLES, type StaffRole } from '@assay/contracts';
 import type { components } from '../../../api/schema';
 import { useLocale, useText, type Texts } from '../../i18n';
 import { staffApi } from '../../staff-api';
 import { ACTIVE_COLOUR, ROLE_LABELS } from '../labels';
-import { call, showFieldErrors } from '../problems';
-import { ConfirmButton, ErrorAlert, SearchBox, ScrollRegion, useListState } from '../ui';
+import { call, showFieldErrors } from '../../ui/problems';
+import { ScrollRegion } from '../../ui/ScrollRegion';
+import { SecretText, ShownOnceModal } from '../../ui/ShownOnceModal';
+import { ConfirmButton, ErrorAlert, SearchBox, useListState } from '../ui';
 
 type User = components['schemas']['UserResponse'];
 type NewUser = components['schemas']['CreateUserDto'];
@@ -37,7 +39,6 @@ const TEXT: Texts<{
   created: string;
   temporaryPassword: string;
   passwordOnce: string;
-  done: string;
   rolesOf: (name: string) => string;
 }> = {
   'zh-CN': {
@@ -65,7 +66,6 @@ const TEXT: Texts<{
     created: '员工已添加',
     temporaryPassword: '临时密码',
     passwordOnce: '临时密码只显示这一次:请现在复制并安全地交给对方,TA 登录后应立即修改密码。',
-    done: '我已复制,关闭',
     rolesOf: (name) => `${name} 的角色`,
   },
   en: {
@@ -93,7 +93,6 @@ const TEXT: Texts<{
     created: 'Staff member added',
     temporaryPassword: 'Temporary password',
     passwordOnce: 'The temporary password is shown only this once: copy it now and give it to them safely; they should change it after signing in.',
-    done: 'I have copied it, close',
     rolesOf: (name) => `Roles of ${name}`,
   },
 };
@@ -131,7 +130,7 @@ export function UsersPanel() {
       </div>
       {users.error && <ErrorAlert error={users.error} />}
       {update.error && !editing && <ErrorAlert error={update.error} />}
-      <ScrollRegion label={text.list}>
+      <ScrollRegion className="console-table" label={text.list}>
         <Table<User>
           rowKey="id"
           loading={users.isPending}
@@ -207,51 +206,35 @@ function AddUserModal({ roleOptions, onClose }: { roleOptions: { value: StaffRol
   });
   const created = create.data;
   return (
-    <Modal
-      open
-      title={created ? text.created : text.add}
-      onCancel={onClose}
-      footer={
-        created ? (
-          <Button type="primary" onClick={onClose}>
-            {text.done}
-          </Button>
-        ) : (
-          <Space>
-            <Button onClick={onClose}>{text.cancel}</Button>
-            <Button type="primary" loading={create.isPending} onClick={() => form.submit()}>
-              {text.add}
-            </Button>
-          </Space>
+    <ShownOnceModal
+      title={{ form: text.add, shown: text.created }}
+      form={form}
+      pending={create.isPending}
+      onClose={onClose}
+      shown={
+        created && (
+          <>
+            <p>
+              {created.name} ({created.email})
+            </p>
+            <SecretText warning={text.passwordOnce} label={text.temporaryPassword} value={created.temporaryPassword} testId="temporary-password" />
+          </>
         )
       }
     >
-      {created ? (
-        <>
-          <p>
-            {created.name} ({created.email})
-          </p>
-          <Alert className="gap-bottom" type="warning" showIcon title={text.passwordOnce} />
-          <div>{text.temporaryPassword}:</div>
-          <Typography.Text code copyable className="console-secret" data-testid="temporary-password">
-            {created.temporaryPassword}
-          </Typography.Text>
-        </>
-      ) : (
-        <Form form={form} layout="vertical" requiredMark={false} initialValues={{ roles: ['grader'] }} onFinish={(values) => create.mutate({ ...values, email: values.email.trim() })}>
-          <Form.Item label={text.name} name="name" rules={[{ required: true, whitespace: true, message: text.required }]}>
-            <Input maxLength={200} />
-          </Form.Item>
-          <Form.Item label={text.email} name="email" rules={[{ required: true, type: 'email', message: text.emailRule }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item label={text.roles} name="roles" rules={[{ required: true, type: 'array', min: 1, message: text.rolesRule }]}>
-            <Checkbox.Group options={roleOptions} />
-          </Form.Item>
-          {create.error && <ErrorAlert error={create.error} fieldErrors={unplaced} />}
-        </Form>
-      )}
-    </Modal>
+      <Form form={form} layout="vertical" requiredMark={false} initialValues={{ roles: ['grader'] }} onFinish={(values) => create.mutate({ ...values, email: values.email.trim() })}>
+        <Form.Item label={text.name} name="name" rules={[{ required: true, whitespace: true, message: text.required }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item label={text.email} name="email" rules={[{ required: true, type: 'email', message: text.emailRule }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item label={text.roles} name="roles" rules={[{ required: true, type: 'array', min: 1, message: text.rolesRule }]}>
+          <Checkbox.Group options={roleOptions} />
+        </Form.Item>
+        {create.error && <ErrorAlert error={create.error} fieldErrors={unplaced} />}
+      </Form>
+    </ShownOnceModal>
   );
 }
 

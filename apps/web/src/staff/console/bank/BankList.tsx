@@ -7,8 +7,9 @@ import { useLocale, useText, type Texts } from '../../i18n';
 import { staffApi } from '../../staff-api';
 import { CatalogSelect } from '../CatalogSelect';
 import { KIND_LABELS, MISSING_COLOUR, TYPE_LABELS } from '../labels';
-import { call } from '../problems';
-import { ConfirmButton, ErrorAlert, SearchBox, ScrollRegion, useListState } from '../ui';
+import { call } from '../../ui/problems';
+import { ScrollRegion } from '../../ui/ScrollRegion';
+import { ConfirmButton, ErrorAlert, SearchBox, useListState } from '../ui';
 import { exportBank, type BankFilters, type SheetFormat } from './bank-files';
 import type { Question } from './question-form';
 
@@ -169,7 +170,7 @@ export function BankList() {
       </div>
       {saved && <Alert className="gap-bottom" type="success" showIcon closable title={text.saved(shorten(saved))} />}
       {[questions.error, remove.error, download.error].map((error, i) => error && <ErrorAlert key={i} error={error} />)}
-      <ScrollRegion label={text.title}>
+      <ScrollRegion className="console-table" label={text.title}>
         <Table<Question>
           rowKey="id"
           loading={questions.isPending}

@@ -7,7 +7,7 @@ import { useLocale, useText, type Texts } from '../../i18n';
 import { staffApi } from '../../staff-api';
 import { CatalogSelect } from '../CatalogSelect';
 import { KIND_LABELS, TYPE_LABELS } from '../labels';
-import { call, showFieldErrors } from '../problems';
+import { call, showFieldErrors } from '../../ui/problems';
 import { ErrorAlert } from '../ui';
 import { formValues, isChoice, optionKey, questionBody, rubricTotal, startingValues, type Question, type QuestionFormValues } from './question-form';
 

@@ -1,7 +1,7 @@
 import type { paths } from '../../../api/schema';
 import { staffApi } from '../../staff-api';
-import { call } from '../problems';
-import { saveFile } from '../ui';
+import { call } from '../../ui/problems';
+import { saveFile } from '../../ui/save-file';
 
 export type BankFilters = NonNullable<paths['/api/v1/questions']['get']['parameters']['query']>;
 export type SheetFormat = 'xlsx' | 'csv';

@@ -2,8 +2,9 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { Button, Checkbox, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useText, type Texts } from '../../i18n';
-import { showFieldErrors } from '../problems';
-import { ConfirmButton, ErrorAlert, SearchBox, ScrollRegion, useListState } from '../ui';
+import { showFieldErrors } from '../../ui/problems';
+import { ScrollRegion } from '../../ui/ScrollRegion';
+import { ConfirmButton, ErrorAlert, SearchBox, useListState } from '../ui';
 import { catalogApi, setJobRoleArchived, type CatalogEntry, type CatalogFields, type CatalogKind } from './catalog-api';
 
 interface KindText {
@@ -128,7 +129,7 @@ export function CatalogPanel({ kind }: { kind: CatalogKind }) {
         </Button>
       </div>
       {[entries.error, remove.error, archive.error].map((error, i) => error && <ErrorAlert key={i} error={error} />)}
-      <ScrollRegion label={kindText.list}>
+      <ScrollRegion className="console-table" label={kindText.list}>
         <Table<CatalogEntry>
           rowKey="id"
           loading={entries.isPending}

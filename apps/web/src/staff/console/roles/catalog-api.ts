@@ -1,6 +1,6 @@
 import type { components } from '../../../api/schema';
 import { staffApi } from '../../staff-api';
-import { call } from '../problems';
+import { call } from '../../ui/problems';
 
 export type CatalogKind = 'job-roles' | 'competencies';
 export type CatalogEntry = components['schemas']['CompetencyResponse'] & { archivedAt?: string | null };

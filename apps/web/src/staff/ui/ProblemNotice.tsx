@@ -1,12 +1,13 @@
-import { Alert, type FormInstance } from 'antd';
-import { ProblemError } from '../../api/client';
+import { Alert } from 'antd';
 import { useText, type Texts } from '../i18n';
+import { problemOf } from './problems';
 
 type NextStep = Record<string, string>;
 
 /**
  * What to do next for the problems the console's paper and invitation screens meet, in the
  * staff's language; other codes fall back to the API's own `detail` (which names the fix too).
+ * (The set-up screens' alert, console/ui ErrorAlert, reads problems.ts adviceFor: its own codes.)
  */
 const NEXT_STEP: Texts<NextStep & { fallback: string; server: string; network: string; requestId: string }> = {
   'zh-CN': {
@@ -65,10 +66,9 @@ const NEXT_STEP: Texts<NextStep & { fallback: string; server: string; network: s
 export function useProblemText(): (error: unknown) => string {
   const text = useText(NEXT_STEP);
   return (error) => {
-    if (!(error instanceof ProblemError)) return text.network;
-    const { problem } = error;
+    const problem = problemOf(error);
     if (problem.status === 0) return text.network;
-    const reference = (problem as { requestId?: string }).requestId;
+    const reference = problem.requestId;
     if (problem.status >= 500) return `${text.server}${reference ? ` ${text.requestId}${reference}` : ''}`;
     const step = text[problem.code];
     if (step) return step;
@@ -81,14 +81,4 @@ export function ProblemNotice({ error, className }: { error: unknown; className?
   const describe = useProblemText();
   if (!error) return null;
   return <Alert className={className ?? 'gap-bottom'} type="error" showIcon title={describe(error)} role="alert" />;
-}
-
-/** The field reasons of a failed call (`errors[]` of the problem), empty for other failures. */
-export function fieldErrorsOf(error: unknown): { field: string; reason: string }[] {
-  return error instanceof ProblemError ? (error.problem.errors ?? []) : [];
-}
-
-/** The field reasons of a failed call for a form's `setFields`; `prefix` (e.g. `candidate.`) is what the form leaves out of its names. */
-export function formFieldsOf(error: unknown, prefix = ''): Parameters<FormInstance['setFields']>[0] {
-  return fieldErrorsOf(error).map(({ field, reason }) => ({ name: field.startsWith(prefix) ? field.slice(prefix.length) : field, errors: [reason] }));
 }

@@ -21,12 +21,22 @@ export function showFieldErrors(
   /** Where the form shows a field the API names differently (e.g. `options[2].key` on the option's text). */
   formField: (field: string) => string = (field) => field,
 ): { field: string; reason: string }[] {
-  const errors = (error instanceof ProblemError ? (error.problem.errors ?? []) : []).map((e) => ({ ...e, field: formField(e.field) }));
+  const errors = fieldErrorsOf(error).map((e) => ({ ...e, field: formField(e.field) }));
   const placed = errors.filter((e) => fields.includes(String(fieldPath(e.field)[0])));
   const byField = new Map<string, string[]>();
   for (const e of placed) byField.set(e.field, [...(byField.get(e.field) ?? []), e.reason]);
   form.setFields([...byField].map(([field, reasons]) => ({ name: fieldPath(field), errors: reasons })));
   return errors.filter((e) => !placed.includes(e));
+}
+
+/** The field reasons of a failed call (`errors[]` of the problem), empty for other failures. */
+export function fieldErrorsOf(error: unknown): { field: string; reason: string }[] {
+  return error instanceof ProblemError ? (error.problem.errors ?? []) : [];
+}
+
+/** The field reasons of a failed call for a form's `setFields`; `prefix` (e.g. `candidate.`) is what the form leaves out of its names. */
+export function formFieldsOf(error: unknown, prefix = ''): Parameters<FormInstance['setFields']>[0] {
+  return fieldErrorsOf(error).map(({ field, reason }) => ({ name: field.startsWith(prefix) ? field.slice(prefix.length) : field, errors: [reason] }));
 }
 
 type Advice = Record<Locale, string>;
