@@ -157,7 +157,18 @@ export class ThreadPool extends EventEmitter implements OnModuleDestroy {
 @Injectable()
 export class OffThread extends ThreadPool {
   constructor(config: AppConfig) {
-    super({ threads: config.PARSE_THREADS, timeoutMs: config.PARSE_TIMEOUT_MS, memoryMb: config.PARSE_MEMORY_MB });
+    // Read from the config each time a limit applies, so a changed setting (a test lowering the time limit) holds at once.
+    super({
+      get threads() {
+        return config.PARSE_THREADS;
+      },
+      get timeoutMs() {
+        return config.PARSE_TIMEOUT_MS;
+      },
+      get memoryMb() {
+        return config.PARSE_MEMORY_MB;
+      },
+    });
   }
 
   /** `run` for the reader of an upload: a limit reached is a 413 naming the input's field, not an error of ours. */
