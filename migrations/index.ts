@@ -14,6 +14,7 @@ import { CreateAnalyticsSnapshots1764000300000 } from './1764000300000-CreateAna
 import { CreateRemindersDue1764000100000 } from './1764000100000-CreateRemindersDue';
 import { CreateGrading1764000200000 } from './1764000200000-CreateGrading';
 import { CreateLoginThrottles1764200000000 } from './1764200000000-CreateLoginThrottles';
+import { KeyTenantTablesByTenant1764200800000 } from './1764200800000-KeyTenantTablesByTenant';
 
 /** Every migration, in order. Listed explicitly so the same list runs from TypeScript (tests) and the build. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   AddResponseFirstSavedAt1764100410000,
   CreateLoginThrottles1764200000000,
   CreateAttemptSheets1764200500000,
+  KeyTenantTablesByTenant1764200800000,
 ];
