@@ -34,3 +34,4 @@ export * from './http/openapi';
 export * from './lifecycle/graceful-shutdown';
 export * from './workers/off-thread';
 export type { SpreadsheetTable } from './workers/spreadsheet.task';
+export * from './redis/eviction-policy';
