@@ -1,9 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import Redis from 'ioredis';
+import { evictionVerdict, loadConfig, readEvictionPolicy, RedisModule } from '@assay/core';
 import { freePort } from '@assay/testing';
-import { loadConfig } from '../config/app-config';
-import { evictionVerdict, readEvictionPolicy } from './eviction-policy';
-import { RedisModule } from './redis.module';
 
 /** A Redis of this test's own (the shared one must keep its policy), evicting like a cache would. */
 async function startEvictingRedis(): Promise<{ url: string; server: ChildProcess }> {
