@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import type { INestApplicationContext } from '@nestjs/common';
-import { loadConfig } from '@assay/core';
+import { APPLICATION_NAME, loadConfig } from '@assay/core';
 import { moodleStatistics } from '@assay/statistics';
 import { connectAsOwner, until } from '@assay/testing';
 import { Candidate, call, invitation } from './attempts-fixtures';
@@ -104,7 +104,7 @@ describe('analytics per paper version and job role', () => {
           )
         ).rows;
       await until(async () => (await waiting()).length === 2, 'both report reads waiting on the lock');
-      expect((await waiting()).map((row) => row.application_name)).toEqual(['assay-replica', 'assay-replica']);
+      expect((await waiting()).map((row) => row.application_name)).toEqual([APPLICATION_NAME.replica, APPLICATION_NAME.replica]);
       await owner.query('ROLLBACK');
       expect((await Promise.all(reads)).map((response) => response.status)).toEqual([200, 200]);
     } finally {

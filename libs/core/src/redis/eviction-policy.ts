@@ -19,11 +19,9 @@ export function evictionVerdict(policy: string, production: boolean): EvictionVe
   return { ok: false, refuse: production, message };
 }
 
-/**
- * The policy from `INFO memory` rather than `CONFIG GET`, which several managed services disable.
- * Null when the reply carries no policy (an unusual proxy).
- */
-export async function readEvictionPolicy(client: Redis): Promise<string | null> {
-  const info = await client.info('memory');
-  return /^maxmemory_policy:(\S+)/m.exec(info)?.[1] ?? null;
+/** The policy from `INFO memory` rather than `CONFIG GET`, which several managed services disable. */
+export async function readEvictionPolicy(client: Redis): Promise<string> {
+  const policy = /^maxmemory_policy:(\S+)/m.exec(await client.info('memory'))?.[1];
+  if (!policy) throw new Error('INFO memory reports no maxmemory_policy');
+  return policy;
 }

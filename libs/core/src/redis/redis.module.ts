@@ -88,13 +88,14 @@ export class RedisModule implements OnApplicationBootstrap, OnApplicationShutdow
    * Redis that does not answer yet is not a reason to refuse: the API serves without it (docs/architecture.md).
    */
   async onApplicationBootstrap(): Promise<void> {
-    const policy = await this.firstConnection()
-      .then(() => readEvictionPolicy(this.redis))
-      .catch((error: unknown) => {
-        this.logger.warn({ err: error }, 'Could not read Redis maxmemory-policy at start; it must be noeviction (docs/scaling.md)');
-        return null;
-      });
-    if (policy === null) return;
+    let policy: string;
+    try {
+      await this.firstConnection();
+      policy = await readEvictionPolicy(this.redis);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'Could not read Redis maxmemory-policy at start; it must be noeviction (docs/scaling.md)');
+      return;
+    }
     const verdict = evictionVerdict(policy, this.config.NODE_ENV === 'production');
     if (verdict.ok) return;
     if (verdict.refuse) throw new Error(verdict.message);
