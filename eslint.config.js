@@ -10,17 +10,18 @@ const nx = require('@nx/eslint-plugin');
  * Type rules come from typescript-eslint via Nx's preset.
  */
 const SCOPE_ARROWS = {
-  api: ['identity', 'catalog', 'bank', 'papers', 'imports', 'invitations', 'attempts', 'analytics', 'grading'],
-  worker: ['identity', 'invitations', 'attempts', 'analytics', 'grading'],
+  api: ['identity', 'catalog', 'bank', 'papers', 'imports', 'invitations', 'attempts', 'analytics', 'grading', 'webhooks'],
+  worker: ['identity', 'invitations', 'attempts', 'analytics', 'grading', 'webhooks'],
   identity: [],
   catalog: [],
   bank: ['catalog', 'scoring'],
-  papers: ['catalog', 'bank', 'scoring', 'paper-import'],
+  papers: ['catalog', 'bank', 'scoring', 'paper-import', 'webhooks'],
   imports: ['catalog', 'bank', 'papers', 'paper-import'],
-  invitations: ['identity', 'papers'],
+  invitations: ['identity', 'papers', 'webhooks'],
   attempts: ['papers', 'invitations', 'scoring', 'analytics'],
   analytics: ['papers', 'statistics', 'grading-rules'],
-  grading: ['attempts', 'papers', 'grading-rules', 'analytics'],
+  grading: ['attempts', 'papers', 'grading-rules', 'analytics', 'webhooks'],
+  webhooks: [],
   testing: ['migrations'],
   bench: ['attempts', 'invitations', 'paper-import', 'grading', 'testing', 'migrations'],
   tools: ['identity', 'invitations', 'paper-import', 'statistics', 'migrations'],
@@ -80,5 +81,13 @@ module.exports = [
     // Tests (specs and the apps' test folders) may use the shared test helpers (libs/testing); the code they test may not.
     files: ['**/*.spec.ts', '**/__tests__/**/*.ts', 'apps/*/test/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': ['error', boundaries(true)] },
+  },
+  {
+    // What a candidate's phone downloads (the entry, the API client, the exam) uses native elements: Ant Design
+    // alone would double its JavaScript (docs/performance.md, issue 12). Staff code may use it.
+    files: ['apps/web/src/main.tsx', 'apps/web/src/api/**/*.{ts,tsx}', 'apps/web/src/candidate/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['antd', 'antd/*', '@ant-design/*', '@rc-component/*'], message: 'The candidate app uses native elements (candidate.css), no UI library.' }] }],
+    },
   },
 ];

@@ -24,9 +24,22 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  */
 const PRIMARY_KEYS: { table: string; columns: string[]; tenantTwin: boolean }[] = [
   // tenantTwin: the table also had UNIQUE (tenant_id, <key>), named <table>_tenant_id_<key>_key.
-  ...['job_roles', 'competencies', 'questions', 'papers', 'paper_sections', 'paper_versions', 'candidates', 'invitations', 'attempts', 'grading_answers', 'grading_tasks'].map(
-    (table) => ({ table, columns: ['id'], tenantTwin: true }),
-  ),
+  ...[
+    'job_roles',
+    'competencies',
+    'questions',
+    'papers',
+    'paper_sections',
+    'paper_versions',
+    'candidates',
+    'invitations',
+    'attempts',
+    'grading_answers',
+    'grading_tasks',
+    'webhook_endpoints',
+    'webhook_events',
+    'webhook_deliveries',
+  ].map((table) => ({ table, columns: ['id'], tenantTwin: true })),
   { table: 'grading_scripts', columns: ['attempt_id'], tenantTwin: true },
   ...['users', 'refresh_tokens', 'api_keys', 'outbox_messages', 'attempt_events', 'grading_marks', 'grader_assignments', 'grading_audit'].map((table) => ({
     table,
@@ -53,6 +66,8 @@ const UNIQUES: { table: string; columns: string[] }[] = [
   { table: 'paper_versions', columns: ['paper_id', 'version'] },
   { table: 'grading_answers', columns: ['attempt_id', 'question_id'] },
   { table: 'grading_marks', columns: ['task_id'] },
+  { table: 'webhook_events', columns: ['sequence'] },
+  { table: 'webhook_deliveries', columns: ['endpoint_id', 'event_id'] },
 ];
 
 /** The foreign keys to users(id), old and new. */

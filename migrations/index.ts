@@ -14,6 +14,10 @@ import { CreateAnalyticsSnapshots1764000300000 } from './1764000300000-CreateAna
 import { CreateRemindersDue1764000100000 } from './1764000100000-CreateRemindersDue';
 import { CreateGrading1764000200000 } from './1764000200000-CreateGrading';
 import { CreateLoginThrottles1764200000000 } from './1764200000000-CreateLoginThrottles';
+import { CreateWebhooks1764200700000 } from './1764200700000-CreateWebhooks';
+import { AddOutboxStaffNotices1764200710000 } from './1764200710000-AddOutboxStaffNotices';
+import { CreateIdempotencyKeys1764200720000 } from './1764200720000-CreateIdempotencyKeys';
+import { AddInvitationExternalId1764200730000 } from './1764200730000-AddInvitationExternalId';
 import { KeyTenantTablesByTenant1764200800000 } from './1764200800000-KeyTenantTablesByTenant';
 
 /** Every migration, in order. Listed explicitly so the same list runs from TypeScript (tests) and the build. */
@@ -34,5 +38,9 @@ export const MIGRATIONS = [
   AddResponseFirstSavedAt1764100410000,
   CreateLoginThrottles1764200000000,
   CreateAttemptSheets1764200500000,
+  CreateWebhooks1764200700000,
+  AddOutboxStaffNotices1764200710000,
+  CreateIdempotencyKeys1764200720000,
+  AddInvitationExternalId1764200730000,
   KeyTenantTablesByTenant1764200800000,
 ];

@@ -4,6 +4,7 @@ import { type INestApplication, VersioningType } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { OperationObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { Logger } from 'nestjs-pino';
 import { AUTOSAVE_OPENAPI_PATHS } from '@assay/attempts';
 import { annotateAccess } from './access-annotations';
@@ -123,8 +124,29 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     { operationIdFactory: (controllerKey, methodKey) => `${controllerKey}_${methodKey}` },
   );
   annotateAccess(app, document);
+  documentIdempotencyKey(document);
   Object.assign(document.paths, AUTOSAVE_OPENAPI_PATHS);
   return document;
+}
+
+/** The `Idempotency-Key` header (IdempotencyInterceptor) on every POST a company makes (not the public ones). */
+function documentIdempotencyKey(document: OpenAPIObject): void {
+  for (const methods of Object.values(document.paths)) {
+    const post = methods.post as (OperationObject & { 'x-public'?: boolean }) | undefined;
+    if (!post || post['x-public']) continue;
+    post.parameters = [
+      ...(post.parameters ?? []),
+      {
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        schema: { type: 'string', minLength: 1, maxLength: 255 },
+        description:
+          'Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. ' +
+          '422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md).',
+      },
+    ];
+  }
 }
 
 /**

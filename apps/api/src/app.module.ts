@@ -12,6 +12,7 @@ import {
   DatabaseModule,
   FailoverThrottlerStorage,
   HealthModule,
+  IdempotencyInterceptor,
   JobsModule,
   LoggingModule,
   OffThreadModule,
@@ -23,6 +24,7 @@ import { AuthGuard, IdentityModule } from '@assay/identity';
 import { InvitationsApiModule } from '@assay/invitations';
 import { ImportsModule } from '@assay/imports';
 import { PapersModule } from '@assay/papers';
+import { WebhooksApiModule } from '@assay/webhooks';
 
 @Module({
   imports: [
@@ -54,10 +56,13 @@ import { PapersModule } from '@assay/papers';
     AttemptsModule,
     AnalyticsModule,
     GradingModule,
+    WebhooksApiModule,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: TenantContextInterceptor },
+    // After the tenant context: claims and stores keys inside the request's tenant.
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
     { provide: APP_FILTER, useClass: ProblemFilter },
   ],
 })

@@ -113,6 +113,13 @@ describe('staff accounts and API keys', () => {
     const list = await api.request('GET', '/api/v1/users?page=1&pageSize=1', { token: tenant.accessToken });
     expect(list.body).toMatchObject({ total: 2, page: 1, pageSize: 1 });
     expect(list.body.items).toHaveLength(1);
+    // q searches names and emails, case-insensitively; % is a literal character, not a wildcard.
+    const byName = await api.request('GET', `/api/v1/users?q=${encodeURIComponent('李招')}`, { token: tenant.accessToken });
+    expect(byName.body.items.map((user: { email: string }) => user.email)).toEqual(['recruiter@example.com']);
+    const byEmail = await api.request('GET', '/api/v1/users?q=RECRUITER@', { token: tenant.accessToken });
+    expect(byEmail.body.total).toBe(1);
+    const literal = await api.request('GET', '/api/v1/users?q=%25', { token: tenant.accessToken });
+    expect(literal.body.total).toBe(0);
   });
 
   it('keeps at least one active admin, and a refused change leaves nothing half-applied', async () => {

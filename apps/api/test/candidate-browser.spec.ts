@@ -182,9 +182,18 @@ describe('candidate exam in a real browser', () => {
     await allSaved(reopened);
     expect((await stored(attemptId)).get(essay)?.answer).toEqual({ text: '最终答案:安抚、核实、补发、跟进。' });
 
-    // Submit: the confirmation lists the flagged question; then the end page.
-    await reopened.getByRole('button', { name: '交卷' }).click();
+    // Submit: the confirmation opens on the safe choice, Escape closes it and gives the focus back;
+    // it lists the flagged question; then the end page.
+    const submit = reopened.getByRole('button', { name: '交卷', exact: true });
+    const focused = (button: typeof submit) => button.evaluate((element) => element === document.activeElement);
+    await submit.click();
+    await expect(focused(reopened.getByRole('button', { name: '继续作答' }))).resolves.toBe(true);
+    await reopened.keyboard.press('Escape');
+    await reopened.getByRole('dialog').waitFor({ state: 'hidden' });
+    await expect(focused(submit)).resolves.toBe(true);
+    await submit.click();
     await expect(reopened.getByRole('dialog').textContent()).resolves.toContain('已标记:第 2 题');
+    await checkScreen(reopened, 'submit');
     await reopened.getByRole('button', { name: '确定交卷' }).click();
     await reopened.getByRole('heading', { name: '已交卷,感谢参加。' }).waitFor();
     const submitted = await attemptOf(paper.paperId);

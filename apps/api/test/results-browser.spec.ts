@@ -94,6 +94,10 @@ describe('results in a real browser', () => {
       });
       return linkToken(loadConfig(process.env).LINK_SECRET, created.id, 1);
     };
+    // Two more invited who never open the link: the funnel narrows. Invited before anyone submits:
+    // an invitation queues no refresh, so the last scoring's refresh must already count them.
+    await invite('未开始甲', 100);
+    await invite('未开始乙', 101);
     for (const [n, [name, pattern]] of COHORT.entries()) {
       const { candidate } = await Candidate.start(api, await invite(name, n));
       for (const [i, question] of singles.entries()) {
@@ -104,9 +108,6 @@ describe('results in a real browser', () => {
       expect((await candidate.submit()).status).toBe(200);
       versionId ??= (await call(api, tenant, 'GET', `/attempts/${candidate.attemptId}/responses`)).attempt.paperVersionId;
     }
-    // Two more invited who never open the link: the funnel narrows.
-    await invite('未开始甲', 100);
-    await invite('未开始乙', 101);
     for (const url of [`/analytics/paper-versions/${versionId}`, `/analytics/job-roles/${roleId}`]) {
       await until(async () => {
         const response = await api.request('GET', `/api/v1${url}`, { token: tenant.accessToken });

@@ -2,15 +2,16 @@ import { Module } from '@nestjs/common';
 import { AnalyticsController } from './analytics.controller';
 import { AnalyticsJobs } from './analytics.jobs';
 import { AnalyticsService } from './analytics.service';
+import { ReportThreads } from './report-threads';
 
 @Module({
   controllers: [AnalyticsController],
-  providers: [AnalyticsService],
+  providers: [AnalyticsService, ReportThreads],
 })
 export class AnalyticsModule {}
 
 /** The worker's part: the debounced snapshot refresh. */
 @Module({
-  providers: [AnalyticsService, AnalyticsJobs],
+  providers: [AnalyticsService, AnalyticsJobs, ReportThreads],
 })
 export class AnalyticsJobsModule {}

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { containsPattern, DomainError, pageOf, TenantTransaction } from '@assay/core';
 import { compareScores } from '@assay/statistics';
-import { buildReport, type CandidateRow, type Report } from './build-report';
+import type { CandidateRow, Report } from './build-report';
+import { ReportThreads } from './report-threads';
 import type { ReportScope } from './cohort';
 import type { CandidateQueryDto, CandidateSort } from './dto/analytics.dto';
 import { attemptDetails, jobRoleOf, loadCohort } from './cohort-source';
@@ -26,7 +27,10 @@ export interface StoredReport {
 export class AnalyticsService {
   private readonly logger = new Logger(AnalyticsService.name);
 
-  constructor(private readonly tx: TenantTransaction) {}
+  constructor(
+    private readonly tx: TenantTransaction,
+    private readonly threads: ReportThreads,
+  ) {}
 
   /**
    * Recomputes a snapshot from scratch and replaces the stored one in one transaction, so readers
@@ -37,7 +41,7 @@ export class AnalyticsService {
     return this.tx.run(async (manager) => {
       const jobRole = await jobRoleOf(manager, scope, scopeId);
       if (!jobRole) return 'skipped';
-      const { report, candidates } = buildReport(await loadCohort(manager, scope, scopeId), jobRole);
+      const { report, candidates } = await this.threads.build(await loadCohort(manager, scope, scopeId), jobRole);
       await manager.query(
         `INSERT INTO analytics_snapshots (scope, scope_id, attempts, report, computed_at) VALUES ($1, $2, $3, $4, now())
          ON CONFLICT (tenant_id, scope, scope_id) DO UPDATE SET attempts = EXCLUDED.attempts, report = EXCLUDED.report, computed_at = now()`,

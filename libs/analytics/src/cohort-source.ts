@@ -55,7 +55,7 @@ export async function loadCohort(manager: EntityManager, scope: ReportScope, sco
     [scopeId],
   )) as AttemptRow[];
   const attempts = rows.map((a) => toAttempt(a, canonical));
-  const funnelWhere = scope === 'paper_version' ? 'id IN (SELECT invitation_id FROM attempts WHERE paper_version_id = $1)' : 'job_role_id = $1';
+  const funnelWhere = scope === 'paper_version' ? 'paper_id = (SELECT paper_id FROM paper_versions WHERE id = $1)' : 'job_role_id = $1';
   const [funnel] = (await manager.query(
     `SELECT count(*) FILTER (WHERE status <> 'revoked')::int AS invited,
             count(*) FILTER (WHERE opened_at IS NOT NULL OR started_at IS NOT NULL)::int AS opened, count(started_at)::int AS started,

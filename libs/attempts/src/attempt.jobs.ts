@@ -67,7 +67,9 @@ export class AttemptJobs {
         `UPDATE attempts SET status = $2, points = $3, max_points = $4, pending_manual = $5, scored_at = now(), updated_at = now(), sheet = attempt_sheet(id) WHERE id = $1`,
         [attemptId, final ? 'scored' : 'awaiting_grading', score.points, score.maxPoints, score.pendingManual],
       );
-      if (final) await this.invitations.markGraded(manager, attempt.invitation_id);
+      // The rule of AttemptsService.markGraded: passed when the points reach the paper's pass mark.
+      const passed = snapshot.passMark === null ? null : score.points >= snapshot.passMark;
+      if (final) await this.invitations.markGraded(manager, attempt.invitation_id, { attemptId, passed });
       const malformed = score.items.filter((item) => item.malformed).length;
       if (malformed > 0) this.logger.warn({ attemptId, malformed }, 'Answers of the wrong shape for their question type (client bug?)');
       return { status: final ? ('scored' as const) : ('awaiting_grading' as const), paperVersionId: attempt.paper_version_id, jobRoleId: snapshot.jobRole.id };

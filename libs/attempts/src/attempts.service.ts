@@ -174,7 +174,7 @@ export class AttemptsService {
          INSERT INTO attempt_events (attempt_id, type, ip, user_agent) SELECT id, 'started', $10, $11 FROM inserted`,
         [attemptId, invitationId, invitation.paperId, latest.versionId, questionIds, now, deadline, grace, tokenHash, client.ip, client.userAgent],
       );
-      await this.invitations.markStarted(manager, invitationId);
+      await this.invitations.markStarted(manager, invitationId, attemptId);
       return { attemptId, status: 'in_progress' as AttemptStatus, startedAt: now, deadline, grace, now, takenOver: false, invitation };
     });
     // Only a new start (a take-over returns no invitation): its deadline job, and no more reminders.
@@ -343,7 +343,7 @@ export class AttemptsService {
       [attemptId, by, client.ip, client.userAgent],
     )) as { invitation_id: string; submitted_at: Date }[];
     if (rows.length === 0) return false;
-    await this.invitations.markSubmitted(manager, rows[0].invitation_id, rows[0].submitted_at);
+    await this.invitations.markSubmitted(manager, rows[0].invitation_id, rows[0].submitted_at, attemptId);
     return true;
   }
 
@@ -437,7 +437,7 @@ export class AttemptsService {
       [attemptId, passMark],
     )) as [{ invitation_id: string; points: string; passed: boolean | null; paper_version_id: string; job_role_id: string }[], number];
     if (!row) throw new Error(`attempt ${attemptId} is not awaiting grading`);
-    await this.invitations.markGraded(manager, row.invitation_id);
+    await this.invitations.markGraded(manager, row.invitation_id, { attemptId, passed: row.passed });
     return { points: Number(row.points), passed: row.passed, paperVersionId: row.paper_version_id, jobRoleId: row.job_role_id };
   }
 

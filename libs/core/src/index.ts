@@ -35,3 +35,5 @@ export * from './lifecycle/graceful-shutdown';
 export * from './workers/off-thread';
 export type { SpreadsheetTable } from './workers/spreadsheet.task';
 export * from './redis/eviction-policy';
+export * from './mail/staff-mail';
+export * from './http/idempotency.interceptor';

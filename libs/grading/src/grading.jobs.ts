@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { afterCommit, JobHandler, JobName, JobQueue, TenantTransaction, type JobOf, type JobResult } from '@assay/core';
 import { analyticsRefreshJobs } from '@assay/analytics';
 import { AttemptsService } from '@assay/attempts';
+import { WebhooksService } from '@assay/webhooks';
 import { GradingIntakeService } from './grading-intake.service';
 
 /** How many items one sweep handles; the next run takes the rest. */
@@ -21,6 +22,7 @@ export class GradingJobs {
     private readonly tx: TenantTransaction,
     private readonly dataSource: DataSource,
     private readonly jobs: JobQueue,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   @JobHandler(JobName.CreateGradingTasks)
@@ -52,15 +54,16 @@ export class GradingJobs {
   async finalise({ tenantId, attemptId }: JobOf<JobName.FinaliseGrading>): Promise<JobResult> {
     const graded = await this.tx.runAs(tenantId, async (manager) => {
       const [script] = (await manager.query(
-        `SELECT revision, pass_mark FROM grading_scripts WHERE attempt_id = $1 AND resolved_answers = open_answers AND finalised_revision < revision FOR UPDATE`,
+        `SELECT revision, finalised_revision, pass_mark, paper_id, paper_version_id FROM grading_scripts WHERE attempt_id = $1 AND resolved_answers = open_answers AND finalised_revision < revision FOR UPDATE`,
         [attemptId],
-      )) as { revision: number; pass_mark: string | null }[];
+      )) as { revision: number; finalised_revision: number; pass_mark: string | null; paper_id: string; paper_version_id: string }[];
       if (!script) return 'skipped';
       const marks = (await manager.query(`SELECT question_id, final_points FROM grading_answers WHERE attempt_id = $1`, [attemptId])) as { question_id: string; final_points: string }[];
       const openMarks = marks.map((m) => ({ questionId: m.question_id, points: Number(m.final_points) }));
       const result = await this.attempts.markGraded(manager, attemptId, openMarks, script.pass_mark === null ? null : Number(script.pass_mark));
       await manager.query(`INSERT INTO grading_finalisations (attempt_id, revision, points, passed) VALUES ($1, $2, $3, $4)`, [attemptId, script.revision, result.points, result.passed]);
       await manager.query(`UPDATE grading_scripts SET finalised_revision = revision WHERE attempt_id = $1`, [attemptId]);
+      if (script.finalised_revision < 0) await this.reportMarkingFinished(manager, script.paper_id, script.paper_version_id);
       this.logger.log({ attemptId, tenantId, revision: script.revision, points: result.points, passed: result.passed }, 'Attempt graded');
       return result;
     });
@@ -71,6 +74,21 @@ export class GradingJobs {
       this.jobs.enqueueMany(JobName.RefreshAnalytics, analyticsRefreshJobs(tenantId, graded)),
     );
     return 'done';
+  }
+
+  /**
+   * `paper.marking_finished` when this first finalisation leaves nothing of the paper to mark: no
+   * script unfinalised, no attempt submitted or awaiting grading. The advisory lock makes two
+   * last finalisations check one after the other, so the second sees the first's commit.
+   */
+  private async reportMarkingFinished(manager: EntityManager, paperId: string, paperVersionId: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('marking-finished-' || $1::text))`, [paperId]);
+    const [{ finished }] = (await manager.query(
+      `SELECT NOT EXISTS (SELECT 1 FROM grading_scripts WHERE paper_id = $1 AND finalised_revision < 0)
+          AND NOT EXISTS (SELECT 1 FROM attempts WHERE paper_id = $1 AND status IN ('submitted', 'awaiting_grading')) AS finished`,
+      [paperId],
+    )) as { finished: boolean }[];
+    if (finished) await this.webhooks.emit(manager, 'paper.marking_finished', { paperId, paperVersionId });
   }
 
   /**

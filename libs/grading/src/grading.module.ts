@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AttemptsJobsModule } from '@assay/attempts';
 import { PapersModule } from '@assay/papers';
+import { WebhooksModule } from '@assay/webhooks';
 import { GraderQueuesController, GradingAdminController, GradingLeadController, GradingTasksController } from './grading.controller';
 import { GraderQueuesService } from './grader-queues.service';
 import { GradingIntakeService } from './grading-intake.service';
@@ -20,7 +21,7 @@ export class GradingModule {}
 
 /** The worker's part: task creation, lease release, finalisation, the sweep. */
 @Module({
-  imports: [AttemptsJobsModule, PapersModule],
+  imports: [AttemptsJobsModule, PapersModule, WebhooksModule],
   providers: [GradingSettingsService, GradingIntakeService, GradingJobs],
 })
 export class GradingJobsModule {}

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiNoContent, ApiPageResponse, ApiProblems, PageQueryDto, Roles, STAFF_PROBLEMS, UuidParam } from '@assay/core';
-import { CreateApiKeyDto, CreateUserDto, UpdateTenantDto, UpdateUserDto } from './dto/users.dto';
+import { AnswersSecret, ApiNoContent, ApiPageResponse, ApiProblems, PageQueryDto, Roles, STAFF_PROBLEMS, UuidParam } from '@assay/core';
+import { CreateApiKeyDto, CreateUserDto, UpdateTenantDto, UpdateUserDto, UserQueryDto } from './dto/users.dto';
 import { ApiKeysService } from './api-keys.service';
 import { UsersService } from './users.service';
 import { ApiKeyResponse, CreatedApiKeyResponse, CreatedUserResponse, TenantResponse, UserResponse } from './dto/identity.response';
@@ -15,10 +15,10 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Staff members of the company, oldest first.' })
+  @ApiOperation({ summary: 'Staff members of the company, oldest first; `q` searches names and emails.' })
   @ApiPageResponse(UserResponse)
   @ApiProblems([400])
-  list(@Query() query: PageQueryDto) {
+  list(@Query() query: UserQueryDto) {
     return this.users.list(query);
   }
 
@@ -64,6 +64,7 @@ export class ApiKeysController {
   }
 
   @Post()
+  @AnswersSecret()
   @ApiOperation({ summary: 'Create an API key; the `key` field is shown this once only.' })
   @ApiCreatedResponse({ type: CreatedApiKeyResponse })
   @ApiProblems([400, 413])

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { DomainError, pageOf, TenantTransaction, type Page, type PageQueryDto } from '@assay/core';
+import { EntityManager, ILike } from 'typeorm';
+import { containsPattern, DomainError, pageOf, TenantTransaction, type Page } from '@assay/core';
 import { temporaryPassword } from './credentials';
-import type { CreateUserDto, UpdateTenantDto, UpdateUserDto } from './dto/users.dto';
+import type { CreateUserDto, UpdateTenantDto, UpdateUserDto, UserQueryDto } from './dto/users.dto';
 import { Tenant } from './entities/tenant.entity';
 import { User } from './entities/user.entity';
 import { hashPassword } from './auth.service';
@@ -17,9 +17,11 @@ export class UsersService {
     private readonly passwords: PasswordPolicy,
   ) {}
 
-  list(query: PageQueryDto): Promise<Page<User>> {
+  list(query: UserQueryDto): Promise<Page<User>> {
     return this.tx.run(async (manager) => {
-      const [items, total] = await manager.findAndCount(User, { order: { createdAt: 'ASC' }, skip: query.offset, take: query.pageSize });
+      const pattern = query.q?.trim() ? containsPattern(query.q.trim()) : undefined;
+      const where = pattern ? [{ name: ILike(pattern) }, { email: ILike(pattern) }] : undefined;
+      const [items, total] = await manager.findAndCount(User, { where, order: { createdAt: 'ASC', id: 'ASC' }, skip: query.offset, take: query.pageSize });
       return pageOf(items, total, query);
     });
   }

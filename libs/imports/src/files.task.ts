@@ -20,11 +20,11 @@ import {
  */
 
 export type PaperReading =
-  | { ok: true; paper: ReadPaper }
+  | { ok: true; paper: ReadPaper; text: string }
   | { ok: false; problem: 'unsupported'; message: string }
   | { ok: false; problem: 'unreadable' | 'empty' };
 
-/** An uploaded document (bytes and name) or pasted text -> the draft paper and its warnings. */
+/** An uploaded document (bytes and name) or pasted text -> the draft paper, its warnings and the text read. */
 export async function readPaperTask(input: { file: { bytes: Uint8Array; filename: string } } | { text: string }): Promise<PaperReading> {
   let text: string;
   if ('text' in input) {
@@ -38,7 +38,7 @@ export async function readPaperTask(input: { file: { bytes: Uint8Array; filename
     }
   }
   if (text.trim() === '') return { ok: false, problem: 'empty' };
-  return { ok: true, paper: importPaper(text) };
+  return { ok: true, paper: importPaper(text), text };
 }
 
 export type BankReading =

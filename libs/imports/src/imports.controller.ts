@@ -3,9 +3,9 @@ import { Body, Controller, Get, HttpCode, Post, Query, Req, StreamableFile } fro
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ApiFileResponse, ApiProblems, DomainError, OffThread, Roles, STAFF_PROBLEMS, UuidParam } from '@assay/core';
-import { InterchangePaperResponse, PapersService } from '@assay/papers';
+import { PapersService } from '@assay/papers';
 import { ExportQueryDto, PaperImportDto, PaperPreviewDto, QuestionBankUploadQueryDto, TemplateQueryDto } from './dto/imports.dto';
-import { PaperImportResponse, QuestionBankImportResponse } from './dto/imports.response';
+import { PaperImportResponse, PaperPreviewResponse, QuestionBankImportResponse } from './dto/imports.response';
 import { PaperDocumentsService, paperSource } from './paper-documents.service';
 import { PaperImportsService } from './paper-imports.service';
 import { QuestionBankTransferService, type SpreadsheetFile } from './question-bank-transfer.service';
@@ -54,13 +54,13 @@ export class ImportsController {
   @ApiOperation({ summary: 'Read an exam document or pasted text; returns the draft paper and its warnings (with line numbers) without saving anything.' })
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody(PAPER_UPLOAD_SCHEMA)
-  @ApiOkResponse({ type: InterchangePaperResponse })
+  @ApiOkResponse({ type: PaperPreviewResponse })
   @ApiProblems([400, 413], { 400: '`import.missing_input`, `import.file_or_text`, `import.unsupported_file`, `import.empty`.' })
-  async preview(@Req() req: FastifyRequest, @Body() body: PaperPreviewDto) {
+  async preview(@Req() req: FastifyRequest, @Body() body: PaperPreviewDto): Promise<PaperPreviewResponse> {
     const upload = await readMultipart(req);
-    if (!upload) return this.documents.read(paperSource(null, body.text));
-    const fields = await validateFields(PaperPreviewDto, upload.fields);
-    return this.documents.read(paperSource(upload.file, fields.text));
+    const fields = upload ? await validateFields(PaperPreviewDto, upload.fields) : body;
+    const { paper, text } = await this.documents.preview(paperSource(upload?.file ?? null, fields.text));
+    return { ...paper, source: text };
   }
 
   @Post('paper')

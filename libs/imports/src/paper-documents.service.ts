@@ -17,17 +17,26 @@ export class PaperDocumentsService {
 
   constructor(private readonly offThread: OffThread) {}
 
-  /** What the reader understood, saving nothing. Read in a worker thread, within its time and memory limits. */
+  /** What the reader understood, saving nothing. */
   async read(source: PaperSource): Promise<ReadPaper> {
+    return (await this.preview(source)).paper;
+  }
+
+  /**
+   * What the reader understood and the text it read (a Word document's paragraphs, one a line), so
+   * a screen can show each warning on its line and the author can fix the text and read it again.
+   * Read in a worker thread, within its time and memory limits.
+   */
+  async preview(source: PaperSource): Promise<{ paper: ReadPaper; text: string }> {
     const input = source.kind === 'text' ? { text: source.text } : { file: { bytes: source.file.buffer, filename: source.file.filename } };
     const reading = await this.offThread.parseUpload<PaperReading>(READ_PAPER, input, source.kind);
     if (!reading.ok) throw readingProblem(reading, source);
-    const paper = reading.paper;
+    const { paper, text } = reading;
     this.logger.log(
       { source: source.kind, questions: paper.sections.reduce((n, s) => n + s.questions.length, 0), warnings: paper.warnings.length },
       'Paper document read',
     );
-    return paper;
+    return { paper, text };
   }
 }
 

@@ -7,13 +7,14 @@ import { Candidate } from './entities/candidate.entity';
 export class CandidatesService {
   constructor(private readonly tx: TenantTransaction) {}
 
-  list(query: PageQueryDto & { q?: string }): Promise<Page<Candidate>> {
+  list(query: PageQueryDto & { q?: string; externalId?: string }): Promise<Page<Candidate>> {
     return this.tx.run(async (manager) => {
       const qb = manager.createQueryBuilder(Candidate, 'c').orderBy('c.createdAt', 'DESC').addOrderBy('c.id').skip(query.offset).take(query.pageSize);
       if (query.q) {
         const q = containsPattern(query.q);
         qb.andWhere(new Brackets((w) => w.where('c.name ILIKE :q', { q }).orWhere('c.email ILIKE :q').orWhere('c.externalId ILIKE :q')));
       }
+      if (query.externalId) qb.andWhere('c.externalId = :externalId', { externalId: query.externalId });
       const [items, total] = await qb.getManyAndCount();
       return pageOf(items, total, query);
     });

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PapersModule } from '@assay/papers';
+import { StaffMail } from '@assay/core';
+import { WebhooksModule } from '@assay/webhooks';
 import { CandidatesService } from './candidates.service';
 import { Candidate } from './entities/candidate.entity';
 import { Invitation } from './entities/invitation.entity';
@@ -11,6 +13,7 @@ import { LinksController } from './links.controller';
 import { LinksService } from './links.service';
 import { MailSender } from './mail/mail-sender';
 import { OutboxJobs } from './mail/outbox.jobs';
+import { OutboxStaffMail } from './mail/outbox-staff-mail';
 import { ReminderJobs } from './reminder.jobs';
 import { Reminders } from './reminders';
 
@@ -18,7 +21,7 @@ const entities = TypeOrmModule.forFeature([Candidate, Invitation, OutboxMessage]
 
 /** Services other domains use (attempts start from a link and move the invitation on). */
 @Module({
-  imports: [entities, PapersModule],
+  imports: [entities, PapersModule, WebhooksModule],
   providers: [InvitationsService, CandidatesService, LinksService, Reminders],
   exports: [InvitationsService, CandidatesService, LinksService],
 })
@@ -31,9 +34,10 @@ export class InvitationsModule {}
 })
 export class InvitationsApiModule {}
 
-/** The worker's part: sending the outbox, reminders, the outbox sweep. */
+/** The worker's part: sending the outbox, reminders, the outbox sweep; `StaffMail` for other domains' notices to admins. */
 @Module({
-  imports: [entities, PapersModule],
-  providers: [OutboxJobs, ReminderJobs, MailSender, Reminders],
+  imports: [entities, PapersModule, InvitationsModule],
+  providers: [OutboxJobs, ReminderJobs, MailSender, Reminders, { provide: StaffMail, useClass: OutboxStaffMail }],
+  exports: [StaffMail],
 })
 export class InvitationsJobsModule {}

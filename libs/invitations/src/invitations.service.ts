@@ -12,6 +12,7 @@ import { INVITATION_STATUSES, type InvitationStatus } from '@assay/contracts';
 import { effectiveStatus, effectiveStatusSql, WAITING_STATUSES } from './invitation-status';
 import { hashLinkToken, linkToken } from './link-token';
 import { Reminders } from './reminders';
+import { WebhooksService, type WebhookEventData, type WebhookEventType } from '@assay/webhooks';
 
 export interface InvitationView extends Omit<Invitation, 'tokenHash' | 'status'> {
   status: InvitationStatus;
@@ -41,6 +42,7 @@ export class InvitationsService {
     private readonly jobs: JobQueue,
     private readonly reminders: Reminders,
     private readonly config: AppConfig,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   /** One candidate: created with the candidate (or matched by email), emailed by the worker. */
@@ -61,6 +63,7 @@ export class InvitationsService {
         const existing = await manager.findOneByOrFail(Invitation, { paperId: dto.paperId, candidateId: candidate.id });
         throw new DomainError('conflict', 'invitation.exists', `This candidate is already invited to this paper (invitation ${existing.id}); resend or extend it instead.`);
       }
+      if (dto.externalId) await manager.update(Invitation, { id: created.createdIds[0] }, { externalId: dto.externalId });
       return created;
     });
     await this.enqueueMail(outboxIds);
@@ -90,8 +93,10 @@ export class InvitationsService {
       if (query.jobRoleId) qb.andWhere('i.jobRoleId = :jobRoleId', { jobRoleId: query.jobRoleId });
       if (query.candidateId) qb.andWhere('i.candidateId = :candidateId', { candidateId: query.candidateId });
       if (query.status) qb.andWhere(`${effectiveStatusSql('i')} = :status`, { status: query.status });
+      if (query.externalId) qb.andWhere('i.externalId = :externalId', { externalId: query.externalId });
+      if (query.candidateExternalId) qb.andWhere('c.externalId = :candidateExternalId', { candidateExternalId: query.candidateExternalId });
       if (query.q) {
-        qb.andWhere('(c.name ILIKE :q OR c.email ILIKE :q)', { q: containsPattern(query.q) });
+        qb.andWhere('(c.name ILIKE :q OR c.email ILIKE :q OR c.externalId ILIKE :q OR i.externalId ILIKE :q)', { q: containsPattern(query.q) });
       }
       const [items, total] = await qb.getManyAndCount();
       return pageOf(items.map((i) => this.view(i)), total, query);
@@ -183,18 +188,48 @@ export class InvitationsService {
   }
 
   /** The candidate started, in the caller's transaction; after its commit, call stopReminders. */
-  async markStarted(manager: EntityManager, id: string): Promise<void> {
+  async markStarted(manager: EntityManager, id: string, attemptId: string): Promise<void> {
     await manager.update(Invitation, { id }, { status: 'started', startedAt: new Date() });
+    await this.emitEvent(manager, 'invitation.started', id, { attemptId });
   }
 
   /** The candidate's attempt was submitted, in the caller's transaction. */
-  async markSubmitted(manager: EntityManager, id: string, submittedAt: Date): Promise<void> {
+  async markSubmitted(manager: EntityManager, id: string, submittedAt: Date, attemptId: string): Promise<void> {
     await manager.update(Invitation, { id }, { status: 'submitted', submittedAt });
+    await this.emitEvent(manager, 'invitation.submitted', id, { attemptId });
   }
 
-  /** The attempt's result is final, in the caller's transaction. */
-  async markGraded(manager: EntityManager, id: string): Promise<void> {
+  /**
+   * The attempt's result is final, in the caller's transaction: `invitation.graded`, then
+   * `invitation.passed` or `invitation.failed` when the paper has a pass mark. A re-grade
+   * (another revision of the marks) reports again.
+   */
+  async markGraded(manager: EntityManager, id: string, result: { attemptId: string; passed: boolean | null }): Promise<void> {
     await manager.update(Invitation, { id }, { status: 'graded' });
+    await this.emitEvent(manager, 'invitation.graded', id, result);
+    if (result.passed !== null) await this.emitEvent(manager, result.passed ? 'invitation.passed' : 'invitation.failed', id, result);
+  }
+
+  /**
+   * A webhook event about one invitation, in the caller's transaction: its ids, the candidate's
+   * id in the tenant's ATS, and `extra` (ids and outcomes only; never names, emails or answers).
+   */
+  async emitEvent(manager: EntityManager, type: WebhookEventType, id: string, extra: WebhookEventData = {}): Promise<void> {
+    const [row] = (await manager.query(
+      `SELECT i.id, i.external_id, i.candidate_id, i.paper_id, i.job_role_id, c.external_id AS candidate_external_id
+         FROM invitations i JOIN candidates c ON c.id = i.candidate_id WHERE i.id = $1`,
+      [id],
+    )) as { id: string; external_id: string | null; candidate_id: string; paper_id: string; job_role_id: string; candidate_external_id: string | null }[];
+    if (!row) return;
+    await this.webhooks.emit(manager, type, {
+      invitationId: row.id,
+      invitationExternalId: row.external_id,
+      candidateId: row.candidate_id,
+      candidateExternalId: row.candidate_external_id,
+      paperId: row.paper_id,
+      jobRoleId: row.job_role_id,
+      ...extra,
+    });
   }
 
   /**

@@ -6,6 +6,7 @@ import { PublishedPapers } from '@assay/papers';
 import { Invitation, type MailLocale } from './entities/invitation.entity';
 import type { InvitationStatus } from '@assay/contracts';
 import { effectiveStatus } from './invitation-status';
+import { InvitationsService } from './invitations.service';
 import { hashLinkToken, LINK_TOKEN_PATTERN } from './link-token';
 
 /** What a candidate sees on opening the personal link: never keys, never other candidates. */
@@ -39,6 +40,7 @@ export class LinksService {
     private readonly dataSource: DataSource,
     private readonly tx: TenantTransaction,
     private readonly papers: PublishedPapers,
+    private readonly invitations: InvitationsService,
   ) {}
 
   /** Finds the invitation of a token (tenant included); dead links are 404. */
@@ -57,7 +59,8 @@ export class LinksService {
       if (!invitation?.candidate) throw LINK_NOT_FOUND();
       const status = effectiveStatus(invitation.status, invitation.closesAt);
       if (status === 'revoked' || status === 'expired') throw LINK_NOT_FOUND();
-      await manager.update(Invitation, { id: invitationId, status: In(['created', 'sent']) }, { status: 'opened', openedAt: new Date() });
+      const { affected } = await manager.update(Invitation, { id: invitationId, status: In(['created', 'sent']) }, { status: 'opened', openedAt: new Date() });
+      if (affected) await this.invitations.emitEvent(manager, 'invitation.opened', invitationId);
       const tenant = await manager.findOneOrFail(Tenant, { where: {} });
       const paper = await this.papers.latest(manager, invitation.paperId);
       const now = new Date();

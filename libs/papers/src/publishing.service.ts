@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { WebhooksService } from '@assay/webhooks';
 import { DomainError, pageOf, TenantContext, TenantTransaction, type Page, type PageQueryDto } from '@assay/core';
 import { PaperVersion } from './entities/paper-version.entity';
 import { candidatePaper, type CandidatePaper } from './candidate-paper';
@@ -19,6 +20,7 @@ export class PublishingService {
   constructor(
     private readonly tx: TenantTransaction,
     private readonly snapshots: PaperSnapshotBuilder,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   validation(id: string): Promise<PaperValidation> {
@@ -51,6 +53,7 @@ export class PublishingService {
       paper.unpublishedChanges = false;
       await manager.save(paper);
       const stored = await manager.findOneByOrFail(PaperVersion, { id: identifiers[0].id as string });
+      await this.webhooks.emit(manager, 'paper.published', { paperId: paper.id, paperVersionId: stored.id, version, jobRoleId: paper.jobRoleId });
       return { ...stored, warnings };
     });
   }

@@ -6,3 +6,4 @@ export * from './fixtures';
 export * from './wait';
 export * from './ports';
 export * from './browser';
+export * from './webhook-receiver';

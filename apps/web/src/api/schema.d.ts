@@ -1357,7 +1357,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Staff members of the company, oldest first. */
+        /** Staff members of the company, oldest first; `q` searches names and emails. */
         get: operations["UsersController_list"];
         put?: never;
         /** Add a staff member with roles; a temporary password is returned once if none is given. */
@@ -1384,6 +1384,94 @@ export interface paths {
         head?: never;
         /** Rename, change roles, or disable a staff member (the company keeps at least one active admin). */
         patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Endpoints, newest first; `q` searches the URL and description. */
+        get: operations["WebhooksController_list"];
+        put?: never;
+        /** Register an endpoint for some events; the answer carries its signing secret, shown only this once. */
+        post: operations["WebhooksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An endpoint (never its secret). */
+        get: operations["WebhooksController_get"];
+        put?: never;
+        post?: never;
+        /** Remove an endpoint with its delivery log; nothing more is sent to it. */
+        delete: operations["WebhooksController_remove"];
+        options?: never;
+        head?: never;
+        /** Change the URL, description or events; `enabled: true` re-enables a disabled endpoint and sends what waits. */
+        patch: operations["WebhooksController_update"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The endpoint's delivery log, newest event first: status, attempts, last response code and latency, next retry. */
+        get: operations["WebhooksController_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a failed (or delivered) delivery again, before the ones waiting behind it. */
+        post: operations["WebhooksController_redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new signing secret, effective at once; shown only in this answer. */
+        post: operations["WebhooksController_rotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
@@ -1821,6 +1909,8 @@ export interface components {
              * @description When the link stops working (an attempt never runs past it).
              */
             closesAt: string;
+            /** @description The invitation's id in your ATS (e.g. the application's); sent in webhooks, searchable. */
+            externalId?: string;
             /**
              * @description Extra time for accommodations, in percent (25 = +25%).
              * @default 0
@@ -1897,6 +1987,17 @@ export interface components {
             /** @description Initial password; when absent a temporary one is generated and returned once. At least 10 characters and hard to guess: zxcvbn strength 3 of 4, not made of the account's email, name or company (a few unrelated words work well). */
             password?: string;
             roles: ("admin" | "recruiter" | "grader")[];
+        };
+        CreateWebhookDto: {
+            /** @example Moka ATS */
+            description?: string | null;
+            /** @description The events sent to this endpoint (docs/integrations.md). */
+            events: ("invitation.sent" | "invitation.opened" | "invitation.started" | "invitation.submitted" | "invitation.graded" | "invitation.passed" | "invitation.failed" | "paper.published" | "paper.marking_finished")[];
+            /**
+             * @description http or https; no user name or password in it.
+             * @example https://ats.example.com/hooks/assay
+             */
+            url: string;
         };
         DrawDto: {
             /**
@@ -2142,6 +2243,8 @@ export interface components {
             closesAt: string;
             /** Format: date-time */
             createdAt: string;
+            /** @description The invitation's id in the company's ATS (e.g. the application's). */
+            externalId: string | null;
             /**
              * @description Extra time on the paper duration (accessibility), in percent.
              * @example 0
@@ -2301,6 +2404,31 @@ export interface components {
             questionId?: string;
             /** @description RUBRIC_SUM_MISMATCH: the rubric scaled to the section's points. */
             scaledRubric?: components["schemas"]["RubricCriterionDto"][];
+        };
+        PaperPreviewResponse: {
+            /** @description The reader's dropped lines (a preview answer can be imported as it is); accepted and ignored. */
+            dropped?: Record<string, never>[];
+            /**
+             * @description Null when the document does not say.
+             * @example 120
+             */
+            durationMinutes?: number | null;
+            sections: components["schemas"]["ImportedSectionDto"][];
+            /**
+             * @description The text the reader read (a Word document's paragraphs, one a line): `warnings[].line` and `questions[].line` count its lines. Send it back, edited, as `text` to read it again.
+             * @example 2026年在线客服岗位面试
+             *     一、单选题(共1题,每题2分)
+             *     1.……
+             */
+            source: string;
+            title: string;
+            /**
+             * @description The total the document declares, if any.
+             * @example 100
+             */
+            totalPoints?: number | null;
+            /** @description The reader's warnings; empty on export. */
+            warnings?: components["schemas"]["ImportWarningResponse"][];
         };
         PaperResponse: {
             /** Format: date-time */
@@ -2953,6 +3081,14 @@ export interface components {
             /** @enum {string} */
             status?: "active" | "disabled";
         };
+        UpdateWebhookDto: {
+            description?: string | null;
+            /** @description false pauses deliveries; true re-enables a disabled endpoint and sends what waits, oldest first. */
+            enabled?: boolean;
+            events?: ("invitation.sent" | "invitation.opened" | "invitation.started" | "invitation.submitted" | "invitation.graded" | "invitation.passed" | "invitation.failed" | "paper.published" | "paper.marking_finished")[];
+            /** @example https://ats.example.com/hooks/assay */
+            url?: string;
+        };
         UserPage: {
             items: components["schemas"]["UserResponse"][];
             /** @example 1 */
@@ -2983,6 +3119,122 @@ export interface components {
             tenantId: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        WebhookDeliveryPage: {
+            items: components["schemas"]["WebhookDeliveryResponse"][];
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
+            /**
+             * @description Rows matching the filters, over all pages.
+             * @example 123
+             */
+            total: number;
+        };
+        WebhookDeliveryResponse: {
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** Format: uuid */
+            endpointId: string;
+            /** Format: uuid */
+            eventId: string;
+            /** @enum {string} */
+            eventType: "invitation.sent" | "invitation.opened" | "invitation.started" | "invitation.submitted" | "invitation.graded" | "invitation.passed" | "invitation.failed" | "paper.published" | "paper.marking_finished";
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastAttemptAt: string | null;
+            /** @example HTTP 503 */
+            lastError: string | null;
+            lastLatencyMs: number | null;
+            /** @description The receiver's HTTP status; null when it did not answer. */
+            lastStatusCode: number | null;
+            /**
+             * Format: date-time
+             * @description When a pending delivery is tried next; null otherwise.
+             */
+            nextAttemptAt: string | null;
+            /** @description The event's sequence: deliveries to one endpoint go in this order. */
+            sequence: number;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            /** Format: uuid */
+            tenantId: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WebhookPage: {
+            items: components["schemas"]["WebhookResponse"][];
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
+            /**
+             * @description Rows matching the filters, over all pages.
+             * @example 123
+             */
+            total: number;
+        };
+        WebhookResponse: {
+            /** @description Failed attempts since the last successful delivery. */
+            consecutiveFailures: number;
+            /** Format: date-time */
+            createdAt: string;
+            description: string | null;
+            /** Format: date-time */
+            disabledAt: string | null;
+            disabledReason: string | null;
+            /** @description false after sustained failure (see disabledReason) or when paused by an admin. */
+            enabled: boolean;
+            events: ("invitation.sent" | "invitation.opened" | "invitation.started" | "invitation.submitted" | "invitation.graded" | "invitation.passed" | "invitation.failed" | "paper.published" | "paper.marking_finished")[];
+            /**
+             * Format: date-time
+             * @description First failure of the current run of failures.
+             */
+            failingSince: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @example https://ats.example.com/hooks/assay */
+            url: string;
+        };
+        WebhookWithSecretResponse: {
+            /** @description Failed attempts since the last successful delivery. */
+            consecutiveFailures: number;
+            /** Format: date-time */
+            createdAt: string;
+            description: string | null;
+            /** Format: date-time */
+            disabledAt: string | null;
+            disabledReason: string | null;
+            /** @description false after sustained failure (see disabledReason) or when paused by an admin. */
+            enabled: boolean;
+            events: ("invitation.sent" | "invitation.opened" | "invitation.started" | "invitation.submitted" | "invitation.graded" | "invitation.passed" | "invitation.failed" | "paper.published" | "paper.marking_finished")[];
+            /**
+             * Format: date-time
+             * @description First failure of the current run of failures.
+             */
+            failingSince: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Shown only in this answer: the key of the Assay-Signature HMAC. Store it now.
+             * @example whsec_…
+             */
+            secret: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @example https://ats.example.com/hooks/assay */
+            url: string;
         };
     };
     responses: never;
@@ -3808,7 +4060,10 @@ export interface operations {
     ApiKeysController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4618,7 +4873,10 @@ export interface operations {
     AuthController_changePassword: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4802,6 +5060,8 @@ export interface operations {
     InvitationsController_listCandidates: {
         parameters: {
             query?: {
+                /** @description The candidate's ATS id, exactly. */
+                externalId?: string;
                 page?: unknown;
                 pageSize?: unknown;
                 /** @description Search in name, email and ATS id. */
@@ -4963,7 +5223,10 @@ export interface operations {
     CompetenciesController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5232,7 +5495,10 @@ export interface operations {
     GradingAdminController_override: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 answerId: string;
             };
@@ -5301,7 +5567,10 @@ export interface operations {
     GradingLeadController_reference: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 answerId: string;
             };
@@ -5559,7 +5828,10 @@ export interface operations {
     GradingAdminController_assign: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 paperId: string;
             };
@@ -6016,7 +6288,10 @@ export interface operations {
     GradingLeadController_arbitrate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6085,7 +6360,10 @@ export interface operations {
     GradingTasksController_flag: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6154,7 +6432,10 @@ export interface operations {
     GradingTasksController_mark: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6223,7 +6504,10 @@ export interface operations {
     GradingTasksController_markAndNext: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6329,7 +6613,10 @@ export interface operations {
     GradingTasksController_renew: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6389,7 +6676,10 @@ export interface operations {
     GradingTasksController_skip: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6445,7 +6735,10 @@ export interface operations {
     GradingLeadController_unflag: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6508,7 +6801,10 @@ export interface operations {
                 /** @description third: only answers waiting for a third mark (三评, the third-marking view; still blind: no earlier mark is shown). */
                 round?: "third";
             };
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6590,7 +6886,10 @@ export interface operations {
     ImportsController_importPaper: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6743,7 +7042,10 @@ export interface operations {
     ImportsController_preview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6785,7 +7087,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InterchangePaperResponse"];
+                    "application/json": components["schemas"]["PaperPreviewResponse"];
                 };
             };
             /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). `import.missing_input`, `import.file_or_text`, `import.unsupported_file`, `import.empty`. */
@@ -6832,7 +7134,10 @@ export interface operations {
                 /** @description Defaults to the file name extension. */
                 format?: "xlsx" | "csv";
             };
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7010,12 +7315,16 @@ export interface operations {
     InvitationsController_list: {
         parameters: {
             query?: {
+                /** @description The candidate's ATS id, exactly. */
+                candidateExternalId?: string;
                 candidateId?: string;
+                /** @description The invitation's ATS id, exactly. */
+                externalId?: string;
                 jobRoleId?: string;
                 page?: unknown;
                 pageSize?: unknown;
                 paperId?: string;
-                /** @description Search in candidate name and email. */
+                /** @description Search in candidate name and email, and both ATS ids. */
                 q?: string;
                 status?: "created" | "sent" | "opened" | "started" | "submitted" | "graded" | "expired" | "revoked";
             };
@@ -7066,7 +7375,10 @@ export interface operations {
     InvitationsController_invite: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7236,7 +7548,10 @@ export interface operations {
     InvitationsController_extend: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7315,7 +7630,10 @@ export interface operations {
     InvitationsController_resend: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7381,7 +7699,10 @@ export interface operations {
     InvitationsController_revoke: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7447,12 +7768,16 @@ export interface operations {
     InvitationsController_export: {
         parameters: {
             query?: {
+                /** @description The candidate's ATS id, exactly. */
+                candidateExternalId?: string;
                 candidateId?: string;
+                /** @description The invitation's ATS id, exactly. */
+                externalId?: string;
                 jobRoleId?: string;
                 page?: unknown;
                 pageSize?: unknown;
                 paperId?: string;
-                /** @description Search in candidate name and email. */
+                /** @description Search in candidate name and email, and both ATS ids. */
                 q?: string;
                 status?: "created" | "sent" | "opened" | "started" | "submitted" | "graded" | "expired" | "revoked";
             };
@@ -7615,7 +7940,10 @@ export interface operations {
     JobRolesController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7884,7 +8212,10 @@ export interface operations {
     JobRolesController_archive: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7941,7 +8272,10 @@ export interface operations {
     JobRolesController_restore: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8174,7 +8508,10 @@ export interface operations {
     PapersController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8490,7 +8827,10 @@ export interface operations {
     PapersController_archive: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8547,7 +8887,10 @@ export interface operations {
     PapersController_clone: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8734,7 +9077,10 @@ export interface operations {
     PapersController_publish: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8825,7 +9171,10 @@ export interface operations {
     PapersController_restore: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9119,7 +9468,10 @@ export interface operations {
     InvitationsController_bulk: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 paperId: string;
             };
@@ -9223,7 +9575,10 @@ export interface operations {
     PapersController_importPaper: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9339,7 +9694,10 @@ export interface operations {
     QuestionsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9715,6 +10073,8 @@ export interface operations {
             query?: {
                 page?: unknown;
                 pageSize?: unknown;
+                /** @description Case-insensitive text contained in the name or the email. */
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -9763,7 +10123,10 @@ export interface operations {
     UsersController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9955,6 +10318,496 @@ export interface operations {
             };
             /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebhooksController_list: {
+        parameters: {
+            query?: {
+                page?: unknown;
+                pageSize?: unknown;
+                /** @description Part of the URL or description. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookPage"];
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebhooksController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecretResponse"];
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebhooksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebhooksController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebhooksController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebhooksController_deliveries: {
+        parameters: {
+            query?: {
+                eventType?: "invitation.sent" | "invitation.opened" | "invitation.started" | "invitation.submitted" | "invitation.graded" | "invitation.passed" | "invitation.failed" | "paper.published" | "paper.marking_finished";
+                page?: unknown;
+                pageSize?: unknown;
+                status?: "pending" | "delivered" | "failed";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebhooksController_redeliver: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                deliveryId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryResponse"];
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The current state does not allow it (see `code`). `webhook_delivery.pending`: it is still being tried. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebhooksController_rotateSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecretResponse"];
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,7 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { ProblemError } from '../api/client';
@@ -9,6 +6,7 @@ import { fetchAttempt, fetchIntro, type AttemptResult, type AttemptSession } fro
 import { EndPage, type EndReason } from './EndPage';
 import { Exam } from './Exam';
 import { IntroPage } from './IntroPage';
+import { Notice } from './Notice';
 import { forgetSession, readSession, writeSession } from './session';
 import { candidateText, type CandidateText } from './text';
 import './candidate.css';
@@ -39,19 +37,17 @@ export default function CandidateApp() {
   };
 
   return (
-    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#1d4ed8', fontSize: 16 } }}>
-      <main className="candidate">
-        {session ? (
-          <AttemptScreen key={session.attemptToken} token={token} session={session} text={text} onStarted={started} onLost={lost} />
-        ) : intro.isPending ? (
-          <Loading />
-        ) : intro.data ? (
-          <IntroPage intro={intro.data} token={token} text={text} onStarted={started} />
-        ) : (
-          <LinkProblem error={intro.error} text={text} />
-        )}
-      </main>
-    </ConfigProvider>
+    <main className="candidate">
+      {session ? (
+        <AttemptScreen key={session.attemptToken} token={token} session={session} text={text} onStarted={started} onLost={lost} />
+      ) : intro.isPending ? (
+        <Loading />
+      ) : intro.data ? (
+        <IntroPage intro={intro.data} token={token} text={text} onStarted={started} />
+      ) : (
+        <LinkProblem error={intro.error} text={text} />
+      )}
+    </main>
   );
 }
 
@@ -62,7 +58,7 @@ function Loading() {
 
 function LinkProblem({ error, text }: { error: unknown; text: CandidateText }) {
   const dead = error instanceof ProblemError && error.problem.status === 404;
-  return <Alert type="error" showIcon title={dead ? text.linkDead : text.loadFailed} />;
+  return <Notice tone="error">{dead ? text.linkDead : text.loadFailed}</Notice>;
 }
 
 /** Loads the attempt of the stored session: the exam while it runs, else the end page. */
@@ -79,7 +75,7 @@ function AttemptScreen(props: { token: string; session: AttemptSession; text: Ca
 
   if (end) return <EndPage reason={end.reason} result={end.result} text={text} />;
   if (attempt.isPending || forgotten) return <Loading />;
-  if (!attempt.data) return <Alert type="error" showIcon title={text.loadFailed} />;
+  if (!attempt.data) return <Notice tone="error">{text.loadFailed}</Notice>;
   if (attempt.data.status !== 'in_progress') return <EndPage reason="submitted" result={attempt.data.result} text={text} />;
   return <Exam session={session} view={attempt.data} token={props.token} text={text} onEnd={(reason, result) => setEnd({ reason, result })} onStarted={props.onStarted} />;
 }

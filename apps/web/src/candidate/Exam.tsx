@@ -1,11 +1,12 @@
-import { Alert, Button, Modal } from 'antd';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { submitChecklist, type NumberedQuestion } from './answers';
 import { AnswerSync } from './answer-sync';
 import { saveAnswer, sendEvents, startAttempt, submitAttempt, type AttemptResult, type AttemptSession, type AttemptView, type CandidateQuestion } from './candidate-api';
+import { ConfirmDialog } from './ConfirmDialog';
 import type { EndReason } from './EndPage';
 import { reportIntegrityEvents } from './integrity';
 import { Navigator } from './Navigator';
+import { Notice } from './Notice';
 import { QuestionCard } from './QuestionCard';
 import { crossedWarning, formatClock, ServerClock } from './server-clock';
 import { readFlags, writeFlags } from './session';
@@ -166,15 +167,34 @@ export function Exam({ session, view, token, text, onEnd, onStarted }: Props) {
         <p className={`sync sync-${sync.status}`} role="status" aria-live="polite" id="save-status">
           {text.status[sync.status]}
         </p>
-        <Button type="primary" onClick={() => setConfirming(true)}>
+        <button type="button" className="btn btn-primary" onClick={() => setConfirming(true)}>
           {text.submit}
-        </Button>
+        </button>
       </header>
-      {warning && <Alert className="gap" type="warning" showIcon closable title={warning} role="alert" onClose={() => setWarning(null)} />}
-      {stopped === 'attempt.taken_over' && (
-        <Alert className="gap" type="error" showIcon title={text.takenOver} action={<Button onClick={() => void takeBack()}>{text.takeBack}</Button>} />
+      {warning && (
+        <Notice className="gap" tone="warning" closeLabel={text.close} onClose={() => setWarning(null)}>
+          {warning}
+        </Notice>
       )}
-      {submitError && <Alert className="gap" type="error" showIcon title={text.submitFailed} />}
+      {stopped === 'attempt.taken_over' && (
+        <Notice
+          className="gap"
+          tone="error"
+          action={
+            <button type="button" className="btn" onClick={() => void takeBack()}>
+              {text.takeBack}
+            </button>
+          }
+        >
+          {text.takenOver}
+        </Notice>
+      )}
+      {/* While the confirmation is open the page behind it is inert: the failure shows in the dialog. */}
+      {submitError && !confirming && (
+        <Notice className="gap" tone="error">
+          {text.submitFailed}
+        </Notice>
+      )}
       <div className="exam-body">
         <aside>
           <Navigator questions={questions} answers={answers} flagged={flagged} current={current} text={text} onGo={go} />
@@ -194,30 +214,31 @@ export function Exam({ session, view, token, text, onEnd, onStarted }: Props) {
           })}
           {!wide && (
             <div className="stepper">
-              <Button disabled={index <= 0} onClick={() => go(questions[index - 1].id)}>
+              <button type="button" className="btn" disabled={index <= 0} onClick={() => go(questions[index - 1].id)}>
                 {text.previous}
-              </Button>
-              <Button disabled={index >= questions.length - 1} onClick={() => go(questions[index + 1].id)}>
+              </button>
+              <button type="button" className="btn" disabled={index >= questions.length - 1} onClick={() => go(questions[index + 1].id)}>
                 {text.next}
-              </Button>
+              </button>
             </div>
           )}
         </div>
       </div>
-      <Modal
+      <ConfirmDialog
         open={confirming}
         title={text.submitTitle}
-        okText={text.confirm}
+        confirmText={text.confirm}
         cancelText={text.cancel}
-        okButtonProps={{ disabled: sync.status === 'offline' }}
+        confirmDisabled={sync.status === 'offline'}
         onCancel={() => setConfirming(false)}
-        onOk={() => void finish('submitted')}
+        onConfirm={() => void finish('submitted')}
       >
         <p>{text.submitBody}</p>
         {checklist.unanswered.length > 0 && <p className="checklist">{text.unansweredList(checklist.unanswered)}</p>}
         {checklist.flagged.length > 0 && <p className="checklist">{text.flaggedList(checklist.flagged)}</p>}
-        {sync.status === 'offline' && <Alert type="warning" showIcon title={text.pendingWarning(sync.pendingCount())} />}
-      </Modal>
+        {sync.status === 'offline' && <Notice tone="warning">{text.pendingWarning(sync.pendingCount())}</Notice>}
+        {submitError && <Notice tone="error">{text.submitFailed}</Notice>}
+      </ConfirmDialog>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Checkbox } from 'antd';
 import { useState } from 'react';
 import { startAttempt, type AttemptSession, type Intro } from './candidate-api';
+import { Notice } from './Notice';
 import type { CandidateText } from './text';
 
 /** Who invites, what the test is, the rules, the consent, and the start button. Opening it starts no clock. */
@@ -35,16 +35,22 @@ export function IntroPage({ intro, token, text, onStarted }: { intro: Intro; tok
       </ul>
       {intro.canStart ? (
         <>
-          <Checkbox checked={consent} onChange={(event) => setConsent(event.target.checked)}>
-            {text.consent}
-          </Checkbox>
-          {start.error && <Alert className="gap" type="error" showIcon title={start.error.message || text.loadFailed} />}
-          <Button className="gap" type="primary" size="large" block disabled={!consent} loading={start.isPending} onClick={() => start.mutate()}>
+          <label className="check">
+            <input type="checkbox" checked={consent} onChange={(event) => setConsent(event.target.checked)} />
+            <span>{text.consent}</span>
+          </label>
+          {start.error && (
+            <Notice className="gap" tone="error">
+              {start.error.message || text.loadFailed}
+            </Notice>
+          )}
+          <button type="button" className="btn btn-primary btn-large gap" disabled={!consent || start.isPending} aria-busy={start.isPending} onClick={() => start.mutate()}>
+            {start.isPending && <span className="spinner" aria-hidden="true" />}
             {start.isPending ? text.starting : text.start}
-          </Button>
+          </button>
         </>
       ) : (
-        <Alert type="info" showIcon title={notOpenYet ? text.notYet(when(intro.opensAt)) : text.closed} />
+        <Notice tone="info">{notOpenYet ? text.notYet(when(intro.opensAt)) : text.closed}</Notice>
       )}
     </article>
   );

@@ -1,4 +1,3 @@
-import { Checkbox, Input, Radio } from 'antd';
 import type { AnswerSaveState } from './answer-sync';
 import type { CandidateQuestion } from './candidate-api';
 import type { CandidateText } from './text';
@@ -31,9 +30,10 @@ export function QuestionCard({ question, number, answer, state, refusal, flagged
       </header>
       <AnswerInput question={question} answer={answer} stemId={stemId} text={text} onAnswer={onAnswer} />
       <footer className="question-foot">
-        <Checkbox checked={flagged} onChange={(event) => onFlag(event.target.checked)}>
-          {text.flag}
-        </Checkbox>
+        <label className="check flag">
+          <input type="checkbox" checked={flagged} onChange={(event) => onFlag(event.target.checked)} />
+          <span>{text.flag}</span>
+        </label>
         {state && (
           <span className={`save-state save-${state}`} data-save-state={state}>
             {text.answerState[state]}
@@ -53,39 +53,47 @@ function AnswerInput({ question, answer, stemId, text, onAnswer }: Pick<Props, '
   switch (question.type) {
     case 'single_choice':
       return (
-        <Radio.Group className="choices" name={question.id} aria-labelledby={stemId} value={answer ?? null} onChange={(event) => onAnswer(event.target.value, 0)}>
+        <div className="choices" role="radiogroup" aria-labelledby={stemId}>
           {question.options.map((option) => (
-            <Radio key={option.key} value={option.key}>
-              {option.key}. {option.text}
-            </Radio>
+            <Choice key={option.key} type="radio" name={question.id} checked={answer === option.key} label={`${option.key}. ${option.text}`} onChange={() => onAnswer(option.key, 0)} />
           ))}
-        </Radio.Group>
+        </div>
       );
-    case 'multiple_choice':
+    case 'multiple_choice': {
+      const chosen = Array.isArray(answer) ? (answer as string[]) : [];
+      const toggle = (key: string, on: boolean) => onAnswer((on ? [...chosen, key] : chosen.filter((k) => k !== key)).sort(), 0);
       return (
-        <Checkbox.Group
-          className="choices"
-          aria-labelledby={stemId}
-          value={Array.isArray(answer) ? (answer as string[]) : []}
-          onChange={(keys) => onAnswer([...keys].sort(), 0)}
-          options={question.options.map((option) => ({ value: option.key, label: `${option.key}. ${option.text}` }))}
-        />
+        <div className="choices" role="group" aria-labelledby={stemId}>
+          {question.options.map((option) => (
+            <Choice
+              key={option.key}
+              type="checkbox"
+              name={question.id}
+              checked={chosen.includes(option.key)}
+              label={`${option.key}. ${option.text}`}
+              onChange={(on) => toggle(option.key, on)}
+            />
+          ))}
+        </div>
       );
+    }
     case 'true_false':
       return (
-        <Radio.Group className="choices" name={question.id} aria-labelledby={stemId} value={typeof answer === 'boolean' ? answer : null} onChange={(event) => onAnswer(event.target.value, 0)}>
-          <Radio value={true}>{text.trueLabel}</Radio>
-          <Radio value={false}>{text.falseLabel}</Radio>
-        </Radio.Group>
+        <div className="choices" role="radiogroup" aria-labelledby={stemId}>
+          <Choice type="radio" name={question.id} checked={answer === true} label={text.trueLabel} onChange={() => onAnswer(true, 0)} />
+          <Choice type="radio" name={question.id} checked={answer === false} label={text.falseLabel} onChange={() => onAnswer(false, 0)} />
+        </div>
       );
     case 'fill_blank': {
       const blanks = Array.from({ length: question.blankCount ?? 1 }, (_, i) => (Array.isArray(answer) && typeof answer[i] === 'string' ? (answer[i] as string) : ''));
       return (
         <div className="blanks">
           {blanks.map((value, i) => (
-            <Input
+            <input
               key={i}
-              aria-label={`${text.blank(i + 1)}`}
+              type="text"
+              className="field"
+              aria-label={text.blank(i + 1)}
               value={value}
               onChange={(event) => onAnswer(blanks.map((b, j) => (j === i ? event.target.value : b)), TYPING_DEBOUNCE_MS)}
             />
@@ -96,12 +104,23 @@ function AnswerInput({ question, answer, stemId, text, onAnswer }: Pick<Props, '
     case 'short_answer':
     case 'essay':
       return (
-        <Input.TextArea
+        <textarea
+          className={`field answer-${question.type}`}
           aria-labelledby={stemId}
-          autoSize={{ minRows: question.type === 'essay' ? 6 : 3 }}
+          rows={question.type === 'essay' ? 6 : 3}
           value={typeof answer === 'object' && answer !== null ? ((answer as { text?: string }).text ?? '') : ''}
           onChange={(event) => onAnswer({ text: event.target.value }, TYPING_DEBOUNCE_MS)}
         />
       );
   }
+}
+
+/** One option: the native input inside its label, so the whole line is the target and the label its name. */
+function Choice(props: { type: 'radio' | 'checkbox'; name: string; checked: boolean; label: string; onChange: (checked: boolean) => void }) {
+  return (
+    <label className="choice">
+      <input type={props.type} name={props.name} checked={props.checked} onChange={(event) => props.onChange(event.target.checked)} />
+      <span>{props.label}</span>
+    </label>
+  );
 }

@@ -56,6 +56,7 @@ const zhCN = {
   takenOver: '测评已在另一台设备上继续,本页面不再保存答案。',
   takeBack: '在本设备继续作答',
   submitFailed: '交卷失败,请检查网络后再试。',
+  close: '关闭',
 };
 
 type Text = typeof zhCN;
@@ -115,6 +116,7 @@ const en: Text = {
   takenOver: 'The test continues on another device; this page no longer saves.',
   takeBack: 'Continue on this device',
   submitFailed: 'Could not submit; check your connection and try again.',
+  close: 'Close',
 };
 
 export type CandidateText = Text;

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, ConfigProvider, Form, Input, Layout, Menu, Result, Segmented, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { bodyOf, ProblemError } from '../api/client';
 import { STAFF_AREAS, type StaffRole } from './areas';
@@ -10,6 +10,8 @@ import { LocaleProvider, useLocale, useText, type Locale, type Texts } from './i
 import { sessionEndReason, staffApi } from './staff-api';
 import { onStaffSessionChange, readStaffSession, writeStaffSession, type StaffSession } from './staff-session';
 import './staff.css';
+
+const SignupPage = lazy(() => import('./console/SignupPage'));
 
 const TEXT: Texts<{
   title: string;
@@ -24,6 +26,8 @@ const TEXT: Texts<{
   noArea: string;
   /** Sign-in refusals the API names by code, said in the page's language with what to do. */
   refused: Partial<Record<string, string>>;
+  noAccount: string;
+  signUp: string;
 }> = {
   'zh-CN': {
     title: 'Assay 登录',
@@ -41,6 +45,8 @@ const TEXT: Texts<{
       'auth.login_locked': '该账号登录失败次数过多,已暂时锁定。请稍后再试,或联系管理员。',
       'request.rate_limited': '尝试次数过多,请稍后再试。',
     },
+    noAccount: '公司还没有账号?',
+    signUp: '注册公司',
   },
   en: {
     title: 'Sign in to Assay',
@@ -58,6 +64,8 @@ const TEXT: Texts<{
       'auth.login_locked': 'Too many failed sign-ins for this account: it is locked for a while. Try again later, or ask an admin.',
       'request.rate_limited': 'Too many attempts. Try again in a moment.',
     },
+    noAccount: 'No company account yet?',
+    signUp: 'Sign your company up',
   },
 };
 
@@ -72,11 +80,13 @@ const STAFF_THEME = {
     colorPrimaryHover: '#1e40af',
     colorLink: '#1d4ed8',
     colorLinkHover: '#1e40af',
-    colorError: '#cf1322',
+    colorError: '#c81e1e',
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
   },
 };
+
 
 /**
  * The staff app's shell: sign-in, the language, the layout with the menu of the areas the user's
@@ -98,6 +108,18 @@ function LocalisedShell() {
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN} button={{ autoInsertSpace: false }} theme={STAFF_THEME}>
       <Routes>
         <Route path="login" element={session ? <Navigate to="/staff" replace /> : <LoginPage />} />
+        <Route
+          path="signup"
+          element={
+            session ? (
+              <Navigate to="/staff" replace />
+            ) : (
+              <Suspense fallback={<Spin />}>
+                <SignupPage languageSwitch={<LanguageSwitch />} />
+              </Suspense>
+            )
+          }
+        />
         <Route path="*" element={session ? <StaffLayout session={session} /> : <Navigate to="/staff/login" replace />} />
       </Routes>
     </ConfigProvider>
@@ -150,6 +172,9 @@ function LoginPage() {
           {text.signIn}
         </Button>
       </Form>
+      <p className="gap">
+        {text.noAccount} <Link to="/staff/signup">{text.signUp}</Link>
+      </p>
     </main>
   );
 }
@@ -173,6 +198,7 @@ function StaffLayout({ session }: { session: StaffSession }) {
         <Menu
           theme="dark"
           mode="horizontal"
+          disabledOverflow
           selectedKeys={selected ? [selected] : []}
           items={areas.map((area) => ({ key: area.path, label: <Link to={`/staff/${area.path}`}>{area.label[locale]}</Link> }))}
         />

@@ -17,10 +17,22 @@ export interface StaffArea {
 }
 
 const ResultsArea = lazy(() => import('./results/ResultsArea'));
+const PapersArea = lazy(() => import('./papers/PapersArea'));
+const InvitationsArea = lazy(() => import('./invitations/InvitationsArea'));
 const GradingArea = lazy(() => import('./grading/GradingArea'));
+// The console's set-up screens (docs/web.md "The console").
+const BankArea = lazy(() => import('./console/bank/BankArea'));
+const RolesArea = lazy(() => import('./console/roles/RolesArea'));
+const AdminArea = lazy(() => import('./console/admin/AdminArea'));
 
 export const STAFF_AREAS: readonly StaffArea[] = [
   { path: 'results', label: { 'zh-CN': '测评结果', en: 'Results' }, roles: ['recruiter', 'admin'], element: <ResultsArea /> },
+  // The console: papers (list, document import, editor) and invitations.
+  { path: 'papers', label: { 'zh-CN': '试卷', en: 'Papers' }, roles: ['recruiter', 'admin'], element: <PapersArea /> },
+  { path: 'invitations', label: { 'zh-CN': '邀请', en: 'Invitations' }, roles: ['recruiter', 'admin'], element: <InvitationsArea /> },
   // The grader's workspace: queues, marking, third marking and arbitration (admins lead every paper).
   { path: 'grading', label: { 'zh-CN': '阅卷', en: 'Marking' }, roles: ['grader', 'admin'], element: <GradingArea /> },
+  { path: 'bank', label: { 'zh-CN': '题库', en: 'Question bank' }, roles: ['admin', 'recruiter'], element: <BankArea /> },
+  { path: 'roles', label: { 'zh-CN': '岗位与考察点', en: 'Job roles' }, roles: ['admin', 'recruiter'], element: <RolesArea /> },
+  { path: 'admin', label: { 'zh-CN': '系统管理', en: 'Administration' }, roles: ['admin'], element: <AdminArea /> },
 ];

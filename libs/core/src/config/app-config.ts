@@ -132,6 +132,18 @@ export class AppConfig {
   @Transform(toInt)
   PARSE_MEMORY_MB = 512;
 
+  /** How long one analytics report may take to build in its worker thread (a 100,000-attempt cohort takes seconds) before the refresh fails and is retried. */
+  @IsInt()
+  @Min(1000)
+  @Transform(toInt)
+  ANALYTICS_TIMEOUT_MS = 600_000;
+
+  /** Heap limit of each report-building thread (a 100,000 × 30 cohort needs about 1 GiB). */
+  @IsInt()
+  @Min(256)
+  @Transform(toInt)
+  ANALYTICS_MEMORY_MB = 4096;
+
   /** SMTP server that delivers email (invitations, reminders); credentials may be in the URL. */
   @IsString()
   SMTP_URL = 'smtp://127.0.0.1:1025';
@@ -142,6 +154,44 @@ export class AppConfig {
   /** Time zone in which emails show dates to candidates. */
   @IsString()
   MAIL_TIME_ZONE = 'Asia/Shanghai';
+
+  /** How long one webhook delivery may take (connect, send, answer) before it is aborted and counted as failed. */
+  @IsInt()
+  @Min(100)
+  @Transform(toInt)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
+  /**
+   * Whether webhook URLs may reach private, loopback and link-local addresses (`true`: on-premises
+   * receivers, development, tests). `false` refuses them when registering and at each delivery (SSRF).
+   */
+  @IsIn(['true', 'false'])
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS = 'false';
+
+  /** First wait before a failed webhook delivery is retried; each retry waits twice as long (at most 6 h). */
+  @IsInt()
+  @Min(10)
+  @Transform(toInt)
+  WEBHOOK_RETRY_BASE_MS = 30_000;
+
+  /** Attempts per webhook delivery before it is marked failed (redeliverable by hand). */
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  @Transform(toInt)
+  WEBHOOK_MAX_ATTEMPTS = 12;
+
+  /** An endpoint is disabled after this many consecutive failed attempts ... */
+  @IsInt()
+  @Min(1)
+  @Transform(toInt)
+  WEBHOOK_DISABLE_AFTER_FAILURES = 20;
+
+  /** ... spread over at least this many hours since its first failure in the run (docs/integrations.md). */
+  @IsInt()
+  @Min(0)
+  @Transform(toInt)
+  WEBHOOK_DISABLE_AFTER_HOURS = 24;
 
   /** How long a worker holds a job before another may take it over after a crash (BullMQ lock). */
   @IsInt()

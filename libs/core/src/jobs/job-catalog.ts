@@ -11,6 +11,7 @@ export enum QueueName {
   Attempts = 'attempts',
   Analytics = 'analytics',
   Grading = 'grading',
+  Webhooks = 'webhooks',
 }
 
 export enum JobName {
@@ -28,6 +29,8 @@ export enum JobName {
   ReleaseGradingLeases = 'release-grading-leases',
   FinaliseGrading = 'finalise-grading',
   SweepGrading = 'sweep-grading',
+  DeliverWebhooks = 'deliver-webhooks',
+  SweepWebhooks = 'sweep-webhooks',
 }
 
 /**
@@ -66,6 +69,13 @@ export interface JobPayloads {
   [JobName.FinaliseGrading]: { tenantId: string; attemptId: string; revision: number };
   /** Re-queues lost task creation and finalisation jobs (all tenants). */
   [JobName.SweepGrading]: Record<string, never>;
+  /**
+   * Delivers the due deliveries of one webhook endpoint, oldest first. `at` (epoch ms) tells
+   * apart the runs of one endpoint: when its events were written, a retry's time, the sweep's minute.
+   */
+  [JobName.DeliverWebhooks]: { tenantId: string; endpointId: string; at: number };
+  /** Queues again deliveries of endpoints whose job was lost (all tenants). */
+  [JobName.SweepWebhooks]: Record<string, never>;
 }
 
 export type JobOf<N extends JobName> = JobPayloads[N];
@@ -93,6 +103,8 @@ export const JOB_IDS: { [N in JobName]: ((data: JobOf<N>) => string) | null } = 
   // The revision is part of the id: an override after finalisation needs a new finalisation.
   [JobName.FinaliseGrading]: (data) => `finalise-${data.attemptId}-r${data.revision}`,
   [JobName.SweepGrading]: null,
+  [JobName.DeliverWebhooks]: (data) => `webhooks-${data.endpointId}-${data.at}`,
+  [JobName.SweepWebhooks]: null,
 };
 
 /** The catalogue's id of one job (undefined for repeatable jobs). */
@@ -116,6 +128,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ReleaseGradingLeases]: QueueName.Grading,
   [JobName.FinaliseGrading]: QueueName.Grading,
   [JobName.SweepGrading]: QueueName.Grading,
+  [JobName.DeliverWebhooks]: QueueName.Webhooks,
+  [JobName.SweepWebhooks]: QueueName.Webhooks,
 };
 
 /** Retries with exponential backoff; finished jobs are kept a while for inspection, then trimmed. */
@@ -134,6 +148,8 @@ export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   // Refreshes are heavy (a whole cohort each); two at a time leave the database to the requests.
   [QueueName.Analytics]: 2,
   [QueueName.Grading]: 5,
+  // Each job holds one endpoint (deliveries to it go one at a time, in order); several endpoints at once.
+  [QueueName.Webhooks]: 10,
 };
 
 /** Repeatable jobs, upserted by the worker at start-up (idempotent: one scheduler per id). */
@@ -146,4 +162,5 @@ export const JOB_SCHEDULES: { name: JobName; everyMs: number }[] = [
   { name: JobName.ReleaseGradingLeases, everyMs: 30_000 },
   { name: JobName.SweepGrading, everyMs: 60_000 },
   { name: JobName.SweepAnalytics, everyMs: 60_000 },
+  { name: JobName.SweepWebhooks, everyMs: 60_000 },
 ];

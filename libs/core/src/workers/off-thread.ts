@@ -41,57 +41,38 @@ interface Thread {
 const FROM_SOURCE = __filename.endsWith('.ts');
 const WORKER_BODY = join(__dirname, `off-thread.worker${FROM_SOURCE ? '.ts' : '.js'}`);
 
+/** How many threads a pool may run, how long one task may take, and how much heap one thread may use. */
+export interface ThreadLimits {
+  threads: number;
+  timeoutMs: number;
+  memoryMb: number;
+}
+
 /**
- * A small pool of worker threads for CPU-heavy work on request input (file parsing, password
- * strength): the event loop keeps answering other requests meanwhile. Each task has a time limit
- * (the thread is ended when it passes) and each thread a heap limit, so one hostile upload costs
- * at most one thread for `PARSE_TIMEOUT_MS`. Threads start on first use and are reused; tasks
- * beyond the pool's size wait in order. Emits `started` (task) when a thread picks a task up.
+ * A small pool of worker threads for CPU-heavy work: the event loop keeps answering requests and
+ * renewing job locks meanwhile. Each task has a time limit (the thread is ended when it passes)
+ * and each thread a heap limit. Threads start on first use and are reused; tasks beyond the pool's
+ * size wait in order. Emits `started` (task) when a thread picks a task up. `OffThread` is the pool
+ * for request input and downloads; a domain with heavier work (the analytics' report building)
+ * extends it with its own limits.
  */
-@Injectable()
-export class OffThread extends EventEmitter implements OnModuleDestroy {
+export class ThreadPool extends EventEmitter implements OnModuleDestroy {
   private readonly threads: Thread[] = [];
   private readonly queue: Pending[] = [];
   private readonly hold = new Int32Array(new SharedArrayBuffer(4));
   private nextId = 1;
   private closed = false;
 
-  constructor(private readonly config: AppConfig) {
+  constructor(protected readonly limits: ThreadLimits) {
     super();
   }
 
   run<T>(task: OffThreadTask, input: unknown): Promise<T> {
-    if (this.closed) return Promise.reject(new Error('OffThread is closed'));
+    if (this.closed) return Promise.reject(new Error('The thread pool is closed'));
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ id: this.nextId++, task, input, resolve: resolve as (value: unknown) => void, reject });
       this.dispatch();
     });
-  }
-
-  /** `run` for the reader of an upload: a limit reached is a 413 naming the input's field, not an error of ours. */
-  async parseUpload<T>(task: OffThreadTask, input: unknown, field = 'file'): Promise<T> {
-    try {
-      return await this.run<T>(task, input);
-    } catch (error) {
-      if (error instanceof OffThreadLimitError) throw uploadTooComplex(error, field, this.config.PARSE_TIMEOUT_MS / 1000);
-      throw error;
-    }
-  }
-
-  /** `run` for a task that writes a download: its bytes as a Buffer; too large to write within the limits is a 422. */
-  async download(task: OffThreadTask, input: unknown): Promise<Buffer> {
-    try {
-      const bytes = await this.run<Uint8Array>(task, input);
-      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    } catch (error) {
-      if (error instanceof OffThreadLimitError) throw exportTooLarge(error);
-      throw error;
-    }
-  }
-
-  /** A CSV or XLSX download of a table (spreadsheet.task.ts), every cell escaped against formulas. */
-  spreadsheet(table: SpreadsheetTable): Promise<Buffer> {
-    return this.download(WRITE_SPREADSHEET, table);
   }
 
   /**
@@ -114,7 +95,7 @@ export class OffThread extends EventEmitter implements OnModuleDestroy {
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      const thread = this.threads.find((t) => t.running === null) ?? (this.threads.length < this.config.PARSE_THREADS ? this.spawn() : null);
+      const thread = this.threads.find((t) => t.running === null) ?? (this.threads.length < this.limits.threads ? this.spawn() : null);
       if (!thread) return;
       const pending = this.queue.shift() as Pending;
       thread.running = pending;
@@ -127,7 +108,7 @@ export class OffThread extends EventEmitter implements OnModuleDestroy {
     const worker = new Worker(bootstrap, {
       eval: true,
       workerData: { hold: this.hold.buffer },
-      resourceLimits: { maxOldGenerationSizeMb: this.config.PARSE_MEMORY_MB },
+      resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb },
     });
     // Idle threads never keep the process alive; onModuleDestroy ends them on shutdown.
     worker.unref();
@@ -136,7 +117,7 @@ export class OffThread extends EventEmitter implements OnModuleDestroy {
       const running = thread.running;
       if (!running || running.id !== message.id) return;
       if (message.started) {
-        running.timer = setTimeout(() => void this.end(thread, new OffThreadLimitError('time')), this.config.PARSE_TIMEOUT_MS);
+        running.timer = setTimeout(() => void this.end(thread, new OffThreadLimitError('time')), this.limits.timeoutMs);
         this.emit('started', running.task);
         return;
       }
@@ -167,6 +148,44 @@ export class OffThread extends EventEmitter implements OnModuleDestroy {
     await thread.worker.terminate();
     if (!this.closed) this.dispatch();
   }
+}
+
+/**
+ * The pool for work on request input and for downloads (file parsing, password strength, CSV and
+ * XLSX writing): one hostile upload costs at most one thread for `PARSE_TIMEOUT_MS`.
+ */
+@Injectable()
+export class OffThread extends ThreadPool {
+  constructor(config: AppConfig) {
+    super({ threads: config.PARSE_THREADS, timeoutMs: config.PARSE_TIMEOUT_MS, memoryMb: config.PARSE_MEMORY_MB });
+  }
+
+  /** `run` for the reader of an upload: a limit reached is a 413 naming the input's field, not an error of ours. */
+  async parseUpload<T>(task: OffThreadTask, input: unknown, field = 'file'): Promise<T> {
+    try {
+      return await this.run<T>(task, input);
+    } catch (error) {
+      if (error instanceof OffThreadLimitError) throw uploadTooComplex(error, field, this.limits.timeoutMs / 1000);
+      throw error;
+    }
+  }
+
+  /** `run` for a task that writes a download: its bytes as a Buffer; too large to write within the limits is a 422. */
+  async download(task: OffThreadTask, input: unknown): Promise<Buffer> {
+    try {
+      const bytes = await this.run<Uint8Array>(task, input);
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    } catch (error) {
+      if (error instanceof OffThreadLimitError) throw exportTooLarge(error);
+      throw error;
+    }
+  }
+
+  /** A CSV or XLSX download of a table (spreadsheet.task.ts), every cell escaped against formulas. */
+  spreadsheet(table: SpreadsheetTable): Promise<Buffer> {
+    return this.download(WRITE_SPREADSHEET, table);
+  }
+
 }
 
 /** An upload's parse stopped by a limit, as the user should read it. */

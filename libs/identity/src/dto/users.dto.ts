@@ -13,7 +13,16 @@ import {
   MinLength,
 } from 'class-validator';
 import { STAFF_ROLES, type StaffRole } from '@assay/contracts';
+import { PageQueryDto } from '@assay/core';
 import type { UserStatus } from '../entities/user.entity';
+
+export class UserQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Case-insensitive text contained in the name or the email.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}
 
 export class CreateUserDto {
   @ApiProperty()

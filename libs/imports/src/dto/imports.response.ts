@@ -1,6 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ImportWarningResponse, PaperResponse } from '@assay/papers';
+import { ImportWarningResponse, InterchangePaperResponse, PaperResponse } from '@assay/papers';
 import type { QuestionBankImportResult, SkippedRow } from '../question-bank-transfer.service';
+
+/** What the reader understood, and the text it read: warnings' lines are lines of `source`. */
+export class PaperPreviewResponse extends InterchangePaperResponse {
+  @ApiProperty({
+    description: "The text the reader read (a Word document's paragraphs, one a line): `warnings[].line` and `questions[].line` count its lines. Send it back, edited, as `text` to read it again.",
+    example: '2026年在线客服岗位面试\n一、单选题(共1题,每题2分)\n1.……',
+  })
+  source!: string;
+}
 
 export class PaperImportResponse {
   @ApiProperty({ type: PaperResponse, description: 'The new draft: never published by an import.' })

@@ -8,4 +8,10 @@ export class CandidateQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(200)
   q?: string;
+
+  @ApiPropertyOptional({ description: "The candidate's ATS id, exactly." })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  externalId?: string;
 }

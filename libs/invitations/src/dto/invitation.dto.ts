@@ -92,6 +92,13 @@ export class CreateInvitationDto extends InvitationTermsDto {
   @ValidateNested()
   @Type(() => CandidateInputDto)
   candidate!: CandidateInputDto;
+
+  @ApiPropertyOptional({ description: "The invitation's id in your ATS (e.g. the application's); sent in webhooks, searchable." })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  externalId?: string;
 }
 
 export class ExtendInvitationDto {
@@ -122,7 +129,19 @@ export class InvitationQueryDto extends PageQueryDto {
   @IsUUID()
   candidateId?: string;
 
-  @ApiPropertyOptional({ description: 'Search in candidate name and email.' })
+  @ApiPropertyOptional({ description: "The invitation's ATS id, exactly." })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  externalId?: string;
+
+  @ApiPropertyOptional({ description: "The candidate's ATS id, exactly." })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  candidateExternalId?: string;
+
+  @ApiPropertyOptional({ description: "Search in candidate name and email, and both ATS ids." })
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -74,6 +74,9 @@ export class InvitationResponse extends TenantRecordResponse {
 
   @ApiProperty({ type: String, nullable: true, description: 'Where it came from, e.g. `upload:candidates.xlsx`; null for a single invite.' })
   source!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: "The invitation's id in the company's ATS (e.g. the application's)." })
+  externalId!: string | null;
 }
 
 export class InvitationRowErrorResponse implements RowError {

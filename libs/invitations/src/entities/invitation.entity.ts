@@ -68,4 +68,8 @@ export class Invitation extends TenantOwnedEntity {
   /** Which upload created it, if any (bulk invitations). */
   @Column({ type: 'text', nullable: true })
   source!: string | null;
+
+  /** The invitation's id in the company's ATS (e.g. the application's). */
+  @Column({ type: 'text', nullable: true })
+  externalId!: string | null;
 }

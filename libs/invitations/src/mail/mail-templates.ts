@@ -1,4 +1,5 @@
 import type { MailLocale } from '../entities/invitation.entity';
+import type { StaffNotice } from '@assay/core';
 
 export interface InvitationMailData {
   kind: 'invitation' | 'reminder';
@@ -93,4 +94,33 @@ export function renderInvitationMail(data: InvitationMailData): RenderedMail {
 <p>${escapeHtml(copy.signature(data))}</p>
 </body></html>`;
   return { subject: copy.subject(data), text, html };
+}
+
+const NOTICE_COPY = {
+  'zh-CN': {
+    subject: (tenantName: string) => `${tenantName}:Webhook 接收地址已被停用`,
+    lines: (notice: StaffNotice) => [
+      `Webhook 接收地址 ${notice.url} 持续投递失败,已被自动停用,不再发送新的事件。`,
+      `原因:${notice.reason}`,
+      '请检查接收方服务后,在 Webhooks 设置中将其重新启用;等待中的事件会按顺序补发。',
+    ],
+  },
+  en: {
+    subject: (tenantName: string) => `${tenantName}: a webhook endpoint was disabled`,
+    lines: (notice: StaffNotice) => [
+      `The webhook endpoint ${notice.url} kept failing and was disabled; no new events are sent to it.`,
+      `Reason: ${notice.reason}`,
+      'Fix the receiver, then enable the endpoint again in the webhook settings: the events waiting for it are sent in order.',
+    ],
+  },
+} as const;
+
+/** A notice to a tenant's admin, in the tenant's language. */
+export function renderStaffNotice(notice: StaffNotice, locale: MailLocale, tenantName: string): RenderedMail {
+  const copy = NOTICE_COPY[locale];
+  const lines = copy.lines(notice);
+  const html = `<!doctype html><html lang="${locale}"><body style="font-family:-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;line-height:1.6;color:#1f2933">
+${lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n')}
+</body></html>`;
+  return { subject: copy.subject(tenantName), text: lines.join('\n\n'), html };
 }

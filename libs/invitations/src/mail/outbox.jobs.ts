@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig, DEFAULT_JOB_OPTIONS, DomainError, JobHandler, JobName, JobQueue, TenantTransaction, type JobOf, type JobResult } from '@assay/core';
 import { Tenant } from '@assay/identity';
 import { PublishedPapers } from '@assay/papers';
@@ -10,7 +10,8 @@ import { WAITING_STATUSES } from '../invitation-status';
 import { linkToken } from '../link-token';
 import { Reminders } from '../reminders';
 import { MailSender } from './mail-sender';
-import { renderInvitationMail } from './mail-templates';
+import { InvitationsService } from '../invitations.service';
+import { renderInvitationMail, renderStaffNotice, type RenderedMail } from './mail-templates';
 
 const MAX_ATTEMPTS = DEFAULT_JOB_OPTIONS.attempts ?? 5;
 
@@ -26,6 +27,7 @@ export class OutboxJobs {
     private readonly reminders: Reminders,
     private readonly jobs: JobQueue,
     private readonly config: AppConfig,
+    private readonly invitations: InvitationsService,
   ) {}
 
   /**
@@ -45,37 +47,13 @@ export class OutboxJobs {
         .where('o.id = :outboxId', { outboxId })
         .getOne();
       if (!message || message.status !== 'pending') return 'skipped' as const;
-      const invitation = await manager.findOne(Invitation, { where: { id: message.invitationId }, relations: { candidate: true } });
       const tenant = await manager.findOne(Tenant, { where: {} });
-      if (!invitation?.candidate || !tenant) return 'skipped' as const;
-      if (!WAITING_STATUSES.includes(invitation.status) || invitation.closesAt.getTime() <= Date.now()) {
-        // Revoked, started or expired since it was queued: nothing worth sending any more.
-        await manager.update(OutboxMessage, { id: outboxId }, { status: 'failed', lastError: `invitation is ${invitation.status}` });
-        return 'skipped' as const;
-      }
-      let paper;
-      try {
-        paper = await this.papers.latest(manager, invitation.paperId);
-      } catch (error) {
-        // Archived or unpublished since the invitation: retrying cannot help; say why on the row.
-        if (!(error instanceof DomainError)) throw error;
-        await manager.update(OutboxMessage, { id: outboxId }, { status: 'failed', lastError: error.message });
-        return 'skipped' as const;
-      }
-      const mail = renderInvitationMail({
-        kind: message.kind,
-        locale: invitation.locale ?? tenant.locale,
-        tenantName: tenant.name,
-        candidateName: invitation.candidate.name,
-        paperTitle: paper.title,
-        jobRoleName: paper.jobRoleName,
-        durationMinutes: Math.round(paper.durationMinutes * (1 + invitation.extraTimePercent / 100)),
-        questionCount: paper.questionCount,
-        opensAt: invitation.opensAt,
-        closesAt: invitation.closesAt,
-        link: `${this.config.PUBLIC_URL}/t/${linkToken(this.config.LINK_SECRET, invitation.id, invitation.tokenVersion)}`,
-        timeZone: this.config.MAIL_TIME_ZONE,
-      });
+      if (!tenant) return 'skipped' as const;
+      const rendered = message.notice
+        ? { mail: renderStaffNotice(message.notice, tenant.locale, tenant.name), invitation: null }
+        : await this.renderInvitation(manager, message, tenant);
+      if (rendered === 'skipped') return 'skipped' as const;
+      const { mail, invitation } = rendered;
       try {
         await this.sender.send(message.toAddress, mail, message.id);
       } catch (error) {
@@ -89,9 +67,15 @@ export class OutboxJobs {
         return 'failed' as const;
       }
       await manager.update(OutboxMessage, { id: outboxId }, { status: 'sent', sentAt: new Date(), attempts: message.attempts + 1, subject: mail.subject });
-      if (message.kind === 'invitation') {
-        await manager.update(Invitation, { id: invitation.id, status: 'created' }, { status: 'sent' });
-        await manager.update(Invitation, { id: invitation.id }, { sentAt: new Date() });
+      if (invitation && message.kind === 'invitation') {
+        // The first invitation email: `sent` (unless the candidate already opened a link) and the
+        // webhook event, once; a resend only moves sent_at.
+        const [, first] = (await manager.query(
+          `UPDATE invitations SET status = CASE WHEN status = 'created' THEN 'sent' ELSE status END, sent_at = now(), updated_at = now() WHERE id = $1 AND sent_at IS NULL`,
+          [invitation.id],
+        )) as [unknown, number];
+        if (first === 0) await manager.update(Invitation, { id: invitation.id }, { sentAt: new Date() });
+        else await this.invitations.emitEvent(manager, 'invitation.sent', invitation.id);
       }
       return { sent: invitation };
     });
@@ -112,6 +96,41 @@ export class OutboxJobs {
     );
     this.logger.log({ requeued: stale.length }, 'Re-queued pending outbox messages');
     return 'done';
+  }
+
+  /** The invitation email or reminder of `message`, or 'skipped' (with the reason on the row) when it is no longer worth sending. */
+  private async renderInvitation(manager: EntityManager, message: OutboxMessage, tenant: Tenant): Promise<{ mail: RenderedMail; invitation: Invitation } | 'skipped'> {
+    const invitation = message.invitationId ? await manager.findOne(Invitation, { where: { id: message.invitationId }, relations: { candidate: true } }) : null;
+    if (!invitation?.candidate || message.kind === 'staff_notice') return 'skipped';
+    if (!WAITING_STATUSES.includes(invitation.status) || invitation.closesAt.getTime() <= Date.now()) {
+      // Revoked, started or expired since it was queued: nothing worth sending any more.
+      await manager.update(OutboxMessage, { id: message.id }, { status: 'failed', lastError: `invitation is ${invitation.status}` });
+      return 'skipped';
+    }
+    let paper;
+    try {
+      paper = await this.papers.latest(manager, invitation.paperId);
+    } catch (error) {
+      // Archived or unpublished since the invitation: retrying cannot help; say why on the row.
+      if (!(error instanceof DomainError)) throw error;
+      await manager.update(OutboxMessage, { id: message.id }, { status: 'failed', lastError: error.message });
+      return 'skipped';
+    }
+    const mail = renderInvitationMail({
+      kind: message.kind,
+      locale: invitation.locale ?? tenant.locale,
+      tenantName: tenant.name,
+      candidateName: invitation.candidate.name,
+      paperTitle: paper.title,
+      jobRoleName: paper.jobRoleName,
+      durationMinutes: Math.round(paper.durationMinutes * (1 + invitation.extraTimePercent / 100)),
+      questionCount: paper.questionCount,
+      opensAt: invitation.opensAt,
+      closesAt: invitation.closesAt,
+      link: `${this.config.PUBLIC_URL}/t/${linkToken(this.config.LINK_SECRET, invitation.id, invitation.tokenVersion)}`,
+      timeZone: this.config.MAIL_TIME_ZONE,
+    });
+    return { mail, invitation };
   }
 
   /** Resends do not schedule reminders again: the first invitation mail already did. */

@@ -1,0 +1,34 @@
+import { Tabs } from 'antd';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { useText, type Texts } from '../../i18n';
+import { ApiKeysPanel } from './ApiKeysPanel';
+import { CompanyPanel } from './CompanyPanel';
+import { UsersPanel } from './UsersPanel';
+
+const TEXT: Texts<{ title: string; users: string; apiKeys: string; company: string }> = {
+  'zh-CN': { title: '系统管理', users: '员工与角色', apiKeys: 'API 密钥', company: '公司设置' },
+  en: { title: 'Administration', users: 'Staff and roles', apiKeys: 'API keys', company: 'Company settings' },
+};
+
+const TABS = ['users', 'api-keys', 'company'] as const;
+
+/** /staff/admin/*: staff and their roles, API keys, the company's settings (admins only). */
+export default function AdminArea() {
+  const text = useText(TEXT);
+  const navigate = useNavigate();
+  const tab = TABS.find((t) => useLocation().pathname.includes(`/admin/${t}`)) ?? 'users';
+  const label = { users: text.users, 'api-keys': text.apiKeys, company: text.company };
+  return (
+    <section className="console">
+      <h1 className="console-title">{text.title}</h1>
+      <Tabs activeKey={tab} onChange={(key) => void navigate(`/staff/admin/${key}`)} items={TABS.map((key) => ({ key, label: label[key] }))} />
+      <Routes>
+        <Route index element={<Navigate to="users" replace />} />
+        <Route path="users" element={<UsersPanel />} />
+        <Route path="api-keys" element={<ApiKeysPanel />} />
+        <Route path="company" element={<CompanyPanel />} />
+        <Route path="*" element={<Navigate to="users" replace />} />
+      </Routes>
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import { join } from 'node:path';
+import { Injectable } from '@nestjs/common';
+import { AppConfig, JOB_QUEUE, JobName, QUEUE_CONCURRENCY, ThreadPool, type OffThreadTask } from '@assay/core';
+import type { BuiltReport } from './build-report';
+import type { Cohort } from './cohort';
+
+const BUILD_REPORT: OffThreadTask = { module: join(__dirname, 'build-report.task'), fn: 'buildReportTask' };
+
+/**
+ * The worker threads that build reports: one per refresh the analytics queue runs at once, with
+ * limits of their own (ANALYTICS_TIMEOUT_MS, ANALYTICS_MEMORY_MB), far above those for request
+ * input. Threads start on the first refresh, so the API process (which only reads reports) has none.
+ */
+@Injectable()
+export class ReportThreads extends ThreadPool {
+  constructor(config: AppConfig) {
+    super({ threads: QUEUE_CONCURRENCY[JOB_QUEUE[JobName.RefreshAnalytics]], timeoutMs: config.ANALYTICS_TIMEOUT_MS, memoryMb: config.ANALYTICS_MEMORY_MB });
+  }
+
+  build(cohort: Cohort, jobRole: { id: string; name: string }): Promise<BuiltReport> {
+    return this.run<BuiltReport>(BUILD_REPORT, { cohort, jobRole });
+  }
+}

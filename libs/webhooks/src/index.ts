@@ -1,0 +1,4 @@
+export * from './webhooks.module';
+export * from './webhooks.service';
+export { WEBHOOK_EVENT_TYPES, type WebhookEventType, type WebhookEventData } from './webhook-events';
+export { SIGNATURE_HEADER } from './signature';
