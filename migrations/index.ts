@@ -18,6 +18,7 @@ import { CreateWebhooks1764200700000 } from './1764200700000-CreateWebhooks';
 import { AddOutboxStaffNotices1764200710000 } from './1764200710000-AddOutboxStaffNotices';
 import { CreateIdempotencyKeys1764200720000 } from './1764200720000-CreateIdempotencyKeys';
 import { AddInvitationExternalId1764200730000 } from './1764200730000-AddInvitationExternalId';
+import { KeyTenantTablesByTenant1764200800000 } from './1764200800000-KeyTenantTablesByTenant';
 
 /** Every migration, in order. Listed explicitly so the same list runs from TypeScript (tests) and the build. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   AddOutboxStaffNotices1764200710000,
   CreateIdempotencyKeys1764200720000,
   AddInvitationExternalId1764200730000,
+  KeyTenantTablesByTenant1764200800000,
 ];

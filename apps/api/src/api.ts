@@ -21,6 +21,7 @@ export const UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
 export function createAdapter(config: AppConfig): FastifyAdapter {
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: trustedProxies(config.TRUST_PROXY),
     genReqId: (req: IncomingMessage) => {
       const id = requestIdOf(req);
       // pino-http reads the id from the raw request, so both log the same one.
@@ -38,6 +39,12 @@ export function createAdapter(config: AppConfig): FastifyAdapter {
   });
   useSafeJsonParser(adapter);
   return adapter;
+}
+
+/** Fastify's trustProxy from TRUST_PROXY: a hop count, a list of addresses, or nothing trusted. */
+export function trustedProxies(setting: string): number | string | false {
+  if (setting === '') return false;
+  return /^\d+$/.test(setting) ? Number(setting) : setting;
 }
 
 /**

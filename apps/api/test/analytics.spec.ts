@@ -1,8 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
+import { Client } from 'pg';
 import type { INestApplicationContext } from '@nestjs/common';
+import { APPLICATION_NAME, loadConfig } from '@assay/core';
 import { moodleStatistics } from '@assay/statistics';
-import { until } from '@assay/testing';
+import { connectAsOwner, until } from '@assay/testing';
 import { Candidate, call, invitation } from './attempts-fixtures';
 import { startWorker } from './test-worker';
 import { TestApi, type SignedUpTenant } from './test-api';
@@ -10,6 +12,8 @@ import { TestApi, type SignedUpTenant } from './test-api';
 /**
  * Analytics end to end: candidates take a real paper, the worker scores them and the debounced
  * refresh job writes the snapshot the recruiter reads. Hand-computed figures for a small cohort.
+ * The API reads the reports through DATABASE_REPLICA_URL, here the test database itself under the
+ * replica pool's own application_name, so every report test also runs the replica path.
  */
 const FORMULA_NAME = '=HYPERLINK("http://evil.example","x")';
 
@@ -27,7 +31,7 @@ describe('analytics per paper version and job role', () => {
   // Sign-up, a paper, four candidates through the API and a debounced refresh: longer than a plain hook.
   beforeAll(async () => {
     const env = { REDIS_PREFIX: `assay-test-an-${randomBytes(4).toString('hex')}`, LINK_RATE_LIMIT: '100000' };
-    api = await TestApi.start(env);
+    api = await TestApi.start({ ...env, DATABASE_REPLICA_URL: process.env.DATABASE_URL ?? '' });
     worker = await startWorker(env);
     [a, b] = [await api.signup(), await api.signup()];
 
@@ -79,6 +83,37 @@ describe('analytics per paper version and job role', () => {
   afterAll(async () => {
     await worker.close();
     await api.close();
+  });
+
+  it('report and candidate reads run on the read replica (DATABASE_REPLICA_URL)', async () => {
+    // Hold the snapshot tables so each read waits on its lock, and see which pool's backend waits
+    // (as a superuser: other roles' sessions show no query or application name).
+    const owner = await connectAsOwner();
+    const observer = new Client({ connectionString: loadConfig(process.env).DATABASE_ADMIN_URL });
+    await observer.connect();
+    try {
+      await owner.query('BEGIN');
+      await owner.query('LOCK TABLE analytics_snapshots, analytics_snapshot_candidates IN ACCESS EXCLUSIVE MODE');
+      const holder = (await owner.query('SELECT pg_backend_pid() AS pid')).rows[0].pid as number;
+      const reads = [get(a.accessToken, `/paper-versions/${versionId}`), get(a.accessToken, `/paper-versions/${versionId}/candidates`)];
+      // Other test files of the run share the database and may wait on the lock too, on the
+      // primary (only this file's API has a replica): count the replica pool's waiting reads.
+      const waitingOnReplica = async () =>
+        (
+          await observer.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_stat_activity
+              WHERE $1 = ANY (pg_blocking_pids(pid)) AND application_name = $2 AND query LIKE '%FROM analytics_snapshots WHERE scope%'`,
+            [holder, APPLICATION_NAME.replica],
+          )
+        ).rows[0].n;
+      await until(async () => (await waitingOnReplica()) === 2, 'both report reads waiting on the lock, on the replica pool');
+      await owner.query('ROLLBACK');
+      expect((await Promise.all(reads)).map((response) => response.status)).toEqual([200, 200]);
+    } finally {
+      await owner.query('ROLLBACK').catch(() => undefined);
+      await owner.end();
+      await observer.end();
+    }
   });
 
   it('reports the score distribution, funnel and reliability of a paper version', async () => {

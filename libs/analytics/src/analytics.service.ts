@@ -61,9 +61,12 @@ export class AnalyticsService {
     });
   }
 
+  // The reads below are of snapshots a job rewrites after the fact, so they may be as old as the
+  // read replica's lag (docs/scaling.md, "Read replicas"): they go there when one is configured.
+
   /** The stored report; 404 until the first scored attempt has been analysed (or for another tenant's id). */
   async report(scope: ReportScope, scopeId: string): Promise<StoredReport> {
-    return this.tx.run(async (manager) => {
+    return this.tx.readReplica(async (manager) => {
       const [row] = (await manager.query('SELECT report, computed_at FROM analytics_snapshots WHERE scope = $1 AND scope_id = $2', [scope, scopeId])) as {
         report: Report;
         computed_at: Date;
@@ -75,7 +78,7 @@ export class AnalyticsService {
 
   /** A page of candidates, best first unless sorted otherwise; `q` searches name and email. */
   async candidates(scope: ReportScope, scopeId: string, query: CandidateQueryDto) {
-    return this.tx.run(async (manager) => {
+    return this.tx.readReplica(async (manager) => {
       const [snapshot] = (await manager.query('SELECT attempts FROM analytics_snapshots WHERE scope = $1 AND scope_id = $2', [scope, scopeId])) as { attempts: number }[];
       if (!snapshot) throw notComputed(scope);
       const search = query.q?.trim();
@@ -100,7 +103,7 @@ export class AnalyticsService {
   async candidate(scope: ReportScope, scopeId: string, attemptId: string) {
     const { report, computedAt } = await this.report(scope, scopeId);
     const [row] = await this.rows(scope, scopeId, [attemptId]);
-    const { timePerQuestion, similarityFlags } = await this.tx.run((manager) => attemptDetails(manager, attemptId));
+    const { timePerQuestion, similarityFlags } = await this.tx.readReplica((manager) => attemptDetails(manager, attemptId));
     return {
       computedAt,
       report: { scope, scopeId, title: report.title, jobRole: report.jobRole, scores: report.scores, reliability: report.reliability, competencies: report.competencies },
@@ -139,7 +142,7 @@ export class AnalyticsService {
   /** The export's header and rows, best candidate first (written to CSV or XLSX by the controller). */
   async exportTable(scope: ReportScope, scopeId: string): Promise<{ header: string[]; rows: string[][] }> {
     const { report } = await this.report(scope, scopeId);
-    const rows = await this.tx.run(
+    const rows = await this.tx.readReplica(
       async (manager) =>
         (await manager.query('SELECT row FROM analytics_snapshot_candidates WHERE scope = $1 AND scope_id = $2 ORDER BY position', [scope, scopeId])) as { row: CandidateRow }[],
     );
@@ -167,7 +170,7 @@ export class AnalyticsService {
   }
 
   private async rows(scope: ReportScope, scopeId: string, attemptIds: string[]): Promise<CandidateRow[]> {
-    const rows = await this.tx.run(
+    const rows = await this.tx.readReplica(
       async (manager) =>
         (await manager.query('SELECT attempt_id, row FROM analytics_snapshot_candidates WHERE scope = $1 AND scope_id = $2 AND attempt_id = ANY($3)', [scope, scopeId, attemptIds])) as {
           attempt_id: string;

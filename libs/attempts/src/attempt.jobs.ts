@@ -58,7 +58,7 @@ export class AttemptJobs {
         `INSERT INTO responses (attempt_id, question_id, answer, seq, points, max_points, outcome, malformed, first_saved_at)
          SELECT $1, (s->>'id')::uuid, NULL, 0, (s->>'points')::numeric, (s->>'maxPoints')::numeric, s->>'outcome', COALESCE((s->>'malformed')::boolean, false), NULL
            FROM jsonb_array_elements($2::jsonb) AS s
-         ON CONFLICT (attempt_id, question_id) DO UPDATE
+         ON CONFLICT (tenant_id, attempt_id, question_id) DO UPDATE
             SET points = EXCLUDED.points, max_points = EXCLUDED.max_points, outcome = EXCLUDED.outcome, malformed = EXCLUDED.malformed`,
         [attemptId, JSON.stringify(score.items)],
       );

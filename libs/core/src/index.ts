@@ -34,5 +34,6 @@ export * from './http/openapi';
 export * from './lifecycle/graceful-shutdown';
 export * from './workers/off-thread';
 export type { SpreadsheetTable } from './workers/spreadsheet.task';
+export * from './redis/eviction-policy';
 export * from './mail/staff-mail';
 export * from './http/idempotency.interceptor';

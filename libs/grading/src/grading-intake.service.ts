@@ -97,7 +97,7 @@ export class GradingIntakeService {
       `INSERT INTO grading_questions (paper_version_id, question_id, position, stem, reference_answer, explanation, rubric, points, key_points)
        SELECT $1, q.question_id, q.position, q.stem, q.reference_answer, q.explanation, q.rubric, q.points, q.key_points
          FROM jsonb_to_recordset($2::jsonb) AS q(question_id uuid, position integer, stem text, reference_answer text, explanation text, rubric jsonb, points numeric, key_points jsonb)
-       ON CONFLICT (paper_version_id, question_id) DO NOTHING`,
+       ON CONFLICT (tenant_id, paper_version_id, question_id) DO NOTHING`,
       [versionId, JSON.stringify(rows)],
     );
     return byId;

@@ -180,7 +180,7 @@ export class GradingLeadService {
       await this.checkPoints(manager, answer, agreedPoints);
       await manager.query(
         `INSERT INTO reference_scripts (answer_id, agreed_points, created_by) VALUES ($1, $2, $3)
-         ON CONFLICT (answer_id) DO UPDATE SET agreed_points = EXCLUDED.agreed_points`,
+         ON CONFLICT (tenant_id, answer_id) DO UPDATE SET agreed_points = EXCLUDED.agreed_points`,
         [answerId, agreedPoints, leadId],
       );
       const inserted = (await manager.query(

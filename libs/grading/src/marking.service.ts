@@ -105,7 +105,7 @@ export class MarkingService {
       await manager.query(
         `INSERT INTO grading_tasks (answer_id, paper_id, question_id, position, round, excluded_graders)
          SELECT id, paper_id, question_id, position, $2, $3::uuid[] FROM grading_answers WHERE id = $1
-         ON CONFLICT (answer_id, round) WHERE kind = 'answer' DO NOTHING`,
+         ON CONFLICT (tenant_id, answer_id, round) WHERE kind = 'answer' DO NOTHING`,
         [answerId, resolution.round, marks.map((mark) => mark.grader_id)],
       );
     }

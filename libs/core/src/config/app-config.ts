@@ -26,6 +26,14 @@ export class AppConfig {
   @Transform(toInt)
   DATABASE_POOL_SIZE = 20;
 
+  /**
+   * Optional: a streaming replica (same role and database) for the analytics report reads, which
+   * then lag the primary by the replication delay (docs/scaling.md, "Read replicas"). Empty: the
+   * reports read the primary.
+   */
+  @IsString()
+  DATABASE_REPLICA_URL = '';
+
   @IsString()
   REDIS_URL = 'redis://127.0.0.1:6379';
 
@@ -42,6 +50,15 @@ export class AppConfig {
 
   @IsString()
   HOST = '0.0.0.0';
+
+  /**
+   * Behind a load balancer (several API replicas, docs/scaling.md): which proxies' X-Forwarded-For
+   * to believe for the client's address (rate limits, attempt events). A number of hops (`1`: the
+   * balancer in front) or a list of addresses/CIDRs; empty: none, the peer is the client. Only set
+   * it when the API cannot be reached except through that proxy.
+   */
+  @IsString()
+  TRUST_PROXY = '';
 
   /** The built web app (`vite build`, see docs/web.md) that the API serves on its own port; relative to the working directory. */
   @IsString()
@@ -204,6 +221,7 @@ export class AppConfig {
 
 export const SENSITIVE_SETTINGS: ReadonlySet<keyof AppConfig> = new Set<keyof AppConfig>([
   'DATABASE_URL',
+  'DATABASE_REPLICA_URL',
   'MIGRATION_DATABASE_URL',
   'DATABASE_ADMIN_URL',
   'REDIS_URL',

@@ -1,8 +1,12 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
-import { TenantTransaction } from './tenant-transaction';
+import { REPLICA_DATA_SOURCE, TenantTransaction } from './tenant-transaction';
+
+/** Names the pools in pg_stat_activity (and lets a test see which one ran a query). */
+export const APPLICATION_NAME = { primary: 'assay', replica: 'assay-replica' } as const;
 
 @Global()
 @Module({
@@ -17,11 +21,37 @@ import { TenantTransaction } from './tenant-transaction';
         synchronize: false,
         migrationsRun: false,
         namingStrategy: new SnakeNamingStrategy(),
-        extra: { max: config.DATABASE_POOL_SIZE, application_name: 'assay' },
+        extra: { max: config.DATABASE_POOL_SIZE, application_name: APPLICATION_NAME.primary },
       }),
     }),
   ],
-  providers: [TenantTransaction],
+  providers: [
+    TenantTransaction,
+    {
+      // The report reads' connection: the replica when DATABASE_REPLICA_URL names one, else the primary itself.
+      provide: REPLICA_DATA_SOURCE,
+      inject: [AppConfig, DataSource],
+      useFactory: (config: AppConfig, primary: DataSource) =>
+        config.DATABASE_REPLICA_URL === ''
+          ? primary
+          : new DataSource({
+              type: 'postgres',
+              url: config.DATABASE_REPLICA_URL,
+              namingStrategy: new SnakeNamingStrategy(),
+              extra: { max: config.DATABASE_POOL_SIZE, application_name: APPLICATION_NAME.replica },
+            }).initialize(),
+    },
+  ],
   exports: [TenantTransaction],
 })
-export class DatabaseModule {}
+export class DatabaseModule implements OnApplicationShutdown {
+  constructor(
+    private readonly primary: DataSource,
+    @Inject(REPLICA_DATA_SOURCE) private readonly replica: DataSource,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    // The primary is closed by TypeOrmModule; a replica pool of our own is closed here.
+    if (this.replica !== this.primary && this.replica.isInitialized) await this.replica.destroy();
+  }
+}

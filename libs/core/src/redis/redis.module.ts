@@ -1,6 +1,7 @@
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import Redis, { RedisOptions } from 'ioredis';
 import { AppConfig } from '../config/app-config';
+import { evictionVerdict, readEvictionPolicy } from './eviction-policy';
 
 export const REDIS = Symbol('REDIS');
 
@@ -73,8 +74,44 @@ export function failFastRedis(url: string, extra: RedisOptions = {}): { client: 
   ],
   exports: [REDIS],
 })
-export class RedisModule implements OnApplicationShutdown {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+export class RedisModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(RedisModule.name);
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * The API and the worker both check at start that Redis will not evict queued jobs (see
+   * eviction-policy.ts): a wrong policy is refused in production and warned about elsewhere. A
+   * Redis that does not answer yet is not a reason to refuse: the API serves without it (docs/architecture.md).
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    let policy: string;
+    try {
+      await this.firstConnection();
+      policy = await readEvictionPolicy(this.redis);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'Could not read Redis maxmemory-policy at start; it must be noeviction (docs/scaling.md)');
+      return;
+    }
+    const verdict = evictionVerdict(policy, this.config.NODE_ENV === 'production');
+    if (verdict.ok) return;
+    if (verdict.refuse) throw new Error(verdict.message);
+    this.logger.warn(verdict.message);
+  }
+
+  private async firstConnection(): Promise<void> {
+    if (this.redis.status === 'ready') return;
+    await new Promise<void>((ready, failed) => {
+      const timer = setTimeout(() => failed(new Error(`Redis not ready after ${FIRST_CONNECTION_WAIT_MS} ms`)), FIRST_CONNECTION_WAIT_MS).unref();
+      this.redis.once('ready', () => {
+        clearTimeout(timer);
+        ready();
+      });
+    });
+  }
 
   async onApplicationShutdown(): Promise<void> {
     // quit() needs a live connection; during an outage it fails and we just drop the socket.
