@@ -38,3 +38,16 @@ export async function startBrowserStack(env: Record<string, string> = {}, option
     throw error;
   }
 }
+
+/**
+ * The console errors of a suite's pages (fill it with watchConsole): a test fails on any its pages
+ * logged, and the next test starts with an empty list.
+ */
+export function consoleErrorsPerTest(): string[] {
+  const errors: string[] = [];
+  afterEach(() => {
+    expect(errors).toEqual([]);
+    errors.length = 0;
+  });
+  return errors;
+}

@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadConfig } from '@assay/core';
 import { linkToken } from '@assay/invitations';
-import { consoleErrorsPerTest, PHONE, screenProblems, until, watchConsole } from '@assay/testing';
-import { startBrowserStack, type BrowserStack } from './browser-stack';
+import { PHONE, screenProblems, until, watchConsole } from '@assay/testing';
+import { consoleErrorsPerTest, startBrowserStack, type BrowserStack } from './browser-stack';
 import { publishedPaper, type PublishedPaperFixture } from './fixtures';
 import type { SignedUpTenant, TestApi } from './test-api';
 

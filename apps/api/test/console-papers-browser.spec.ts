@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { consoleErrorsPerTest, DESKTOP, PHONE, screenProblems, TestSmtpServer, until, watchConsole } from '@assay/testing';
-import { startBrowserStack, type BrowserStack } from './browser-stack';
+import { DESKTOP, PHONE, screenProblems, TestSmtpServer, until, watchConsole } from '@assay/testing';
+import { consoleErrorsPerTest, startBrowserStack, type BrowserStack } from './browser-stack';
 import type { SignedUpTenant, TestApi } from './test-api';
 /** apps/api/test -> ../shared/samples/papers beside the repository (never copied into it). */
 const SAMPLE = resolve(__dirname, '../../../../shared/samples/papers/ecommerce-cs-question-bank.txt');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { consoleErrorsPerTest, DESKTOP, failedStatus, screenProblems, watchConsole } from '@assay/testing';
-import { startBrowserStack, type BrowserStack } from './browser-stack';
+import { DESKTOP, failedStatus, screenProblems, watchConsole } from '@assay/testing';
+import { consoleErrorsPerTest, startBrowserStack, type BrowserStack } from './browser-stack';
 import type { TestApi } from './test-api';
 
 /** A bank spreadsheet as HR fills it in: two good rows and, on row 3, an answer that is not among the options. */

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import type { Browser, Page } from 'playwright-core';
 import { GradingJobs } from '@assay/grading';
-import { connectAsOwner, consoleErrorsPerTest, DESKTOP, failedStatus, PHONE, screenProblems, until, watchConsole } from '@assay/testing';
+import { connectAsOwner, DESKTOP, failedStatus, PHONE, screenProblems, until, watchConsole } from '@assay/testing';
 import { call } from './attempts-fixtures';
 import { openPaper, queued, submit, type OpenPaper } from './grading-fixtures';
-import { startBrowserStack, type BrowserStack } from './browser-stack';
+import { consoleErrorsPerTest, startBrowserStack, type BrowserStack } from './browser-stack';
 import type { SignedUpTenant, TestApi } from './test-api';
 
 const GOOD_PARCEL = '先安抚客户情绪，表示理解并道歉；然后核实订单信息，查询物流轨迹；给出补发或退款的方案；最后跟进回访。';

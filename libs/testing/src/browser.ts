@@ -33,18 +33,6 @@ export function watchConsole(page: Page, errors: string[], expected?: (message: 
   return page;
 }
 
-/**
- * The console errors of a suite's pages (fill it with watchConsole): a test fails on any its pages
- * logged, and the next test starts with an empty list.
- */
-export function consoleErrorsPerTest(): string[] {
-  const errors: string[] = [];
-  afterEach(() => {
-    expect(errors).toEqual([]);
-    errors.length = 0;
-  });
-  return errors;
-}
 
 /** The HTTP status of Chromium's console line for a failed response, if the message is one. */
 export function failedStatus(message: ConsoleMessage): number | undefined {
