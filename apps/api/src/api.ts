@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server } from 'node:http';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { type INestApplication, VersioningType } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -9,7 +10,7 @@ import { Logger } from 'nestjs-pino';
 import { AUTOSAVE_OPENAPI_PATHS } from '@assay/attempts';
 import { annotateAccess } from './access-annotations';
 import { AppConfig, assertJsonDepth, assertWellFormedText, createValidationPipe, PROBLEM_CONTENT_TYPE, problemOf, requestIdOf } from '@assay/core';
-import { serveWebApp } from './web-app';
+import { API_DOCS_CSP, JSON_CSP, serveWebApp } from './web-app';
 
 /** Large enough for a 10,000-row spreadsheet or a long Word document. */
 export const UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
@@ -82,14 +83,24 @@ export async function configureApi(app: NestFastifyApplication): Promise<NestFas
   app.useGlobalPipes(createValidationPipe());
   // File uploads (paper documents, spreadsheets): one file per request, read by the handler.
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 20 } });
-  const hsts = app.get(AppConfig).PUBLIC_URL.startsWith('https://');
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onSend', async (request, reply) => {
-      reply.header('x-request-id', request.id);
-      securityHeaders(reply, hsts);
-    });
+  await app.register(helmet, {
+    global: true,
+    contentSecurityPolicy: JSON_CSP,
+    frameguard: { action: 'deny' },
+    // Candidates' links carry their token: no page may leak it to another site.
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginOpenerPolicy: { policy: 'same-origin' },
+    strictTransportSecurity: app.get(AppConfig).PUBLIC_URL.startsWith('https://') ? { maxAge: 31536000, includeSubDomains: true } : false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  // The OpenAPI UI (registered by SwaggerModule without route options) runs an inline initialiser.
+  // Set as route config, what helmet's own onRoute hook (already run by now) makes of a `helmet` route option.
+  fastify.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs') && route.url !== '/api/docs-json') route.config = Object.assign(route.config ?? {}, { helmet: { contentSecurityPolicy: API_DOCS_CSP } });
+  });
 
   SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   await serveWebApp(app.getHttpAdapter().getInstance(), app.get(AppConfig).WEB_ROOT);
@@ -147,26 +158,6 @@ function documentIdempotencyKey(document: OpenAPIObject): void {
       },
     ];
   }
-}
-
-/**
- * Safe defaults on every response (what @fastify/helmet would set, without a new dependency):
- * no MIME sniffing, no framing (clickjacking), no Referer (candidates' links carry their token in
- * the URL), HTTPS pinned when the site is served over HTTPS. JSON answers get a CSP that allows
- * nothing; the HTML pages (the candidate's intro and exam page, the OpenAPI UI) run inline scripts,
- * so theirs forbids framing, plugins, `<base>` and foreign form targets but not inline scripts.
- */
-function securityHeaders(reply: FastifyReply, hsts: boolean): void {
-  const html = String(reply.getHeader('content-type') ?? '').startsWith('text/html');
-  reply.header('x-content-type-options', 'nosniff');
-  reply.header('x-frame-options', 'DENY');
-  reply.header('referrer-policy', 'no-referrer');
-  reply.header('cross-origin-opener-policy', 'same-origin');
-  reply.header(
-    'content-security-policy',
-    html ? "frame-ancestors 'none'; base-uri 'none'; object-src 'none'; form-action 'self'" : "default-src 'none'; frame-ancestors 'none'",
-  );
-  if (hsts) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
 }
 
 /**

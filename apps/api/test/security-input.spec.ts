@@ -26,9 +26,31 @@ describe('security: hostile request bodies', () => {
         'x-content-type-options': 'nosniff',
         'x-frame-options': 'DENY',
         'referrer-policy': 'no-referrer',
-        'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+        'content-security-policy': "default-src 'none';frame-ancestors 'none'",
       });
     }
+  });
+
+  it("the web app's pages get their own CSP (own scripts, inline styles for Ant Design), the OpenAPI UI a separate one", async () => {
+    const page =
+      "default-src 'self';script-src 'self';style-src 'self' 'unsafe-inline';img-src 'self' data:;connect-src 'self';" +
+      "frame-ancestors 'none';base-uri 'none';object-src 'none';form-action 'self'";
+    for (const url of ['/', '/t/some-token', '/staff', '/staff/papers']) {
+      const response = await api.request('GET', url);
+      expect({ url, status: response.status }).toEqual({ url, status: 200 });
+      expect(response.headers).toMatchObject({
+        'content-security-policy': page,
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+        'referrer-policy': 'no-referrer',
+        'cross-origin-opener-policy': 'same-origin',
+      });
+      expect(response.headers['strict-transport-security']).toBeUndefined();
+    }
+    const docs = await api.request('GET', '/api/docs');
+    expect(docs.headers['content-security-policy']).toBe(page.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"));
+    const json = await api.request('GET', '/api/docs-json');
+    expect(json.headers['content-security-policy']).toBe("default-src 'none';frame-ancestors 'none'");
   });
 
   describe('deeply nested JSON is refused before anything recursive reads it', () => {
