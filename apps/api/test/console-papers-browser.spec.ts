@@ -191,7 +191,11 @@ describe('recruiter console in a real browser: import, publish, invite', () => {
     // Extend one: a later end, reminders follow it.
     const before = (await staff('GET', `/invitations?paperId=${paperId}&q=li.na`)).body.items[0].closesAt as string;
     await page.getByRole('button', { name: '延期 李娜' }).click();
-    await page.getByRole('dialog', { name: '延长 李娜 的有效期' }).getByRole('button', { name: '延期' }).click();
+    const extendDialog = page.getByRole('dialog', { name: '延长 李娜 的有效期' });
+    // The dialog's form holds the new end: submit once it is there (the OK button renders with the dialog, the form's field may come a moment later).
+    await expect(extendDialog.getByLabel('新的截止时间').inputValue()).resolves.not.toBe('');
+    await extendDialog.getByRole('button', { name: '延期' }).click();
+    await extendDialog.waitFor({ state: 'detached' });
     await page.getByText('有效期已延长。').waitFor();
     const after = (await staff('GET', `/invitations?paperId=${paperId}&q=li.na`)).body.items[0].closesAt as string;
     expect(new Date(after).getTime()).toBeGreaterThan(new Date(before).getTime());
