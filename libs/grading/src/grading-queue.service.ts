@@ -4,7 +4,7 @@ import type { RubricCriterion } from '@assay/contracts';
 import { JobName, JobQueue, TenantTransaction } from '@assay/core';
 import type { KeyPointCoverage } from '@assay/grading-rules';
 import { GradingErrors } from './grading-errors';
-import { GradingSettingsService } from './grading-settings.service';
+import { DEFAULT_GRADING_SETTINGS } from './grading-settings.service';
 import { MarkingService, type AfterMark, type MarkInput } from './marking.service';
 import { updated } from './sql';
 
@@ -35,7 +35,6 @@ export interface GraderTask {
 
 interface ClaimedRow {
   id: string;
-  paper_id: string;
   lease_expires_at: Date;
   anonymous_code: string;
   question_id: string;
@@ -47,6 +46,7 @@ interface ClaimedRow {
   answer_text: string;
   suggested_points: string | null;
   suggestion: KeyPointCoverage[];
+  half_points: boolean;
 }
 
 /** Which queue a claim takes from (every filter optional): one paper, one question, third marking only. */
@@ -57,16 +57,25 @@ export interface ClaimFilter {
 }
 
 /**
- * The claim: one open task, locked with SKIP LOCKED so concurrent graders never wait for or get
- * the same row, then leased. $1 grader, $2 paper, $3 question, $4 round (each null: any), $5
- * whether tasks this grader skipped may come back, $6 the lease. Arbitration tasks are for leads
- * (see GradingLeadService); flagged tasks wait for a lead. Question order first: one question
- * across candidates.
+ * The claim, in one statement: the next open task, locked with SKIP LOCKED so concurrent graders
+ * never wait for or get the same row, leased, and returned as the grader sees it (with the paper's
+ * half-points setting), so a claim costs one round trip inside its transaction.
+ * $1 grader, $2 paper, $3 question, $4 round (each null: any), $5 whether tasks this grader skipped
+ * may come back, $6 the lease, $7 the default half-points setting.
+ * Reference scripts and self-check re-sends waiting for this grader come first, mixed in blind (they
+ * are first-round tasks); then the shared queue, question order first: one question across
+ * candidates. Arbitration tasks are for leads (see GradingLeadService); flagged tasks wait for a lead.
  */
-const CLAIM_SHARED = `
-  WITH next AS (
+const CLAIM = `
+  WITH personal AS (
     SELECT t.id FROM grading_tasks t
-     WHERE t.status = 'open' AND t.for_grader IS NULL AND t.round <> 'arbitration' AND NOT t.flagged
+     WHERE t.status = 'open' AND t.for_grader = $1
+       AND ($2::uuid IS NULL OR t.paper_id = $2) AND ($3::uuid IS NULL OR t.question_id = $3) AND ($4::text IS NULL OR t.round = $4)
+     ORDER BY t.created_at LIMIT 1 FOR UPDATE SKIP LOCKED),
+  shared AS (
+    SELECT t.id FROM grading_tasks t
+     WHERE NOT EXISTS (SELECT 1 FROM personal)
+       AND t.status = 'open' AND t.for_grader IS NULL AND t.round <> 'arbitration' AND NOT t.flagged
        AND ($2::uuid IS NULL OR t.paper_id = $2) AND ($3::uuid IS NULL OR t.question_id = $3) AND ($4::text IS NULL OR t.round = $4)
        AND NOT ($1 = ANY (t.excluded_graders))
        AND ($5::boolean OR NOT ($1 = ANY (t.skipped_by)))
@@ -74,30 +83,37 @@ const CLAIM_SHARED = `
                     WHERE g.user_id = $1 AND g.paper_id = t.paper_id AND (g.question_id IS NULL OR g.question_id = t.question_id))
      ORDER BY t.paper_id, t.position, t.created_at
      LIMIT 1
-     FOR UPDATE SKIP LOCKED)
-  UPDATE grading_tasks t SET status = 'leased', lease_owner = $1, lease_expires_at = now() + make_interval(secs => $6)
-    FROM next WHERE t.id = next.id
-  RETURNING t.id`;
-
-/** Reference scripts and self-check re-sends waiting for this grader come first, mixed in blind (they are first-round tasks). */
-const CLAIM_PERSONAL = `
-  WITH next AS (
-    SELECT t.id FROM grading_tasks t
-     WHERE t.status = 'open' AND t.for_grader = $1
-       AND ($2::uuid IS NULL OR t.paper_id = $2) AND ($3::uuid IS NULL OR t.question_id = $3) AND ($4::text IS NULL OR t.round = $4)
-     ORDER BY t.created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-  UPDATE grading_tasks t SET status = 'leased', lease_owner = $1, lease_expires_at = now() + make_interval(secs => $5)
-    FROM next WHERE t.id = next.id
-  RETURNING t.id`;
-
-const GRADER_VIEW = `
-  SELECT t.id, t.paper_id, t.lease_expires_at, s.anonymous_code, a.question_id, q.stem, q.reference_answer, q.explanation,
-         q.rubric, q.points, a.answer_text, a.suggested_points, a.suggestion
-    FROM grading_tasks t
+     FOR UPDATE SKIP LOCKED),
+  leased AS (
+    UPDATE grading_tasks t SET status = 'leased', lease_owner = $1, lease_expires_at = now() + make_interval(secs => $6)
+     WHERE t.id IN (SELECT id FROM personal UNION ALL SELECT id FROM shared)
+    RETURNING t.id, t.paper_id, t.answer_id, t.lease_expires_at)
+  SELECT t.id, t.lease_expires_at, s.anonymous_code, a.question_id, q.stem, q.reference_answer, q.explanation,
+         q.rubric, q.points, a.answer_text, a.suggested_points, a.suggestion, COALESCE(gs.half_points, $7) AS half_points
+    FROM leased t
     JOIN grading_answers a ON a.id = t.answer_id
     JOIN grading_scripts s ON s.attempt_id = a.attempt_id
     JOIN grading_questions q ON q.paper_version_id = a.paper_version_id AND q.question_id = a.question_id
-   WHERE t.id = $1`;
+    LEFT JOIN grading_settings gs ON gs.paper_id = t.paper_id`;
+
+function graderTask(row: ClaimedRow): GraderTask {
+  return {
+    taskId: row.id,
+    leaseExpiresAt: row.lease_expires_at.toISOString(),
+    code: row.anonymous_code,
+    question: {
+      id: row.question_id,
+      stem: row.stem,
+      referenceAnswer: row.reference_answer,
+      explanation: row.explanation,
+      rubric: row.rubric,
+      points: Number(row.points),
+      halfPoints: row.half_points,
+    },
+    answer: row.answer_text,
+    suggestion: { points: row.suggested_points === null ? null : Number(row.suggested_points), keyPoints: row.suggestion },
+  };
+}
 
 /** The grader's side of the queue: claim, renew, mark, skip, flag. */
 @Injectable()
@@ -105,46 +121,21 @@ export class GradingQueueService {
   constructor(
     private readonly tx: TenantTransaction,
     private readonly marking: MarkingService,
-    private readonly settings: GradingSettingsService,
     private readonly jobs: JobQueue,
   ) {}
 
   /** The next task for this grader, leased to them; null when nothing is left for them. */
   claimNext(graderId: string, filter: ClaimFilter = {}): Promise<GraderTask | null> {
     const where = [filter.paperId ?? null, filter.questionId ?? null, filter.round ?? null];
-    return this.tx.run(async (manager) => {
-      const id =
-        (await this.claimOne(manager, CLAIM_PERSONAL, [graderId, ...where, LEASE_SECONDS])) ??
-        (await this.claimOne(manager, CLAIM_SHARED, [graderId, ...where, false, LEASE_SECONDS])) ??
-        (await this.claimOne(manager, CLAIM_SHARED, [graderId, ...where, true, LEASE_SECONDS]));
-      return id ? this.view(manager, id) : null;
-    });
-  }
-
-  private async claimOne(manager: EntityManager, sql: string, parameters: unknown[]): Promise<string | null> {
-    const [row] = await updated<{ id: string }>(manager, sql, parameters);
-    return row?.id ?? null;
-  }
-
-  private async view(manager: EntityManager, taskId: string): Promise<GraderTask> {
-    const [row] = (await manager.query(GRADER_VIEW, [taskId])) as ClaimedRow[];
-    const settings = await this.settings.of(manager, row.paper_id);
-    return {
-      taskId: row.id,
-      leaseExpiresAt: row.lease_expires_at.toISOString(),
-      code: row.anonymous_code,
-      question: {
-        id: row.question_id,
-        stem: row.stem,
-        referenceAnswer: row.reference_answer,
-        explanation: row.explanation,
-        rubric: row.rubric,
-        points: Number(row.points),
-        halfPoints: settings.halfPoints,
-      },
-      answer: row.answer_text,
-      suggestion: { points: row.suggested_points === null ? null : Number(row.suggested_points), keyPoints: row.suggestion },
+    const claim = async (manager: EntityManager, skippedToo: boolean) => {
+      const [row] = (await manager.query(CLAIM, [graderId, ...where, skippedToo, LEASE_SECONDS, DEFAULT_GRADING_SETTINGS.halfPoints])) as ClaimedRow[];
+      return row;
     };
+    return this.tx.run(async (manager) => {
+      // Tasks this grader skipped come back only when nothing else is left for them.
+      const row = (await claim(manager, false)) ?? (await claim(manager, true));
+      return row ? graderTask(row) : null;
+    });
   }
 
   /** Extends the lease while the grader has the answer open. */
