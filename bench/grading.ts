@@ -2,7 +2,7 @@
  * The grading queue under load: claim-next and submit-mark latency with 100,000 open tasks and 50
  * concurrent graders, beside a bare `FOR UPDATE SKIP LOCKED` claim measured in the same run.
  *
- *   node -r @swc-node/register bench/grading.ts [--duration 15] [--graders 50] [--tasks 100000]
+ *   node -r @swc-node/register bench/grading.ts [--duration 15] [--graders 50] [--tasks 100000] [--think 500]
  *
  * By itself it: recreates and migrates the database `assay_bench`, builds the API application in this
  * process (no HTTP listener; sign-up and a published paper through Fastify's inject), seeds with SQL
@@ -14,6 +14,9 @@
  *   2. service: GradingQueueService.claimNext (personal tasks, shared tasks, the grader's view),
  *      then submit (rubric check, mark, marking rule, script counters), timed separately;
  *   3. bare again (the machine's load drifts: both bare runs are reported).
+ * Phases 1 and 2 run twice: saturated (closed loops, each grader claims again at once: the pool's
+ * queue is in every latency) and paced (each grader pauses `think` ms after each task, staggered;
+ * a real grader reads an answer for half a minute or more, so this is still far above human pace).
  * Leased tasks go back to open between phases. Prints a table and writes
  * bench/results/grading-<date>.json. Only 127.0.0.1 is contacted. See docs/performance.md.
  */
@@ -37,6 +40,7 @@ import { benchEnvironment, loadAverage, machine, option, recreateDatabase, ROOT,
 const DURATION_MS = Number(option('duration', '15')) * 1000;
 const GRADERS = Number(option('graders', '50'));
 const TASKS = Number(option('tasks', '100000'));
+const THINK_MS = Number(option('think', '500'));
 const QUESTIONS = 10;
 const POOL_SIZE = 20;
 
@@ -59,12 +63,21 @@ function summarise(samples: number[]): Latencies {
   return { count: sorted.length, p50: at(0.5), p99: at(0.99), max: at(1), perSecond: Math.round(sorted.length / (DURATION_MS / 1000)) };
 }
 
-/** `GRADERS` closed loops for DURATION_MS, each running `step` with its grader id. */
-async function closedLoops(graderIds: string[], step: (graderId: string) => Promise<void>): Promise<void> {
+const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/**
+ * `GRADERS` loops for DURATION_MS, each running `step` with its grader id, pausing `thinkMs`
+ * after each step (0: closed loops). Paced graders start at random offsets so they do not claim in step.
+ */
+async function graderLoops(graderIds: string[], thinkMs: number, step: (graderId: string) => Promise<void>): Promise<void> {
   const end = performance.now() + DURATION_MS;
   await Promise.all(
     graderIds.map(async (graderId) => {
-      while (performance.now() < end) await step(graderId);
+      if (thinkMs > 0) await pause(Math.random() * thinkMs);
+      while (performance.now() < end) {
+        await step(graderId);
+        if (thinkMs > 0) await pause(thinkMs);
+      }
     }),
   );
 }
@@ -129,11 +142,11 @@ async function reopen(ownerUrl: string): Promise<number> {
   }
 }
 
-async function bare(appUrl: string, tenantId: string, graderIds: string[]): Promise<Latencies> {
+async function bare(appUrl: string, tenantId: string, graderIds: string[], thinkMs: number): Promise<Latencies> {
   const pool = new Pool({ connectionString: appUrl, max: POOL_SIZE });
   const samples: number[] = [];
   try {
-    await closedLoops(graderIds, async (graderId) => {
+    await graderLoops(graderIds, thinkMs, async (graderId) => {
       const started = performance.now();
       const client = await pool.connect();
       try {
@@ -153,10 +166,10 @@ async function bare(appUrl: string, tenantId: string, graderIds: string[]): Prom
   return summarise(samples);
 }
 
-async function service(queue: GradingQueueService, tenantId: string, paperId: string, graderIds: string[]): Promise<{ claim: Latencies; submit: Latencies }> {
+async function service(queue: GradingQueueService, tenantId: string, paperId: string, graderIds: string[], thinkMs: number): Promise<{ claim: Latencies; submit: Latencies }> {
   const claims: number[] = [];
   const submits: number[] = [];
-  await closedLoops(graderIds, (graderId) =>
+  await graderLoops(graderIds, thinkMs, (graderId) =>
     TenantContext.run({ tenantId, userId: graderId, apiKeyId: null, roles: ['grader'] }, async () => {
       const started = performance.now();
       const task = await queue.claimNext(graderId, { paperId });
@@ -188,24 +201,22 @@ runBenchmark(async () => {
     const about = await machine(config);
     const queue = app.get(GradingQueueService);
 
-    console.log(`Bare SKIP LOCKED claim, ${GRADERS} graders, ${DURATION_MS / 1000} s...`);
-    const bareBefore = await bare(config.DATABASE_URL, tenantId, graderIds);
-    console.log(`  open again: ${await reopen(config.MIGRATION_DATABASE_URL)}`);
-    console.log(`GradingQueueService claim-next + submit, ${GRADERS} graders, ${DURATION_MS / 1000} s...`);
-    const measured = await service(queue, tenantId, paperId, graderIds);
-    console.log(`  open again: ${await reopen(config.MIGRATION_DATABASE_URL)} (marked tasks stay done)`);
-    console.log(`Bare again...`);
-    const bareAfter = await bare(config.DATABASE_URL, tenantId, graderIds);
+    const rows: [string, Latencies][] = [];
+    for (const [mode, thinkMs] of [['saturated', 0], [`paced, ${THINK_MS} ms think time`, THINK_MS]] as const) {
+      console.log(`Bare SKIP LOCKED claim, ${GRADERS} graders, ${mode}, ${DURATION_MS / 1000} s...`);
+      rows.push([`bare SKIP LOCKED claim (${mode})`, await bare(config.DATABASE_URL, tenantId, graderIds, thinkMs)]);
+      console.log(`  open again: ${await reopen(config.MIGRATION_DATABASE_URL)}`);
+      console.log(`GradingQueueService claim-next + submit, ${GRADERS} graders, ${mode}, ${DURATION_MS / 1000} s...`);
+      const measured = await service(queue, tenantId, paperId, graderIds, thinkMs);
+      rows.push([`claim-next (service, ${mode})`, measured.claim], [`submit-mark (service, ${mode})`, measured.submit]);
+      console.log(`  open again: ${await reopen(config.MIGRATION_DATABASE_URL)} (marked tasks stay done)`);
+    }
+    console.log(`Bare again (the machine's load drifts)...`);
+    rows.push(['bare SKIP LOCKED claim (saturated, after)', await bare(config.DATABASE_URL, tenantId, graderIds, 0)]);
 
-    const rows: [string, Latencies][] = [
-      ['bare SKIP LOCKED claim (before)', bareBefore],
-      ['claim-next (service)', measured.claim],
-      ['submit-mark (service)', measured.submit],
-      ['bare SKIP LOCKED claim (after)', bareAfter],
-    ];
     console.log('\n| what | operations | per s | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|---|');
     for (const [what, l] of rows) console.log(`| ${what} | ${l.count} | ${l.perSecond} | ${l.p50} | ${l.p99} | ${l.max} |`);
-    const result = { benchmark: 'grading', date: new Date().toISOString(), machine: about, loadAverageAtEnd: loadAverage(), tasks: TASKS, graders: GRADERS, durationSeconds: DURATION_MS / 1000, poolSize: POOL_SIZE, results: Object.fromEntries(rows) };
+    const result = { benchmark: 'grading', date: new Date().toISOString(), machine: about, loadAverageAtEnd: loadAverage(), tasks: TASKS, graders: GRADERS, thinkMs: THINK_MS, durationSeconds: DURATION_MS / 1000, poolSize: POOL_SIZE, results: Object.fromEntries(rows) };
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
     const file = join(ROOT, `bench/results/grading-${new Date().toISOString().slice(0, 10)}.json`);
     writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
