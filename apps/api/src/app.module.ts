@@ -44,7 +44,7 @@ import { WebhooksApiModule } from '@assay/webhooks';
           { name: 'auth', ttl: config.AUTH_RATE_WINDOW_SECONDS * 1000, limit: config.AUTH_RATE_LIMIT },
           { name: 'links', ttl: 60_000, limit: config.LINK_RATE_LIMIT },
         ],
-        storage: new FailoverThrottlerStorage(config.REDIS_URL, `${config.REDIS_PREFIX}:throttle:`),
+        storage: new FailoverThrottlerStorage(config, `${config.REDIS_PREFIX}:throttle:`),
       }),
     }),
     IdentityModule,

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -36,6 +36,15 @@ export class AppConfig {
 
   @IsString()
   REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /**
+   * Optional: the seed nodes of a Redis Cluster ("host:port,host:port"); credentials and TLS come
+   * from REDIS_URL. Needs a hash-tagged REDIS_PREFIX such as `{assay}`, so each queue's keys share
+   * a slot (docs/scaling.md, "Redis for BullMQ"). Empty: the one server of REDIS_URL.
+   */
+  @IsString()
+  @Matches(/^$|^\s*[^,:\s]+:\d{1,5}\s*(,\s*[^,:\s]+:\d{1,5}\s*)*$/, { message: 'must be a comma-separated list of host:port' })
+  REDIS_CLUSTER_NODES = '';
 
   /** Prefix of every Redis key (queues, rate limits), so several environments can share one Redis. */
   @IsString()
@@ -262,6 +271,12 @@ function productionProblems(config: AppConfig): string[] {
   return problems;
 }
 
+/** BullMQ's multi-key scripts need every key of a queue in one slot: a `{tag}` in the prefix does that. */
+function clusterProblems(config: AppConfig): string[] {
+  if (config.REDIS_CLUSTER_NODES.trim() === '' || /\{[^}]+\}/.test(config.REDIS_PREFIX)) return [];
+  return [describeProblem('REDIS_PREFIX', config.REDIS_PREFIX, ['must contain a hash tag such as {assay} when REDIS_CLUSTER_NODES is set, so each queue\'s keys share a cluster slot'])];
+}
+
 /** Reads and validates the environment; throws a ConfigError naming every wrong variable and why, never a secret's value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
@@ -269,7 +284,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const config = plainToInstance(AppConfig, given, { exposeDefaultValues: true });
   const errors = validateSync(config, { skipMissingProperties: false });
   const problems = errors.map((e) => describeProblem(e.property, env[e.property], Object.values(e.constraints ?? {})));
-  if (errors.length === 0) problems.push(...productionProblems(config));
+  if (errors.length === 0) problems.push(...productionProblems(config), ...clusterProblems(config));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

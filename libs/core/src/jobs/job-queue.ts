@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AppConfig } from '../config/app-config';
-import { failFastRedisOptions } from '../redis/redis.module';
+import { closeConnection, FAIL_FAST, queueConnection } from '../redis/redis.module';
 import { DEFAULT_JOB_OPTIONS, JOB_QUEUE, JobName, JobOf, QueueName, jobIdOf } from './job-catalog';
 
 export interface EnqueueOptions {
@@ -50,7 +50,7 @@ export class JobQueue implements OnApplicationShutdown {
     let queue = this.queues.get(name);
     if (!queue) {
       queue = new Queue(name, {
-        connection: failFastRedisOptions(this.config.REDIS_URL),
+        connection: queueConnection(this.config, FAIL_FAST),
         prefix: this.config.REDIS_PREFIX,
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       });
@@ -131,6 +131,11 @@ export class JobQueue implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+    await Promise.all(
+      [...this.queues.values()].map(async (queue) => {
+        await queue.close();
+        await closeConnection(queue.opts.connection);
+      }),
+    );
   }
 }

@@ -3,7 +3,7 @@ import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Job, Worker } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { TenantContext } from '../database/tenant-context';
-import { redisOptions } from '../redis/redis.module';
+import { closeConnection, queueConnection } from '../redis/redis.module';
 import { JOB_QUEUE, JOB_SCHEDULES, JobName, QUEUE_CONCURRENCY, QueueName } from './job-catalog';
 import { JOB_HANDLER, JobResult } from './job-handler.decorator';
 import { JobQueue } from './job-queue';
@@ -52,7 +52,8 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     const handlers = collectHandlers(this.discovery.getProviders(), this.reflector, this.scanner);
     for (const queueName of Object.values(QueueName)) {
       const worker = new Worker(queueName, (job) => this.process(handlers, job), {
-        connection: redisOptions(this.config.REDIS_URL),
+        // Blocking commands wait for jobs: retried without limit (BullMQ sets this itself for options).
+        connection: queueConnection(this.config, { maxRetriesPerRequest: null }),
         prefix: this.config.REDIS_PREFIX,
         concurrency: QUEUE_CONCURRENCY[queueName],
         lockDuration: this.config.QUEUE_LOCK_MS,
@@ -90,6 +91,11 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
    * the later shutdown hooks); BullMQ re-queues what a killed worker held.
    */
   async onModuleDestroy(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.close()));
+    await Promise.all(
+      this.workers.map(async (worker) => {
+        await worker.close();
+        await closeConnection(worker.opts.connection);
+      }),
+    );
   }
 }

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 
 /**
  * BullMQ keeps jobs, locks and schedules as ordinary Redis keys: a Redis that evicts keys under
@@ -20,7 +20,7 @@ export function evictionVerdict(policy: string, production: boolean): EvictionVe
 }
 
 /** The policy from `INFO memory` rather than `CONFIG GET`, which several managed services disable. */
-export async function readEvictionPolicy(client: Redis): Promise<string> {
+export async function readEvictionPolicy(client: Redis | Cluster): Promise<string> {
   const policy = /^maxmemory_policy:(\S+)/m.exec(await client.info('memory'))?.[1];
   if (!policy) throw new Error('INFO memory reports no maxmemory_policy');
   return policy;

@@ -1,8 +1,8 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { ThrottlerStorageService, type ThrottlerStorage } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
-import type Redis from 'ioredis';
-import { failFastRedis } from './redis.module';
+import Redis from 'ioredis';
+import { failFastRedis, type RedisConnection, type RedisTarget } from './redis.module';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
@@ -15,16 +15,17 @@ type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>
  */
 export class FailoverThrottlerStorage implements ThrottlerStorage, OnApplicationShutdown {
   private readonly logger = new Logger(FailoverThrottlerStorage.name);
-  private readonly client: Redis;
+  private readonly client: RedisConnection;
   private readonly connected: Promise<void>;
   private readonly shared: ThrottlerStorageRedisService;
   private readonly local = new ThrottlerStorageService();
   /** Logged once per outage, not once per request. */
   private degraded = false;
 
-  constructor(redisUrl: string, keyPrefix: string) {
-    ({ client: this.client, connected: this.connected } = failFastRedis(redisUrl, { keyPrefix }));
-    this.shared = new ThrottlerStorageRedisService(this.client);
+  constructor(target: RedisTarget, keyPrefix: string) {
+    ({ client: this.client, connected: this.connected } = failFastRedis(target, { keyPrefix }));
+    // The library's constructor overloads take a server or a cluster, not their union.
+    this.shared = this.client instanceof Redis ? new ThrottlerStorageRedisService(this.client) : new ThrottlerStorageRedisService(this.client);
   }
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {

@@ -1,9 +1,46 @@
 import { Global, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import Redis, { RedisOptions } from 'ioredis';
+import Redis, { Cluster, type RedisOptions } from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { evictionVerdict, readEvictionPolicy } from './eviction-policy';
 
 export const REDIS = Symbol('REDIS');
+
+/** One Redis server, or a Redis Cluster (REDIS_CLUSTER_NODES): the commands the product sends work on both. */
+export type RedisConnection = Redis | Cluster;
+
+/** Where Redis is: REDIS_URL, or the nodes of a cluster (with REDIS_URL's credentials and TLS). */
+export type RedisTarget = Pick<AppConfig, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>;
+
+/** The cluster's seed nodes from REDIS_CLUSTER_NODES ("host:port,host:port"); none: one server. */
+export function clusterNodes(target: RedisTarget): { host: string; port: number }[] {
+  return target.REDIS_CLUSTER_NODES.split(',')
+    .map((node) => node.trim())
+    .filter(Boolean)
+    .map((node) => {
+      const at = node.lastIndexOf(':');
+      return { host: node.slice(0, at), port: Number(node.slice(at + 1)) };
+    });
+}
+
+/**
+ * A client for `target` with `options` (timeouts, retries, key prefix). On a cluster, ioredis'
+ * `Cluster` follows the slots; the per-node options (credentials, TLS, timeouts) go to each node
+ * and the queueing and prefix options to the cluster client.
+ */
+export function connectRedis(target: RedisTarget, options: RedisOptions = {}): RedisConnection {
+  const single = { ...redisOptions(target.REDIS_URL), ...options };
+  const nodes = clusterNodes(target);
+  if (nodes.length === 0) return new Redis(single);
+  // host, port and db are the single server's: a cluster has its nodes and only database 0.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { host, port, db, keyPrefix, enableOfflineQueue, retryStrategy, ...perNode } = single;
+  return new Cluster(nodes, {
+    redisOptions: perNode,
+    keyPrefix,
+    enableOfflineQueue,
+    clusterRetryStrategy: retryStrategy ? (times) => retryStrategy(times) : undefined,
+  });
+}
 
 /** ioredis options from a redis:// URL (BullMQ takes options, not URLs). */
 export function redisOptions(url: string): RedisOptions {
@@ -16,6 +53,20 @@ export function redisOptions(url: string): RedisOptions {
     db: parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : 0,
     tls: parsed.protocol === 'rediss:' ? {} : undefined,
   };
+}
+
+/**
+ * BullMQ's `connection` for `target`: options on one server (BullMQ makes and closes its own
+ * clients from them); a Cluster client on a cluster, since BullMQ takes a cluster only as a client.
+ * BullMQ never closes a client it was given: the owner calls closeConnection at shutdown.
+ */
+export function queueConnection(target: RedisTarget, options: RedisOptions): RedisOptions | Cluster {
+  return clusterNodes(target).length === 0 ? { ...redisOptions(target.REDIS_URL), ...options } : (connectRedis(target, options) as Cluster);
+}
+
+/** Closes a client queueConnection made (options need nothing); quit() needs a live connection, else the sockets are dropped. */
+export async function closeConnection(connection: object): Promise<void> {
+  if (connection instanceof Cluster) await connection.quit().catch(() => connection.disconnect());
 }
 
 /** How long one command of a rate-limit or health client may take before it fails. */
@@ -32,14 +83,11 @@ const FIRST_CONNECTION_WAIT_MS = 2000;
  * MAX_RECONNECT_DELAY_MS, so it is back within seconds of Redis. Not for BullMQ workers, whose
  * blocking connections need the opposite (maxRetriesPerRequest: null).
  */
-export function failFastRedisOptions(url: string): RedisOptions {
-  return {
-    ...redisOptions(url),
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    retryStrategy: (times) => Math.min(times * 100, MAX_RECONNECT_DELAY_MS),
-  };
-}
+export const FAIL_FAST: RedisOptions = {
+  enableOfflineQueue: false,
+  maxRetriesPerRequest: 0,
+  retryStrategy: (times) => Math.min(times * 100, MAX_RECONNECT_DELAY_MS),
+};
 
 /**
  * A fail-fast client that also gives up on a command after COMMAND_TIMEOUT_MS (Redis reachable but
@@ -48,8 +96,8 @@ export function failFastRedisOptions(url: string): RedisOptions {
  * whichever comes first: without an offline queue, commands sent while the client is still
  * connecting at start-up would fail although Redis is up.
  */
-export function failFastRedis(url: string, extra: RedisOptions = {}): { client: Redis; connected: Promise<void> } {
-  const client = new Redis({ ...failFastRedisOptions(url), commandTimeout: COMMAND_TIMEOUT_MS, ...extra });
+export function failFastRedis(target: RedisTarget, extra: RedisOptions = {}): { client: RedisConnection; connected: Promise<void> } {
+  const client = connectRedis(target, { ...FAIL_FAST, commandTimeout: COMMAND_TIMEOUT_MS, ...extra });
   // Without a listener ioredis prints every reconnection error to stderr.
   client.on('error', () => undefined);
   const connected = new Promise<void>((done) => {
@@ -69,7 +117,7 @@ export function failFastRedis(url: string, extra: RedisOptions = {}): { client: 
       provide: REDIS,
       inject: [AppConfig],
       // Used by the health check only, which should report a Redis that is down at start-up as down.
-      useFactory: (config: AppConfig) => failFastRedis(config.REDIS_URL).client,
+      useFactory: (config: AppConfig) => failFastRedis(config).client,
     },
   ],
   exports: [REDIS],
@@ -78,7 +126,7 @@ export class RedisModule implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger(RedisModule.name);
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisConnection,
     private readonly config: AppConfig,
   ) {}
 
