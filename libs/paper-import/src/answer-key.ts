@@ -1,6 +1,6 @@
 /** Syntax of the answer key at the end of a paper: "1.B", "题目1答案:", "1.B 2.C 3.A", "1-5 BCADB". */
 
-const TOKEN = '(?:[A-H](?:\\s*[,、]?\\s*[A-H]){0,7}|正确|错误|对|错|√|×|✓|✗|✔|✘)';
+const TOKEN = '(?:[A-H](?:\\s*[,、]?\\s*[A-H]){0,7}|正确|错误|对|错|是|否|√|×|✓|✗|✔|✘|[Tt]rue|[Ff]alse|T)';
 const TOKEN_ONLY = new RegExp(`^\\s*${TOKEN}\\s*(?:$|[\\s,;。]|解析|【)`);
 
 /** The rest of an entry line starts with an objective answer ("B", "B,C", "错误", "√ 解析:…"). */
@@ -15,7 +15,7 @@ export interface EntryStart {
   textStart: number;
 }
 
-const EXPLICIT = /^(?:题目|第)\s*(\d{1,3})\s*题?\s*(?:的)?\s*(?:参考)?(?:答案(?:与解析|及解析)?|解答)?\s*[:.、]?\s*/;
+const EXPLICIT = /^(?:题目|第|question\s*)\s*(\d{1,3})\s*题?\s*(?:的)?\s*(?:参考)?(?:答案(?:与解析|及解析)?|解答)?\s*[:.、]?\s*/i;
 const PLAIN = /^(\d{1,3})\s*(?:[.、](?!\d)|:)\s*/;
 
 export function parseEntryStart(norm: string): EntryStart | null {

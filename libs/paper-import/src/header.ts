@@ -10,8 +10,9 @@ export interface Header {
   rest: SourceLine[];
 }
 
-const DURATION = /(?:考试时间|考试时长|答题时间|答题时长|时间|时长|限时)\s*[:为]?\s*(\d+(?:\.\d+)?)\s*(分钟|min|小时|h)/i;
-const TOTAL = /(?:试卷总分|总分|满分|总计|分值)\s*[:为]?\s*(\d+(?:\.\d+)?)\s*分?/;
+const DURATION =
+  /(?:考试时间|考试时长|答题时间|答题时长|时间|时长|限时|time allowed|time limit|duration|time)\s*[:为]?\s*(\d+(?:\.\d+)?)\s*(分钟|min|小时|h)/i;
+const TOTAL = /(?:试卷总分|总分|满分|总计|分值|total points|total marks|total score|total|full marks|maximum score)\s*[:为]?\s*(\d+(?:\.\d+)?)\s*(?:分|points|marks)?/i;
 
 /** Title, duration and total from the lines before the first section. */
 export function parseHeader(preamble: SourceLine[]): Header {
