@@ -1,4 +1,5 @@
 import type { SourceLine } from './normalise';
+import { parseLabel } from './labels';
 
 /**
  * Papers arrive copied out of document-sharing sites: disclaimers, VIP offers, download prompts,
@@ -48,14 +49,14 @@ function isNavigation(norm: string): boolean {
   return items.length >= 3 && items.every((item) => item.length <= 6) && items.filter((item) => NAV_WORDS.test(item)).length >= 2;
 }
 
-function isBoilerplate(line: SourceLine): boolean {
+/** The rule that makes a line site boilerplate, or null. */
+function boilerplateRule(line: SourceLine): string | null {
   const text = line.norm.replace(/^[-*•·]\s*/, '');
-  return (
-    FILE_NAME.test(text) ||
-    isNavigation(text) ||
-    WHOLE_LINE.some((re) => re.test(text) || re.test(line.norm)) ||
-    MARKERS.some((re) => re.test(text))
-  );
+  if (FILE_NAME.test(text)) return 'site.file_name';
+  if (isNavigation(text)) return 'site.navigation';
+  if (WHOLE_LINE.some((re) => re.test(text) || re.test(line.norm))) return 'site.page_line';
+  if (MARKERS.some((re) => re.test(text))) return 'site.marker';
+  return null;
 }
 
 export interface CleanText {
@@ -65,36 +66,65 @@ export interface CleanText {
   cutMarkerLine: number | null;
   /** The page went on with site material after the last line of the paper (where sites cut documents). */
   endsInTrailer: boolean;
-  /** The site lines taken out. */
-  dropped: SourceLine[];
+  /** The site lines taken out, with the rule that took each. */
+  dropped: { line: SourceLine; rule: string }[];
 }
 
 /**
  * Drops boilerplate lines; after a trailer heading everything is dropped until a line that looks like
  * paper structure again (a heading or a numbered item), because trailers list other documents' titles.
+ * Then drops repeated page headers and footers (see repeatedFurniture).
  */
 export function stripBoilerplate(all: SourceLine[], looksStructural: (line: SourceLine) => boolean): CleanText {
-  const lines: SourceLine[] = [];
+  const kept: SourceLine[] = [];
   let inTrailer = false;
   let cutMarkerLine: number | null = null;
   let endsInTrailer = false;
-  const dropped: SourceLine[] = [];
+  const dropped: CleanText['dropped'] = [];
   for (const line of all) {
     if (line.raw === '') continue;
     if (CUT_MARKER.test(line.norm) && cutMarkerLine === null) cutMarkerLine = line.no;
     if (TRAILER.test(line.norm)) {
       inTrailer = true;
       endsInTrailer = true;
-      dropped.push(line);
+      dropped.push({ line, rule: 'site.trailer' });
       continue;
     }
-    if (isBoilerplate(line) || (inTrailer && !looksStructural(line))) {
-      dropped.push(line);
+    const rule = boilerplateRule(line) ?? (inTrailer && !looksStructural(line) ? 'site.after_trailer' : null);
+    if (rule) {
+      dropped.push({ line, rule });
       continue;
     }
     inTrailer = false;
     endsInTrailer = false;
-    lines.push(line);
+    kept.push(line);
   }
-  return { lines, cutMarkerLine, endsInTrailer, dropped };
+  const furniture = repeatedFurniture(kept, looksStructural);
+  dropped.push(...kept.filter((line) => furniture.has(line.no)).map((line) => ({ line, rule: 'page.repeated_header_footer' })));
+  dropped.sort((a, b) => a.line.no - b.line.no);
+  return { lines: kept.filter((line) => !furniture.has(line.no)), cutMarkerLine, endsInTrailer, dropped };
+}
+
+// A page header or footer is a short caption: no sentence punctuation, no blank, no question mark.
+const CAPTION = /^[^。.!！?？:;；_]{4,40}$/;
+
+/**
+ * Page headers and footers of a printed document come back once per page: the title repeated on every
+ * page, or a caption ("XX公司内部资料") three times or more. A line above the paper's first structure
+ * (the title) stays and its repeats go; a caption repeated three times goes wherever it is. Paper
+ * structure (headings, numbered items, options, labels) is never furniture.
+ */
+function repeatedFurniture(lines: SourceLine[], looksStructural: (line: SourceLine) => boolean): Set<number> {
+  const key = (line: SourceLine) => line.norm.replace(/\s+/g, '');
+  const seen = new Map<string, SourceLine[]>();
+  for (const line of lines) seen.set(key(line), [...(seen.get(key(line)) ?? []), line]);
+  const firstStructure = lines.find(looksStructural)?.no ?? Infinity;
+  const furniture = new Set<number>();
+  for (const [text, same] of seen) {
+    if (same.length < 2 || !CAPTION.test(text) || looksStructural(same[0]) || parseLabel(same[0].norm)) continue;
+    const heading = same[0].no < firstStructure;
+    if (!heading && same.length < 3) continue;
+    for (const line of heading ? same.slice(1) : same) furniture.add(line.no);
+  }
+  return furniture;
 }

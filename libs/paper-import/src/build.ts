@@ -307,6 +307,8 @@ export function buildPaper(doc: ParsedDocument, header: Header): ReadPaper {
     sections,
     warnings: ctx.warnings,
     dropped,
+    // Filled by importPaper, which sees the boilerplate and the header too.
+    readings: [],
   };
 }
 

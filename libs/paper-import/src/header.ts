@@ -1,4 +1,5 @@
 import type { SourceLine } from './normalise';
+import type { LineReading } from './types';
 
 export interface Header {
   title: string;
@@ -8,6 +9,8 @@ export interface Header {
   totalLine: number | null;
   /** Preamble lines that are neither title nor duration/total. */
   rest: SourceLine[];
+  /** What each preamble line was read as. */
+  readings: LineReading[];
 }
 
 const DURATION =
@@ -16,7 +19,7 @@ const TOTAL = /(?:试卷总分|总分|满分|总计|分值|total points|total ma
 
 /** Title, duration and total from the lines before the first section. */
 export function parseHeader(preamble: SourceLine[]): Header {
-  const header: Header = { title: '', titleLine: null, durationMinutes: null, totalPoints: null, totalLine: null, rest: [] };
+  const header: Header = { title: '', titleLine: null, durationMinutes: null, totalPoints: null, totalLine: null, rest: [], readings: [] };
   for (const line of preamble) {
     const duration = DURATION.exec(line.norm);
     const total = TOTAL.exec(line.norm);
@@ -34,8 +37,12 @@ export function parseHeader(preamble: SourceLine[]): Header {
     if (header.titleLine === null && titlePart !== '' && isTitleLike(line.norm.slice(0, titlePart.length))) {
       header.title = titlePart.replace(/[\s:,，:]+$/, '');
       header.titleLine = line.no;
+      header.readings.push({ line: line.no, kind: 'title', rule: 'header.first_title_like_line' });
     } else if (!duration && !total) {
       header.rest.push(line);
+      header.readings.push({ line: line.no, kind: 'unplaced', rule: 'header.other' });
+    } else {
+      header.readings.push({ line: line.no, kind: 'header_field', rule: duration ? 'header.duration' : 'header.total' });
     }
   }
   return header;

@@ -52,12 +52,18 @@ function truncation({ lines, cutMarkerLine, endsInTrailer }: CleanText): ImportW
 export function importPaper(text: string): ReadPaper {
   const clean = stripBoilerplate(splitLines(text), looksStructural);
   const doc = parseLines(clean.lines);
-  const paper = buildPaper(doc, parseHeader(doc.preamble));
+  const header = parseHeader(doc.preamble);
+  const paper = buildPaper(doc, header);
   const cut = truncation(clean);
   if (cut) paper.warnings.push(cut);
   paper.warnings.sort((a, b) => a.line - b.line);
-  const site = clean.dropped.map((line) => ({ line: line.no, text: line.raw, reason: 'site_text' as const }));
+  const site = clean.dropped.map(({ line }) => ({ line: line.no, text: line.raw, reason: 'site_text' as const }));
   paper.dropped = [...site, ...paper.dropped].sort((a, b) => a.line - b.line);
+  const headerLines = new Map(header.readings.map((r) => [r.line, r]));
+  paper.readings = [
+    ...clean.dropped.map(({ line, rule }) => ({ line: line.no, kind: 'boilerplate' as const, rule })),
+    ...doc.readings.map((r) => headerLines.get(r.line) ?? r),
+  ].sort((a, b) => a.line - b.line);
   return paper;
 }
 

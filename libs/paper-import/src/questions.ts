@@ -95,7 +95,7 @@ export function looksLikeQuestion(norm: string): boolean {
 }
 
 // "(5分)", "【5分】", "(本题5分)", "(5 points)", "[5 marks]".
-const POINTS = /[(\[【]\s*(?:本小?题\s*)?(\d+(?:\.\d+)?)\s*(?:分|points?|marks?|pts?)\s*[)\]】]/i;
+const POINTS = /[([【]\s*(?:本小?题\s*)?(\d+(?:\.\d+)?)\s*(?:分|points?|marks?|pts?)\s*[)\]】]/i;
 
 /** "(5分)" written on the question itself overrides the section's points each. */
 export function parseQuestionPoints(norm: string): { points: number; at: number; length: number } | null {
