@@ -24,7 +24,8 @@ function endsCleanly(line: SourceLine): boolean {
     CLOSED.test(line.norm) ||
     BARE_ANSWER.test(line.norm) ||
     entriesInLine(line.raw, line.norm).length > 0 ||
-    (label?.kind === 'answer' && (looksLikeAnswerToken(labelled) || entriesInLine(labelled, labelled).length > 0)) ||
+    // A labelled answer without clause punctuation is a whole key ("答案:核实;跟进"), not a cut sentence.
+    (label?.kind === 'answer' && (looksLikeAnswerToken(labelled) || entriesInLine(labelled, labelled).length > 0 || /^[^,，。]{1,40}$/.test(labelled))) ||
     (label?.kind === 'rubric' && parseRubric(labelled).unreadable.length === 0) ||
     // A list of competencies has no closing punctuation.
     label?.kind === 'competencies' ||

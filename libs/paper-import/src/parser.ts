@@ -85,6 +85,12 @@ function continuesList(n: number, owner: { number: number | null; subList: numbe
   return n === 1 && owner.number !== null && owner.number >= 1;
 }
 
+/** A list inside an answer of the key follows a line that announces it ("处理积压投诉:") or an empty entry heading. */
+function introducesList(entry: AnswerEntry): boolean {
+  const last = entry.answer?.lines.at(-1) ?? entry.explanation?.lines.at(-1) ?? '';
+  return last === '' || /[:：]$/.test(last);
+}
+
 function quoteOpen(block: string[]): boolean {
   const text = block.join('\n');
   return (text.match(/“/g)?.length ?? 0) > (text.match(/”/g)?.length ?? 0);
@@ -400,7 +406,7 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
         !start.explicit &&
         !looksLikeAnswerToken(rest) &&
         !looksLikeAnswerToken(current.answer?.lines[0] ?? '') &&
-        (quoteOpen(currentBlock()) || continuesList(start.number, current, false));
+        (quoteOpen(currentBlock()) || (continuesList(start.number, current, false) && (current.subList > 0 || introducesList(current))));
       if (!inList) {
         const entry = startEntry(line, start.number);
         if (rest.trim() !== '') {

@@ -62,7 +62,8 @@ export function unaccountedLines(text: string, paper: ReadPaper): string[] {
   const marked = new Set([...warnings.map((w) => w.line), ...dropped.map((d) => d.line), ...questionLines]);
   return splitLines(text)
     .filter((line) => line.raw !== '' && !marked.has(line.no))
-    .filter((line) => !fields.some((f) => line.raw.includes(f) || f.includes(line.raw)) && !header.some((n) => line.raw.includes(n)))
+    // Keys are stored normalised ("Ａ" -> "A"), so the normalised line is compared too.
+    .filter((line) => !fields.some((f) => line.raw.includes(f) || f.includes(line.raw) || line.norm.includes(f)) && !header.some((n) => line.raw.includes(n)))
     .map((line) => `${line.no}: ${line.raw}`);
 }
 
