@@ -50,3 +50,20 @@ export function entriesInLine(raw: string, norm: string): { number: number; answ
   if (found.length === 0 || rest.replace(/[\s,;，；]/g, '') !== '') return [];
   return found.sort((a, b) => a.at - b.at || a.number - b.number).map(({ number, answer }) => ({ number, answer }));
 }
+
+const GRID_NUMBERS = /^(?:题号|题目|no\.?)\s*[:|]?\s*((?:\d{1,3}\s*\|?\s*){2,})$/i;
+const GRID_ANSWERS = /^(?:答案|参考答案|answers?|key)\s*[:|]?\s*(.+)$/i;
+
+/**
+ * A key laid out as a table, one row of numbers over one row of answers ("题号 1 2 3" / "答案 B C A",
+ * also with "|" between cells): the entries, or null when the two rows do not pair up.
+ */
+export function entriesInGrid(numbersNorm: string, answersNorm: string): { number: number; answer: string }[] | null {
+  const n = GRID_NUMBERS.exec(numbersNorm);
+  const a = GRID_ANSWERS.exec(answersNorm);
+  if (!n || !a) return null;
+  const numbers = n[1].split(/[\s|]+/).filter((cell) => cell !== '').map(Number);
+  const answers = a[1].split(/[\s|]+/).filter((cell) => cell !== '');
+  if (numbers.length !== answers.length || !answers.every((cell) => looksLikeAnswerToken(cell))) return null;
+  return numbers.map((number, i) => ({ number, answer: answers[i] }));
+}

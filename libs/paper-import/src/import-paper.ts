@@ -1,4 +1,4 @@
-import { entriesInLine, looksLikeAnswerToken } from './answer-key';
+import { entriesInGrid, entriesInLine, looksLikeAnswerToken } from './answer-key';
 import { stripBoilerplate } from './boilerplate';
 import type { CleanText } from './boilerplate';
 import { buildPaper } from './build';
@@ -17,13 +17,14 @@ import { quote, warning } from './warnings';
 const CLOSED = /[。.!！?？)）」』”"》>…~\]】*]$/;
 const BARE_ANSWER = /^(\d+\s*[.、:]?\s*)?([A-H](\s*[,、]?\s*[A-H])*|正确|错误|对|错|√|×)$/;
 
-function endsCleanly(line: SourceLine): boolean {
+function endsCleanly(line: SourceLine, previous: SourceLine | undefined): boolean {
   const label = parseLabel(line.norm);
   const labelled = label ? line.norm.slice(label.textStart) : '';
   return (
     CLOSED.test(line.norm) ||
     BARE_ANSWER.test(line.norm) ||
     entriesInLine(line.raw, line.norm).length > 0 ||
+    (previous !== undefined && entriesInGrid(previous.norm, line.norm) !== null) ||
     // A labelled answer without clause punctuation is a whole key ("答案:核实;跟进"), not a cut sentence.
     (label?.kind === 'answer' && (looksLikeAnswerToken(labelled) || entriesInLine(labelled, labelled).length > 0 || /^[^,，。]{1,40}$/.test(labelled))) ||
     (label?.kind === 'rubric' && parseRubric(labelled).unreadable.length === 0) ||
@@ -44,7 +45,7 @@ function truncation({ lines, cutMarkerLine, endsInTrailer }: CleanText): ImportW
   const last = lines[lines.length - 1];
   if (!last) return null;
   const sentence = last.norm.replace(/^\d+\s*[.、:]\s*/, '').length >= 10;
-  if (!endsCleanly(last) && (endsInTrailer || sentence)) return warning(last.no, 'truncated', { text: quote(last.raw.slice(-16)) });
+  if (!endsCleanly(last, lines[lines.length - 2]) && (endsInTrailer || sentence)) return warning(last.no, 'truncated', { text: quote(last.raw.slice(-16)) });
   if (cutMarkerLine !== null) return warning(cutMarkerLine, 'truncated', { text: quote(last.raw.slice(-16)) });
   return null;
 }

@@ -19,7 +19,7 @@ import type { QuestionStart } from './questions';
 import { isAnswerBlockHeading, parseSectionHeading } from './sections';
 import type { SectionHeading } from './sections';
 import { typeFromTitle } from './type-words';
-import { entriesInLine, looksLikeAnswerToken, parseEntryStart } from './answer-key';
+import { entriesInGrid, entriesInLine, looksLikeAnswerToken, parseEntryStart } from './answer-key';
 
 export interface ParsedDocument {
   /** Lines before the first section or question: title, duration, total, instructions. */
@@ -77,6 +77,8 @@ interface ReaderState {
   keyOrphan: boolean;
   /** The instruction block being read: "注意事项:" alone on its line (bare) takes the lines below it. */
   instruction: { bare: boolean; lastNumber: number } | null;
+  /** The entries of a key table whose numbers row was just read; its answers row comes next. */
+  grid: { number: number; answer: string }[] | null;
 }
 
 /** A list item inside an answer or a stem, as opposed to the next question. */
@@ -122,6 +124,7 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
     keyLastNumber: 0,
     keyOrphan: false,
     instruction: null,
+    grid: null,
   };
 
   const holder = (): (Notes & { subList: number; number: number | null }) | null => (st.mode === 'paper' ? st.question : st.entry);
@@ -276,9 +279,8 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
   };
 
   /** "参考答案:1.B 2.C" right under a section's questions answers that section, and the paper goes on. */
-  const sectionKey = (line: SourceLine, at: number): boolean => {
-    const section = st.section;
-    const found = entriesInLine(line.raw.slice(at), line.norm.slice(at));
+  const sectionKey = (line: SourceLine, found: { number: number; answer: string }[]): boolean => {
+    const section = st.mode === 'paper' ? st.section : null;
     if (!section || found.length === 0 || !found.every((e) => section.questions.some((q) => q.number === e.number))) return false;
     for (const e of found) {
       const entry: AnswerEntry = { ...emptyNotes(), line: line.no, number: e.number, section, orphan: false, sectionByOrder: 0, subList: 0 };
@@ -331,13 +333,37 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
     return true;
   };
 
+  /** A key table: "题号 1 2 3" over "答案 B C A"; under a section it answers that section, else it opens the key. */
+  const readGrid = (i: number): Reading | null => {
+    const line = lines[i];
+    if (st.grid) {
+      const found = st.grid;
+      st.grid = null;
+      if (sectionKey(line, found)) return reading('answer', 'key.grid_answers');
+      if (st.mode === 'paper') st.lastOrdinal = { plain: 0, paren: 0 };
+      st.mode = 'answers';
+      st.field = 'none';
+      for (const e of found) addText(startEntry(line, e.number), 'answer', line, e.answer);
+      return reading('answer', 'key.grid_answers');
+    }
+    const next = lines[i + 1];
+    st.grid = next ? entriesInGrid(line.norm, next.norm) : null;
+    if (!st.grid) return null;
+    doc.structure.push(line);
+    return reading('answer_key_heading', 'key.grid_numbers');
+  };
+
   /** Reads one line into doc, and says what it was read as and by which rule. */
   const read = (i: number): Reading => {
     const line = lines[i];
 
     // One numbered answer ("参考答案:1.×") names its question, so it may answer the section too.
     const sectionEntriesAt = keyWithEntries(line, 1);
-    if (sectionEntriesAt !== null && sectionKey(line, sectionEntriesAt)) return reading('answer', 'key.section_line');
+    if (sectionEntriesAt !== null && sectionKey(line, entriesInLine(line.raw.slice(sectionEntriesAt), line.norm.slice(sectionEntriesAt)))) {
+      return reading('answer', 'key.section_line');
+    }
+    const grid = readGrid(i);
+    if (grid) return grid;
     const entriesAt = keyWithEntries(line, 2);
     if (entriesAt !== null || isBlockStart(i)) {
       st.mode = 'answers';

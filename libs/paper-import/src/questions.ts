@@ -1,4 +1,5 @@
 import type { QuestionOption } from '@assay/contracts';
+import { parseNumeral } from './normalise';
 import { typeFromLabel } from './type-words';
 import type { TypeHint } from './type-words';
 
@@ -17,20 +18,20 @@ export interface QuestionStart {
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 
 const QUESTION_START: { re: RegExp; style: NumberStyle }[] = [
-  { re: /^(?:题目\s*(\d{1,3})\s*[:.、]?|第\s*(\d{1,3})\s*题\s*[:.、]?|(?:Q|Question\s*)\s*(\d{1,3})\s*[:.、]?(?![\d.]))\s*/i, style: 'explicit' },
+  { re: /^(?:(?:题目|问题|试题)\s*(\d{1,3})\s*[:.、]?|第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*题\s*[:.、]?|(?:Q|Question\s*)\s*(\d{1,3})\s*[:.、]?(?![\d.]))\s*/i, style: 'explicit' },
   { re: /^(\d{1,3})\s*(?:[.、](?!\d)|\s*[:](?!\d))\s*/, style: 'dot' },
   { re: /^\(\s*(\d{1,3})\s*\)\s*/, style: 'paren' },
   { re: /^(\d{1,3})\)\s*/, style: 'half_paren' },
   { re: new RegExp(`^([${CIRCLED}])\\s*`), style: 'circled' },
 ];
 
-/** "1.", "1、", "1．" (normalised), "(1)", "1)", "①", "题目1:", "第1题", "Q1", "Question 1:". */
+/** "1.", "1、", "1．" (normalised), "(1)", "1)", "①", "题目1:", "问题1:", "第1题", "第一题", "Q1", "Question 1:". */
 export function parseQuestionStart(norm: string): QuestionStart | null {
   for (const { re, style } of QUESTION_START) {
     const m = re.exec(norm);
     if (!m) continue;
     const digits = m[1] ?? m[2] ?? m[3];
-    const number = style === 'circled' ? CIRCLED.indexOf(digits) + 1 : Number(digits);
+    const number = style === 'circled' ? CIRCLED.indexOf(digits) + 1 : (parseNumeral(digits) ?? 0);
     return { number, explicit: style === 'explicit', style, textStart: m[0].length };
   }
   return null;
@@ -111,7 +112,7 @@ export function countBlanks(norm: string): number {
 
 /** "( B )", "( √ )" in a stem: the answer written where the candidate writes it; the brackets stay, emptied. */
 export function takeBracketAnswer(raw: string, norm: string): { stem: string; answer: string } | null {
-  const m = /\(\s*([A-H]{1,8}|√|×|✓|✗)\s*\)/.exec(norm);
+  const m = /\(\s*([A-H]{1,8}|√|×|✓|✗|对|错|正确|错误|T)\s*\)/.exec(norm);
   if (!m) return null;
   return { stem: `${raw.slice(0, m.index)}( )${raw.slice(m.index + m[0].length)}`, answer: m[1] };
 }

@@ -254,3 +254,24 @@ describe('English papers', () => {
     expect(result.warnings).toEqual([]);
   });
 });
+
+describe('key tables and more numbering', () => {
+  it('reads a key table of numbers over answers, under a section and at the end by section', () => {
+    const under = importAccounted(lines('测验', '一、单选题(共3题,每题2分)', '1.甲?( )', 'A.一 B.二', '2.乙?( )', 'A.一 B.二', '3.丙?( )', 'A.一 B.二', '题号 1 2 3', '答案 B A B'));
+    expect(answers(under.sections[0])).toEqual({ 1: 'B', 2: 'A', 3: 'B' });
+    expect(under.warnings).toEqual([]);
+    const end = importAccounted(
+      lines('测验', '一、单选题(共2题,每题2分)', '1.甲?( )', 'A.一 B.二', '2.乙?( )', 'A.一 B.二', '二、判断题(共2题,每题2分)', '1.丁。', '2.戊。', '参考答案', '一、单选题', '题号 | 1 | 2', '答案 | A | B', '二、判断题', '题号 | 1 | 2', '答案 | √ | ×'),
+    );
+    expect(end.sections.map((s) => s.questions.map((q) => q.answerKey))).toEqual([['A', 'B'], [true, false]]);
+    expect(end.warnings).toEqual([]);
+  });
+
+  it('reads 第一题 and 问题1 numbering, and 对/错 in the stem brackets', () => {
+    const paper = importAccounted(lines('测验', '一、判断题(共2题,每题2分)', '第一题 退款要先核实订单。(对)', '第二题 可以泄露客户信息。(错)', '二、简答题(共1题,每题5分)', '问题1:如何回访?', '答案:当天回访。'));
+    expect(answers(paper.sections[0])).toEqual({ 1: true, 2: false });
+    expect(paper.sections[0].questions[0].stem).toBe('退款要先核实订单。( )');
+    expect(paper.sections[1].questions[0].stem).toBe('如何回访?');
+    expect(paper.warnings).toEqual([]);
+  });
+});
