@@ -87,7 +87,9 @@ function buildQuestion(s: SectionDraft, q: QuestionDraft, pointsEach: number | n
     if (type === 'single_choice' || type === 'multiple_choice') {
       const parsed = parseChoiceAnswer(first);
       if (parsed) {
-        rest = parsed.rest;
+        // "答案:B.倾听" repeats the option's text: that is no explanation.
+        const echoed = parsed.key.map((k) => q.options.find((o) => o.key === k)?.text).join('');
+        rest = parsed.rest === echoed ? '' : parsed.rest;
         answer = type === 'single_choice' ? parsed.key[0] : parsed.key;
         if (type === 'single_choice' && parsed.key.length > 1) {
           ctx.warnings.push(warning(answerLine, 'answer_type_mismatch', { q: name, answer: parsed.key.join(''), type: TYPE_NAMES[type] }));

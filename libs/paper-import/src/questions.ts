@@ -79,7 +79,7 @@ export function parseOptions(raw: string, norm: string, from = 0): QuestionOptio
 
 /** Options written after the stem on the question line itself ("1.…() A.是 B.否"): needs two in a row. */
 export function splitInlineOptions(raw: string, norm: string, from: number): { stemEnd: number; options: QuestionOption[] } | null {
-  const first = /(?:\s|(?<=[)?:]))(?:\(A\)|A\s*[.、])/.exec(norm.slice(from));
+  const first = /(?:\s|(?<=[)?:\u4e00-\u9fff]))(?:\(A\)|A\s*[.、])/.exec(norm.slice(from));
   if (!first) return null;
   const at = from + first.index;
   const options = parseOptions(raw, norm, at);

@@ -275,3 +275,16 @@ describe('key tables and more numbering', () => {
     expect(paper.warnings).toEqual([]);
   });
 });
+
+describe('options and keys, more forms', () => {
+  it('reads options run together right after the stem text, and a key that repeats the option text', () => {
+    const paper = importAccounted(lines('测验', '一、单选题(共1题,每题2分)', '1.顾客要求退款时应当A.立即退款B.先核实订单C.转交主管', '答案:B.先核实订单'));
+    expect(paper.sections[0].questions[0]).toMatchObject({ stem: '顾客要求退款时应当', answerKey: 'B', explanation: null });
+    expect(optionKeys(paper.sections[0].questions[0])).toBe('ABC');
+  });
+
+  it('keeps a sentence naming a product letter as the stem', () => {
+    const paper = importAccounted(lines('测验', '一、简答题(共1题,每题5分)', '1.请比较维生素A、维生素B的区别。', '答案:略'));
+    expect(paper.sections[0].questions[0]).toMatchObject({ stem: '请比较维生素A、维生素B的区别。', options: [] });
+  });
+});
