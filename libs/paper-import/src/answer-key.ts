@@ -1,6 +1,6 @@
 /** Syntax of the answer key at the end of a paper: "1.B", "题目1答案:", "1.B 2.C 3.A", "1-5 BCADB". */
 
-const TOKEN = '(?:[A-H](?:\\s*[,、]?\\s*[A-H]){0,7}|正确|错误|对|错|是|否|√|×|✓|✗|✔|✘|[Tt]rue|[Ff]alse|T)';
+const TOKEN = '(?:[A-H](?:\\s*[,、]?\\s*[A-H]){0,7}|正确|错误|对|错|是|否|√|×|○|◯|✓|✗|✔|✘|[Tt]rue|[Ff]alse|T)';
 const TOKEN_ONLY = new RegExp(`^\\s*${TOKEN}\\s*(?:$|[\\s,;。]|解析|【)`);
 
 /** The rest of an entry line starts with an objective answer ("B", "B,C", "错误", "√ 解析:…"). */

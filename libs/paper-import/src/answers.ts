@@ -19,7 +19,7 @@ export function parseChoiceAnswer(text: string): ParsedAnswer<string[]> | null {
   return { key: letters, rest: restAfter(text, m[0].length) };
 }
 
-const TRUE_WORDS = /^\s*(正确|正確|对|對|是|√|✓|✔|T\b|true\b|Y\b)/i;
+const TRUE_WORDS = /^\s*(正确|正確|对|對|是|√|○|◯|✓|✔|T\b|true\b|Y\b)/i;
 const FALSE_WORDS = /^\s*(错误|錯誤|错|錯|否|×|✗|✘|X\b|F\b|false\b|N\b)/i;
 
 export function parseTrueFalseAnswer(text: string): ParsedAnswer<boolean> | null {

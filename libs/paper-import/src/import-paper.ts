@@ -15,7 +15,7 @@ import { quote, warning } from './warnings';
 // A complete paragraph ends with closing punctuation; a bare answer ("10.D"), an option or a heading
 // is complete too. Anything else at the very end of the text was cut off.
 const CLOSED = /[。.!！?？)）」』”"》>…~\]】*]$/;
-const BARE_ANSWER = /^(\d+\s*[.、:]?\s*)?([A-H](\s*[,、]?\s*[A-H])*|正确|错误|对|错|√|×)$/;
+const BARE_ANSWER = /^(\d+\s*[.、:]?\s*)?([A-H](\s*[,、]?\s*[A-H])*|正确|错误|对|错|√|×|○)$/;
 
 function endsCleanly(line: SourceLine, previous: SourceLine | undefined): boolean {
   const label = parseLabel(line.norm);

@@ -112,7 +112,7 @@ export function countBlanks(norm: string): number {
 
 /** "( B )", "( √ )" in a stem: the answer written where the candidate writes it; the brackets stay, emptied. */
 export function takeBracketAnswer(raw: string, norm: string): { stem: string; answer: string } | null {
-  const m = /\(\s*([A-H]{1,8}|√|×|✓|✗|对|错|正确|错误|T)\s*\)/.exec(norm);
+  const m = /\(\s*([A-H]{1,8}|√|×|○|◯|✓|✗|对|错|正确|错误|T)\s*\)/.exec(norm);
   if (!m) return null;
   return { stem: `${raw.slice(0, m.index)}( )${raw.slice(m.index + m[0].length)}`, answer: m[1] };
 }

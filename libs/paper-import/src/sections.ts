@@ -69,7 +69,7 @@ function isEmptyDeclaration(d: Declaration): boolean {
 
 /** Splits "单选题(共10题,每题2分) 1.B 2.C" into title, declaration and what follows it. */
 /** Objective answers written on a key's section heading: "一、单选题 1.B 2.C", "一、单选题 1-5 BCADB". */
-const ENTRIES_AFTER = /(?:\s+|\s*:\s*)\d{1,3}\s*(?:[.、:]\s*(?:[A-H]|正确|错误|对|错|√|×)|[-~]\s*\d)/;
+const ENTRIES_AFTER = /(?:\s+|\s*:\s*)\d{1,3}\s*(?:[.、:]\s*(?:[A-H]|正确|错误|对|错|√|×|○)|[-~]\s*\d)/;
 
 function splitTitle(raw: string, norm: string): { title: string; declaration: Declaration; tail: string } {
   const start = DECL_START.exec(norm);

@@ -288,3 +288,11 @@ describe('options and keys, more forms', () => {
     expect(paper.sections[0].questions[0]).toMatchObject({ stem: '请比较维生素A、维生素B的区别。', options: [] });
   });
 });
+
+describe('Traditional true/false', () => {
+  it('reads ○ and × in a 是非題 key line', () => {
+    const paper = importAccounted(lines('門市人員測驗', '一、是非題（共2題，每題5分）', '1．顧客退貨需核對發票。', '2．可以替顧客保管信用卡。', '參考答案：1.○ 2.×'));
+    expect(answers(paper.sections[0])).toEqual({ 1: true, 2: false });
+    expect(paper.warnings).toEqual([]);
+  });
+});
