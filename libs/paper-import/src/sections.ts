@@ -27,6 +27,10 @@ export interface SectionHeading {
 const NUMBERED = new RegExp(
   `^(?:(${CN_NUMERAL})\\s*[、.]|\\(\\s*(${CN_NUMERAL})\\s*\\)|第\\s*(${CN_NUMERAL})\\s*(?:部分|大题|节|题型))\\s*(.*)$`,
 );
+/** An English heading without a number is nothing but a question type (and "questions" or "section"). */
+const ENGLISH_TYPE_TITLE =
+  /^(?:single[- ]choice|multiple[- ]choice|multiple[- ]select|multiple[- ]response|true\s*(?:or|\/|-)\s*false|fill[- ]in[- ]the[- ]blanks?|fill[- ]in|short[- ]answers?|essays?|case stud(?:y|ies)|scenarios?|open[- ]ended)(?:\s+(?:questions?|section|items?))?$/i;
+
 /** English papers: "Part 1: Multiple Choice (5 questions, 2 points each)", "Section B - Essay (20 marks)". */
 const ENGLISH_NUMBERED = /^(?:part|section)\s+([IVX]+|\d{1,2}|[A-H])\b\s*[:.\-–—]?\s*(.*)$/i;
 const NUM = '(\\d+(?:\\.\\d+)?)';
@@ -126,7 +130,10 @@ export function parseSectionHeading(line: SourceLine): SectionHeading | null {
   const typed = typeFromTitle(titleNorm);
   // Unnumbered headings must be short and typed, or a sentence mentioning 选择题 (or a paper title
   // such as "2026年客服单选题练习") would become one.
-  if (!typed || title.length > 8 || /[?。,:\d]/.test(titleNorm)) return null;
+  if (!typed || /[?。,:\d]/.test(titleNorm)) return null;
+  // English: "Multiple Choice", "True or False Questions", with or without a declaration.
+  if (/^[A-Za-z][A-Za-z\s/&-]*$/.test(titleNorm)) return titleNorm.length <= 30 && ENGLISH_TYPE_TITLE.test(titleNorm) ? { ordinal: null, style: 'none', title, titleNorm, declaration, tail } : null;
+  if (title.length > 8) return null;
   if (isEmptyDeclaration(declaration) && !/题$/.test(titleNorm.replace(/[()].*$/, ''))) return null;
   return { ordinal: null, style: 'none', title, titleNorm, declaration, tail };
 }

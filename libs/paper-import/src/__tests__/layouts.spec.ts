@@ -296,3 +296,15 @@ describe('Traditional true/false', () => {
     expect(paper.warnings).toEqual([]);
   });
 });
+
+describe('English headings without numbers', () => {
+  it('reads a bare type heading, and not a sentence that mentions a type', () => {
+    const paper = importAccounted(
+      lines('Front Desk Quiz', 'Multiple Choice Questions (1 question, 4 points)', '1. What do you say first to a guest?', 'A. Welcome B. Next', 'Answer: A', 'True or False', '1. Keys may be handed out without ID.', 'Answer: F', '2. Essay answers should be short.', 'Answer: T'),
+    );
+    expect(paper.sections.map((s) => [s.title, s.type, s.questions.length])).toEqual([
+      ['Multiple Choice Questions', 'single_choice', 1],
+      ['True or False', 'true_false', 2],
+    ]);
+  });
+});
