@@ -132,7 +132,9 @@ export function parseSectionHeading(line: SourceLine): SectionHeading | null {
   // such as "2026年客服单选题练习") would become one.
   if (!typed || /[?。,:\d]/.test(titleNorm)) return null;
   // English: "Multiple Choice", "True or False Questions", with or without a declaration.
-  if (/^[A-Za-z][A-Za-z\s/&-]*$/.test(titleNorm)) return titleNorm.length <= 30 && ENGLISH_TYPE_TITLE.test(titleNorm) ? { ordinal: null, style: 'none', title, titleNorm, declaration, tail } : null;
+  if (/^[A-Za-z][A-Za-z\s/&-]*$/.test(titleNorm)) {
+    return ENGLISH_TYPE_TITLE.test(titleNorm) ? { ordinal: null, style: 'none', title, titleNorm, declaration, tail } : null;
+  }
   if (title.length > 8) return null;
   if (isEmptyDeclaration(declaration) && !/题$/.test(titleNorm.replace(/[()].*$/, ''))) return null;
   return { ordinal: null, style: 'none', title, titleNorm, declaration, tail };
