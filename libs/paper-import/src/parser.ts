@@ -367,6 +367,7 @@ export function parseLines(lines: SourceLine[]): ParsedDocument {
     const entriesAt = keyWithEntries(line, 2);
     if (entriesAt !== null || isBlockStart(i)) {
       st.mode = 'answers';
+      st.instruction = null;
       st.lastOrdinal = { plain: 0, paren: 0 };
       st.field = 'none';
       if (entriesAt !== null) return addEntries(line, line.raw.slice(entriesAt), line.norm.slice(entriesAt), 'key.label_with_entries');
