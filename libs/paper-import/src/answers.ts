@@ -1,4 +1,5 @@
 import type { AnswerKey } from '@assay/contracts';
+import { normaliseText } from './normalise';
 
 export interface ParsedAnswer<K extends AnswerKey> {
   key: K;
@@ -10,21 +11,22 @@ function restAfter(text: string, length: number): string {
   return text.slice(length).replace(/^[\s,，。.;；:：、]+/, '').trim();
 }
 
-/** "B", "B,C", "BC", "B、C", "(A)" -> sorted letters. */
+/** "B", "B,C", "BC", "B、C", "(A)", "Ｂ" -> sorted letters. Matched on the normalised text, which has the same length. */
 export function parseChoiceAnswer(text: string): ParsedAnswer<string[]> | null {
-  const m = /^\s*\(?\s*([A-H](?:\s*[,、，]?\s*[A-H])*)\s*\)?(?![A-Za-z])/.exec(text);
+  const m = /^\s*\(?\s*([A-H](?:\s*[,、，]?\s*[A-H])*)\s*\)?(?![A-Za-z])/.exec(normaliseText(text));
   if (!m) return null;
   const letters = [...new Set(m[1].replace(/[^A-H]/g, '').split(''))].sort();
   return { key: letters, rest: restAfter(text, m[0].length) };
 }
 
-const TRUE_WORDS = /^\s*(正确|正確|对|對|是|√|✓|✔|T\b|true\b|Y\b)/i;
+const TRUE_WORDS = /^\s*(正确|正確|对|對|是|√|○|◯|✓|✔|T\b|true\b|Y\b)/i;
 const FALSE_WORDS = /^\s*(错误|錯誤|错|錯|否|×|✗|✘|X\b|F\b|false\b|N\b)/i;
 
 export function parseTrueFalseAnswer(text: string): ParsedAnswer<boolean> | null {
-  const t = TRUE_WORDS.exec(text);
+  const norm = normaliseText(text);
+  const t = TRUE_WORDS.exec(norm);
   if (t) return { key: true, rest: restAfter(text, t[0].length) };
-  const f = FALSE_WORDS.exec(text);
+  const f = FALSE_WORDS.exec(norm);
   return f ? { key: false, rest: restAfter(text, f[0].length) } : null;
 }
 

@@ -1,5 +1,7 @@
 import { parseChoiceAnswer, parseFillBlankAnswer, parseTrueFalseAnswer } from './answers';
-import type { AnswerEntry, QuestionDraft, SectionDraft } from './drafts';
+import { attachAnswerKeys } from './attach-keys';
+import { questionName, sectionName } from './drafts';
+import type { QuestionDraft, SectionDraft } from './drafts';
 import type { Header } from './header';
 import type { ParsedDocument } from './parser';
 import { countBlanks } from './questions';
@@ -23,14 +25,6 @@ interface Context {
   warnings: ImportWarning[];
 }
 
-function sectionName(s: SectionDraft): string {
-  return s.heading?.title ?? '试题';
-}
-
-function questionName(s: SectionDraft, q: QuestionDraft): string {
-  return `“${sectionName(s)}”第${q.number ?? s.questions.indexOf(q) + 1}题`;
-}
-
 function isDeclared(s: SectionDraft): boolean {
   const d = s.heading?.declaration;
   return d !== undefined && (d.count !== null || d.pointsEach !== null || d.total !== null || d.pointsPerBlank !== null);
@@ -44,65 +38,6 @@ function holdsQuestions(s: SectionDraft): boolean {
 
 function isGroupHeading(s: SectionDraft): boolean {
   return s.questions.length === 0 && s.stray.length === 0 && !isDeclared(s) && !typeFromTitle(s.heading?.titleNorm ?? '');
-}
-
-interface Place {
-  section: SectionDraft | null;
-  question: QuestionDraft | undefined;
-}
-
-/** Where each answer-key entry belongs: by the key's own section heading, or by how the key is numbered. */
-function placer(sections: SectionDraft[], entries: AnswerEntry[]): (entry: AnswerEntry) => Place {
-  const numbered = sections.flatMap((s) => s.questions.flatMap((q) => (q.number === null ? [] : [q.number])));
-  const globalNumbering = sections.length > 1 && new Set(numbered).size === numbered.length;
-  // A key numbered 1..N straight through, for a paper that restarts its numbers in each section,
-  // counts the questions of the whole paper.
-  const headless = entries.filter((e) => !e.section && !e.orphan);
-  const all = sections.flatMap((section) => section.questions.map((question) => ({ section, question })));
-  const byPosition =
-    !globalNumbering &&
-    sections.length > 1 &&
-    headless.length > 0 &&
-    headless.every((e) => e.sectionByOrder === 0) &&
-    Math.max(...headless.map((e) => e.number)) > sections[0].questions.length;
-
-  const inSection = (section: SectionDraft | null, n: number): Place => {
-    const only = section?.questions.length === 1 && section.questions[0].number === null && n === 1 ? section.questions[0] : undefined;
-    return { section, question: section?.questions.find((q) => q.number === n) ?? only };
-  };
-  return (entry) => {
-    if (entry.section || entry.orphan) return inSection(entry.section, entry.number);
-    if (byPosition) return all[entry.number - 1] ?? { section: null, question: undefined };
-    if (globalNumbering) return inSection(sections.find((s) => s.questions.some((q) => q.number === entry.number)) ?? null, entry.number);
-    return inSection(sections[entry.sectionByOrder] ?? null, entry.number);
-  };
-}
-
-/** Attaches the answer key's entries to their questions. */
-function mergeEntries(sections: SectionDraft[], entries: AnswerEntry[], ctx: Context) {
-  const place = placer(sections, entries);
-  for (const entry of entries) {
-    const { section, question } = place(entry);
-    if (!section || !question) {
-      ctx.warnings.push(warning(entry.line, 'answer_without_question', { number: entry.number, section: section ? `“${sectionName(section)}”` : '试卷' }));
-      continue;
-    }
-    if (entry.answer) {
-      if (question.answer && question.answer.lines.join('\n') !== entry.answer.lines.join('\n')) {
-        ctx.warnings.push(warning(entry.line, 'answer_conflict', { q: questionName(section, question) }));
-      } else {
-        question.answer = entry.answer;
-      }
-    }
-    if (entry.explanation) {
-      question.explanation = question.explanation
-        ? { line: question.explanation.line, lines: [...question.explanation.lines, ...entry.explanation.lines] }
-        : entry.explanation;
-    }
-    question.competencies.push(...entry.competencies);
-    question.rubric.push(...entry.rubric);
-    question.rubricLine ??= entry.rubricLine;
-  }
 }
 
 function resolveHint(q: QuestionDraft, sectionHint: TypeHint | null, sectionKind: OpenKind | null): { type: QuestionType; kind: OpenKind | null } {
@@ -152,7 +87,9 @@ function buildQuestion(s: SectionDraft, q: QuestionDraft, pointsEach: number | n
     if (type === 'single_choice' || type === 'multiple_choice') {
       const parsed = parseChoiceAnswer(first);
       if (parsed) {
-        rest = parsed.rest;
+        // "答案:B.倾听" repeats the option's text: that is no explanation.
+        const echoed = parsed.key.map((k) => q.options.find((o) => o.key === k)?.text).join('');
+        rest = parsed.rest === echoed ? '' : parsed.rest;
         answer = type === 'single_choice' ? parsed.key[0] : parsed.key;
         if (type === 'single_choice' && parsed.key.length > 1) {
           ctx.warnings.push(warning(answerLine, 'answer_type_mismatch', { q: name, answer: parsed.key.join(''), type: TYPE_NAMES[type] }));
@@ -284,7 +221,7 @@ export function buildPaper(doc: ParsedDocument, header: Header): ReadPaper {
     ctx.warnings.push(warning(s.line, 'non_question_text', { section: sectionName(s), lines }));
     drop(s.lines.filter((l) => l.no !== s.line), 'not_a_question');
   }
-  mergeEntries(kept, doc.entries, ctx);
+  ctx.warnings.push(...attachAnswerKeys(kept, doc.entries));
 
   const built = kept.map((s) => buildSection(s, ctx));
   const sections = built.map((b) => b.section);
@@ -307,6 +244,8 @@ export function buildPaper(doc: ParsedDocument, header: Header): ReadPaper {
     sections,
     warnings: ctx.warnings,
     dropped,
+    // Filled by importPaper, which sees the boilerplate and the header too.
+    readings: [],
   };
 }
 

@@ -61,3 +61,12 @@ export interface AnswerEntry extends Notes {
 export function emptyNotes(): Notes {
   return { answer: null, explanation: null, competencies: [], rubric: [], rubricLine: null };
 }
+
+/** How warnings name a section: its title, or 试题 for the questions before any heading. */
+export function sectionName(s: SectionDraft): string {
+  return s.heading?.title ?? '试题';
+}
+
+export function questionName(s: SectionDraft, q: QuestionDraft): string {
+  return `“${sectionName(s)}”第${q.number ?? s.questions.indexOf(q) + 1}题`;
+}

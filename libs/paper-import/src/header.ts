@@ -1,4 +1,5 @@
 import type { SourceLine } from './normalise';
+import type { LineReading } from './types';
 
 export interface Header {
   title: string;
@@ -8,14 +9,17 @@ export interface Header {
   totalLine: number | null;
   /** Preamble lines that are neither title nor duration/total. */
   rest: SourceLine[];
+  /** What each preamble line was read as. */
+  readings: LineReading[];
 }
 
-const DURATION = /(?:考试时间|考试时长|答题时间|答题时长|时间|时长|限时)\s*[:为]?\s*(\d+(?:\.\d+)?)\s*(分钟|min|小时|h)/i;
-const TOTAL = /(?:试卷总分|总分|满分|总计|分值)\s*[:为]?\s*(\d+(?:\.\d+)?)\s*分?/;
+const DURATION =
+  /(?:考试时间|考试时长|答题时间|答题时长|时间|时长|限时|time allowed|time limit|duration|time)\s*[:为]?\s*(\d+(?:\.\d+)?)\s*(分钟|min|小时|h)/i;
+const TOTAL = /(?:试卷总分|总分|满分|总计|分值|total points|total marks|total score|total|full marks|maximum score)\s*[:为]?\s*(\d+(?:\.\d+)?)\s*(?:分|points|marks)?/i;
 
 /** Title, duration and total from the lines before the first section. */
 export function parseHeader(preamble: SourceLine[]): Header {
-  const header: Header = { title: '', titleLine: null, durationMinutes: null, totalPoints: null, totalLine: null, rest: [] };
+  const header: Header = { title: '', titleLine: null, durationMinutes: null, totalPoints: null, totalLine: null, rest: [], readings: [] };
   for (const line of preamble) {
     const duration = DURATION.exec(line.norm);
     const total = TOTAL.exec(line.norm);
@@ -33,8 +37,12 @@ export function parseHeader(preamble: SourceLine[]): Header {
     if (header.titleLine === null && titlePart !== '' && isTitleLike(line.norm.slice(0, titlePart.length))) {
       header.title = titlePart.replace(/[\s:,，:]+$/, '');
       header.titleLine = line.no;
+      header.readings.push({ line: line.no, kind: 'title', rule: 'header.first_title_like_line' });
     } else if (!duration && !total) {
       header.rest.push(line);
+      header.readings.push({ line: line.no, kind: 'unplaced', rule: 'header.other' });
+    } else {
+      header.readings.push({ line: line.no, kind: 'header_field', rule: duration ? 'header.duration' : 'header.total' });
     }
   }
   return header;

@@ -9,29 +9,36 @@ export interface Label {
 }
 
 const LABELS: { re: string; kind: LabelKind }[] = [
-  { re: '参考答案(?:与|及)解析|答案(?:与|及)解析|答案解析', kind: 'answer_and_explanation' },
-  { re: '参考答案(?:思路|要点|示例)?|正确答案|标准答案|答案要点|答案', kind: 'answer' },
-  { re: '解析|解答|分析说明|答题思路|分析|详解|点评', kind: 'explanation' },
-  { re: '考察点|考查点|考核点|考察要点|考察能力|能力考察|素质模型|考点|测评要素', kind: 'competencies' },
-  { re: '评分标准|评分要点|评分细则|评分参考', kind: 'rubric' },
+  { re: '参考答案(?:与|及)解析|答案(?:与|及)解析|答案解析|answer (?:and|&) explanation', kind: 'answer_and_explanation' },
+  {
+    re: '参考答案(?:思路|要点|示例)?|正确答案|标准答案|答案要点|答案|(?:correct |model |sample |reference |suggested |key )?answers?|key',
+    kind: 'answer',
+  },
+  { re: '解析|解答|分析说明|答题思路|分析|详解|点评|explanation|analysis|rationale', kind: 'explanation' },
+  {
+    re: '考察点|考查点|考核点|考察要点|考察能力|能力考察|素质模型|考点|测评要素|competenc(?:y|ies)(?: assessed| tested)?|skills? (?:assessed|tested)|assesses',
+    kind: 'competencies',
+  },
+  { re: '评分标准|评分要点|评分细则|评分参考|rubric|scoring(?: guide| criteria)?|marking (?:scheme|guide|criteria)', kind: 'rubric' },
 ];
 
 // Decorations seen around labels: markdown emphasis, list dashes, brackets: "*(参考答案:B)*", "-评分标准:", "【解析】".
 const LABEL_RE = new RegExp(
   `^[*_\\s]*[-•·]?\\s*\\(?\\s*(?:【\\s*(${LABELS.map((l) => l.re).join('|')})\\s*】|(${LABELS.map((l) => l.re).join('|')})\\s*:)\\s*`,
+  'i',
 );
 
 export function parseLabel(norm: string): Label | null {
   const m = LABEL_RE.exec(norm);
   if (!m) return null;
   const word = m[1] ?? m[2];
-  const label = LABELS.find((l) => new RegExp(`^(?:${l.re})$`).test(word));
+  const label = LABELS.find((l) => new RegExp(`^(?:${l.re})$`, 'i').test(word));
   return label ? { kind: label.kind, textStart: m[0].length } : null;
 }
 
 /** An embedded "解析:" after an answer on the same line ("1.B 解析:…", "【答案】B【解析】…"). */
 export function findInlineExplanation(norm: string, from: number): number | null {
-  const m = /(?:\s|^|】|\))(?:【解析】|解析\s*:)/.exec(norm.slice(from));
+  const m = /(?:\s|^|】|\))(?:【解析】|解析\s*:|explanation\s*:)/i.exec(norm.slice(from));
   return m ? from + m.index + (m[0].startsWith('】') || m[0].startsWith(')') ? 1 : 0) : null;
 }
 
@@ -52,7 +59,11 @@ export function parseCompetencies(text: string): string[] {
     .filter((s) => s !== '');
 }
 
-const CRITERION = /^(.+?)\s*(?:[(（]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]|[:：]\s*(\d+(?:\.\d+)?)\s*分?|\s(\d+(?:\.\d+)?)\s*分)$/;
+const UNIT = '(?:分|points?|marks?|pts?)';
+const CRITERION = new RegExp(
+  `^(.+?)\\s*(?:[(（]\\s*(\\d+(?:\\.\\d+)?)\\s*${UNIT}?\\s*[)）]|[:：]\\s*(\\d+(?:\\.\\d+)?)\\s*${UNIT}?|\\s(\\d+(?:\\.\\d+)?)\\s*${UNIT})$`,
+  'i',
+);
 
 /**
  * "逻辑清晰(3分)、岗位匹配(4分)" or "逻辑清晰:3;岗位匹配:4". Returns null for an item that carries no

@@ -1,4 +1,5 @@
 import type { QuestionOption } from '@assay/contracts';
+import { parseNumeral } from './normalise';
 import { typeFromLabel } from './type-words';
 import type { TypeHint } from './type-words';
 
@@ -17,20 +18,20 @@ export interface QuestionStart {
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 
 const QUESTION_START: { re: RegExp; style: NumberStyle }[] = [
-  { re: /^(?:题目\s*(\d{1,3})\s*[:.、]?|第\s*(\d{1,3})\s*题\s*[:.、]?|Q\s*(\d{1,3})\s*[:.、]?(?![\d.]))\s*/i, style: 'explicit' },
+  { re: /^(?:(?:题目|问题|试题)\s*(\d{1,3})\s*[:.、]?|第\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*题\s*[:.、]?|(?:Q|Question\s*)\s*(\d{1,3})\s*[:.、]?(?![\d.]))\s*/i, style: 'explicit' },
   { re: /^(\d{1,3})\s*(?:[.、](?!\d)|\s*[:](?!\d))\s*/, style: 'dot' },
   { re: /^\(\s*(\d{1,3})\s*\)\s*/, style: 'paren' },
   { re: /^(\d{1,3})\)\s*/, style: 'half_paren' },
   { re: new RegExp(`^([${CIRCLED}])\\s*`), style: 'circled' },
 ];
 
-/** "1.", "1、", "1．" (normalised), "(1)", "1)", "①", "题目1:", "第1题", "Q1". */
+/** "1.", "1、", "1．" (normalised), "(1)", "1)", "①", "题目1:", "问题1:", "第1题", "第一题", "Q1", "Question 1:". */
 export function parseQuestionStart(norm: string): QuestionStart | null {
   for (const { re, style } of QUESTION_START) {
     const m = re.exec(norm);
     if (!m) continue;
     const digits = m[1] ?? m[2] ?? m[3];
-    const number = style === 'circled' ? CIRCLED.indexOf(digits) + 1 : Number(digits);
+    const number = style === 'circled' ? CIRCLED.indexOf(digits) + 1 : (parseNumeral(digits) ?? 0);
     return { number, explicit: style === 'explicit', style, textStart: m[0].length };
   }
   return null;
@@ -78,7 +79,7 @@ export function parseOptions(raw: string, norm: string, from = 0): QuestionOptio
 
 /** Options written after the stem on the question line itself ("1.…() A.是 B.否"): needs two in a row. */
 export function splitInlineOptions(raw: string, norm: string, from: number): { stemEnd: number; options: QuestionOption[] } | null {
-  const first = /(?:\s|(?<=[)?:]))(?:\(A\)|A\s*[.、])/.exec(norm.slice(from));
+  const first = /(?:\s|(?<=[)?:\u4e00-\u9fff]))(?:\(A\)|A\s*[.、])/.exec(norm.slice(from));
   if (!first) return null;
   const at = from + first.index;
   const options = parseOptions(raw, norm, at);
@@ -87,13 +88,15 @@ export function splitInlineOptions(raw: string, norm: string, from: number): { s
 }
 
 /** Signs that a numbered line asks something, as opposed to a point of an article or an answer. */
-const ASKS = /[?？]|\(\s*\)|_{2,}|^(请|如何|怎样|怎么|为什么|为何|简述|论述|试述|试论|阐述|概述|谈谈|说说|说明|描述|分析|列举|举例|解释|假设|假如|如果你|你会|你认为|你如何|结合|根据|比较|判断|以下|下列)/;
+const ASKS =
+  /[?？]|\(\s*\)|_{2,}|^(请|如何|怎样|怎么|为什么|为何|简述|论述|试述|试论|阐述|概述|谈谈|说说|说明|描述|分析|列举|举例|解释|假设|假如|如果你|你会|你认为|你如何|结合|根据|比较|判断|以下|下列)|^(describe|explain|list|name|give|discuss|compare|outline|suggest|propose|write|draft|state|identify|evaluate|imagine|suppose|assume|a customer|an employee|you)\b/i;
 
 export function looksLikeQuestion(norm: string): boolean {
   return ASKS.test(norm);
 }
 
-const POINTS = /[(]\s*(\d+(?:\.\d+)?)\s*分\s*[)]/;
+// "(5分)", "【5分】", "(本题5分)", "(5 points)", "[5 marks]".
+const POINTS = /[([【]\s*(?:本小?题\s*)?(\d+(?:\.\d+)?)\s*(?:分|points?|marks?|pts?)\s*[)\]】]/i;
 
 /** "(5分)" written on the question itself overrides the section's points each. */
 export function parseQuestionPoints(norm: string): { points: number; at: number; length: number } | null {
@@ -109,7 +112,7 @@ export function countBlanks(norm: string): number {
 
 /** "( B )", "( √ )" in a stem: the answer written where the candidate writes it; the brackets stay, emptied. */
 export function takeBracketAnswer(raw: string, norm: string): { stem: string; answer: string } | null {
-  const m = /\(\s*([A-H]{1,8}|√|×|✓|✗)\s*\)/.exec(norm);
+  const m = /\(\s*([A-H]{1,8}|√|×|○|◯|✓|✗|对|错|正确|错误|T)\s*\)/.exec(norm);
   if (!m) return null;
   return { stem: `${raw.slice(0, m.index)}( )${raw.slice(m.index + m[0].length)}`, answer: m[1] };
 }

@@ -27,26 +27,43 @@ export interface SectionHeading {
 const NUMBERED = new RegExp(
   `^(?:(${CN_NUMERAL})\\s*[、.]|\\(\\s*(${CN_NUMERAL})\\s*\\)|第\\s*(${CN_NUMERAL})\\s*(?:部分|大题|节|题型))\\s*(.*)$`,
 );
+/** An English heading without a number is nothing but a question type (and "questions" or "section"). */
+const ENGLISH_TYPE_TITLE =
+  /^(?:single[- ]choice|multiple[- ]choice|multiple[- ]select|multiple[- ]response|true\s*(?:or|\/|-)\s*false|fill[- ]in[- ]the[- ]blanks?|fill[- ]in|short[- ]answers?|essays?|case stud(?:y|ies)|scenarios?|open[- ]ended)(?:\s+(?:questions?|section|items?))?$/i;
+
+/** English papers: "Part 1: Multiple Choice (5 questions, 2 points each)", "Section B - Essay (20 marks)". */
+const ENGLISH_NUMBERED = /^(?:part|section)\s+([IVX]+|\d{1,2}|[A-H])\b\s*[:.\-–—]?\s*(.*)$/i;
 const NUM = '(\\d+(?:\\.\\d+)?)';
-const COUNT = new RegExp(`共\\s*(\\d+|${CN_NUMERAL})\\s*(?:道|个)?\\s*小?题`);
-const EACH = new RegExp(`每(?:小|道)?题\\s*(?:各)?\\s*${NUM}\\s*分`);
-const PER_BLANK = new RegExp(`每(?:个)?空\\s*${NUM}\\s*分`);
-const TOTAL = new RegExp(`(?:总分|满分|合计|共计|小计|总计|共)\\s*:?\\s*${NUM}\\s*分`);
-const BARE_POINTS = new RegExp(`^\\s*${NUM}\\s*分\\s*$`);
-/** Where a declaration starts: "(共…", "共10题", "每题2分", "(20分)". */
-const DECL_START = new RegExp(`\\(?\\s*(?:共\\s*(?:\\d|${CN_NUMERAL})|每(?:小|道)?题|每(?:个)?空|本(?:大)?题|满分|总分|\\d+(?:\\.\\d+)?\\s*分\\s*\\))`);
+const PTS = '(?:分|\\s*(?:points?|marks?|pts?)\\b)';
+const COUNT = new RegExp(`共\\s*(\\d+|${CN_NUMERAL})\\s*(?:道|个)?\\s*小?题|(\\d+)\\s*questions?\\b`, 'i');
+const EACH = new RegExp(`每(?:小|道)?题\\s*(?:各)?\\s*${NUM}\\s*分|${NUM}${PTS}\\s*each|each\\s*(?:question\\s*)?(?:is\\s*)?(?:worth\\s*)?${NUM}${PTS}`, 'i');
+const PER_BLANK = new RegExp(`每(?:个)?空\\s*${NUM}\\s*分|${NUM}${PTS}\\s*(?:per|each|for each|a)\\s*blank`, 'i');
+const TOTAL = new RegExp(`(?:总分|满分|合计|共计|小计|总计|共|total)\\s*:?\\s*${NUM}${PTS}|${NUM}${PTS}\\s*(?:in\\s*)?total`, 'i');
+const BARE_POINTS = new RegExp(`^\\s*${NUM}${PTS}\\s*$`, 'i');
+/** Where a declaration starts: "(共…", "共10题", "每题2分", "(20分)", "(5 questions", "(20 marks)". */
+const DECL_START = new RegExp(
+  `\\(?\\s*(?:共\\s*(?:\\d|${CN_NUMERAL})|每(?:小|道)?题|每(?:个)?空|本(?:大)?题|满分|总分|\\d+(?:\\.\\d+)?\\s*分\\s*\\)|\\d+\\s*(?:questions?|points?|marks?)\\b|total\\b|each\\b)`,
+  'i',
+);
+
+const toNumber = (text: string | null): number | null => (text === null ? null : Number(text));
+
+/** The first number found by a regex with several alternatives. */
+function num(m: RegExpExecArray | null): string | null {
+  return m?.slice(1).find((g) => g !== undefined) ?? null;
+}
 
 export function parseDeclaration(text: string): Declaration {
-  const count = COUNT.exec(text);
+  const count = num(COUNT.exec(text));
   const each = EACH.exec(text);
   const perBlank = PER_BLANK.exec(text);
-  const rest = [each, perBlank].reduce((t, m) => (m ? t.replace(m[0], '') : t), text);
-  const total = TOTAL.exec(rest.replace(COUNT, '')) ?? BARE_POINTS.exec(rest.replace(/[()]/g, '').replace(COUNT, '').replace(/[,;]/g, ''));
+  const rest = [each, perBlank].reduce((t, m) => (m ? t.replace(m[0], '') : t), text).replace(COUNT, '');
+  const total = num(TOTAL.exec(rest)) ?? num(BARE_POINTS.exec(rest.replace(/[()]/g, '').replace(/[,;]/g, '')));
   return {
-    count: count ? parseNumeral(count[1]) : null,
-    pointsEach: each ? Number(each[1]) : null,
-    total: total ? Number(total[1]) : null,
-    pointsPerBlank: perBlank ? Number(perBlank[1]) : null,
+    count: count === null ? null : parseNumeral(count),
+    pointsEach: toNumber(num(each)),
+    total: toNumber(total),
+    pointsPerBlank: toNumber(num(perBlank)),
   };
 }
 
@@ -56,14 +73,15 @@ function isEmptyDeclaration(d: Declaration): boolean {
 
 /** Splits "单选题(共10题,每题2分) 1.B 2.C" into title, declaration and what follows it. */
 /** Objective answers written on a key's section heading: "一、单选题 1.B 2.C", "一、单选题 1-5 BCADB". */
-const ENTRIES_AFTER = /\s+\d{1,3}\s*(?:[.、:]\s*(?:[A-H]|正确|错误|对|错|√|×)|[-~]\s*\d)/;
+const ENTRIES_AFTER = /(?:\s+|\s*:\s*)\d{1,3}\s*(?:[.、:]\s*(?:[A-H]|正确|错误|对|错|√|×|○)|[-~]\s*\d)/;
 
 function splitTitle(raw: string, norm: string): { title: string; declaration: Declaration; tail: string } {
   const start = DECL_START.exec(norm);
   if (!start) {
     const entries = ENTRIES_AFTER.exec(norm);
+    // "单选题:1.B 2.C": the colon belongs to neither the title nor the entries.
     const end = entries ? entries.index : raw.length;
-    return { title: raw.slice(0, end).trim(), declaration: parseDeclaration(''), tail: raw.slice(end).trim() };
+    return { title: raw.slice(0, end).trim(), declaration: parseDeclaration(''), tail: raw.slice(end).replace(/^\s*[:：]?\s*/, '') };
   }
   const opensParen = start[0].trimStart().startsWith('(');
   let end = norm.length;
@@ -89,6 +107,8 @@ function splitTitle(raw: string, norm: string): { title: string; declaration: De
  * heading made of a type word and a declaration ("判断题(每题2分,共10分)").
  */
 export function parseSectionHeading(line: SourceLine): SectionHeading | null {
+  const english = ENGLISH_NUMBERED.exec(line.norm);
+  if (english) return englishHeading(line, english);
   const m = NUMBERED.exec(line.norm);
   if (m) {
     const ordinalText = m[1] ?? m[2] ?? m[3];
@@ -110,12 +130,36 @@ export function parseSectionHeading(line: SourceLine): SectionHeading | null {
   const typed = typeFromTitle(titleNorm);
   // Unnumbered headings must be short and typed, or a sentence mentioning 选择题 (or a paper title
   // such as "2026年客服单选题练习") would become one.
-  if (!typed || title.length > 8 || /[?。,:\d]/.test(titleNorm)) return null;
+  if (!typed || /[?。,:\d]/.test(titleNorm)) return null;
+  // English: "Multiple Choice", "True or False Questions", with or without a declaration.
+  if (/^[A-Za-z][A-Za-z\s/&-]*$/.test(titleNorm)) {
+    return ENGLISH_TYPE_TITLE.test(titleNorm) ? { ordinal: null, style: 'none', title, titleNorm, declaration, tail } : null;
+  }
+  if (title.length > 8) return null;
   if (isEmptyDeclaration(declaration) && !/题$/.test(titleNorm.replace(/[()].*$/, ''))) return null;
   return { ordinal: null, style: 'none', title, titleNorm, declaration, tail };
 }
 
-const ANSWER_BLOCK = /^(?:(?:[一二三四五六七八九十]{1,3}\s*[、.]|\(\s*[一二三四五六七八九十]{1,3}\s*\))\s*)?[【[]?\s*(答案与解析|答案及解析|参考答案与解析|参考答案及解析|参考答案与评分标准|参考答案|试卷答案|试题答案|答案解析|标准答案|答案)\s*[】\]]?\s*(\(.*\))?\s*:?$/;
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+
+/** "2", "II" or "B" -> 2. */
+function englishOrdinal(text: string): number {
+  const upper = text.toUpperCase();
+  if (/^\d+$/.test(upper)) return Number(upper);
+  return ROMAN.includes(upper) ? ROMAN.indexOf(upper) + 1 : upper.charCodeAt(0) - 64;
+}
+
+/** "Part 2: True or False (5 questions, 2 points each)"; a bare "Section A" is its own title. */
+function englishHeading(line: SourceLine, m: RegExpExecArray): SectionHeading {
+  const offset = line.norm.length - m[2].length;
+  const split = splitTitle(line.raw.slice(offset), line.norm.slice(offset));
+  const title = split.title.replace(/[\s:.\-–—]+$/, '') || line.raw.slice(0, offset).replace(/[\s:.\-–—]+$/, '');
+  const titleNorm = split.title === '' ? line.norm.slice(0, title.length) : line.norm.slice(offset, offset + title.length);
+  return { ordinal: englishOrdinal(m[1]), style: 'plain', title, titleNorm, declaration: split.declaration, tail: split.tail };
+}
+
+const ANSWER_BLOCK =
+  /^(?:(?:[一二三四五六七八九十]{1,3}\s*[、.]|\(\s*[一二三四五六七八九十]{1,3}\s*\)|(?:part|section)\s+\w{1,4}\s*[:.\-–—]?)\s*)?[【[]?\s*(答案与解析|答案及解析|参考答案与解析|参考答案及解析|参考答案与评分标准|参考答案|试卷答案|试题答案|答案解析|标准答案|答案|answer key(?: and explanations| & explanations)?|answers?(?: and explanations| & explanations| and marking guide)?|marking (?:scheme|guide))\s*[】\]]?\s*(\(.*\))?\s*:?$/i;
 
 /** The heading of an answer key at the end of the paper ("答案与解析", "參考答案", "六、参考答案"). */
 export function isAnswerBlockHeading(line: SourceLine): boolean {

@@ -25,6 +25,17 @@ const TYPE_WORDS: TypeWord[] = [
   { re: /^自我介绍$/, hint: { type: 'essay', kind: 'self_introduction' } },
   { re: /客观题/, hint: { type: 'objective', kind: null } },
   { re: /主观题|开放题|开放性问题/, hint: { type: 'open', kind: 'other' } },
+  // English papers: "Part 1: Multiple Choice", "Section B - True or False".
+  { re: /single[- ]choice|single[- ]answer/i, hint: { type: 'single_choice', kind: null } },
+  { re: /multiple[- ](?:select|response|answers?)|multi[- ]select|select all/i, hint: { type: 'multiple_choice', kind: null } },
+  { re: /true\s*(?:or|\/|-)\s*false|\bT\/F\b/i, hint: { type: 'true_false', kind: null } },
+  { re: /fill[- ]in(?:[- ]the[- ]blanks?)?|completion/i, hint: { type: 'fill_blank', kind: null } },
+  { re: /multiple[- ]choice/i, hint: { type: 'choice', kind: null } },
+  { re: /short[- ]answers?/i, hint: { type: 'short_answer', kind: 'short_answer' } },
+  { re: /case (?:study|studies|analysis)/i, hint: { type: 'essay', kind: 'case_analysis' } },
+  { re: /scenarios?|situational|role[- ]play/i, hint: { type: 'essay', kind: 'scenario' } },
+  { re: /essays?|long answers?/i, hint: { type: 'essay', kind: 'essay' } },
+  { re: /open[- ](?:ended )?questions?/i, hint: { type: 'open', kind: 'other' } },
 ];
 
 // Words in a free section title that only say what kind of open question it holds.
@@ -32,6 +43,9 @@ const KIND_WORDS: { re: RegExp; kind: OpenKind }[] = [
   { re: /自我介绍/, kind: 'self_introduction' },
   { re: /案例/, kind: 'case_analysis' },
   { re: /情[景境]|场景/, kind: 'scenario' },
+  { re: /self[- ]introduction/i, kind: 'self_introduction' },
+  { re: /case/i, kind: 'case_analysis' },
+  { re: /scenario|situation/i, kind: 'scenario' },
 ];
 
 /** A type stated by the title ("二、多选题", "四、情景题"); null for free titles. */

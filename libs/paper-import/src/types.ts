@@ -54,10 +54,44 @@ export interface ImportedPaper {
   warnings: ImportWarning[];
 }
 
+/**
+ * What the reader took a source line for. 'header' lines are the title and the duration/total line
+ * (title, header_field) or other lines above the paper; 'boilerplate' are site and page lines;
+ * 'continuation' is a further line of the stem, answer or explanation above it; 'unplaced' lines
+ * carry a warning.
+ */
+export type LineKind =
+  | 'title'
+  | 'header_field'
+  | 'header'
+  | 'section_heading'
+  | 'instruction'
+  | 'question'
+  | 'option'
+  | 'answer'
+  | 'explanation'
+  | 'competency'
+  | 'rubric'
+  | 'answer_key_heading'
+  | 'boilerplate'
+  | 'continuation'
+  | 'unplaced';
+
+/** One non-blank source line as the reader classified it, with the name of the rule that decided (shown in the preview). */
+export interface LineReading {
+  /** 1-based line in the input text. */
+  line: number;
+  kind: LineKind;
+  /** Stable rule name, e.g. "question.dot", "label.answer", "key.entries_line", "site.marker". */
+  rule: string;
+}
+
 /** What the document reader returns: the paper, and the lines it left out (the paper format itself has no such field). */
 export interface ReadPaper extends ImportedPaper {
   /** Every non-blank line of the source that is in no field of the paper and in no warning. */
   dropped: DroppedLine[];
+  /** Every non-blank line of the source, in order, with what it was read as and why. */
+  readings: LineReading[];
 }
 
 /** Stable machine codes of the warnings; the message is the zh-CN text for people. */

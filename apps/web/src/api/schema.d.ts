@@ -2106,6 +2106,8 @@ export interface components {
             /** @description The reader's dropped lines (a preview answer can be imported as it is); accepted and ignored. */
             dropped?: Record<string, never>[];
             durationMinutes?: number | null;
+            /** @description What the reader took each source line for (`{ line, kind, rule }`: kind such as question, option, answer, boilerplate; the rule that decided), for the preview; accepted and ignored. */
+            readings?: Record<string, never>[];
             sections: components["schemas"]["ImportedSectionDto"][];
             title: string;
             totalPoints?: number | null;
@@ -2166,6 +2168,8 @@ export interface components {
              * @example 120
              */
             durationMinutes?: number | null;
+            /** @description What the reader took each source line for (`{ line, kind, rule }`: kind such as question, option, answer, boilerplate; the rule that decided), for the preview; accepted and ignored. */
+            readings?: Record<string, never>[];
             sections: components["schemas"]["ImportedSectionDto"][];
             title: string;
             /**
@@ -2413,6 +2417,8 @@ export interface components {
              * @example 120
              */
             durationMinutes?: number | null;
+            /** @description What the reader took each source line for (`{ line, kind, rule }`: kind such as question, option, answer, boilerplate; the rule that decided), for the preview; accepted and ignored. */
+            readings?: Record<string, never>[];
             sections: components["schemas"]["ImportedSectionDto"][];
             /**
              * @description The text the reader read (a Word document's paragraphs, one a line): `warnings[].line` and `questions[].line` count its lines. Send it back, edited, as `text` to read it again.

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { importPaper } from '../import-paper';
+import { loadCorpus, projectPaper } from './corpus';
 import type { ReadPaper } from '../types';
 
 // A paper in the layouts of the round-2 issue: instruction, run-together options, section key line,
@@ -58,5 +61,62 @@ describe('boilerplate never changes the paper', () => {
   it('moving a block of boilerplate from the top to the bottom changes nothing', () => {
     expect(content(importPaper([...BOILERPLATE, ...PAPER].join('\n')))).toEqual(expected);
     expect(content(importPaper([...PAPER, ...BOILERPLATE].join('\n')))).toEqual(expected);
+  });
+});
+
+// Site lines of the three scripts that stand alone (a trailer heading such as "相关文档" ends the page
+// and takes the lines after it, so it is no line to scatter through a paper).
+const SITE_LINES = [
+  ...BOILERPLATE,
+  '第2頁/共5頁',
+  '下載本文檔',
+  '首頁　文檔　視頻　音頻　課件',
+  'Page 2 of 7',
+  'Download now',
+  'Sign in to download the full document',
+  '©2026 DocShare. All rights reserved.',
+  'Home Documents Upload Log in',
+];
+
+/** Lines of a corpus text that are site material standing alone: removing one leaves the rest as it was read. */
+function standaloneSiteLines(text: string): Set<number> {
+  return new Set(
+    importPaper(text)
+      .readings.filter((r) => r.kind === 'boilerplate' && r.rule.startsWith('site.') && r.rule !== 'site.trailer' && r.rule !== 'site.after_trailer')
+      .map((r) => r.line),
+  );
+}
+
+/** The paper as a golden test sees it, and the warnings by code. */
+function golden(text: string) {
+  const read = importPaper(text);
+  return { paper: projectPaper(read), warnings: read.warnings.map((w) => w.code) };
+}
+
+describe('boilerplate never changes any corpus paper', () => {
+  const corpus = loadCorpus()
+    .filter((doc) => doc.ext === '.txt')
+    .map((doc) => readFileSync(doc.file, 'utf8').split('\n'));
+
+  it('adding, removing and moving site lines anywhere', () => {
+    fc.assert(
+      fc.property(
+        fc.nat(corpus.length - 1),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...SITE_LINES)), { maxLength: 6 }),
+        fc.boolean(),
+        (which, inserts, removeOwn) => {
+          const lines = corpus[which];
+          const own = standaloneSiteLines(lines.join('\n'));
+          // Moving = the paper's own site lines taken out here and put back elsewhere below.
+          const moved = removeOwn ? lines.filter((_, i) => own.has(i + 1)) : [];
+          const changed = removeOwn ? lines.filter((_, i) => !own.has(i + 1)) : [...lines];
+          for (const [at, line] of [...inserts, ...moved.map((line, i) => [i * 7 + 3, line] as const)]) {
+            changed.splice(at % (changed.length + 1), 0, line);
+          }
+          expect(golden(changed.join('\n'))).toEqual(golden(lines.join('\n')));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

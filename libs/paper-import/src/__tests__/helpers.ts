@@ -18,8 +18,8 @@ export function allStrings(value: unknown, at = '$'): { at: string; text: string
 }
 
 /** Paths of string fields of the paper's content (not the warnings, nor the dropped lines) containing any of the markers. */
-export function boilerplateHits(paper: ImportedPaper & { dropped?: unknown }, markers: string[]): string[] {
-  const { warnings: _warnings, dropped: _dropped, ...content } = paper;
+export function boilerplateHits(paper: ImportedPaper & { dropped?: unknown; readings?: unknown }, markers: string[]): string[] {
+  const { warnings: _warnings, dropped: _dropped, readings: _readings, ...content } = paper;
   return allStrings(content)
     .filter(({ text }) => markers.some((m) => text.includes(m)))
     .map(({ at, text }) => `${at}: ${text}`);
@@ -50,7 +50,7 @@ function answerWords(key: unknown): string[] {
  * in a field), into the header's numbers, into the dropped lines or into a warning on that line.
  */
 export function unaccountedLines(text: string, paper: ReadPaper): string[] {
-  const { warnings, dropped, ...content } = paper;
+  const { warnings, dropped, readings, ...content } = paper;
   const fields = allStrings(content)
     .map(({ text: t }) => t)
     .concat(content.sections.flatMap((s) => s.questions.flatMap((q) => answerWords(q.answerKey))))
@@ -59,10 +59,13 @@ export function unaccountedLines(text: string, paper: ReadPaper): string[] {
     .filter((t) => t !== '');
   const header = [paper.durationMinutes, paper.totalPoints].filter((n) => n !== null).map(String);
   const questionLines = content.sections.flatMap((s) => s.questions.map((q) => q.line));
-  const marked = new Set([...warnings.map((w) => w.line), ...dropped.map((d) => d.line), ...questionLines]);
+  // A line read as the duration or total is in the header's numbers ("1 hour" is 60 minutes).
+  const headerFields = readings.filter((r) => r.kind === 'header_field').map((r) => r.line);
+  const marked = new Set([...warnings.map((w) => w.line), ...dropped.map((d) => d.line), ...questionLines, ...headerFields]);
   return splitLines(text)
     .filter((line) => line.raw !== '' && !marked.has(line.no))
-    .filter((line) => !fields.some((f) => line.raw.includes(f) || f.includes(line.raw)) && !header.some((n) => line.raw.includes(n)))
+    // Keys are stored normalised ("Ａ" -> "A"), so the normalised line is compared too.
+    .filter((line) => !fields.some((f) => line.raw.includes(f) || f.includes(line.raw) || line.norm.includes(f)) && !header.some((n) => line.raw.includes(n)))
     .map((line) => `${line.no}: ${line.raw}`);
 }
 

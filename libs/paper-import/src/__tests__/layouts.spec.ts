@@ -140,3 +140,171 @@ describe('end of the text', () => {
   });
 });
 
+
+describe('instruction blocks', () => {
+  it('reads the numbered points under a bare 注意事项: above the paper as instructions', () => {
+    const paper = importAccounted(
+      lines('客服笔试', '注意事项:', '1.本卷共1题,考试时间30分钟。', '2.请独立作答。', '一、单选题(共1题,每题2分)', '1.先做什么?( )', 'A.倾听', 'B.争辩', '答案:A'),
+    );
+    expect(paper.sections.map((s) => s.questions.length)).toEqual([1]);
+    expect(paper.dropped.map((d) => [d.line, d.reason])).toEqual([[2, 'instruction'], [3, 'instruction'], [4, 'instruction']]);
+    expect(paper.warnings).toEqual([]);
+  });
+
+  it('reads the text under a bare 说明: in a section as the instruction, up to the first question', () => {
+    const paper = importAccounted(lines('客服笔试', '一、简答题(共1题,每题5分)', '说明:', '请结合工作经验回答。', '1.如何处理投诉?', '答案:先倾听。'));
+    expect(paper.sections[0].questions.map((q) => q.stem)).toEqual(['如何处理投诉?']);
+    expect(paper.warnings).toEqual([]);
+  });
+
+  it('ends the block where its numbering restarts, in a paper without section headings', () => {
+    const paper = importAccounted(lines('客服笔试', '考生须知', '1.请独立作答。', '2.不得使用手机。', '1.如何处理投诉?', '答案:先倾听。', '2.如何回访?', '答案:当天回访。'));
+    expect(paper.sections[0].questions.map((q) => q.stem)).toEqual(['如何处理投诉?', '如何回访?']);
+  });
+});
+
+describe('page headers and footers', () => {
+  it('drops the title repeated on every page and a caption repeated three times', () => {
+    const paper = importAccounted(
+      lines('恒达物流客服笔试', '一、单选题(共2题,每题2分)', '1.甲?( )', 'A.一 B.二', '恒达物流客服笔试', '内部资料 请勿外传', '2.乙?( )', 'A.一 B.二', '恒达物流客服笔试', '内部资料 请勿外传', '参考答案:1.A 2.B', '内部资料 请勿外传'),
+    );
+    expect(paper.title).toBe('恒达物流客服笔试');
+    expect(answers(paper.sections[0])).toEqual({ 1: 'A', 2: 'B' });
+    expect(paper.dropped.map((d) => d.line)).toEqual([5, 6, 9, 10, 12]);
+    expect(paper.warnings).toEqual([]);
+  });
+
+  it('keeps a sentence that repeats in several questions', () => {
+    const paper = importAccounted(lines('测验', '一、简答题(共3题,每题2分)', '1.客户要退货。', '请说明理由。', '2.客户要换货。', '请说明理由。', '3.客户要补偿。', '请说明理由。'));
+    expect(paper.sections[0].questions.map((q) => q.stem)).toEqual(Array.from(['退货', '换货', '补偿'], (w) => `客户要${w}。\n请说明理由。`));
+  });
+});
+
+describe('more answer layouts', () => {
+  it('reads T, F, 是 and 否 in a key line at the end', () => {
+    const paper = importAccounted(lines('测验', '一、判断题(共4题,每题2分)', '1.甲。', '2.乙。', '3.丙。', '4.丁。', '参考答案', '1.T 2.F 3.是 4.否'));
+    expect(answers(paper.sections[0])).toEqual({ 1: true, 2: false, 3: true, 4: false });
+    expect(paper.warnings).toEqual([]);
+  });
+
+  it('reads key lines named by type word ("单选题:1.B")', () => {
+    const paper = importAccounted(lines('测验', '一、单选题(共1题,每题2分)', '1.甲?( )', 'A.一 B.二', '二、判断题(共1题,每题2分)', '1.乙。', '参考答案', '单选题:1.B', '判断题:1.√'));
+    expect(paper.sections.map((s) => s.questions[0].answerKey)).toEqual(['B', true]);
+    expect(paper.warnings).toEqual([]);
+  });
+
+  it.each(['【8分】', '(本题8分)', '（8分）'])('reads points written %s after a stem', (points) => {
+    const paper = importAccounted(lines('测验', '一、简答题(每题5分)', `1.如何回访?${points}`, '答案:当天回访。'));
+    expect(paper.sections[0].questions[0]).toMatchObject({ stem: '如何回访?', points: 8 });
+  });
+});
+
+describe('English papers', () => {
+  const paper = lines(
+    'Customer Service Assessment',
+    'Time allowed: 45 minutes   Total: 34 points',
+    'Part 1: Multiple Choice (2 questions, 5 points each)',
+    'Instructions: choose one answer.',
+    'Q1. What should you do first when a caller is angry?',
+    'A. Listen  B. Argue  C. Hang up',
+    'Answer: A',
+    'Question 2: Which matters most in a reply?',
+    'A) Speed',
+    'B) Empathy',
+    'Correct answer: B',
+    'Explanation: empathy comes first.',
+    'Part 2: True or False (2 questions, 2 points each)',
+    '1. Refunds need a check of the order.',
+    '2. Shouting at a customer helps.',
+    'Part 3: Fill in the Blanks (2 points per blank)',
+    '1. First ____, then ____.',
+    'Answer: verify; follow up',
+    'Part 4: Scenario (1 question, 16 points)',
+    '1. A customer posts a complaint online. Describe your response.',
+    'Competencies: communication, judgement',
+    'Model answer: Apologise, move the talk to a private channel, fix the issue.',
+    'Rubric: empathy (6 points), resolution (6 points), follow-up (4 points)',
+    'Answer Key',
+    'Part 2',
+    '1. True 2. False',
+  );
+
+  it('reads sections, declarations, questions, labels and an answer key', () => {
+    const result = importAccounted(paper);
+    expect(result).toMatchObject({ title: 'Customer Service Assessment', durationMinutes: 45, totalPoints: 34 });
+    expect(result.sections.map((s) => [s.title, s.type, s.declaredCount, s.pointsEach])).toEqual([
+      ['Multiple Choice', 'single_choice', 2, 5],
+      ['True or False', 'true_false', 2, 2],
+      ['Fill in the Blanks', 'fill_blank', null, null],
+      ['Scenario', 'essay', 1, 16],
+    ]);
+    expect(result.sections.map((s) => s.questions.map((q) => q.answerKey ?? q.referenceAnswer))).toEqual([
+      ['A', 'B'],
+      [true, false],
+      [[['verify'], ['follow up']]],
+      ['Apologise, move the talk to a private channel, fix the issue.'],
+    ]);
+    expect(result.sections[2].questions[0].points).toBe(4);
+    expect(result.sections[3].questions[0]).toMatchObject({
+      kind: 'scenario',
+      competencies: ['communication', 'judgement'],
+      rubric: [{ criterion: 'empathy', points: 6 }, { criterion: 'resolution', points: 6 }, { criterion: 'follow-up', points: 4 }],
+    });
+    expect(result.sections[0].questions[1].explanation).toBe('empathy comes first.');
+    expect(result.warnings).toEqual([]);
+  });
+});
+
+describe('key tables and more numbering', () => {
+  it('reads a key table of numbers over answers, under a section and at the end by section', () => {
+    const under = importAccounted(lines('测验', '一、单选题(共3题,每题2分)', '1.甲?( )', 'A.一 B.二', '2.乙?( )', 'A.一 B.二', '3.丙?( )', 'A.一 B.二', '题号 1 2 3', '答案 B A B'));
+    expect(answers(under.sections[0])).toEqual({ 1: 'B', 2: 'A', 3: 'B' });
+    expect(under.warnings).toEqual([]);
+    const end = importAccounted(
+      lines('测验', '一、单选题(共2题,每题2分)', '1.甲?( )', 'A.一 B.二', '2.乙?( )', 'A.一 B.二', '二、判断题(共2题,每题2分)', '1.丁。', '2.戊。', '参考答案', '一、单选题', '题号 | 1 | 2', '答案 | A | B', '二、判断题', '题号 | 1 | 2', '答案 | √ | ×'),
+    );
+    expect(end.sections.map((s) => s.questions.map((q) => q.answerKey))).toEqual([['A', 'B'], [true, false]]);
+    expect(end.warnings).toEqual([]);
+  });
+
+  it('reads 第一题 and 问题1 numbering, and 对/错 in the stem brackets', () => {
+    const paper = importAccounted(lines('测验', '一、判断题(共2题,每题2分)', '第一题 退款要先核实订单。(对)', '第二题 可以泄露客户信息。(错)', '二、简答题(共1题,每题5分)', '问题1:如何回访?', '答案:当天回访。'));
+    expect(answers(paper.sections[0])).toEqual({ 1: true, 2: false });
+    expect(paper.sections[0].questions[0].stem).toBe('退款要先核实订单。( )');
+    expect(paper.sections[1].questions[0].stem).toBe('如何回访?');
+    expect(paper.warnings).toEqual([]);
+  });
+});
+
+describe('options and keys, more forms', () => {
+  it('reads options run together right after the stem text, and a key that repeats the option text', () => {
+    const paper = importAccounted(lines('测验', '一、单选题(共1题,每题2分)', '1.顾客要求退款时应当A.立即退款B.先核实订单C.转交主管', '答案:B.先核实订单'));
+    expect(paper.sections[0].questions[0]).toMatchObject({ stem: '顾客要求退款时应当', answerKey: 'B', explanation: null });
+    expect(optionKeys(paper.sections[0].questions[0])).toBe('ABC');
+  });
+
+  it('keeps a sentence naming a product letter as the stem', () => {
+    const paper = importAccounted(lines('测验', '一、简答题(共1题,每题5分)', '1.请比较维生素A、维生素B的区别。', '答案:略'));
+    expect(paper.sections[0].questions[0]).toMatchObject({ stem: '请比较维生素A、维生素B的区别。', options: [] });
+  });
+});
+
+describe('Traditional true/false', () => {
+  it('reads ○ and × in a 是非題 key line', () => {
+    const paper = importAccounted(lines('門市人員測驗', '一、是非題（共2題，每題5分）', '1．顧客退貨需核對發票。', '2．可以替顧客保管信用卡。', '參考答案：1.○ 2.×'));
+    expect(answers(paper.sections[0])).toEqual({ 1: true, 2: false });
+    expect(paper.warnings).toEqual([]);
+  });
+});
+
+describe('English headings without numbers', () => {
+  it('reads a bare type heading, and not a sentence that mentions a type', () => {
+    const paper = importAccounted(
+      lines('Front Desk Quiz', 'Multiple Choice Questions (1 question, 4 points)', '1. What do you say first to a guest?', 'A. Welcome B. Next', 'Answer: A', 'True or False', '1. Keys may be handed out without ID.', 'Answer: F', '2. Essay answers should be short.', 'Answer: T'),
+    );
+    expect(paper.sections.map((s) => [s.title, s.type, s.questions.length])).toEqual([
+      ['Multiple Choice Questions', 'single_choice', 1],
+      ['True or False', 'true_false', 2],
+    ]);
+  });
+});

@@ -10,6 +10,7 @@ function content(paper: ImportedPaper) {
     ...paper,
     warnings: undefined,
     dropped: undefined,
+    readings: undefined,
     sections: paper.sections.map((s) => ({ ...s, questions: s.questions.map((q) => ({ ...q, line: 0 })) })),
   };
 }

@@ -66,6 +66,14 @@ export class ImportedPaperDto implements ImportedPaper {
   @ApiPropertyOptional({ description: "The reader's dropped lines (a preview answer can be imported as it is); accepted and ignored.", type: 'array', items: { type: 'object' } })
   @Allow()
   dropped?: unknown[];
+
+  @ApiPropertyOptional({
+    description: "What the reader took each source line for (`{ line, kind, rule }`: kind such as question, option, answer, boilerplate; the rule that decided), for the preview; accepted and ignored.",
+    type: 'array',
+    items: { type: 'object' },
+  })
+  @Allow()
+  readings?: unknown[];
 }
 
 export class ImportPaperDto {

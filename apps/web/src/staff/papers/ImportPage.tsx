@@ -14,6 +14,8 @@ import { uploadForm } from './upload';
 
 type Preview = Schemas['PaperPreviewResponse'];
 type DroppedLine = { line: number; text: string; reason: string };
+/** What the reader took a line for and the rule that decided (see docs/paper-format.md). */
+type LineReading = { line: number; kind: string; rule: string };
 
 const TEXT: Texts<{
   heading: string;
@@ -286,6 +288,8 @@ function SourceLines({ preview, current, busy, onFix }: { preview: Preview; curr
   const text = useText(TEXT);
   const lines = linesOf(preview.source);
   const dropped = new Map(((preview.dropped ?? []) as unknown as DroppedLine[]).map((line) => [line.line, line.reason]));
+  // Hovering a line tells why it was read as it was.
+  const readings = new Map(((preview.readings ?? []) as unknown as LineReading[]).map((r) => [r.line, `${r.kind} · ${r.rule}`]));
   const [draft, setDraft] = useState('');
   // Before paint: the line is in view the moment it is highlighted.
   useLayoutEffect(() => {
@@ -300,7 +304,7 @@ function SourceLines({ preview, current, busy, onFix }: { preview: Preview; curr
         const no = index + 1;
         const isCurrent = no === current;
         return (
-          <li key={no} id={`source-line-${no}`} className={isCurrent ? 'is-current' : dropped.has(no) ? 'is-dropped' : undefined} aria-current={isCurrent ? 'true' : undefined}>
+          <li key={no} id={`source-line-${no}`} title={readings.get(no)} className={isCurrent ? 'is-current' : dropped.has(no) ? 'is-dropped' : undefined} aria-current={isCurrent ? 'true' : undefined}>
             <span className="line-no" aria-hidden="true">
               {no}
             </span>
