@@ -75,7 +75,14 @@ function paragraphText(p: Element): string {
 const NUMBER_CELL = /^\s*(?:第\s*)?(\d{1,3})\s*题?\s*[.、]?\s*$/;
 
 function tableLines(tbl: Element, numbering: Numbering): string[] {
-  const rows = children(tbl, 'tr').map((tr) => children(tr, 'tc').map((tc) => blockLines(tc, numbering).join(' ').trim()));
+  return tableText(children(tbl, 'tr').map((tr) => children(tr, 'tc').map((tc) => blockLines(tc, numbering).join(' ').trim())));
+}
+
+/**
+ * A table's rows as lines (also for .doc and PDF tables): cells separated by two spaces, and a row of
+ * question numbers over a row of answers as one key line ("1.B  2.C").
+ */
+export function tableText(rows: string[][]): string[] {
   const lines: string[] = [];
   for (let i = 0; i < rows.length; i++) {
     const numbers = rows[i].map((cell) => NUMBER_CELL.exec(cell));
