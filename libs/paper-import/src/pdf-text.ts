@@ -160,7 +160,9 @@ function lineCells(line: Line): string[] {
 }
 
 // A line that starts a new item: a question or option number, or an answer/explanation label.
-const STARTS_ITEM = /^[\s(（【[]*(?:\d{1,3}|[A-Ha-hＡ-Ｈ]|[一二三四五六七八九十]{1,3}|[①-⑳]|第\s*\d+\s*题|题目\s*\d+|Q\d+)\s*[.、．:：)）\]】]|^[\s【]*(?:答案|正确答案|参考答案|解析|分析|考察点|考点|评分标准|Answer|Key)/i;
+const STARTS_ITEM = /^[\s(（【[]*(?:\d{1,3}|[A-Ha-hＡ-Ｈ]|[一二三四五六七八九十]{1,3}|[①-⑳]|第\s*\d+\s*题|题目\s*\d+|Q\d+)\s*[.、．:：)）\]】]|^[\s【]*(?:答案|正确答案|正確答案|参考答案|參考答案|解析|分析|考察点|考察點|考点|考點|评分标准|評分標準|Answer|Key)/i;
+// A line ending a sentence ends its paragraph as far as joining goes: a wrong join loses a line break, a missed one only keeps it.
+const ENDS_SENTENCE = /[。！？!?；;：:]$/;
 const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
 
 /**
@@ -181,6 +183,7 @@ function joinWrapped(lines: Line[]): Line[] {
     const wraps =
       last !== undefined &&
       previousEnd >= right - 2 * last.size &&
+      !ENDS_SENTENCE.test(last.runs[last.runs.length - 1].text.trimEnd()) &&
       last.y - line.y <= 1.8 * Math.max(last.size, line.size) &&
       !STARTS_ITEM.test(text);
     if (wraps) {
