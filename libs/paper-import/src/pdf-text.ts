@@ -70,7 +70,8 @@ export async function readPdf(buffer: Buffer, filename: string): Promise<string>
         const [a, b, c, d, x, y] = item.transform as number[];
         runs.push({ text: item.str, x, y, width: item.width, size: Math.hypot(c, d) || Math.hypot(a, b) || item.height || 1 });
       }
-      pages.push(pageLines(runs));
+      const [left, , right] = page.view;
+      pages.push(pageLines(runs, right - left));
       page.cleanup();
     }
     if (pages.every((lines) => lines.length === 0) && (await hasImages(pdf, OPS))) throw new DocumentReadError('no_text_layer', filename);
@@ -97,10 +98,10 @@ const COLUMN_GAP_EM = 3;
 /** A gap of this many ems or more is a space (CJK text has none; Latin words are often separate runs). */
 const SPACE_GAP_EM = 0.2;
 
-/** The lines of one page, top to bottom, each as text; rows of table cells read as tables do in Word files. */
-export function pageLines(runs: PdfRun[]): string[] {
+/** The lines of one page (`width` wide), top to bottom, each as text; rows of table cells read as tables do in Word files. */
+export function pageLines(runs: PdfRun[], width: number): string[] {
   const lines = groupLines(runs);
-  const cells = joinWrapped(lines).map(lineCells);
+  const cells = joinWrapped(lines, width).map(lineCells);
   const out: string[] = [];
   for (let i = 0; i < cells.length; ) {
     if (cells[i].length < 2) {
@@ -167,13 +168,16 @@ const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
 
 /**
  * Word wraps a long paragraph at the right margin; a PDF keeps the printed lines. A line reaching the
- * right edge of the page's text, followed closely (no paragraph gap) by a line that does not start an
- * item of its own, is joined with it.
+ * right edge of the page's text (and most of the page's width), followed closely (no paragraph gap)
+ * by a line that does not start an item of its own, is joined with it.
  */
-function joinWrapped(lines: Line[]): Line[] {
+function joinWrapped(lines: Line[], width: number): Line[] {
   if (lines.length === 0) return lines;
   const ends = lines.map((line) => Math.max(...line.runs.map((r) => r.x + r.width)));
   const right = Math.max(...ends);
+  const left = Math.min(...lines.map((line) => line.runs[0].x));
+  // On a page of short lines the longest one is not wrapped.
+  const wide = (end: number) => end - left >= 0.6 * width;
   const out: Line[] = [];
   let previousEnd = -Infinity;
   for (let i = 0; i < lines.length; i++) {
@@ -183,6 +187,7 @@ function joinWrapped(lines: Line[]): Line[] {
     const wraps =
       last !== undefined &&
       previousEnd >= right - 2 * last.size &&
+      wide(previousEnd) &&
       !ENDS_SENTENCE.test(last.runs[last.runs.length - 1].text.trimEnd()) &&
       last.y - line.y <= 1.8 * Math.max(last.size, line.size) &&
       !STARTS_ITEM.test(text);
