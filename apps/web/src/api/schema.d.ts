@@ -6898,7 +6898,7 @@ export interface operations {
                 "application/json": {
                     /**
                      * Format: binary
-                     * @description .docx, .txt or .md (UTF-8, UTF-16 with BOM, or GB18030), at most 20 MiB
+                     * @description .docx, .doc, .pdf with a text layer (not a scan), .txt or .md (UTF-8, UTF-16 with BOM, or GB18030), at most 20 MiB
                      */
                     file?: string;
                     /**
@@ -6912,7 +6912,7 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description .docx, .txt or .md (UTF-8, UTF-16 with BOM, or GB18030), at most 20 MiB
+                     * @description .docx, .doc, .pdf with a text layer (not a scan), .txt or .md (UTF-8, UTF-16 with BOM, or GB18030), at most 20 MiB
                      */
                     file?: string;
                     /**
@@ -7054,7 +7054,7 @@ export interface operations {
                 "application/json": {
                     /**
                      * Format: binary
-                     * @description .docx, .txt or .md (UTF-8, UTF-16 with BOM, or GB18030), at most 20 MiB
+                     * @description .docx, .doc, .pdf with a text layer (not a scan), .txt or .md (UTF-8, UTF-16 with BOM, or GB18030), at most 20 MiB
                      */
                     file?: string;
                     /**
@@ -7068,7 +7068,7 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description .docx, .txt or .md (UTF-8, UTF-16 with BOM, or GB18030), at most 20 MiB
+                     * @description .docx, .doc, .pdf with a text layer (not a scan), .txt or .md (UTF-8, UTF-16 with BOM, or GB18030), at most 20 MiB
                      */
                     file?: string;
                     /**
@@ -7090,7 +7090,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaperPreviewResponse"];
                 };
             };
-            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). `import.missing_input`, `import.file_or_text`, `import.unsupported_file`, `import.empty`. */
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). `import.missing_input`, `import.file_or_text`, `import.unsupported_file`, `import.unreadable_file`, `import.encrypted_file`, `import.scanned_pdf` (a PDF of images without a text layer), `import.empty`. */
             400: {
                 headers: {
                     [name: string]: unknown;
