@@ -101,3 +101,30 @@ describe('legacy Word (.doc)', () => {
     expect((await problemOf(locked, 'locked.docx')).problem).toBe('encrypted');
   });
 });
+
+describe('damaged files of every format', () => {
+  /** Deterministic bytes: the same damaged files on every run. */
+  function damaged(base: Buffer, seed: number): Buffer[] {
+    let state = seed;
+    const random = () => (state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    return Array.from({ length: 24 }, (_, i) => {
+      const bytes = Buffer.from(base);
+      if (i % 2 === 0) return bytes.subarray(0, Math.floor(random() * bytes.length));
+      for (let k = 0; k < 1 + i * 8; k++) bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
+      return bytes;
+    });
+  }
+
+  it.each(['.docx', '.doc', '.pdf'])('give text or a DocumentReadError for %s, never another error', async (ext) => {
+    const outcomes = new Set<string>();
+    for (const bytes of damaged(corpus(`word-warehouse-outline${ext}`), ext.length)) {
+      const outcome = await extractDocumentText(bytes, `damaged${ext}`).then(
+        () => 'text',
+        (error: unknown) => (error instanceof DocumentReadError ? error.problem : `${String(error)}`),
+      );
+      outcomes.add(outcome);
+    }
+    expect([...outcomes].filter((o) => o !== 'text' && o !== 'unreadable')).toEqual([]);
+    expect(outcomes).toContain('unreadable');
+  });
+});
