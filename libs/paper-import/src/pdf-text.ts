@@ -40,7 +40,7 @@ interface Line {
  * by baseline, sorted left to right, with a space where the gap is a space and two where it is a
  * column gap (table cells, options side by side). A paragraph wrapped at the right margin becomes
  * one line again. Page headers and footers stay as lines: the reader drops them as boilerplate.
- * A PDF with pages but no text at all, only images, is a scan (no_text_layer).
+ * A PDF of images with (almost) no text, a page number at most, is a scan (no_text_layer).
  */
 export async function readPdf(buffer: Buffer, filename: string): Promise<string> {
   const { getDocument, OPS } = await pdfjs();
@@ -74,12 +74,17 @@ export async function readPdf(buffer: Buffer, filename: string): Promise<string>
       pages.push(pageLines(runs, right - left));
       page.cleanup();
     }
-    if (pages.every((lines) => lines.length === 0) && (await hasImages(pdf, OPS))) throw new DocumentReadError('no_text_layer', filename);
+    // A scan may carry a stamped page number or a scanner's name, never the paper's text.
+    const characters = pages.flat().join('').replace(/\s/g, '').length;
+    if (characters < SCAN_CHARACTERS_PER_PAGE * pdf.numPages && (await hasImages(pdf, OPS))) throw new DocumentReadError('no_text_layer', filename);
     return pages.flat().join('\n');
   } finally {
     await task.destroy();
   }
 }
+
+/** Fewer characters than this per page, beside images, is a scan: a page of a paper holds hundreds. */
+const SCAN_CHARACTERS_PER_PAGE = 10;
 
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 

@@ -29,6 +29,11 @@ describe('PDF', () => {
     expect(message).toContain('export the PDF from Word or WPS, upload the .docx, or paste the text');
   });
 
+  it('takes images with no more than a stamped page number for a scan, and images beside real text for text', async () => {
+    expect((await problemOf(pdf({ image: true, lines: ['- 1 -'] }), 'scan.pdf')).problem).toBe('no_text_layer');
+    expect(await extractDocumentText(pdf({ image: true, lines: ['1. Which is first?', 'A. Listen'] }), 'logo.pdf')).toBe('1. Which is first?\nA. Listen');
+  });
+
   it('gives no text, not a scan, for a blank PDF', async () => {
     expect(await extractDocumentText(pdf({}), 'blank.pdf')).toBe('');
   });
