@@ -1,11 +1,11 @@
 /**
  * Reads an exam paper document and shows what the importer understood:
- *   npm run import:paper -- <file.docx|.txt|.md> [--json]
+ *   npm run import:paper -- <file.docx|.doc|.pdf|.txt|.md> [--json]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { AnswerKey } from '@assay/contracts';
-import { extractDocumentText, importPaper, UnsupportedDocumentError, type ImportedPaper } from '@assay/paper-import';
+import { DocumentReadError, extractDocumentText, importPaper, UnsupportedDocumentError, type ImportedPaper } from '@assay/paper-import';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -53,13 +53,13 @@ async function main() {
   const args = process.argv.slice(2);
   const json = args.includes('--json');
   const file = args.find((a) => !a.startsWith('--'));
-  if (!file) fail('用法 Usage: npm run import:paper -- <file.docx|.txt|.md> [--json]');
+  if (!file) fail('用法 Usage: npm run import:paper -- <file.docx|.doc|.pdf|.txt|.md> [--json]');
   if (!existsSync(file)) fail(`找不到文件 File not found: ${file}`);
   let text: string;
   try {
     text = await extractDocumentText(readFileSync(file), basename(file));
   } catch (error) {
-    if (error instanceof UnsupportedDocumentError) fail(error.message);
+    if (error instanceof UnsupportedDocumentError || error instanceof DocumentReadError) fail(error.message);
     throw error;
   }
   const paper = importPaper(text);

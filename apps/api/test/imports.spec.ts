@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { questionBankColumns } from '@assay/paper-import';
-import { docx, multipart, type Part } from '@assay/testing';
+import { docx, multipart, pdf, type Part } from '@assay/testing';
 import { TestApi, type SignedUpTenant } from './test-api';
 
 /** /work/main/apps/api/test -> /work/shared/samples/papers */
 const SAMPLES = path.resolve(__dirname, '../../../../shared/samples/papers');
+/** The reader's corpus: each document as .docx (automatic numbering, tables), .doc and .pdf. */
+const CORPUS = path.resolve(__dirname, '../../../libs/paper-import/corpus');
 const HEADER = questionBankColumns.map((c) => c.key);
 
 /** What the reader finds in each shared sample (see libs/paper-import golden tests). */
@@ -101,8 +103,36 @@ describe('imports: paper documents and question-bank spreadsheets', () => {
       expect(preview.body).toEqual(asText.body);
     });
 
+    it('reads a legacy .doc and a text-based PDF into the same paper as the Word document', async () => {
+      const read = (ext: string) =>
+        post(a, '/api/v1/imports/paper/preview', [{ name: 'file', filename: `仓库测试${ext}`, content: readFileSync(path.join(CORPUS, `word-warehouse-outline${ext}`)) }]);
+      const [word, doc, pdfFile] = await Promise.all(['.docx', '.doc', '.pdf'].map(read));
+      expect([word.status, doc.status, pdfFile.status]).toEqual([200, 200, 200]);
+      const content = (body: { title: string; sections: { questions: { line: number }[] }[] }) => ({
+        title: body.title,
+        sections: body.sections.map((s) => ({ ...s, questions: s.questions.map((q) => ({ ...q, line: 0 })) })),
+      });
+      expect(content(word.body)).toMatchObject({ title: '仓库管理员上岗测试', sections: [{ type: 'single_choice' }, { type: 'multiple_choice' }, { type: 'true_false' }] });
+      expect(word.body.sections[1].questions[0]).toMatchObject({ answerKey: ['A', 'C', 'D'], options: [{ key: 'A' }, { key: 'B' }, { key: 'C' }, { key: 'D' }] });
+      expect(content(doc.body)).toEqual(content(word.body));
+      expect(content(pdfFile.body)).toEqual(content(word.body));
+      // The source shown with the warnings is the text read from the PDF, its printed lines.
+      expect(pdfFile.body.source.split('\n')).toContain('1.√  2.×  3.√');
+    });
+
+    it('refuses a scanned PDF with a 400 saying, in Chinese and English, what to do instead', async () => {
+      const response = await post(a, '/api/v1/imports/paper/preview', [{ name: 'file', filename: '扫描件.pdf', content: pdf({ image: true }), contentType: 'application/pdf' }]);
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ code: 'import.scanned_pdf', errors: [{ field: 'file' }] });
+      expect(response.body.detail).toContain('没有可读取的文字层');
+      expect(response.body.detail).toContain('paste the text');
+    });
+
     it.each([
-      ['an unsupported file type', [{ name: 'file', filename: 'paper.pdf', content: '%PDF-1.7' }], 'import.unsupported_file', ['file']],
+      ['an unsupported file type', [{ name: 'file', filename: 'paper.rtf', content: '{\\rtf1}' }], 'import.unsupported_file', ['file']],
+      ['a damaged PDF', [{ name: 'file', filename: 'paper.pdf', content: '%PDF-1.7' }], 'import.unreadable_file', ['file']],
+      ['a damaged .doc', [{ name: 'file', filename: 'paper.doc', content: 'not a Word file' }], 'import.unreadable_file', ['file']],
+      ['a password-protected PDF', [{ name: 'file', filename: 'paper.pdf', content: pdf({ lines: ['x'], encrypted: true }) }], 'import.encrypted_file', ['file']],
       ['a .docx that is not a Word document', [{ name: 'file', filename: 'paper.docx', content: 'not a zip' }], 'import.unreadable_file', ['file']],
       ['an empty file', [{ name: 'file', filename: 'paper.txt', content: '' }], 'import.empty', ['file']],
       ['blank text', [{ name: 'text', value: '  \n ' }], 'import.empty', ['text']],

@@ -1,5 +1,6 @@
 import {
   buildQuestionBankTemplate,
+  DocumentReadError,
   extractDocumentText,
   importPaper,
   paperToDocx,
@@ -7,6 +8,7 @@ import {
   TooManyRowsError,
   UnsupportedDocumentError,
   type BankQuestion,
+  type DocumentProblem,
   type ImportedPaper,
   type QuestionBankError,
   type QuestionBankFormat,
@@ -21,8 +23,8 @@ import {
 
 export type PaperReading =
   | { ok: true; paper: ReadPaper; text: string }
-  | { ok: false; problem: 'unsupported'; message: string }
-  | { ok: false; problem: 'unreadable' | 'empty' };
+  | { ok: false; problem: 'unsupported' | DocumentProblem; message: string }
+  | { ok: false; problem: 'empty' };
 
 /** An uploaded document (bytes and name) or pasted text -> the draft paper, its warnings and the text read. */
 export async function readPaperTask(input: { file: { bytes: Uint8Array; filename: string } } | { text: string }): Promise<PaperReading> {
@@ -34,7 +36,8 @@ export async function readPaperTask(input: { file: { bytes: Uint8Array; filename
       text = await extractDocumentText(Buffer.from(input.file.bytes), input.file.filename);
     } catch (error) {
       if (error instanceof UnsupportedDocumentError) return { ok: false, problem: 'unsupported', message: error.message };
-      return { ok: false, problem: 'unreadable' };
+      if (error instanceof DocumentReadError) return { ok: false, problem: error.problem, message: error.message };
+      throw error;
     }
   }
   if (text.trim() === '') return { ok: false, problem: 'empty' };

@@ -15,7 +15,7 @@ const PAPER_UPLOAD_SCHEMA = {
   schema: {
     type: 'object',
     properties: {
-      file: { type: 'string', format: 'binary', description: '.docx, .txt or .md (UTF-8, UTF-16 with BOM, or GB18030), at most 20 MiB' },
+      file: { type: 'string', format: 'binary', description: '.docx, .doc, .pdf with a text layer (not a scan), .txt or .md (UTF-8, UTF-16 with BOM, or GB18030), at most 20 MiB' },
       text: { type: 'string', description: 'pasted paper text, instead of a file' },
       jobRoleId: { type: 'string', format: 'uuid', description: 'import only: the job role of the draft' },
     },
@@ -55,7 +55,7 @@ export class ImportsController {
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody(PAPER_UPLOAD_SCHEMA)
   @ApiOkResponse({ type: PaperPreviewResponse })
-  @ApiProblems([400, 413], { 400: '`import.missing_input`, `import.file_or_text`, `import.unsupported_file`, `import.empty`.' })
+  @ApiProblems([400, 413], { 400: '`import.missing_input`, `import.file_or_text`, `import.unsupported_file`, `import.unreadable_file`, `import.encrypted_file`, `import.scanned_pdf` (a PDF of images without a text layer), `import.empty`.' })
   async preview(@Req() req: FastifyRequest, @Body() body: PaperPreviewDto): Promise<PaperPreviewResponse> {
     const upload = await readMultipart(req);
     const fields = upload ? await validateFields(PaperPreviewDto, upload.fields) : body;

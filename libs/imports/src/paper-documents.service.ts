@@ -10,7 +10,7 @@ export type PaperSource = { kind: 'file'; file: UploadedFile } | { kind: 'text';
 
 const READ_PAPER = { module: join(__dirname, 'files.task'), fn: 'readPaperTask' };
 
-/** Reads exam documents (.docx, .txt, .md, pasted text) into the interchange format, with warnings. */
+/** Reads exam documents (.docx, .doc, text-based .pdf, .txt, .md, pasted text) into the interchange format, with warnings. */
 @Injectable()
 export class PaperDocumentsService {
   private readonly logger = new Logger(PaperDocumentsService.name);
@@ -40,17 +40,22 @@ export class PaperDocumentsService {
   }
 }
 
+const FILE_TYPES = 'a .docx, .doc, text-based .pdf, .txt or .md file';
+
 function readingProblem(reading: Exclude<PaperReading, { ok: true }>, source: PaperSource): DomainError {
-  const filename = source.kind === 'file' ? source.file.filename : '';
   switch (reading.problem) {
     case 'unsupported':
-      return DomainError.invalid('import.unsupported_file', reading.message, [{ field: 'file', reason: 'must be a .docx, .txt or .md file' }]);
+      return DomainError.invalid('import.unsupported_file', reading.message, [{ field: 'file', reason: `must be ${FILE_TYPES}` }]);
     case 'unreadable':
-      return DomainError.invalid('import.unreadable_file', `The document ${filename} could not be read; open it in Word or WPS and save it again as .docx.`, [
-        { field: 'file', reason: 'not a readable document' },
-      ]);
-    case 'empty':
-      return source.kind === 'text' ? emptyInput('text', 'The pasted text is empty.') : emptyInput('file', `The document ${filename} contains no text.`);
+      return DomainError.invalid('import.unreadable_file', reading.message, [{ field: 'file', reason: 'not a readable document' }]);
+    case 'encrypted':
+      return DomainError.invalid('import.encrypted_file', reading.message, [{ field: 'file', reason: 'password-protected' }]);
+    case 'no_text_layer':
+      return DomainError.invalid('import.scanned_pdf', reading.message, [{ field: 'file', reason: 'a scanned PDF without a text layer' }]);
+    case 'empty': {
+      if (source.kind === 'text') return emptyInput('text', 'The pasted text is empty.');
+      return emptyInput('file', `The document ${source.file.filename} contains no text.`);
+    }
   }
 }
 
@@ -65,7 +70,7 @@ export function paperSource(file: UploadedFile | null, text: string | undefined)
   }
   if (file) return { kind: 'file', file };
   if (text === undefined) {
-    throw DomainError.invalid('import.missing_input', 'Send the paper as a multipart file (.docx, .txt, .md) or as JSON { "text": ... }.', [
+    throw DomainError.invalid('import.missing_input', 'Send the paper as a multipart file (.docx, .doc, .pdf, .txt, .md) or as JSON { "text": ... }.', [
       { field: 'file', reason: 'a file or text is required' },
       { field: 'text', reason: 'a file or text is required' },
     ]);

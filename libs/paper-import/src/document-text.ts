@@ -1,13 +1,11 @@
 import { extname } from 'node:path';
+import { readDoc } from './doc-text';
+import { DocumentReadError, UnsupportedDocumentError } from './document-errors';
 import { readDocx } from './docx-text';
+import { readPdf } from './pdf-text';
 
-/** The file type cannot be read as a paper; the message is shown to the user as is. */
-export class UnsupportedDocumentError extends Error {
-  constructor(readonly filename: string) {
-    super(`不支持的文件类型 Unsupported document type: ${filename} (支持 supported: .docx, .txt, .md)`);
-    this.name = 'UnsupportedDocumentError';
-  }
-}
+export { DocumentReadError, UnsupportedDocumentError } from './document-errors';
+export type { DocumentProblem } from './document-errors';
 
 /**
  * Text files from Chinese users come as UTF-8 (with or without BOM), UTF-16 from Notepad's
@@ -24,14 +22,42 @@ export function decodeText(buffer: Buffer): string {
   }
 }
 
+type Format = 'docx' | 'doc' | 'pdf';
+
+const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+// A password-protected .docx is an OLE container holding the encrypted package under this stream name.
+const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
+
+/**
+ * What the bytes are, whatever the name says: .doc files saved as .docx and the other way round are
+ * common, and Word opens both. Null when they are none of the three.
+ */
+function sniff(buffer: Buffer): Format | 'encrypted' | null {
+  if (buffer[0] === 0x50 && buffer[1] === 0x4b && buffer[2] === 0x03 && buffer[3] === 0x04) return 'docx';
+  if (buffer.subarray(0, 1024).includes('%PDF-')) return 'pdf';
+  if (buffer.subarray(0, 8).equals(OLE)) return buffer.includes(ENCRYPTED_PACKAGE) ? 'encrypted' : 'doc';
+  return null;
+}
+
+const BINARY: Record<string, Format> = { '.docx': 'docx', '.doc': 'doc', '.pdf': 'pdf' };
+
+/**
+ * The text of a document, one line per paragraph (Word) or printed line (PDF). Throws
+ * UnsupportedDocumentError for other file types and DocumentReadError for a scanned PDF, a
+ * password-protected or a damaged file; both messages are for the user.
+ */
 export async function extractDocumentText(buffer: Buffer, filename: string): Promise<string> {
-  switch (extname(filename).toLowerCase()) {
-    case '.docx':
-      return readDocx(buffer);
-    case '.txt':
-    case '.md':
-      return decodeText(buffer);
-    default:
-      throw new UnsupportedDocumentError(filename);
+  const extension = extname(filename).toLowerCase();
+  if (extension === '.txt' || extension === '.md') return decodeText(buffer);
+  const named = BINARY[extension];
+  if (!named) throw new UnsupportedDocumentError(filename);
+  const format = sniff(buffer) ?? named;
+  if (format === 'encrypted') throw new DocumentReadError('encrypted', filename);
+  try {
+    if (format === 'pdf') return await readPdf(buffer, filename);
+    return format === 'doc' ? await readDoc(buffer) : await readDocx(buffer);
+  } catch (error) {
+    if (error instanceof DocumentReadError) throw error;
+    throw new DocumentReadError('unreadable', filename, { cause: error });
   }
 }

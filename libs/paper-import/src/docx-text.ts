@@ -47,11 +47,19 @@ function blockLines(container: Element, numbering: Numbering): string[] {
   for (let n = container.firstChild; n; n = n.nextSibling) {
     if (n.nodeType !== 1 || (n as Element).namespaceURI !== W) continue;
     const el = n as Element;
-    if (el.localName === 'p') lines.push(numbering.label(el) + paragraphText(el));
+    if (el.localName === 'p') lines.push(numbered(numbering.label(el), paragraphText(el)));
     else if (el.localName === 'tbl') lines.push(...tableLines(el, numbering));
     else if (el.localName === 'sdt') lines.push(...blockLines(child(el, 'sdtContent') ?? el, numbering));
   }
   return lines;
+}
+
+/**
+ * Word puts a tab between a list number and the text; it is left out ("1.客服…") except between a
+ * number and a Latin word, which would otherwise run together ("1.A customer" reads as option A).
+ */
+function numbered(label: string, text: string): string {
+  return label !== '' && /^[A-Za-z0-9]/.test(text) ? `${label} ${text}` : label + text;
 }
 
 /** Text runs, tabs and breaks of a paragraph (also inside hyperlinks, insertions and content controls). */
@@ -75,14 +83,21 @@ function paragraphText(p: Element): string {
 const NUMBER_CELL = /^\s*(?:第\s*)?(\d{1,3})\s*题?\s*[.、]?\s*$/;
 
 function tableLines(tbl: Element, numbering: Numbering): string[] {
-  const rows = children(tbl, 'tr').map((tr) => children(tr, 'tc').map((tc) => blockLines(tc, numbering).join(' ').trim()));
+  return tableText(children(tbl, 'tr').map((tr) => children(tr, 'tc').map((tc) => blockLines(tc, numbering).join(' ').trim())));
+}
+
+/**
+ * A table's rows as lines (also for .doc and PDF tables): cells separated by two spaces, and a row of
+ * question numbers over a row of answers as one key line ("1.B  2.C").
+ */
+export function tableText(rows: string[][]): string[] {
   const lines: string[] = [];
   for (let i = 0; i < rows.length; i++) {
     const numbers = rows[i].map((cell) => NUMBER_CELL.exec(cell));
     const next = rows[i + 1];
-    // "题号 | 1 | 2 | 3" over "答案 | B | C | A": a header cell may lead both rows.
+    // "题号 | 1 | 2 | 3" over "答案 | B | C | A": a header cell may lead both rows, and then one number is enough.
     const from = numbers[0] ? 0 : 1;
-    const keyed = next !== undefined && numbers.length - from >= 2 && numbers.slice(from).every(Boolean) && next.length === rows[i].length;
+    const keyed = next !== undefined && numbers.length - from >= 2 - from && numbers.slice(from).every(Boolean) && next.length === rows[i].length;
     if (keyed) {
       lines.push(numbers.slice(from).map((m, j) => `${m?.[1]}.${next[from + j]}`).join('  '));
       i++;

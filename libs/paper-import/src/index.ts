@@ -1,6 +1,7 @@
 export type { DroppedLine, ImportedPaper, ImportedQuestion, ImportedSection, ImportWarning, ReadPaper, WarningCode } from './types';
 export { importPaper } from './import-paper';
-export { extractDocumentText, UnsupportedDocumentError } from './document-text';
+export { DocumentReadError, extractDocumentText, UnsupportedDocumentError } from './document-text';
+export type { DocumentProblem } from './document-text';
 export { linesToDocx, paperToDocx } from './paper-docx';
 export { questionBankColumns } from './bank-columns';
 export type { BankQuestion, QuestionBankColumn, QuestionBankError } from './bank-columns';

@@ -6904,7 +6904,7 @@ export interface operations {
                 "application/json": {
                     /**
                      * Format: binary
-                     * @description .docx, .txt or .md (UTF-8, UTF-16 with BOM, or GB18030), at most 20 MiB
+                     * @description .docx, .doc, .pdf with a text layer (not a scan), .txt or .md (UTF-8, UTF-16 with BOM, or GB18030), at most 20 MiB
                      */
                     file?: string;
                     /**
@@ -6918,7 +6918,7 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description .docx, .txt or .md (UTF-8, UTF-16 with BOM, or GB18030), at most 20 MiB
+                     * @description .docx, .doc, .pdf with a text layer (not a scan), .txt or .md (UTF-8, UTF-16 with BOM, or GB18030), at most 20 MiB
                      */
                     file?: string;
                     /**
@@ -7060,7 +7060,7 @@ export interface operations {
                 "application/json": {
                     /**
                      * Format: binary
-                     * @description .docx, .txt or .md (UTF-8, UTF-16 with BOM, or GB18030), at most 20 MiB
+                     * @description .docx, .doc, .pdf with a text layer (not a scan), .txt or .md (UTF-8, UTF-16 with BOM, or GB18030), at most 20 MiB
                      */
                     file?: string;
                     /**
@@ -7074,7 +7074,7 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description .docx, .txt or .md (UTF-8, UTF-16 with BOM, or GB18030), at most 20 MiB
+                     * @description .docx, .doc, .pdf with a text layer (not a scan), .txt or .md (UTF-8, UTF-16 with BOM, or GB18030), at most 20 MiB
                      */
                     file?: string;
                     /**
@@ -7096,7 +7096,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaperPreviewResponse"];
                 };
             };
-            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). `import.missing_input`, `import.file_or_text`, `import.unsupported_file`, `import.empty`. */
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). `import.missing_input`, `import.file_or_text`, `import.unsupported_file`, `import.unreadable_file`, `import.encrypted_file`, `import.scanned_pdf` (a PDF of images without a text layer), `import.empty`. */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -32,8 +32,8 @@ describe('extractDocumentText', () => {
   });
 
   it('refuses other file types with a clear error', async () => {
-    await expect(extractDocumentText(Buffer.from('x'), 'paper.pdf')).rejects.toThrow(UnsupportedDocumentError);
-    await expect(extractDocumentText(Buffer.from('x'), 'paper.pdf')).rejects.toThrow('不支持的文件类型 Unsupported document type: paper.pdf');
+    await expect(extractDocumentText(Buffer.from('x'), 'paper.rtf')).rejects.toThrow(UnsupportedDocumentError);
+    await expect(extractDocumentText(Buffer.from('x'), 'paper.rtf')).rejects.toThrow('不支持的文件类型 Unsupported document type: paper.rtf (支持 supported: .docx, .doc, .pdf, .txt, .md)');
   });
 });
 

@@ -54,8 +54,8 @@ const TEXT: Texts<{
   'zh-CN': {
     heading: '从文档导入试卷',
     back: '返回试卷列表',
-    chooseFile: '点击或拖入 Word (.docx)、文本 (.txt) 或 Markdown (.md) 文件',
-    fileHint: 'PDF 或 .doc 请先在 Word/WPS 中另存为 .docx,或把文字复制粘贴到下面。最大 20 MB。',
+    chooseFile: '点击或拖入 Word (.docx、.doc)、PDF、文本 (.txt) 或 Markdown (.md) 文件',
+    fileHint: '扫描的 PDF(图片)没有文字,无法读取:请上传 Word 文件或从 Word 导出的 PDF,或把文字复制粘贴到下面。最大 20 MB。',
     orPaste: '或粘贴试卷文字',
     pastePlaceholder: '把试卷全文粘贴到这里……',
     read: '识别',
@@ -88,8 +88,8 @@ const TEXT: Texts<{
   en: {
     heading: 'Import a paper from a document',
     back: 'Back to papers',
-    chooseFile: 'Click or drop a Word (.docx), text (.txt) or Markdown (.md) file',
-    fileHint: 'Save a PDF or .doc as .docx in Word or WPS first, or copy its text and paste it below. 20 MB at most.',
+    chooseFile: 'Click or drop a Word (.docx, .doc), PDF, text (.txt) or Markdown (.md) file',
+    fileHint: 'A scanned PDF (images) has no text to read: upload the Word file or a PDF exported from Word, or paste the text below. 20 MB at most.',
     orPaste: 'or paste the paper’s text',
     pastePlaceholder: 'Paste the whole paper here…',
     read: 'Read',
@@ -191,7 +191,7 @@ export default function ImportPage() {
       {!preview && (
         <div className="import-choose">
           <Upload.Dragger
-            accept=".docx,.txt,.md"
+            accept=".docx,.doc,.pdf,.txt,.md"
             showUploadList={false}
             disabled={busy}
             beforeUpload={(file) => {

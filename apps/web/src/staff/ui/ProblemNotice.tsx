@@ -11,8 +11,10 @@ type NextStep = Record<string, string>;
  */
 const NEXT_STEP: Texts<NextStep & { fallback: string; server: string; network: string; requestId: string }> = {
   'zh-CN': {
-    'import.unsupported_file': '只支持 .docx、.txt 或 .md 文件。PDF 或 .doc 请先在 Word/WPS 中另存为 .docx,或复制文字粘贴进来。',
-    'import.unreadable_file': '无法读取这个 Word 文件:请在 Word 或 WPS 中打开,另存为 .docx 后重新上传。',
+    'import.unsupported_file': '只支持 Word (.docx、.doc)、PDF、.txt 或 .md 文件。其他格式请先在 Word/WPS 中另存为 .docx,或复制文字粘贴进来。',
+    'import.unreadable_file': '文件已损坏或不是有效的文档:请在 Word 或 WPS 中打开,另存为 .docx 后重新上传,或把文字粘贴进来。',
+    'import.encrypted_file': '文件设有密码保护:请去掉密码后另存再上传,或把文字粘贴进来。',
+    'import.scanned_pdf': '这个 PDF 是扫描件(只有图片,没有文字层),无法读取:请从 Word/WPS 导出 PDF 或上传 .docx,或把试卷文字粘贴进来。',
     'import.empty': '文档里没有文字:请检查文件,或直接粘贴试卷文字。',
     'import.missing_input': '请选择一个文件,或粘贴试卷文字。',
     'import.no_questions': '没有识别出任何题目:请检查题号格式(如“一、单选题”“1.”),修改后重新识别。',
@@ -36,8 +38,10 @@ const NEXT_STEP: Texts<NextStep & { fallback: string; server: string; network: s
     requestId: '若一直失败,请把请求编号告诉管理员:',
   },
   en: {
-    'import.unsupported_file': 'Only .docx, .txt and .md files are read. Save a PDF or .doc as .docx in Word or WPS first, or paste its text.',
-    'import.unreadable_file': 'This Word file cannot be read: open it in Word or WPS, save it again as .docx and upload that.',
+    'import.unsupported_file': 'Only Word (.docx, .doc), PDF, .txt and .md files are read. Save other formats as .docx in Word or WPS first, or paste the text.',
+    'import.unreadable_file': 'The file is damaged or not a valid document: open it in Word or WPS, save it again as .docx and upload that, or paste the text.',
+    'import.encrypted_file': 'The file is password-protected: save it again without the password, or paste the text.',
+    'import.scanned_pdf': 'This PDF is a scan (images only, no text layer) and cannot be read: export the PDF from Word or WPS, upload the .docx, or paste the text.',
     'import.empty': 'The document has no text: check the file, or paste the paper’s text.',
     'import.missing_input': 'Choose a file or paste the paper’s text.',
     'import.no_questions': 'No question was recognised: check the numbering (e.g. “一、单选题”, “1.”), fix it and read it again.',
