@@ -7,3 +7,4 @@ export * from './wait';
 export * from './ports';
 export * from './browser';
 export * from './webhook-receiver';
+export * from './pdf-text';
