@@ -111,8 +111,10 @@ function scoreBlock(doc: Doc, input: CandidateReportPdf, text: ReportText): void
 }
 
 function competencyBlock(doc: Doc, input: CandidateReportPdf, text: ReportText): void {
-  heading(doc, text.competencies);
   const names = input.cohortCompetencies.map((c) => c.competency);
+  // The heading, its reading and the chart on one page.
+  room(doc, names.length >= 3 ? 330 : 60 + 30 * names.length);
+  heading(doc, text.competencies);
   if (names.length === 0) {
     note(doc, text.noCompetencies);
     return;
@@ -245,7 +247,10 @@ function histogram(doc: Doc, scores: CandidateReportPdf['scores'], value: number
   doc.text(score(scores.max, scores.unit), left + width - 20, top + height + 3, { width: 40, align: 'center' });
   const marker = (at: number, colour: string, label: string, row: number) => {
     doc.moveTo(x(at), top).lineTo(x(at), top + height).lineWidth(2).strokeColor(colour).stroke();
-    doc.fillColor(colour).text(label, x(at) + 3, top + row * 11, { lineBreak: false });
+    // Right of the line, or left of it near the right edge, so the label stays on the page.
+    const labelWidth = doc.widthOfString(label);
+    const labelX = x(at) + 3 + labelWidth > left + width ? x(at) - 3 - labelWidth : x(at) + 3;
+    doc.fillColor(colour).text(label, labelX, top + row * 11, { lineBreak: false });
   };
   if (scores.passMark !== null) marker(scores.passMark, COLOURS.pass, `${text.passMark} ${score(scores.passMark, scores.unit)}`, 0);
   if (value !== null) marker(value, COLOURS.candidate, `${text.candidate} ${score(value, scores.unit)}`, 1);
