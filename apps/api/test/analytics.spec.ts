@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import type { INestApplicationContext } from '@nestjs/common';
 import { APPLICATION_NAME, loadConfig } from '@assay/core';
 import { moodleStatistics } from '@assay/statistics';
-import { connectAsOwner, until } from '@assay/testing';
+import { connectAsOwner, pdfText, until } from '@assay/testing';
 import { Candidate, call, invitation } from './attempts-fixtures';
 import { startWorker } from './test-worker';
 import { TestApi, type SignedUpTenant } from './test-api';
@@ -25,6 +25,7 @@ describe('analytics per paper version and job role', () => {
   let roleId: string;
   let versionId: string;
   const attemptIds: string[] = [];
+  let attemptToken: string;
 
   const get = (tenantToken: string, url: string) => api.request('GET', `/api/v1/analytics${url}`, { token: tenantToken });
 
@@ -70,6 +71,7 @@ describe('analytics per paper version and job role', () => {
       expect((await candidate.save(tf, row[3], 1)).status).toBe(200);
       expect((await candidate.submit()).status).toBe(200);
       attemptIds.push(candidate.attemptId);
+      attemptToken = candidate.token;
     }
     versionId = (await call(api, a, 'GET', `/attempts/${attemptIds[0]}/responses`)).attempt.paperVersionId;
     // The refresh runs when its debounce window closes; wait for the snapshot holding all four.
@@ -247,6 +249,54 @@ describe('analytics per paper version and job role', () => {
     const names = (workbook.worksheets[0].getColumn(1).values as unknown[]).slice(2);
     expect(names).toContain(`'${FORMULA_NAME}`);
     expect(names.filter((name) => /^[=+\-@]/.test(String(name)))).toEqual([]);
+  });
+
+  it("the candidate report as a PDF: an attachment with the page's figures and Chinese names, in the language asked for", async () => {
+    const pdf = (query: string, headers: Record<string, string> = {}) =>
+      api.request('GET', `/api/v1/analytics/paper-versions/${versionId}/candidates/${attemptIds[1]}/report.pdf${query}`, { token: a.accessToken, raw: true, headers });
+    const zh = await pdf('');
+    expect(zh.status).toBe(200);
+    expect(zh.headers['content-type']).toBe('application/pdf');
+    expect(zh.headers['content-disposition']).toMatch(new RegExp(`^attachment; filename="candidate-report-${attemptIds[1]}\\.pdf"; filename\\*=UTF-8''`));
+    expect(zh.headers['cache-control']).toBe('private, no-store');
+    // The second candidate: 5 of 7 points, at the pass mark of 5; percentile 62.5 of 4, shown rounded as on the page.
+    const text = (await pdfText(zh.body)).join('\n');
+    for (const expected of ['考生测评报告', '客服专员', '客服笔试 (第 1 版)', '5 / 7', '通过', '63(在 4 人中)', '常模少于 30 人', '沟通', '逻辑', '单选', '判断']) expect(text).toContain(expected);
+    // The company's locale (zh-CN) unless the request asks: Accept-Language, then ?lang= above it.
+    const en = (await pdfText((await pdf('', { 'accept-language': 'en-GB,en;q=0.9' })).body)).join('\n');
+    expect(en).toContain('Candidate report');
+    expect(en).toContain('63 (of 4)');
+    expect(en).toContain('Pass');
+    expect((await pdfText((await pdf('?lang=zh-CN', { 'accept-language': 'en' })).body)).join('\n')).toContain('百分位');
+    const bad = await get(a.accessToken, `/paper-versions/${versionId}/candidates/${attemptIds[1]}/report.pdf?lang=fr`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'lang' })]);
+  });
+
+  it("the PDF's file name carries a hostile candidate name escaped; the name is printed as text", async () => {
+    const response = await api.request('GET', `/api/v1/analytics/job-roles/${roleId}/candidates/${attemptIds[0]}/report.pdf`, { token: a.accessToken, raw: true });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-disposition']).toBe(
+      `attachment; filename="candidate-report-${attemptIds[0]}.pdf"; filename*=UTF-8''%3DHYPERLINK%28%22http%3A%2F%2Fevil.example%22%2C%22x%22%29-report.pdf`,
+    );
+    const text = (await pdfText(response.body)).join('\n');
+    expect(text).toContain(FORMULA_NAME);
+    // In the role's report the score is in percent (7 of 7 = 100%), the paper still named with its version.
+    expect(text).toContain('客服笔试 (第 1 版)');
+    expect(text).toContain('7 / 7');
+  });
+
+  it("the candidate report's PDF: recruiters and admins of the company only; not a candidate's token", async () => {
+    const url = `/api/v1/analytics/paper-versions/${versionId}/candidates/${attemptIds[1]}/report.pdf`;
+    expect((await api.request('GET', url, { token: await api.staff(a, 'recruiter'), raw: true })).status).toBe(200);
+    expect((await api.request('GET', url, { token: await api.staff(a, 'grader') })).status).toBe(403);
+    const foreign = await api.request('GET', url, { token: b.accessToken });
+    expect(foreign.status).toBe(404);
+    expect(foreign.headers['content-type']).toContain('application/problem+json');
+    expect((await api.request('GET', `/api/v1/analytics/job-roles/${roleId}/candidates/${attemptIds[1]}/report.pdf`, { token: b.accessToken })).status).toBe(404);
+    expect((await api.request('GET', url, { token: attemptToken })).status).toBe(401);
+    expect((await api.request('GET', url, { headers: { 'x-attempt-token': attemptToken } })).status).toBe(401);
+    expect((await get(a.accessToken, `/paper-versions/${versionId}/candidates/${randomUUID()}/report.pdf`)).status).toBe(404);
   });
 
   it('recruiters and admins only; another tenant sees a 404 like a missing report', async () => {

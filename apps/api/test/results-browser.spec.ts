@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { loadConfig } from '@assay/core';
 import { linkToken } from '@assay/invitations';
-import { DESKTOP, PHONE, screenProblems, SCREENSHOTS, until, watchConsole } from '@assay/testing';
+import { DESKTOP, pdfText, PHONE, screenProblems, SCREENSHOTS, until, watchConsole } from '@assay/testing';
 import { consoleErrorsPerTest, startBrowserStack, type BrowserStack } from './browser-stack';
 import { call, Candidate } from './attempts-fixtures';
 import { newGrader, openPaper, queued, submit, type Grader } from './grading-fixtures';
@@ -136,7 +136,7 @@ describe('results in a real browser', () => {
 
   const report = async (url: string) => (await api.request('GET', `/api/v1/analytics${url}`, { token: tenant.accessToken })).body.report;
 
-  it('a recruiter reads the results, compares candidates, prints a candidate report and downloads the export', async () => {
+  it('a recruiter reads the results, compares candidates, prints a candidate report, downloads its PDF and the export', async () => {
     // Signed in, the recruiter's first area is the results, listing the job roles.
     const page = await recruiterPage();
     await checkScreen(page, 'roles');
@@ -194,6 +194,15 @@ describe('results in a real browser', () => {
     await page.getByRole('img', { name: /^分数分布\..*该考生的得分 11/ }).waitFor();
     await expect(page.locator('.candidate-report').textContent()).resolves.toMatch(/在 12 人中/);
     await checkScreen(page, 'candidate-report');
+
+    // Download PDF: the API's PDF, named after the candidate, in the app's language.
+    const pdfDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: '下载 PDF' }).click();
+    const pdfFile = await pdfDownload;
+    expect(pdfFile.suggestedFilename()).toBe('李娜-report.pdf');
+    const reportText = (await pdfText(readFileSync(await pdfFile.path()))).join('\n');
+    expect(reportText).toContain('考生测评报告');
+    expect(reportText).toMatch(/在 12 人中/);
 
     // Printing: no menu, no buttons, the charts drawn at paper width; the PDF is the browser's.
     await page.emulateMedia({ media: 'print' });

@@ -1,12 +1,14 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { join } from 'node:path';
+import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiFileResponse, ApiProblems, OffThread, Roles, STAFF_PROBLEMS } from '@assay/core';
+import { ApiFileResponse, ApiProblems, OffThread, Roles, STAFF_PROBLEMS, type OffThreadTask } from '@assay/core';
 import { AnalyticsService } from './analytics.service';
 import { CANDIDATE_PAGE, CANDIDATE_REPORT, COMPARISON, STORED_REPORT } from './dto/analytics.response';
-import { CandidateParamsDto, CandidateQueryDto, CompareQueryDto, ExportQueryDto, SCOPE_PATHS, ScopeParamsDto } from './dto/analytics.dto';
+import { CandidateParamsDto, CandidateQueryDto, CompareQueryDto, ExportQueryDto, ReportPdfQueryDto, SCOPE_PATHS, ScopeParamsDto } from './dto/analytics.dto';
 
-const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' } as const;
+const WRITE_REPORT_PDF: OffThreadTask = { module: join(__dirname, 'report-pdf', 'candidate-report-pdf.task'), fn: 'writeCandidateReportPdf' };
 
 /**
  * Reports per paper version (`paper-versions/:id`) and per job role (`job-roles/:id`), read from
@@ -48,6 +50,24 @@ export class AnalyticsController {
     return this.analytics.candidate(SCOPE_PATHS[params.scope], params.id, params.attemptId);
   }
 
+  @Get(':scope/:id/candidates/:attemptId/report.pdf')
+  @ApiOperation({
+    summary: "One candidate's report as a PDF (A4): what the printable report page shows, charts included; never answers or grader details.",
+    description: 'Written in `lang`; without it in the first language of Accept-Language the report is written in (`zh-CN`, `en`), else in the company\'s locale.',
+  })
+  @ApiFileResponse('The report as an attachment.', CONTENT_TYPES.pdf)
+  @ApiProblems([400, 404, 422], { 404: 'No such paper version or job role in this company, its report is not computed yet, or the attempt is not in it.', 422: '`export.too_large`: the PDF could not be written within the time and memory limits.' })
+  async candidatePdf(@Param() params: CandidateParamsDto, @Query() query: ReportPdfQueryDto, @Headers('accept-language') acceptLanguage: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+    const input = await this.analytics.candidatePdf(SCOPE_PATHS[params.scope], params.id, params.attemptId, { lang: query.lang, acceptLanguage });
+    // Written in a worker thread: loading and subsetting the CJK font is CPU the event loop must not wait on.
+    const body = await this.offThread.download(WRITE_REPORT_PDF, input);
+    await reply
+      .header('content-type', CONTENT_TYPES.pdf)
+      .header('content-disposition', attachmentName(`${input.candidate.name}-report.pdf`, `candidate-report-${params.attemptId}.pdf`))
+      .header('cache-control', 'private, no-store')
+      .send(body);
+  }
+
   @Get(':scope/:id/compare')
   @ApiOperation({ summary: 'Candidates side by side; differences within the measurement error are "not_distinguishable".' })
   @ApiOkResponse({ schema: COMPARISON })
@@ -69,4 +89,13 @@ export class AnalyticsController {
       .header('content-disposition', `attachment; filename="candidates.${query.format}"`)
       .send(body);
   }
+}
+
+/**
+ * A Content-Disposition naming the file after the candidate: the UTF-8 name in `filename*`
+ * (RFC 6266/5987, every byte outside its safe set escaped), an ASCII name for older clients.
+ */
+function attachmentName(name: string, ascii: string): string {
+  const encoded = encodeURIComponent(name).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

@@ -1,11 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { containsPattern, DomainError, pageOf, TenantTransaction } from '@assay/core';
+import { AppConfig, containsPattern, DomainError, pageOf, TenantTransaction } from '@assay/core';
 import { compareScores } from '@assay/statistics';
 import type { CandidateRow, Report } from './build-report';
 import { ReportThreads } from './report-threads';
 import type { ReportScope } from './cohort';
 import type { CandidateQueryDto, CandidateSort } from './dto/analytics.dto';
 import { attemptDetails, jobRoleOf, loadCohort } from './cohort-source';
+import type { CandidateReportPdf } from './report-pdf/candidate-report-pdf.task';
+import { reportLocale, type ReportLocale } from './report-pdf/report-locale';
 
 /** How many candidate rows one INSERT carries (keeps each statement's parameters small). */
 const INSERT_BATCH = 2000;
@@ -30,6 +32,7 @@ export class AnalyticsService {
   constructor(
     private readonly tx: TenantTransaction,
     private readonly threads: ReportThreads,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -66,14 +69,9 @@ export class AnalyticsService {
 
   /** The stored report; 404 until the first scored attempt has been analysed (or for another tenant's id). */
   async report(scope: ReportScope, scopeId: string): Promise<StoredReport> {
-    return this.tx.readReplica(async (manager) => {
-      const [row] = (await manager.query('SELECT report, computed_at FROM analytics_snapshots WHERE scope = $1 AND scope_id = $2', [scope, scopeId])) as {
-        report: Report;
-        computed_at: Date;
-      }[];
-      if (!row) throw notComputed(scope);
-      return { computedAt: row.computed_at, report: row.report };
-    });
+    const stored = await this.storedReport(scope, scopeId);
+    if (!stored) throw notComputed(scope);
+    return stored;
   }
 
   /** A page of candidates, best first unless sorted otherwise; `q` searches name and email. */
@@ -110,6 +108,41 @@ export class AnalyticsService {
       candidate: row,
       timePerQuestion,
       similarityFlags,
+    };
+  }
+
+  /**
+   * What the candidate report's PDF shows (report-pdf/): the page's figures, the paper version's
+   * number, pass mark and question stems, in the language asked for (`?lang=`, else
+   * Accept-Language) or the company's.
+   */
+  async candidatePdf(scope: ReportScope, scopeId: string, attemptId: string, language: { lang?: ReportLocale; acceptLanguage?: string }): Promise<CandidateReportPdf> {
+    const { report, computedAt } = await this.report(scope, scopeId);
+    const [candidate] = await this.rows(scope, scopeId, [attemptId]);
+    // A role's report mixes papers: the version's own report has its number, pass mark and stems.
+    const version = scope === 'paper_version' ? report : (await this.storedReport('paper_version', candidate.paperVersionId))?.report;
+    const { details, tenantLocale } = await this.tx.readReplica(async (manager) => {
+      const [tenant] = (await manager.query('SELECT locale FROM tenants')) as { locale: string }[];
+      return { details: await attemptDetails(manager, attemptId), tenantLocale: tenant.locale };
+    });
+    const passMark = version?.scores.passMark ?? null;
+    const paper = version?.versions.find((v) => v.id === candidate.paperVersionId);
+    const stems = new Map(version?.questionTimes.map((q, i) => [q.questionId, `${i + 1}. ${q.stem}`]));
+    return {
+      locale: reportLocale(language.lang, language.acceptLanguage, tenantLocale),
+      timeZone: this.config.MAIL_TIME_ZONE,
+      computedAt: computedAt.toISOString(),
+      title: paper?.title ?? report.title,
+      jobRole: report.jobRole.name,
+      version: paper?.version ?? null,
+      scores: { unit: report.scores.unit, max: report.scores.max, histogram: report.scores.histogram, passMark: report.scores.passMark },
+      reliability: { normGroupSize: report.reliability.normGroupSize, tooSmallToRelyOn: report.reliability.tooSmallToRelyOn },
+      cohortCompetencies: report.competencies.map((c) => ({ competency: c.competency, mean: c.mean })),
+      candidate,
+      // The rule of AttemptsService.markGraded: passed when the final points reach the paper's pass mark.
+      passed: candidate.final && passMark !== null && candidate.points !== null ? candidate.points >= passMark : null,
+      submittedAt: details.submittedAt?.toISOString() ?? null,
+      similarityFlags: details.similarityFlags.map((f) => ({ question: stems.get(f.questionId) ?? f.questionId, similarity: f.similarity, otherCode: f.otherCode })),
     };
   }
 
@@ -167,6 +200,16 @@ export class AnalyticsService {
       c.attemptId,
     ]);
     return { header, rows: lines };
+  }
+
+  private async storedReport(scope: ReportScope, scopeId: string): Promise<StoredReport | null> {
+    return this.tx.readReplica(async (manager) => {
+      const [row] = (await manager.query('SELECT report, computed_at FROM analytics_snapshots WHERE scope = $1 AND scope_id = $2', [scope, scopeId])) as {
+        report: Report;
+        computed_at: Date;
+      }[];
+      return row ? { computedAt: row.computed_at, report: row.report } : null;
+    });
   }
 
   private async rows(scope: ReportScope, scopeId: string, attemptIds: string[]): Promise<CandidateRow[]> {

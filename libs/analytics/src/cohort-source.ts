@@ -181,11 +181,11 @@ export async function jobRoleOf(manager: EntityManager, scope: ReportScope, scop
 }
 
 /**
- * What one candidate report adds to the snapshot's row, read for that attempt only: time per
- * question (from its first saves) and the grading domain's similarity flags.
+ * What one candidate report adds to the snapshot's row, read for that attempt only: when it was
+ * submitted, time per question (from its first saves) and the grading domain's similarity flags.
  */
 export async function attemptDetails(manager: EntityManager, attemptId: string) {
-  const [attempt] = (await manager.query('SELECT started_at FROM attempts WHERE id = $1', [attemptId])) as { started_at: Date }[];
+  const [attempt] = (await manager.query('SELECT started_at, submitted_at FROM attempts WHERE id = $1', [attemptId])) as { started_at: Date; submitted_at: Date | null }[];
   const saves = (await manager.query('SELECT question_id, first_saved_at FROM responses WHERE attempt_id = $1', [attemptId])) as { question_id: string; first_saved_at: Date | null }[];
   const savedAt = saves.map((r) => r.first_saved_at?.getTime() ?? null);
   const flags = (await manager.query(
@@ -195,6 +195,7 @@ export async function attemptDetails(manager: EntityManager, attemptId: string) 
     [attemptId],
   )) as { question_id: string; similarity: string; other_attempt_id: string; anonymous_code: string }[];
   return {
+    submittedAt: attempt?.submitted_at ?? null,
     timePerQuestion: attempt ? answerSeconds({ startedAt: attempt.started_at.getTime(), questionIds: saves.map((r) => r.question_id), firstSavedAt: savedAt }) : [],
     similarityFlags: flags.map((f) => ({ questionId: f.question_id, similarity: Number(f.similarity), otherAttemptId: f.other_attempt_id, otherCode: f.anonymous_code })),
   };

@@ -8,3 +8,4 @@ export * from './ports';
 export * from './browser';
 export * from './webhook-receiver';
 export * from './pdf';
+export * from './pdf-text';

@@ -68,6 +68,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/{scope}/{id}/candidates/{attemptId}/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One candidate's report as a PDF (A4): what the printable report page shows, charts included; never answers or grader details.
+         * @description Written in `lang`; without it in the first language of Accept-Language the report is written in (`zh-CN`, `en`), else in the company's locale.
+         */
+        get: operations["AnalyticsController_candidatePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/analytics/{scope}/{id}/compare": {
         parameters: {
             query?: never;
@@ -3821,6 +3841,78 @@ export interface operations {
             };
             /** @description Not found, or another tenant's (`<thing>.not_found`). No such paper version or job role in this company, or its report is not computed yet. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AnalyticsController_candidatePdf: {
+        parameters: {
+            query?: {
+                /** @description The report's language; without it, the first of Accept-Language in `zh-CN` or `en` (any `zh-*` reads Chinese), else the company's locale. */
+                lang?: "zh-CN" | "en";
+            };
+            header?: never;
+            path: {
+                attemptId: string;
+                id: string;
+                scope: "paper-versions" | "job-roles";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as an attachment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). No such paper version or job role in this company, its report is not computed yet, or the attempt is not in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but breaks a domain rule (see `code` and `errors`). `export.too_large`: the PDF could not be written within the time and memory limits. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

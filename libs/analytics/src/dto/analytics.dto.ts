@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '@assay/core';
 import type { ReportScope } from '../cohort';
+import { REPORT_LOCALES, type ReportLocale } from '../report-pdf/report-locale';
 
 /** The path names of the two report scopes. */
 export const SCOPE_PATHS = { 'paper-versions': 'paper_version', 'job-roles': 'job_role' } as const satisfies Record<string, ReportScope>;
@@ -61,4 +62,11 @@ export class ExportQueryDto {
   @IsOptional()
   @IsIn(['csv', 'xlsx'])
   format: 'csv' | 'xlsx' = 'csv';
+}
+
+export class ReportPdfQueryDto {
+  @ApiPropertyOptional({ enum: REPORT_LOCALES, description: "The report's language; without it, the first of Accept-Language in `zh-CN` or `en` (any `zh-*` reads Chinese), else the company's locale." })
+  @IsOptional()
+  @IsIn(REPORT_LOCALES)
+  lang?: ReportLocale;
 }

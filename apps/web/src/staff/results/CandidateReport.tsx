@@ -1,5 +1,5 @@
-import { Alert, Button, Card, Col, Descriptions, Empty, Result, Row, Space, Spin, Table, Tag } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { Alert, Button, Card, Col, Descriptions, Empty, message, Result, Row, Space, Spin, Table, Tag } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ProblemError } from '../../api/client';
 import { useLocale, useText, type Texts } from '../i18n';
@@ -7,13 +7,14 @@ import { Chart, type ChartOption } from './Chart';
 import { dateTime, num, pct, score, seconds, TAG } from './format';
 import { HistogramChart } from './Overview';
 import { ScoreBand } from './ScoreBand';
-import { isScope, useCandidateReport, useReport, type CandidateReport as CandidateReportData, type Report, type Scope } from './results-api';
+import { downloadCandidatePdf, isScope, useCandidateReport, useReport, type CandidateReport as CandidateReportData, type Report, type Scope } from './results-api';
 
 const TEXT: Texts<{
   back: string;
   print: string;
   pdf: string;
   pdfHint: string;
+  pdfFailed: string;
   report: string;
   staffOnly: (when: string) => string;
   scores: string;
@@ -60,7 +61,8 @@ const TEXT: Texts<{
     back: '返回考生列表',
     print: '打印',
     pdf: '下载 PDF',
-    pdfHint: '在打印窗口中选择"另存为 PDF"。',
+    pdfHint: '服务器生成的 PDF 报告,可存档或转发。',
+    pdfFailed: 'PDF 没有生成,请稍后再试;也可以点"打印"后选择"另存为 PDF"',
     report: '考生测评报告',
     staffOnly: (when) => `内部资料,仅供招聘人员使用。统计于 ${when}。`,
     scores: '成绩',
@@ -107,7 +109,8 @@ const TEXT: Texts<{
     back: 'Back to the candidates',
     print: 'Print',
     pdf: 'Download PDF',
-    pdfHint: 'Choose "Save as PDF" in the print window.',
+    pdfHint: 'The report as a PDF written by the server, to keep or forward.',
+    pdfFailed: 'The PDF could not be made; try again shortly, or use "Print" and choose "Save as PDF"',
     report: 'Candidate report',
     staffOnly: (when) => `Internal: for recruiters only. Computed ${when}.`,
     scores: 'Scores',
@@ -155,7 +158,8 @@ const TEXT: Texts<{
 /**
  * One candidate's report, laid out to print (docs/web.md "Results"): the print stylesheet hides the
  * menus and buttons, keeps each block on one page and draws the charts at paper width. "Download
- * PDF" is the browser's print-to-PDF. Staff only: the page shows scores, never answers or keys.
+ * PDF" fetches the PDF the API writes (docs/analytics.md). Staff only: the page shows scores, never
+ * answers or keys.
  */
 export function CandidateReport() {
   const { scope, id = '', attemptId = '' } = useParams();
@@ -171,6 +175,14 @@ function ReportPage({ scope, id, attemptId }: { scope: Scope; id: string; attemp
   // Question stems and the cohort's median times live in the report of the candidate's paper version.
   const version = useReport('paper-versions', data.data?.candidate.paperVersionId ?? '', data.isSuccess);
   const name = data.data?.candidate.name;
+  const [downloading, setDownloading] = useState(false);
+  const [notice, holder] = message.useMessage();
+  const downloadPdf = () => {
+    setDownloading(true);
+    downloadCandidatePdf(scope, id, attemptId, locale)
+      .catch((error: Error) => notice.error(`${text.pdfFailed}: ${error.message}`))
+      .finally(() => setDownloading(false));
+  };
 
   useEffect(() => {
     if (!name) return;
@@ -190,10 +202,11 @@ function ReportPage({ scope, id, attemptId }: { scope: Scope; id: string; attemp
   const { candidate, report, computedAt } = data.data;
   return (
     <article className="results candidate-report">
+      {holder}
       <Space wrap className="no-print gap-bottom">
         <Link to={`/staff/results/${scope}/${id}?tab=candidates`}>{text.back}</Link>
         <Button onClick={() => window.print()}>{text.print}</Button>
-        <Button type="primary" onClick={() => window.print()} title={text.pdfHint}>
+        <Button type="primary" loading={downloading} onClick={downloadPdf} title={text.pdfHint}>
           {text.pdf}
         </Button>
         <span className="results-muted">{text.pdfHint}</span>

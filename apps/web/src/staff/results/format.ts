@@ -34,3 +34,16 @@ export function dateTime(iso: string, locale: Locale): string {
  * good, warning, bad, neutral information.
  */
 export const TAG = { good: '#237804', warn: '#ad4e00', bad: '#a8071a', info: '#1d4ed8' } as const;
+
+/** The file name a Content-Disposition gives: its UTF-8 `filename*` (a candidate's name), else `filename`, else `fallback`. */
+export function attachmentName(header: string | null, fallback: string): string {
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(header ?? '')?.[1];
+  if (utf8) {
+    try {
+      return decodeURIComponent(utf8);
+    } catch {
+      // A malformed escape: the plain name below.
+    }
+  }
+  return /filename="([^"]+)"/.exec(header ?? '')?.[1] ?? fallback;
+}

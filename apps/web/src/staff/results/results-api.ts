@@ -1,7 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { bodyOf, ProblemError } from '../../api/client';
 import type { paths } from '../../api/schema';
+import type { Locale } from '../i18n';
 import { staffApi } from '../staff-api';
+import { saveFile } from '../ui/save-file';
+import { attachmentName } from './format';
 
 /** The results' data, typed by the generated client (docs/analytics.md defines every figure). */
 type Ok<P extends keyof paths> = paths[P] extends { get: { responses: { 200: { content: { 'application/json': infer T } } } } } ? T : never;
@@ -70,13 +73,11 @@ export function useJobRoles(query: { page: number; pageSize: number; q?: string 
  */
 export async function downloadExport(scope: Scope, id: string, format: 'csv' | 'xlsx'): Promise<void> {
   const result = await staffApi.GET('/api/v1/analytics/{scope}/{id}/export', { params: { path: { scope, id }, query: { format } }, parseAs: 'blob' });
-  const blob = bodyOf<Blob>(result);
-  const name = /filename="([^"]+)"/.exec(result.response.headers.get('content-disposition') ?? '')?.[1] ?? `candidates.${format}`;
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  // Revoked after the click has handed the blob to the download.
-  setTimeout(() => URL.revokeObjectURL(url));
+  saveFile(bodyOf<Blob>(result), attachmentName(result.response.headers.get('content-disposition'), `candidates.${format}`));
+}
+
+/** Downloads one candidate's report as the PDF the API writes, in the app's language. */
+export async function downloadCandidatePdf(scope: Scope, id: string, attemptId: string, lang: Locale): Promise<void> {
+  const result = await staffApi.GET('/api/v1/analytics/{scope}/{id}/candidates/{attemptId}/report.pdf', { params: { path: { scope, id, attemptId }, query: { lang } }, parseAs: 'blob' });
+  saveFile(bodyOf<Blob>(result), attachmentName(result.response.headers.get('content-disposition'), 'report.pdf'));
 }
