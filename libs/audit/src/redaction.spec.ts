@@ -26,8 +26,8 @@ describe('audit redaction', () => {
   });
 
   it('replaces answers at any depth and leaves nulls as null', () => {
-    expect(redact({ items: [{ answer: 'text', answers: [1], points: 2 }], email: null }, { route: '/api/v1/grading/x' })).toEqual({
-      items: [{ answer: REDACTED, answers: REDACTED, points: 2 }],
+    expect(redact({ items: [{ answer: 'text', answers: [1], points: 2, comment: '他写了“我叫张伟”' }], email: null }, { route: '/api/v1/grading/x' })).toEqual({
+      items: [{ answer: REDACTED, answers: REDACTED, points: 2, comment: REDACTED }],
       email: null,
     });
   });

@@ -7,8 +7,8 @@ export const REDACTED = '[redacted]';
 
 /** Secrets, wherever they appear: passwords, tokens, keys, signing secrets and their hashes. */
 const SECRET_KEY = /password|secret|token|hash|sealed|^key$|^apikey$/i;
-/** Contact data and answers, of anyone, wherever they appear. */
-const PERSONAL_KEY = /^(email|emails|phone|mobile|answer|answers|answertext|response|responses)$/i;
+/** Contact data and answers, of anyone, wherever they appear; a grader's comment on an answer may quote it. */
+const PERSONAL_KEY = /^(email|emails|phone|mobile|answer|answers|answertext|response|responses|comment|comments)$/i;
 /** What identifies a person inside a candidate's data: with the above, the name and their ATS id. */
 const CANDIDATE_KEY = /^(name|fullname|externalid|candidateexternalid|extra)$/i;
 /** Objects whose members describe a candidate. */
