@@ -19,6 +19,7 @@ import { AddOutboxStaffNotices1764200710000 } from './1764200710000-AddOutboxSta
 import { CreateIdempotencyKeys1764200720000 } from './1764200720000-CreateIdempotencyKeys';
 import { AddInvitationExternalId1764200730000 } from './1764200730000-AddInvitationExternalId';
 import { KeyTenantTablesByTenant1764200800000 } from './1764200800000-KeyTenantTablesByTenant';
+import { CreateAuditLog1764300000000 } from './1764300000000-CreateAuditLog';
 import { UnlinkSnapshotCandidates1764300900000 } from './1764300900000-UnlinkSnapshotCandidates';
 
 /** Every migration, in order. Listed explicitly so the same list runs from TypeScript (tests) and the build. */
@@ -44,5 +45,6 @@ export const MIGRATIONS = [
   CreateIdempotencyKeys1764200720000,
   AddInvitationExternalId1764200730000,
   KeyTenantTablesByTenant1764200800000,
+  CreateAuditLog1764300000000,
   UnlinkSnapshotCandidates1764300900000,
 ];

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AnalyticsModule } from '@assay/analytics';
+import { AuditApiModule, AuditInterceptor, AuditModule } from '@assay/audit';
 import { AttemptsModule } from '@assay/attempts';
 import { BankModule } from '@assay/bank';
 import { CatalogModule } from '@assay/catalog';
@@ -47,6 +48,8 @@ import { WebhooksApiModule } from '@assay/webhooks';
         storage: new FailoverThrottlerStorage(config, `${config.REDIS_PREFIX}:throttle:`),
       }),
     }),
+    AuditModule,
+    AuditApiModule,
     IdentityModule,
     CatalogModule,
     BankModule,
@@ -63,6 +66,8 @@ import { WebhooksApiModule } from '@assay/webhooks';
     { provide: APP_INTERCEPTOR, useClass: TenantContextInterceptor },
     // After the tenant context: claims and stores keys inside the request's tenant.
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+    // Inside the idempotency check, so a replayed answer (nothing ran) is not audited again.
+    { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
     { provide: APP_FILTER, useClass: ProblemFilter },
   ],
 })

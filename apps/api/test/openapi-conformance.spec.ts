@@ -105,6 +105,9 @@ describe('OpenAPI document against the real answers', () => {
         await ok({ ...admin, accessToken: key.key }, 'GET', '/auth/me');
         await ok(admin, 'GET', '/api-keys');
         await ok(admin, 'DELETE', `/api-keys/${key.id}`);
+        const auditPage = await ok(admin, 'GET', '/audit-log?limit=2');
+        await ok(admin, 'GET', `/audit-log?limit=2&cursor=${auditPage.next}`);
+        await ok(admin, 'GET', `/audit-log/export?resourceId=${user.id}`);
         await ok(null, 'POST', '/auth/logout', { refreshToken: pair.refreshToken });
         // A logout ends every access token of the user (docs/security.md): the later flows log in again.
         admin.accessToken = (await ok(null, 'POST', '/auth/login', { email: admin.email, password: admin.password })).accessToken;
@@ -183,6 +186,10 @@ describe('OpenAPI document against the real answers', () => {
         await ok(admin, 'GET', `/attempts?paperId=${paperId}`);
         await ok(admin, 'GET', `/attempts/${candidate.attemptId}/events`);
         await ok(admin, 'GET', `/attempts/${candidate.attemptId}/responses`);
+        const byCursor = await ok(admin, 'GET', '/invitations?limit=1');
+        await ok(admin, 'GET', `/invitations?limit=1&cursor=${byCursor.next}`);
+        await ok(admin, 'GET', '/candidates?limit=1');
+        await ok(admin, 'GET', `/candidates/${candidates.items[0].id}/results`);
       }),
     FLOW_TIMEOUT_MS,
   );
@@ -209,8 +216,10 @@ describe('OpenAPI document against the real answers', () => {
           payload: JSON.stringify({ paperId: paper.paperId, padding: 'x'.repeat(2 * 1024 * 1024) }),
           headers: { 'content-type': 'application/json' },
         }),
+        await observed.request('GET', '/api/v1/audit-log?cursor=not-ours', { token: admin.accessToken }),
+        await observed.request('GET', '/api/v1/candidates/external/nobody/results', { token: admin.accessToken }),
       ];
-      expect(problems.map((p) => p.status)).toEqual([401, 403, 400, 404, 400, 409, 422, 401, 404, 401, 413]);
+      expect(problems.map((p) => p.status)).toEqual([401, 403, 400, 404, 400, 409, 422, 401, 404, 401, 413, 400, 404]);
       expect(answers.filter(({ response }) => response.status >= 400).flatMap((answer) => mismatches(document, answer))).toEqual([]);
     },
     FLOW_TIMEOUT_MS,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AnalyticsJobsModule } from '@assay/analytics';
 import { AttemptsJobsModule } from '@assay/attempts';
+import { AuditModule } from '@assay/audit';
 import { AppConfigModule, DatabaseModule, JobRunnerModule, JobsModule, LoggingModule, RedisModule } from '@assay/core';
 import { GradingJobsModule } from '@assay/grading';
 import { IdentityJobsModule } from '@assay/identity';
@@ -9,6 +10,6 @@ import { WebhooksJobsModule } from '@assay/webhooks';
 
 /** The worker process: infrastructure, the job runner, and each domain's job handlers. */
 @Module({
-  imports: [AppConfigModule, LoggingModule, DatabaseModule, RedisModule, JobsModule, JobRunnerModule, IdentityJobsModule, InvitationsJobsModule, AttemptsJobsModule, AnalyticsJobsModule, GradingJobsModule, WebhooksJobsModule.register(InvitationsJobsModule)],
+  imports: [AppConfigModule, LoggingModule, DatabaseModule, RedisModule, JobsModule, JobRunnerModule, AuditModule, IdentityJobsModule, InvitationsJobsModule, AttemptsJobsModule, AnalyticsJobsModule, GradingJobsModule, WebhooksJobsModule.register(InvitationsJobsModule)],
 })
 export class WorkerModule {}

@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { AnalyticsController } from './analytics.controller';
 import { AnalyticsJobs } from './analytics.jobs';
 import { AnalyticsService } from './analytics.service';
+import { CandidateResultsController } from './candidate-results.controller';
+import { CandidateResultsService } from './candidate-results.service';
 import { ReportThreads } from './report-threads';
 
 @Module({
-  controllers: [AnalyticsController],
-  providers: [AnalyticsService, ReportThreads],
+  controllers: [AnalyticsController, CandidateResultsController],
+  providers: [AnalyticsService, ReportThreads, CandidateResultsService],
 })
 export class AnalyticsModule {}
 

@@ -26,6 +26,7 @@ export * from './logging/logging.module';
 export * from './health/health.module';
 export * from './database/provision';
 export * from './http/page';
+export * from './http/cursor';
 export * from './http/uuid-param';
 export * from './http/upload';
 export * from './http/safe-json';

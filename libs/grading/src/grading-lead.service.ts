@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { AuditTrail } from '@assay/audit';
 import { DomainError, TenantContext, TenantTransaction } from '@assay/core';
 import type { RubricCriterion } from '@assay/contracts';
 import { checkRubricMarks, type KeyPointCoverage } from '@assay/grading-rules';
@@ -39,6 +40,7 @@ export class GradingLeadService {
     private readonly settings: GradingSettingsService,
     private readonly marking: MarkingService,
     private readonly queue: GradingQueueService,
+    private readonly audit: AuditTrail,
   ) {}
 
   listAssignments(paperId: string) {
@@ -54,19 +56,27 @@ export class GradingLeadService {
       await this.settings.requirePaper(manager, paperId);
       const [user] = (await manager.query('SELECT 1 FROM users WHERE id = $1', [input.userId])) as unknown[];
       if (!user) throw GradingErrors.userNotFound();
+      const before = await this.assignments(manager, paperId);
       await manager.query(
         `INSERT INTO grader_assignments (paper_id, user_id, question_id, lead) VALUES ($1, $2, $3, $4)
          ON CONFLICT (tenant_id, paper_id, user_id, COALESCE(question_id, '00000000-0000-0000-0000-000000000000')) DO UPDATE SET lead = EXCLUDED.lead`,
         [paperId, input.userId, input.questionId ?? null, input.lead ?? false],
       );
-      return this.assignments(manager, paperId);
+      const after = await this.assignments(manager, paperId);
+      await this.audit.record(manager, { resourceType: 'grader_assignments', resourceId: paperId, before, after });
+      return after;
     });
   }
 
   unassign(assignmentId: string): Promise<void> {
     return this.tx.run(async (manager) => {
-      const [, deleted] = (await manager.query('DELETE FROM grader_assignments WHERE id = $1', [assignmentId])) as [unknown, number];
-      if (deleted === 0) throw DomainError.notFound('assignment');
+      const [deleted] = (await manager.query('DELETE FROM grader_assignments WHERE id = $1 RETURNING id, paper_id, user_id, question_id, lead', [assignmentId])) as [
+        [{ id: string; paper_id: string; user_id: string; question_id: string | null; lead: boolean }?],
+        number,
+      ];
+      if (!deleted[0]) throw DomainError.notFound('assignment');
+      const { paper_id: paperId, user_id: userId, question_id: questionId, lead } = deleted[0];
+      await this.audit.record(manager, { resourceType: 'grader_assignment', resourceId: assignmentId, before: { paperId, userId, questionId, lead }, after: null });
     });
   }
 
@@ -208,6 +218,13 @@ export class GradingLeadService {
         `INSERT INTO grading_audit (answer_id, attempt_id, actor_id, action, old_points, new_points, reason) VALUES ($1, $2, $3, 'override', $4, $5, $6)`,
         [answerId, answer.attempt_id, actor, answer.final_points, points, reason],
       );
+      // Marks only: the answer's text never goes into the audit log.
+      await this.audit.record(manager, {
+        resourceType: 'grading_answer',
+        resourceId: answerId,
+        before: { attemptId: answer.attempt_id, finalPoints: answer.final_points === null ? null : Number(answer.final_points) },
+        after: { attemptId: answer.attempt_id, finalPoints: points, basis: 'override', reason },
+      });
       return this.marking.settle(manager, answerId, answer.attempt_id, points, 'override');
     });
     await this.queue.afterCommit(after);

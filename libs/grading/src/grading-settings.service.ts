@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { AuditTrail } from '@assay/audit';
 import { TenantTransaction } from '@assay/core';
 import { DEFAULT_TOLERANCE, type MarkingMode, type Tolerance } from '@assay/grading-rules';
 import { GradingErrors } from './grading-errors';
@@ -31,7 +32,10 @@ interface SettingsRow {
 
 @Injectable()
 export class GradingSettingsService {
-  constructor(private readonly tx: TenantTransaction) {}
+  constructor(
+    private readonly tx: TenantTransaction,
+    private readonly audit: AuditTrail,
+  ) {}
 
   /** The paper's settings, or the defaults; inside the caller's transaction. */
   async of(manager: EntityManager, paperId: string): Promise<GradingSettings> {
@@ -62,6 +66,7 @@ export class GradingSettingsService {
   put(paperId: string, settings: GradingSettings): Promise<GradingSettings> {
     return this.tx.run(async (manager) => {
       await this.requirePaper(manager, paperId);
+      const before = await this.of(manager, paperId);
       await manager.query(
         `INSERT INTO grading_settings (paper_id, mode, tolerance_kind, tolerance_value, half_points, self_check_every)
          VALUES ($1, $2, $3, $4, $5, $6)
@@ -70,7 +75,9 @@ export class GradingSettingsService {
                 half_points = EXCLUDED.half_points, self_check_every = EXCLUDED.self_check_every, updated_at = now()`,
         [paperId, settings.mode, settings.tolerance.kind, settings.tolerance.value, settings.halfPoints, settings.selfCheckEvery],
       );
-      return this.of(manager, paperId);
+      const after = await this.of(manager, paperId);
+      await this.audit.record(manager, { resourceType: 'grading_settings', resourceId: paperId, before, after });
+      return after;
     });
   }
 

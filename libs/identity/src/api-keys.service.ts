@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull, LessThan } from 'typeorm';
+import { AuditTrail } from '@assay/audit';
 import { DomainError, pageOf, TenantContext, TenantTransaction, type Page, type PageQueryDto, type Principal } from '@assay/core';
 import { hashSecret, newCredential, parseCredential } from './credentials';
 import type { CreateApiKeyDto } from './dto/users.dto';
@@ -13,14 +14,17 @@ const INVALID_KEY = () =>
 
 @Injectable()
 export class ApiKeysService {
-  constructor(private readonly tx: TenantTransaction) {}
+  constructor(
+    private readonly tx: TenantTransaction,
+    private readonly audit: AuditTrail,
+  ) {}
 
   /** Returns the key itself once; afterwards only its prefix is known. */
   async create(dto: CreateApiKeyDto): Promise<ApiKey & { key: string }> {
     const principal = TenantContext.current();
     const { token, secret } = newCredential('ak', principal?.tenantId ?? '');
-    const created = await this.tx.run(async (manager) =>
-      manager.save(
+    const created = await this.tx.run(async (manager) => {
+      const key = await manager.save(
         manager.create(ApiKey, {
           name: dto.name,
           prefix: token.slice(0, 3 + 32 + 1 + 6),
@@ -29,8 +33,10 @@ export class ApiKeysService {
           createdBy: principal?.userId ?? null,
           expiresAt: dto.expiresInDays ? new Date(Date.now() + dto.expiresInDays * 86_400_000) : null,
         }),
-      ),
-    );
+      );
+      await this.audit.record(manager, { resourceType: 'api_key', resourceId: key.id, before: null, after: key });
+      return key;
+    });
     const { secretHash: _hidden, ...visible } = created;
     return { ...(visible as ApiKey), key: token };
   }
@@ -50,7 +56,9 @@ export class ApiKeysService {
     await this.tx.run(async (manager) => {
       const key = await manager.findOneBy(ApiKey, { id });
       if (!key) throw DomainError.notFound('api_key');
-      if (!key.revokedAt) await manager.update(ApiKey, { id }, { revokedAt: new Date() });
+      if (key.revokedAt) return;
+      await manager.update(ApiKey, { id }, { revokedAt: new Date() });
+      await this.audit.record(manager, { resourceType: 'api_key', resourceId: id, before: key, after: await manager.findOneBy(ApiKey, { id }) });
     });
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, ILike } from 'typeorm';
+import { AuditTrail } from '@assay/audit';
 import { containsPattern, DomainError, pageOf, TenantTransaction, type Page } from '@assay/core';
 import { temporaryPassword } from './credentials';
 import type { CreateUserDto, UpdateTenantDto, UpdateUserDto, UserQueryDto } from './dto/users.dto';
@@ -15,6 +16,7 @@ export class UsersService {
   constructor(
     private readonly tx: TenantTransaction,
     private readonly passwords: PasswordPolicy,
+    private readonly audit: AuditTrail,
   ) {}
 
   list(query: UserQueryDto): Promise<Page<User>> {
@@ -45,7 +47,9 @@ export class UsersService {
           { field: 'email', reason: 'already used in this company' },
         ]);
       }
-      return manager.save(manager.create(User, { email, name: dto.name, roles: dto.roles, passwordHash, status: 'active' }));
+      const created = await manager.save(manager.create(User, { email, name: dto.name, roles: dto.roles, passwordHash, status: 'active' }));
+      await this.audit.record(manager, { resourceType: 'user', resourceId: created.id, before: null, after: created });
+      return created;
     });
     const { passwordHash: _hidden, ...visible } = user;
     return { ...(visible as User), ...(generated ? { temporaryPassword: generated } : {}) };
@@ -57,9 +61,11 @@ export class UsersService {
       // active admins are locked first, so the second change waits and then sees the first.
       await manager.query(`SELECT id FROM users WHERE 'admin' = ANY(roles) AND status = 'active' ORDER BY id FOR UPDATE`);
       const user = await this.find(manager, id);
+      const before = { ...user };
       Object.assign(user, dto);
       await manager.save(user);
       await this.ensureAnActiveAdmin(manager);
+      await this.audit.record(manager, { resourceType: 'user', resourceId: id, before, after: user });
       // Disabled or with other roles: tokens carrying the old status and roles stop at once.
       if (dto.status !== undefined || dto.roles !== undefined) await endAccessTokens(manager, id);
       return user;
@@ -79,8 +85,11 @@ export class UsersService {
     return this.tx.run(async (manager) => {
       const tenant = await manager.findOne(Tenant, { where: {} });
       if (!tenant) throw DomainError.notFound('tenant');
+      const before = { ...tenant };
       Object.assign(tenant, dto);
-      return manager.save(tenant);
+      const saved = await manager.save(tenant);
+      await this.audit.record(manager, { resourceType: 'tenant', resourceId: tenant.id, before, after: saved });
+      return saved;
     });
   }
 

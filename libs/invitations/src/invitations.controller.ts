@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Body, Controller, Get, Header, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiFileResponse, ApiPageResponse, ApiProblems, DomainError, OffThread, readMultipart, Roles, STAFF_PROBLEMS, UuidParam, validateFields } from '@assay/core';
+import { ApiFileResponse, ApiPageWithCursorResponse, ApiProblems, DomainError, OffThread, readMultipart, Roles, STAFF_PROBLEMS, UuidParam, validateFields } from '@assay/core';
 import type { InvitationRowsReading, RowFormat } from './bulk/invitation-rows';
 import { CandidateQueryDto } from './dto/candidate-query.dto';
 import { CreateInvitationDto, ExtendInvitationDto, FunnelQueryDto, InvitationQueryDto, InvitationTermsDto } from './dto/invitation.dto';
@@ -109,7 +109,7 @@ export class InvitationsController {
 
   @Get('invitations')
   @ApiOperation({ summary: 'Invitations, filterable by status (expired included), paper, role, candidate and text.' })
-  @ApiPageResponse(InvitationResponse)
+  @ApiPageWithCursorResponse(InvitationResponse)
   @ApiProblems([400])
   list(@Query() query: InvitationQueryDto) {
     return this.invitations.list(query);
@@ -130,8 +130,9 @@ export class InvitationsController {
   @ApiProblems([400, 422], { 422: '`export.too_large`: narrow the filters.' })
   async export(@Query() query: InvitationQueryDto, @Res() reply: FastifyReply): Promise<void> {
     const rows: string[][] = [];
-    for (let page = 1; ; page += 1) {
-      const result = await this.invitations.list(Object.assign(new InvitationQueryDto(), query, { page, pageSize: EXPORT_PAGE }));
+    // Followed by cursor, so invitations created meanwhile neither repeat nor push rows out.
+    for (let cursor: string | undefined, first = true; first || cursor !== undefined; first = false) {
+      const result = await this.invitations.list(Object.assign(new InvitationQueryDto(), query, { cursor, limit: EXPORT_PAGE }));
       for (const i of result.items) {
         rows.push([
           i.candidate?.name ?? '',
@@ -147,7 +148,7 @@ export class InvitationsController {
           i.id,
         ]);
       }
-      if (page * EXPORT_PAGE >= result.total) break;
+      cursor = result.next ?? undefined;
     }
     // Written in a worker thread, every cell escaped against formulas (names come from uploads and candidates' own input).
     const csv = await this.offThread.spreadsheet({
@@ -196,7 +197,7 @@ export class InvitationsController {
 
   @Get('candidates')
   @ApiOperation({ summary: 'Candidates of the company; search by name, email or external id.' })
-  @ApiPageResponse(CandidateResponse)
+  @ApiPageWithCursorResponse(CandidateResponse)
   @ApiProblems([400])
   listCandidates(@Query() query: CandidateQueryDto) {
     return this.candidates.list(query);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { afterCommit, AppConfig, containsPattern, DomainError, JobName, JobQueue, pageOf, TenantTransaction, type Page } from '@assay/core';
+import { afterCommit, AppConfig, containsPattern, DomainError, JobName, JobQueue, pageOrCursor, TenantTransaction, type PageWithCursor } from '@assay/core';
 import { PublishedPapers, type PublishedPaper } from '@assay/papers';
 import type { InvitationRow, RowError } from './bulk/invitation-rows';
 import type { CreateInvitationDto, FunnelQueryDto, InvitationQueryDto, InvitationTermsDto } from './dto/invitation.dto';
@@ -80,15 +80,10 @@ export class InvitationsService {
     return { total: rows.length + new Set(errors.map((e) => e.row)).size, created: createdIds.length, skipped: rows.length - createdIds.length, errors };
   }
 
-  list(query: InvitationQueryDto): Promise<Page<InvitationView>> {
+  /** Newest first, by page number or by cursor (docs/api.md#lists). */
+  list(query: InvitationQueryDto): Promise<PageWithCursor<InvitationView>> {
     return this.tx.run(async (manager) => {
-      const qb = manager
-        .createQueryBuilder(Invitation, 'i')
-        .innerJoinAndSelect('i.candidate', 'c')
-        .orderBy('i.createdAt', 'DESC')
-        .addOrderBy('i.id')
-        .skip(query.offset)
-        .take(query.pageSize);
+      const qb = manager.createQueryBuilder(Invitation, 'i').innerJoinAndSelect('i.candidate', 'c');
       if (query.paperId) qb.andWhere('i.paperId = :paperId', { paperId: query.paperId });
       if (query.jobRoleId) qb.andWhere('i.jobRoleId = :jobRoleId', { jobRoleId: query.jobRoleId });
       if (query.candidateId) qb.andWhere('i.candidateId = :candidateId', { candidateId: query.candidateId });
@@ -98,8 +93,7 @@ export class InvitationsService {
       if (query.q) {
         qb.andWhere('(c.name ILIKE :q OR c.email ILIKE :q OR c.externalId ILIKE :q OR i.externalId ILIKE :q)', { q: containsPattern(query.q) });
       }
-      const [items, total] = await qb.getManyAndCount();
-      return pageOf(items.map((i) => this.view(i)), total, query);
+      return pageOrCursor(qb, { sort: 'i.created_at', id: 'i.id', type: 'timestamptz' }, query, (i) => this.view(i));
     });
   }
 

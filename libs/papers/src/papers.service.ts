@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull, Raw, type FindOptionsWhere } from 'typeorm';
+import { AuditTrail } from '@assay/audit';
 import { Question, QuestionsService } from '@assay/bank';
 import { Competency, CompetenciesService, JobRole } from '@assay/catalog';
 import { containsPattern, DomainError, pageOf, TenantTransaction, type FieldProblem, type Page } from '@assay/core';
@@ -38,6 +39,7 @@ export class PapersService {
     private readonly questions: QuestionsService,
     private readonly competencies: CompetenciesService,
     private readonly snapshots: PaperSnapshotBuilder,
+    private readonly audit: AuditTrail,
   ) {}
 
   list(query: PaperQueryDto): Promise<Page<PaperSummary>> {
@@ -87,6 +89,7 @@ export class PapersService {
     return this.tx.run(async (manager) => {
       const paper = await findPaper(manager, id, { lock: true });
       if (paper.archivedAt) throw new DomainError('conflict', 'paper.archived', 'The paper is archived; restore it to edit it.');
+      const before = summaryOf({ ...paper });
       await this.checkReferences(manager, dto);
       const { sections, settings, ...fields } = dto;
       for (const [field, value] of Object.entries(fields)) {
@@ -100,6 +103,8 @@ export class PapersService {
       paper.unpublishedChanges = true;
       await manager.save(paper);
       if (sections) await replaceSections(manager, paper.id, sections);
+      // The paper's own fields and settings; sections are in the request body when they changed.
+      await this.audit.record(manager, { resourceType: 'paper', resourceId: paper.id, before, after: summaryOf(paper) });
       return this.view(manager, paper);
     });
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@assay/audit';
 import { WebhooksService } from '@assay/webhooks';
 import { DomainError, pageOf, TenantContext, TenantTransaction, type Page, type PageQueryDto } from '@assay/core';
 import { PaperVersion } from './entities/paper-version.entity';
@@ -21,6 +22,7 @@ export class PublishingService {
     private readonly tx: TenantTransaction,
     private readonly snapshots: PaperSnapshotBuilder,
     private readonly webhooks: WebhooksService,
+    private readonly audit: AuditTrail,
   ) {}
 
   validation(id: string): Promise<PaperValidation> {
@@ -42,6 +44,7 @@ export class PublishingService {
       const snapshot = await this.snapshots.build(manager, paper);
       const { errors, warnings } = validatePaper(snapshot);
       if (errors.length > 0) throw paperNotPublishable(errors, warnings);
+      const before = { latestVersion: paper.latestVersion, unpublishedChanges: paper.unpublishedChanges };
       const version = (paper.latestVersion ?? 0) + 1;
       const { identifiers } = await manager.insert(PaperVersion, {
         paperId: paper.id,
@@ -54,6 +57,7 @@ export class PublishingService {
       await manager.save(paper);
       const stored = await manager.findOneByOrFail(PaperVersion, { id: identifiers[0].id as string });
       await this.webhooks.emit(manager, 'paper.published', { paperId: paper.id, paperVersionId: stored.id, version, jobRoleId: paper.jobRoleId });
+      await this.audit.record(manager, { resourceType: 'paper', resourceId: paper.id, before, after: { latestVersion: version, unpublishedChanges: false, paperVersionId: stored.id } });
       return { ...stored, warnings };
     });
   }

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { afterCommit, AppConfig, containsPattern, DomainError, JobName, JobQueue, pageOf, TenantTransaction, type Page } from '@assay/core';
+import { AuditTrail } from '@assay/audit';
+import { afterCommit, AppConfig, containsPattern, DomainError, JobName, JobQueue, pageOf, pageOrCursor, TenantTransaction, type Page, type PageWithCursor } from '@assay/core';
 import type { CreateWebhookDto, DeliveryQueryDto, UpdateWebhookDto, WebhookQueryDto } from './dto/webhook.dto';
 import { WebhookDelivery, type WebhookDeliveryStatus } from './entities/webhook-delivery.entity';
 import { WebhookEndpoint } from './entities/webhook-endpoint.entity';
@@ -36,6 +37,7 @@ export class WebhookEndpointsService {
   constructor(
     private readonly tx: TenantTransaction,
     private readonly jobs: JobQueue,
+    private readonly audit: AuditTrail,
     config: AppConfig,
   ) {
     this.key = secretKey(config.LINK_SECRET);
@@ -55,7 +57,9 @@ export class WebhookEndpointsService {
         enabled: true,
         consecutiveFailures: 0,
       });
-      return this.find(manager, identifiers[0].id as string);
+      const created = await this.find(manager, identifiers[0].id as string);
+      await this.audit.record(manager, { resourceType: 'webhook_endpoint', resourceId: created.id, before: null, after: created });
+      return created;
     });
     return { ...endpoint, secret };
   }
@@ -87,7 +91,9 @@ export class WebhookEndpointsService {
       if (dto.enabled === false && before.enabled) Object.assign(changes, { enabled: false, disabledAt: new Date(), disabledReason: 'paused by an admin' });
       if (Object.keys(changes).length > 0) await manager.update(WebhookEndpoint, { id }, changes);
       if (resumed) await manager.update(WebhookDelivery, { endpointId: id, status: 'pending' }, { nextAttemptAt: () => 'now()' });
-      return { endpoint: await this.find(manager, id), resumed };
+      const after = await this.find(manager, id);
+      await this.audit.record(manager, { resourceType: 'webhook_endpoint', resourceId: id, before, after });
+      return { endpoint: after, resumed };
     });
     if (resumed) await this.queue(endpoint);
     return endpoint;
@@ -95,8 +101,9 @@ export class WebhookEndpointsService {
 
   async remove(id: string): Promise<void> {
     await this.tx.run(async (manager) => {
-      await this.find(manager, id);
+      const before = await this.find(manager, id);
       await manager.delete(WebhookEndpoint, { id });
+      await this.audit.record(manager, { resourceType: 'webhook_endpoint', resourceId: id, before, after: null });
     });
   }
 
@@ -104,29 +111,28 @@ export class WebhookEndpointsService {
   async rotateSecret(id: string): Promise<WebhookEndpoint & { secret: string }> {
     const secret = newWebhookSecret();
     const endpoint = await this.tx.run(async (manager) => {
-      await this.find(manager, id);
+      const before = await this.find(manager, id);
       await manager.update(WebhookEndpoint, { id }, { secretSealed: sealSecret(secret, this.key) });
-      return this.find(manager, id);
+      const after = await this.find(manager, id);
+      // The secret itself is redacted; the entry says that it was rotated, when and by whom.
+      await this.audit.record(manager, { resourceType: 'webhook_endpoint', resourceId: id, before, after });
+      return after;
     });
     return { ...endpoint, secret };
   }
 
-  /** The delivery log of one endpoint, newest event first. */
-  deliveries(id: string, query: DeliveryQueryDto): Promise<Page<WebhookDeliveryView>> {
+  /** The delivery log of one endpoint, newest event first, by page number or by cursor. */
+  deliveries(id: string, query: DeliveryQueryDto): Promise<PageWithCursor<WebhookDeliveryView>> {
     return this.tx.run(async (manager) => {
       await this.find(manager, id);
       const qb = manager
         .createQueryBuilder(WebhookDelivery, 'd')
         .innerJoin('webhook_events', 'e', 'e.id = d.event_id')
         .addSelect('e.type', 'event_type')
-        .where('d.endpointId = :id', { id })
-        .orderBy('d.sequence', 'DESC')
-        .skip(query.offset)
-        .take(query.pageSize);
+        .where('d.endpointId = :id', { id });
       if (query.status) qb.andWhere('d.status = :status', { status: query.status });
       if (query.eventType) qb.andWhere('e.type = :type', { type: query.eventType });
-      const [{ entities, raw }, total] = await Promise.all([qb.getRawAndEntities<{ event_type: string }>(), qb.getCount()]);
-      return pageOf(entities.map((delivery, i) => this.deliveryView(delivery, raw[i].event_type)), total, query);
+      return pageOrCursor(qb, { sort: 'd.sequence', id: 'd.id', type: 'bigint' }, query, (delivery, raw) => this.deliveryView(delivery, raw.event_type as string));
     });
   }
 

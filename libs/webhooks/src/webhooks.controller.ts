@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AnswersSecret, ApiNoContent, ApiPageResponse, ApiProblems, Roles, STAFF_PROBLEMS, UuidParam } from '@assay/core';
+import { AnswersSecret, ApiNoContent, ApiPageResponse, ApiPageWithCursorResponse, ApiProblems, Roles, STAFF_PROBLEMS, UuidParam } from '@assay/core';
 import { CreateWebhookDto, DeliveryQueryDto, UpdateWebhookDto, WebhookQueryDto } from './dto/webhook.dto';
 import { WebhookDeliveryResponse, WebhookResponse, WebhookWithSecretResponse } from './dto/webhook.response';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
@@ -67,7 +67,7 @@ export class WebhooksController {
 
   @Get(':id/deliveries')
   @ApiOperation({ summary: "The endpoint's delivery log, newest event first: status, attempts, last response code and latency, next retry." })
-  @ApiPageResponse(WebhookDeliveryResponse)
+  @ApiPageWithCursorResponse(WebhookDeliveryResponse)
   @ApiProblems([400, 404])
   deliveries(@UuidParam() id: string, @Query() query: DeliveryQueryDto) {
     return this.endpoints.deliveries(id, query);

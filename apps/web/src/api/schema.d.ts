@@ -277,6 +277,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The company's audit log of staff and API-key actions that change data, newest first; follow `next`. */
+        get: operations["AuditLogController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-log/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered audit log as CSV (UTF-8 with BOM), streamed; `cursor` and `limit` are ignored. */
+        get: operations["AuditLogController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -408,6 +442,40 @@ export interface paths {
         };
         /** A candidate; their invitations across roles: GET /invitations?candidateId=. */
         get: operations["InvitationsController_getCandidate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/candidates/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A candidate's results per attempt: score, pass/fail, band, percentile in the job role, competencies, report link. Never answers. */
+        get: operations["CandidateResultsController_byId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/candidates/external/{externalId}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same, for the candidate the company knows by this ATS id. */
+        get: operations["CandidateResultsController_byExternalId"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1681,6 +1749,62 @@ export interface components {
              */
             submittedBy: "candidate" | "deadline" | "sweep" | null;
         };
+        AuditEntryPage: {
+            items: components["schemas"]["AuditEntryResponse"][];
+            /** @description Pass as `cursor` for the rows after this page; null on the last page. */
+            next: string | null;
+        };
+        AuditEntryResponse: {
+            /** @example PATCH /api/v1/users/:id */
+            action: string;
+            /**
+             * Format: uuid
+             * @description The API key, or null for a staff member.
+             */
+            actorApiKeyId: string | null;
+            /**
+             * Format: uuid
+             * @description The staff member, or null for an API key.
+             */
+            actorUserId: string | null;
+            /** @description The resource after the change, redacted the same way (where recorded). */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            at: string;
+            /** @description The resource before the change, redacted the same way (where recorded). */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The request body, secrets and personal data replaced by "[redacted]". */
+            body: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The client address (behind TRUST_PROXY, the forwarded one). */
+            clientAddress: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            method: "POST" | "PUT" | "PATCH" | "DELETE";
+            /** @description The ids in the path, by name. */
+            pathParams: {
+                [key: string]: string;
+            };
+            requestId: string | null;
+            resourceId: string | null;
+            /** @example user */
+            resourceType: string | null;
+            /** @example /api/v1/users/:id */
+            route: string;
+            /**
+             * @description The HTTP status the request answered.
+             * @example 200
+             */
+            status: number;
+            /** Format: uuid */
+            tenantId: string;
+        };
         BatchAnswerDto: {
             /** @description single_choice "B"; multiple_choice ["A","C"]; true_false true; fill_blank ["北京","42"] (one per blank); short_answer/essay {"text": "..."}; null clears. */
             answer: (string | string[] | boolean | {
@@ -1749,15 +1873,23 @@ export interface components {
         };
         CandidatePage: {
             items: components["schemas"]["CandidateResponse"][];
-            /** @example 1 */
-            page: number;
-            /** @example 50 */
+            /** @description Pass as `cursor` for the rows after this page; null on the last page. */
+            next: string | null;
+            /**
+             * @description null when paging by cursor.
+             * @example 1
+             */
+            page: number | null;
+            /**
+             * @description Rows per page (`limit` when paging by cursor).
+             * @example 50
+             */
             pageSize: number;
             /**
-             * @description Rows matching the filters, over all pages.
+             * @description Rows matching the filters, over all pages; null when paging by cursor.
              * @example 123
              */
-            total: number;
+            total: number | null;
         };
         CandidatePaperResponse: {
             durationMinutes: number;
@@ -1803,6 +1935,13 @@ export interface components {
             tenantId: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        CandidateResultsResponse: {
+            attempts: components["schemas"]["AttemptResultResponse"][];
+            /** Format: uuid */
+            candidateId: string;
+            /** @description The candidate's ATS id. */
+            externalId: string | null;
         };
         CandidateSectionResponse: {
             /** Format: uuid */
@@ -2249,15 +2388,23 @@ export interface components {
         };
         InvitationPage: {
             items: components["schemas"]["InvitationResponse"][];
-            /** @example 1 */
-            page: number;
-            /** @example 50 */
+            /** @description Pass as `cursor` for the rows after this page; null on the last page. */
+            next: string | null;
+            /**
+             * @description null when paging by cursor.
+             * @example 1
+             */
+            page: number | null;
+            /**
+             * @description Rows per page (`limit` when paging by cursor).
+             * @example 50
+             */
             pageSize: number;
             /**
-             * @description Rows matching the filters, over all pages.
+             * @description Rows matching the filters, over all pages; null when paging by cursor.
              * @example 123
              */
-            total: number;
+            total: number | null;
         };
         InvitationResponse: {
             candidate: components["schemas"]["CandidateResponse"];
@@ -3148,15 +3295,23 @@ export interface components {
         };
         WebhookDeliveryPage: {
             items: components["schemas"]["WebhookDeliveryResponse"][];
-            /** @example 1 */
-            page: number;
-            /** @example 50 */
+            /** @description Pass as `cursor` for the rows after this page; null on the last page. */
+            next: string | null;
+            /**
+             * @description null when paging by cursor.
+             * @example 1
+             */
+            page: number | null;
+            /**
+             * @description Rows per page (`limit` when paging by cursor).
+             * @example 50
+             */
             pageSize: number;
             /**
-             * @description Rows matching the filters, over all pages.
+             * @description Rows matching the filters, over all pages; null when paging by cursor.
              * @example 123
              */
-            total: number;
+            total: number | null;
         };
         WebhookDeliveryResponse: {
             attempts: number;
@@ -4824,6 +4979,138 @@ export interface operations {
             };
         };
     };
+    AuditLogController_list: {
+        parameters: {
+            query?: {
+                /** @description Part of the action (`PATCH /api/v1/users/:id`), case-insensitive, e.g. `/webhooks` or `publish`. */
+                action?: string;
+                /** @description The staff member who acted. */
+                actorUserId?: string;
+                /** @description The API key that acted. */
+                apiKeyId?: string;
+                /** @description The `next` of the previous page; leave out for the first page. */
+                cursor?: string;
+                /** @description Entries at or after this time. */
+                from?: string;
+                limit?: number;
+                method?: "POST" | "PUT" | "PATCH" | "DELETE";
+                /** @description The id of the resource acted on (its own id or one in the path). */
+                resourceId?: string;
+                /** @description The kind of resource, e.g. `user`, `paper`, `webhooks`. */
+                resourceType?: string;
+                /** @description Entries before this time. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the list; follow `next`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryPage"];
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). `request.invalid_cursor` (field `cursor`), or a filter out of range. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuditLogController_export: {
+        parameters: {
+            query?: {
+                /** @description Part of the action (`PATCH /api/v1/users/:id`), case-insensitive, e.g. `/webhooks` or `publish`. */
+                action?: string;
+                /** @description The staff member who acted. */
+                actorUserId?: string;
+                /** @description The API key that acted. */
+                apiKeyId?: string;
+                /** @description The `next` of the previous page; leave out for the first page. */
+                cursor?: string;
+                /** @description Entries at or after this time. */
+                from?: string;
+                limit?: number;
+                method?: "POST" | "PUT" | "PATCH" | "DELETE";
+                /** @description The id of the resource acted on (its own id or one in the path). */
+                resourceId?: string;
+                /** @description The kind of resource, e.g. `user`, `paper`, `webhooks`. */
+                resourceType?: string;
+                /** @description Entries before this time. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entries as an attachment (audit-log.csv). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     AuthController_login: {
         parameters: {
             query?: never;
@@ -5158,8 +5445,12 @@ export interface operations {
     InvitationsController_listCandidates: {
         parameters: {
             query?: {
+                /** @description Cursor paging: the `next` of the previous page. With `cursor` or `limit`, `page` and `pageSize` are ignored. */
+                cursor?: string;
                 /** @description The candidate's ATS id, exactly. */
                 externalId?: string;
+                /** @description Cursor paging: rows per page (default 50). */
+                limit?: number;
                 page?: unknown;
                 pageSize?: unknown;
                 /** @description Search in name, email and ATS id. */
@@ -5171,7 +5462,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of the list. */
+            /** @description One page of the list (by page number or by cursor). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5256,6 +5547,121 @@ export interface operations {
                 };
             };
             /** @description Not found, or another tenant's (`<thing>.not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CandidateResultsController_byId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateResultsResponse"];
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). `candidate.not_found`: no such candidate in this company. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CandidateResultsController_byExternalId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The candidate's ATS id, as given when inviting. */
+                externalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateResultsResponse"];
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). `candidate.not_found`: no candidate with this ATS id in this company. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7416,9 +7822,13 @@ export interface operations {
                 /** @description The candidate's ATS id, exactly. */
                 candidateExternalId?: string;
                 candidateId?: string;
+                /** @description Cursor paging: the `next` of the previous page. With `cursor` or `limit`, `page` and `pageSize` are ignored. */
+                cursor?: string;
                 /** @description The invitation's ATS id, exactly. */
                 externalId?: string;
                 jobRoleId?: string;
+                /** @description Cursor paging: rows per page (default 50). */
+                limit?: number;
                 page?: unknown;
                 pageSize?: unknown;
                 paperId?: string;
@@ -7432,7 +7842,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of the list. */
+            /** @description One page of the list (by page number or by cursor). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7869,9 +8279,13 @@ export interface operations {
                 /** @description The candidate's ATS id, exactly. */
                 candidateExternalId?: string;
                 candidateId?: string;
+                /** @description Cursor paging: the `next` of the previous page. With `cursor` or `limit`, `page` and `pageSize` are ignored. */
+                cursor?: string;
                 /** @description The invitation's ATS id, exactly. */
                 externalId?: string;
                 jobRoleId?: string;
+                /** @description Cursor paging: rows per page (default 50). */
+                limit?: number;
                 page?: unknown;
                 pageSize?: unknown;
                 paperId?: string;
@@ -10725,7 +11139,11 @@ export interface operations {
     WebhooksController_deliveries: {
         parameters: {
             query?: {
+                /** @description Cursor paging: the `next` of the previous page. With `cursor` or `limit`, `page` and `pageSize` are ignored. */
+                cursor?: string;
                 eventType?: "invitation.sent" | "invitation.opened" | "invitation.started" | "invitation.submitted" | "invitation.graded" | "invitation.passed" | "invitation.failed" | "paper.published" | "paper.marking_finished";
+                /** @description Cursor paging: rows per page (default 50). */
+                limit?: number;
                 page?: unknown;
                 pageSize?: unknown;
                 status?: "pending" | "delivered" | "failed";
@@ -10738,7 +11156,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of the list. */
+            /** @description One page of the list (by page number or by cursor). */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '@assay/core';
 import type { ReportScope } from '../cohort';
 import { REPORT_LOCALES, type ReportLocale } from '../report-pdf/report-locale';
@@ -69,4 +69,12 @@ export class ReportPdfQueryDto {
   @IsOptional()
   @IsIn(REPORT_LOCALES)
   lang?: ReportLocale;
+}
+
+export class ExternalIdParamsDto {
+  @ApiProperty({ description: "The candidate's ATS id, as given when inviting.", maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  externalId!: string;
 }

@@ -126,6 +126,65 @@ export function PageResponseOf<T>(item: Type<T>): Type {
   return PageResponse;
 }
 
+const pageWithCursorClasses = new Map<Type, Type>();
+
+/** The schema of cursor.ts's `PageWithCursor<T>`, named `<Item>Page` like PageResponseOf. */
+export function PageWithCursorResponseOf<T>(item: Type<T>): Type {
+  const known = pageWithCursorClasses.get(item);
+  if (known) return known;
+  class PageWithCursorResponse {
+    @ApiProperty({ type: [item] })
+    items!: T[];
+
+    @ApiProperty({ type: 'integer', nullable: true, description: 'Rows matching the filters, over all pages; null when paging by cursor.', example: 123 })
+    total!: number | null;
+
+    @ApiProperty({ type: 'integer', nullable: true, description: 'null when paging by cursor.', example: 1 })
+    page!: number | null;
+
+    @ApiProperty({ type: 'integer', description: 'Rows per page (`limit` when paging by cursor).', example: 50 })
+    pageSize!: number;
+
+    @ApiProperty({ type: 'string', nullable: true, description: 'Pass as `cursor` for the rows after this page; null on the last page.' })
+    next!: string | null;
+  }
+  const name = `${item.name.replace(/Response$/, '')}Page`;
+  Object.defineProperty(PageWithCursorResponse, 'name', { value: name });
+  ApiSchema({ name })(PageWithCursorResponse);
+  pageWithCursorClasses.set(item, PageWithCursorResponse);
+  return PageWithCursorResponse;
+}
+
+const cursorPageClasses = new Map<Type, Type>();
+
+/** The schema of cursor.ts's `CursorPage<T>`, named `<Item>Page`. */
+export function CursorPageResponseOf<T>(item: Type<T>): Type {
+  const known = cursorPageClasses.get(item);
+  if (known) return known;
+  class CursorPageResponse {
+    @ApiProperty({ type: [item] })
+    items!: T[];
+
+    @ApiProperty({ type: 'string', nullable: true, description: 'Pass as `cursor` for the rows after this page; null on the last page.' })
+    next!: string | null;
+  }
+  const name = `${item.name.replace(/Response$/, '')}Page`;
+  Object.defineProperty(CursorPageResponse, 'name', { value: name });
+  ApiSchema({ name })(CursorPageResponse);
+  cursorPageClasses.set(item, CursorPageResponse);
+  return CursorPageResponse;
+}
+
+/** 200 with one page of `item`s, by page number or by cursor. */
+export function ApiPageWithCursorResponse(item: Type, description = 'One page of the list (by page number or by cursor).'): MethodDecorator {
+  return ApiResponse({ status: 200, description, type: PageWithCursorResponseOf(item) });
+}
+
+/** 200 with one cursor page of `item`s. */
+export function ApiCursorPageResponse(item: Type, description = 'One page of the list; follow `next`.'): MethodDecorator {
+  return ApiResponse({ status: 200, description, type: CursorPageResponseOf(item) });
+}
+
 /** 200 with one page of `item`s. */
 export function ApiPageResponse(item: Type, description = 'One page of the list.'): MethodDecorator {
   return ApiResponse({ status: 200, description, type: PageResponseOf(item) });

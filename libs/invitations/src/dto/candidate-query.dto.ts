@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQueryDto } from '@assay/core';
+import { PageOrCursorQueryDto } from '@assay/core';
 
-export class CandidateQueryDto extends PageQueryDto {
+export class CandidateQueryDto extends PageOrCursorQueryDto {
   @ApiPropertyOptional({ description: 'Search in name, email and ATS id.' })
   @IsOptional()
   @IsString()

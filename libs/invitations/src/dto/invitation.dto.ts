@@ -15,7 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '@assay/core';
+import { PageOrCursorQueryDto } from '@assay/core';
 import { INVITATION_STATUSES, type InvitationStatus } from '@assay/contracts';
 import type { MailLocale } from '../entities/invitation.entity';
 
@@ -108,7 +108,7 @@ export class ExtendInvitationDto {
   closesAt!: Date;
 }
 
-export class InvitationQueryDto extends PageQueryDto {
+export class InvitationQueryDto extends PageOrCursorQueryDto {
   @ApiPropertyOptional({ enum: INVITATION_STATUSES })
   @IsOptional()
   @IsIn(INVITATION_STATUSES)

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsOptional, IsString, MaxLength, ValidateIf, registerDecorator } from 'class-validator';
-import { PageQueryDto } from '@assay/core';
+import { PageOrCursorQueryDto, PageQueryDto } from '@assay/core';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../webhook-events';
 import { webhookUrlProblem } from '../webhook-url';
 import type { WebhookDeliveryStatus } from '../entities/webhook-delivery.entity';
@@ -82,7 +82,7 @@ export class WebhookQueryDto extends PageQueryDto {
 
 const DELIVERY_STATUSES: WebhookDeliveryStatus[] = ['pending', 'delivered', 'failed'];
 
-export class DeliveryQueryDto extends PageQueryDto {
+export class DeliveryQueryDto extends PageOrCursorQueryDto {
   @ApiPropertyOptional({ enum: DELIVERY_STATUSES })
   @IsOptional()
   @IsIn(DELIVERY_STATUSES)

@@ -306,7 +306,8 @@ function InvitationsPage() {
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           locale={{ emptyText: <span className="console-hint">{q || status ? text.noMatch : text.empty}</span> }}
-          pagination={paging.pagination(list.data?.total, text.total)}
+          // Paged by number, so `total` is there (it is null only when paging by cursor).
+          pagination={paging.pagination(list.data?.total ?? undefined, text.total)}
           columns={[
             {
               title: text.candidate,
