@@ -10,8 +10,8 @@ const nx = require('@nx/eslint-plugin');
  * Type rules come from typescript-eslint via Nx's preset.
  */
 const SCOPE_ARROWS = {
-  api: ['identity', 'catalog', 'bank', 'papers', 'imports', 'invitations', 'attempts', 'analytics', 'grading', 'webhooks'],
-  worker: ['identity', 'invitations', 'attempts', 'analytics', 'grading', 'webhooks'],
+  api: ['identity', 'catalog', 'bank', 'papers', 'imports', 'invitations', 'attempts', 'analytics', 'grading', 'webhooks', 'privacy'],
+  worker: ['identity', 'invitations', 'attempts', 'analytics', 'grading', 'webhooks', 'privacy'],
   identity: [],
   catalog: [],
   bank: ['catalog', 'scoring'],
@@ -22,6 +22,7 @@ const SCOPE_ARROWS = {
   analytics: ['papers', 'statistics', 'grading-rules'],
   grading: ['attempts', 'papers', 'grading-rules', 'analytics', 'webhooks'],
   webhooks: [],
+  privacy: ['invitations', 'attempts', 'grading', 'analytics', 'webhooks'],
   testing: ['migrations'],
   bench: ['attempts', 'invitations', 'paper-import', 'grading', 'testing', 'migrations'],
   tools: ['identity', 'invitations', 'paper-import', 'statistics', 'migrations'],

@@ -16,6 +16,9 @@ import { STAFF_ROLES, type StaffRole } from '@assay/contracts';
 import { PageQueryDto } from '@assay/core';
 import type { UserStatus } from '../entities/user.entity';
 
+/** Bounds of a company's retention period for candidates' personal data, in days (the migration's CHECK). */
+export const CANDIDATE_RETENTION_DAYS = { min: 30, max: 3650, default: 365 } as const;
+
 export class UserQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Case-insensitive text contained in the name or the email.' })
   @IsOptional()
@@ -104,4 +107,15 @@ export class UpdateTenantDto {
   @IsOptional()
   @IsIn(['zh-CN', 'en'])
   locale?: 'zh-CN' | 'en';
+
+  @ApiPropertyOptional({
+    minimum: CANDIDATE_RETENTION_DAYS.min,
+    maximum: CANDIDATE_RETENTION_DAYS.max,
+    description: "Days a candidate's personal data is kept after their last activity; then it is erased (docs/privacy.md).",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(CANDIDATE_RETENTION_DAYS.min)
+  @Max(CANDIDATE_RETENTION_DAYS.max)
+  candidateDataRetentionDays?: number;
 }

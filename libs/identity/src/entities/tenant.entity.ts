@@ -17,6 +17,10 @@ export class Tenant {
   @Column('text')
   locale!: TenantLocale;
 
+  /** Days a candidate's personal data is kept after their last activity (docs/privacy.md). */
+  @Column('integer')
+  candidateDataRetentionDays!: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
