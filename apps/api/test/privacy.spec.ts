@@ -206,6 +206,14 @@ describe('privacy: erasure on request and after retention, export of one candida
     expect(exported.body.grading.marks.map((m: any) => m.comment)).toEqual([erased.comment, erased.comment]);
     expect(exported.body.webhookEvents.map((e: any) => e.type)).toContain('invitation.graded');
 
+    // Someone taking a test now cannot be erased: they would keep writing into what was erased.
+    const busy = person('忙');
+    const busyInvited = await as(a, 'POST', '/invitations', { paperId: paper.paperId, candidate: { name: busy.name, email: busy.email }, closesAt: busy.closesAt });
+    await Candidate.start(api, linkToken(loadConfig(process.env).LINK_SECRET, busyInvited.body.id, 1));
+    const refusedBusy = await as(a, 'POST', `/candidates/${busyInvited.body.candidateId}/erasure`, { confirm: true });
+    expect(refusedBusy).toMatchObject({ status: 409, body: { code: 'candidate.attempt_in_progress' } });
+    expect((await foundInDatabase([busy.name, busy.email])).length).toBeGreaterThanOrEqual(2);
+
     // A client that keyed a request by the email: the key itself is personal data.
     await owner(
       `INSERT INTO idempotency_keys (tenant_id, key, route, body_hash, status, locked_until, expires_at)

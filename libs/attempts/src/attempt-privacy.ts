@@ -34,13 +34,16 @@ export interface AttemptExport {
 export class AttemptPrivacy {
   constructor(private readonly snapshots: PaperSnapshots) {}
 
-  /** The attempts of these invitations, locked: no save or submission can run while they are read or erased. */
-  async lock(manager: EntityManager, invitationIds: string[]): Promise<AttemptRecord[]> {
+  /**
+   * The attempts of these invitations. `lock` (for an erasure) holds their rows until the
+   * transaction ends: no save or submission runs meanwhile.
+   */
+  async find(manager: EntityManager, invitationIds: string[], options: { lock: boolean }): Promise<AttemptRecord[]> {
     return (await manager.query(
       `SELECT id, invitation_id AS "invitationId", paper_version_id AS "paperVersionId", status, started_at AS "startedAt",
               submitted_at AS "submittedAt", points, max_points AS "maxPoints", passed, graded_at AS "gradedAt",
               last_ip AS "lastIp", last_user_agent AS "lastUserAgent"
-         FROM attempts WHERE invitation_id = ANY($1) ORDER BY started_at FOR UPDATE`,
+         FROM attempts WHERE invitation_id = ANY($1) ORDER BY started_at ${options.lock ? 'FOR UPDATE' : ''}`,
       [invitationIds],
     )) as AttemptRecord[];
   }

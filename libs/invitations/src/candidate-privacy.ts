@@ -40,13 +40,13 @@ export interface CandidateMailRecord {
 @Injectable()
 export class CandidatePrivacy {
   /**
-   * The candidate, locked against a concurrent invitation or erasure, and their invitations.
-   * 404 when the id is not one of the tenant's candidates (row-level security hides others').
+   * The candidate and their invitations; 404 when the id is not one of the tenant's candidates
+   * (row-level security hides others'). `lock` (for an erasure) holds the candidate's row until
+   * the transaction ends, so no invitation is added meanwhile.
    */
-  async lock(manager: EntityManager, candidateId: string): Promise<CandidateRecord> {
-    const [found] = (await manager.query('SELECT id FROM candidates WHERE id = $1 FOR UPDATE', [candidateId])) as { id: string }[];
-    if (!found) throw DomainError.notFound('candidate');
-    const candidate = await manager.findOneByOrFail(Candidate, { id: candidateId });
+  async find(manager: EntityManager, candidateId: string, options: { lock: boolean }): Promise<CandidateRecord> {
+    const candidate = await manager.findOne(Candidate, { where: { id: candidateId }, ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!candidate) throw DomainError.notFound('candidate');
     const invitations = await manager.find(Invitation, { where: { candidateId }, order: { createdAt: 'ASC' } });
     return { candidate, invitations };
   }

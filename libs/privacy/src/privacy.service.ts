@@ -37,7 +37,7 @@ export class PrivacyService {
    */
   eraseExpired(tenantId: string, candidateId: string): Promise<ErasureReport | null> {
     return this.tx.runAs(tenantId, async (manager) => {
-      await this.candidates.lock(manager, candidateId);
+      await this.candidates.find(manager, candidateId, { lock: true });
       const [due] = (await manager.query('SELECT id FROM candidates_past_retention(1, $1) WHERE tenant_id = app_current_tenant()', [candidateId])) as { id: string }[];
       return due ? this.eraseIn(manager, candidateId, 'retention') : null;
     });
@@ -46,9 +46,9 @@ export class PrivacyService {
   /** Everything held about one candidate, as one JSON document (their right of access). */
   export(candidateId: string): Promise<CandidateExport> {
     return this.tx.run(async (manager) => {
-      const record = await this.candidates.lock(manager, candidateId);
+      const record = await this.candidates.find(manager, candidateId, { lock: false });
       const invitationIds = record.invitations.map((i) => i.id);
-      const attempts = await this.attempts.lock(manager, invitationIds);
+      const attempts = await this.attempts.find(manager, invitationIds, { lock: false });
       const attemptIds = attempts.map((a) => a.id);
       const { responses, events } = await this.attempts.export(manager, attemptIds);
       const grading = await this.grading.export(manager, attemptIds);
@@ -68,9 +68,9 @@ export class PrivacyService {
   }
 
   private async eraseIn(manager: EntityManager, candidateId: string, reason: 'request' | 'retention'): Promise<ErasureReport> {
-    const record = await this.candidates.lock(manager, candidateId);
+    const record = await this.candidates.find(manager, candidateId, { lock: true });
     const invitationIds = record.invitations.map((i) => i.id);
-    const attempts = await this.attempts.lock(manager, invitationIds);
+    const attempts = await this.attempts.find(manager, invitationIds, { lock: true });
     const attemptIds = attempts.map((a) => a.id);
     // Read before the candidate's own row is erased: the stored answers are found by their email.
     const idempotentResponses = await eraseIdempotentResponses(manager, needles(record));

@@ -14,10 +14,8 @@ import {
 } from 'class-validator';
 import { STAFF_ROLES, type StaffRole } from '@assay/contracts';
 import { PageQueryDto } from '@assay/core';
+import { CANDIDATE_RETENTION_DAYS } from '../entities/tenant.entity';
 import type { UserStatus } from '../entities/user.entity';
-
-/** Bounds of a company's retention period for candidates' personal data, in days (the migration's CHECK). */
-export const CANDIDATE_RETENTION_DAYS = { min: 30, max: 3650, default: 365 } as const;
 
 export class UserQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Case-insensitive text contained in the name or the email.' })
