@@ -83,6 +83,11 @@ describe('privacy: erasure on request and after retention, export of one candida
   const children: ChildProcess[] = [];
   const apiLog = new CapturedOutput();
   const workerLog = new CapturedOutput();
+  let worker: ChildProcess;
+  const spawnWorker = () => {
+    worker = spawnProcess('worker', { ...env, LOG_LEVEL: 'info' }, workerLog.append);
+    children.push(worker);
+  };
 
   const as = (tenant: SignedUpTenant, method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown, headers: Record<string, string> = {}) =>
     api.request(method, `/api/v1${url}`, { token: tenant.accessToken, body, headers });
@@ -139,13 +144,15 @@ describe('privacy: erasure on request and after retention, export of one candida
       REDIS_PREFIX: `assay-test-privacy-${randomBytes(4).toString('hex')}`,
       LINK_RATE_LIMIT: '100000',
       WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+      // A killed worker's job is back in the queue within seconds (the crash test).
+      QUEUE_LOCK_MS: '2000',
+      QUEUE_STALLED_CHECK_MS: '1000',
     };
     api = await TestApi.start(env);
     // The worker and a second API are real processes logging at `info`, so the test reads every
     // line the product writes while it erases.
-    const worker = spawnProcess('worker', { ...env, LOG_LEVEL: 'info' }, workerLog.append);
-    const httpApi = spawnProcess('api', { ...env, LOG_LEVEL: 'info', PORT: String(apiPort), HOST: '127.0.0.1' }, apiLog.append);
-    children.push(worker, httpApi);
+    spawnWorker();
+    children.push(spawnProcess('api', { ...env, LOG_LEVEL: 'info', PORT: String(apiPort), HOST: '127.0.0.1' }, apiLog.append));
     a = await api.signup();
     b = await api.signup();
     await healthy(apiPort);
@@ -315,6 +322,8 @@ describe('privacy: erasure on request and after retention, export of one candida
     await owner(`UPDATE invitations SET updated_at = now() - interval '31 days' WHERE candidate_id = $1`, [theirs.candidateId]);
     await owner(`UPDATE attempts SET updated_at = now() - interval '31 days' WHERE id = $1`, [theirs.attemptId]);
 
+    const due = await owner<{ id: string }>('SELECT id FROM candidates_past_retention(1000) WHERE tenant_id = ANY($1)', [[b.tenantId, c.tenantId]]);
+    expect(due).toEqual([{ id: gone.candidateId }]);
     const mark = workerLog.text.length;
     await api.app.get(JobQueue).enqueue(JobName.SweepRetention, {});
     await until(async () => ((await owner<{ erased_at: Date | null }>('SELECT erased_at FROM candidates WHERE id = $1', [gone.candidateId]))[0].erased_at ? true : null), 'the old candidate erased');
@@ -328,5 +337,52 @@ describe('privacy: erasure on request and after retention, export of one candida
     // Run again (a duplicated job, a sweep that listed them before the erasure committed): nothing to do.
     expect(await api.app.get(PrivacyService).eraseExpired(c.tenantId, gone.candidateId)).toBeNull();
     expect(await owner('SELECT 1 FROM candidates_past_retention(10, $1)', [kept.candidateId])).toEqual([]);
+  });
+
+  it('an erasure interrupted by a crashed worker leaves nothing half done, and is finished after the restart', async () => {
+    const d = await api.signup();
+    expect((await as(d, 'PATCH', '/tenant', { candidateDataRetentionDays: 30 })).status).toBe(200);
+    const paper = await openPaper(api, d);
+    const who = person('己');
+    const ids = await takes(d, paper, who);
+    for (const table of ['candidates', 'invitations']) {
+      await owner(`UPDATE ${table} SET updated_at = now() - interval '31 days' WHERE ${table === 'candidates' ? 'id' : 'candidate_id'} = $1`, [ids.candidateId]);
+    }
+    await owner(`UPDATE attempts SET updated_at = now() - interval '31 days' WHERE id = $1`, [ids.attemptId]);
+
+    // Grading's copies are held by a lock of ours: the erasure gets that far and waits, mid-transaction.
+    const holder = await connectAsOwner();
+    const blocked = async () => {
+      const [{ pid }] = (await holder.query('SELECT pg_backend_pid() AS pid')).rows as { pid: number }[];
+      const waiting = (await owner<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))', [pid]));
+      return waiting[0]?.pid ?? null;
+    };
+    let erasing: number;
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT id FROM grading_answers WHERE attempt_id = $1 FOR UPDATE', [ids.attemptId]);
+      await api.app.get(JobQueue).enqueue(JobName.SweepRetention, {});
+      erasing = await until(blocked, 'the erasure waiting on our lock');
+      worker.kill('SIGKILL');
+      await exited(worker);
+    } finally {
+      await holder.query('ROLLBACK');
+      await holder.end();
+    }
+    // The dead worker's transaction is rolled back once its backend notices the client is gone.
+    await until(async () => ((await owner('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [erasing])).length === 0 ? true : null), 'the dead worker\'s backend gone');
+    const [candidate] = await owner<{ name: string; erased_at: Date | null }>('SELECT name, erased_at FROM candidates WHERE id = $1', [ids.candidateId]);
+    expect(candidate).toEqual({ name: who.name, erased_at: null });
+    // What the erasure had already changed before it waited (answers, addresses) is back as it was.
+    const [kept] = await owner<{ answer: unknown }>('SELECT answer FROM responses WHERE attempt_id = $1 AND question_id = $2', [ids.attemptId, paper.q.parcel]);
+    expect(kept.answer).toEqual({ text: who.answer });
+    const [attempt] = await owner<{ last_user_agent: string | null }>('SELECT last_user_agent FROM attempts WHERE id = $1', [ids.attemptId]);
+    expect(attempt.last_user_agent).toBe(who.userAgent);
+
+    // A new worker finishes the job (BullMQ returns the dead worker's job to the queue; the sweep lists the candidate until done).
+    spawnWorker();
+    await api.app.get(JobQueue).enqueue(JobName.SweepRetention, {});
+    await until(async () => ((await owner<{ erased_at: Date | null }>('SELECT erased_at FROM candidates WHERE id = $1', [ids.candidateId]))[0].erased_at ? true : null), 'the candidate erased after the restart');
+    expect(await foundInDatabase(needlesOf(who))).toEqual([]);
   });
 });
