@@ -8,7 +8,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   personal data, so anonymised scores keep their invitation and attempt);
  * - `candidates_past_retention(limit)`: for the retention sweep (all tenants), the candidates not
  *   yet erased whose last activity (their row, invitations, attempts) is older than their
- *   company's period and who have no attempt in progress. Returns ids only. With `p_candidate`,
+ *   company's period and who have no attempt in progress or waiting to be scored. Returns ids only. With `p_candidate`,
  *   only that one: the erasure job checks again, in its transaction, after locking the candidate
  *   (a new invitation since the sweep is new activity).
  */
@@ -35,7 +35,7 @@ export class AddCandidateRetention1764300100000 implements MigrationInterface {
                              WHERE i.tenant_id = c.tenant_id AND i.candidate_id = c.id))
                   < now() - make_interval(days => t.candidate_data_retention_days)
               AND NOT EXISTS (SELECT 1 FROM attempts a JOIN invitations i ON i.tenant_id = a.tenant_id AND i.id = a.invitation_id
-                               WHERE i.tenant_id = c.tenant_id AND i.candidate_id = c.id AND a.status = 'in_progress')
+                               WHERE i.tenant_id = c.tenant_id AND i.candidate_id = c.id AND a.status IN ('in_progress', 'submitted'))
             ORDER BY c.updated_at
             LIMIT p_limit
          $$`,

@@ -68,11 +68,12 @@ export class AttemptPrivacy {
    * among options (open answers, filled blanks), the events' addresses, browsers and client
    * details, the attempt's last address and browser; the result sheet is rebuilt from what is
    * left. Scores, outcomes, times and event types stay, so reports stay right. Refused while an
-   * attempt is in progress: the candidate would keep writing into what was just erased.
+   * attempt is in progress (the candidate would keep writing into what was just erased) or
+   * submitted and not yet scored (scoring reads the answers; it takes seconds).
    */
   async erase(manager: EntityManager, attempts: AttemptRecord[]): Promise<{ attempts: number; answers: number; events: number }> {
-    if (attempts.some((a) => a.status === 'in_progress')) {
-      throw new DomainError('conflict', 'candidate.attempt_in_progress', 'The candidate is taking a test now; erase their data once it is submitted.');
+    if (attempts.some((a) => a.status === 'in_progress' || a.status === 'submitted')) {
+      throw new DomainError('conflict', 'candidate.attempt_in_progress', 'The candidate is taking a test now or it is being scored; erase their data once it is scored.');
     }
     const ids = attempts.map((a) => a.id);
     const kept: string[] = [];

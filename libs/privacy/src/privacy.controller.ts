@@ -22,7 +22,7 @@ export class PrivacyController {
       "Erase one candidate's personal data now (admin): names, contacts, ATS ids, answers' text, addresses, comments. Anonymised scores stay. Cannot be undone; erasing again changes nothing.",
   })
   @ApiOkResponse({ type: ErasureResponse, description: 'What was erased: counts of rows, never their content.' })
-  @ApiProblems([400, 404, 409], { 409: '`candidate.attempt_in_progress`: the candidate is taking a test now.' })
+  @ApiProblems([400, 404, 409], { 409: '`candidate.attempt_in_progress`: the candidate is taking a test now, or it is being scored.' })
   erase(@UuidParam() id: string, @Body() _confirmed: EraseCandidateDto): Promise<ErasureResponse> {
     return this.privacy.erase(id);
   }

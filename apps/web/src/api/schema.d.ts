@@ -5310,7 +5310,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The current state does not allow it (see `code`). `candidate.attempt_in_progress`: the candidate is taking a test now. */
+            /** @description The current state does not allow it (see `code`). `candidate.attempt_in_progress`: the candidate is taking a test now, or it is being scored. */
             409: {
                 headers: {
                     [name: string]: unknown;
