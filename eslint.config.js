@@ -10,8 +10,8 @@ const nx = require('@nx/eslint-plugin');
  * Type rules come from typescript-eslint via Nx's preset.
  */
 const SCOPE_ARROWS = {
-  api: ['identity', 'catalog', 'bank', 'papers', 'imports', 'invitations', 'attempts', 'analytics', 'grading', 'webhooks', 'audit'],
-  worker: ['identity', 'invitations', 'attempts', 'analytics', 'grading', 'webhooks', 'audit'],
+  api: ['identity', 'catalog', 'bank', 'papers', 'imports', 'invitations', 'attempts', 'analytics', 'grading', 'webhooks', 'audit', 'privacy'],
+  worker: ['identity', 'invitations', 'attempts', 'analytics', 'grading', 'webhooks', 'audit', 'privacy'],
   identity: ['audit'],
   catalog: [],
   bank: ['catalog', 'scoring'],
@@ -23,6 +23,7 @@ const SCOPE_ARROWS = {
   grading: ['attempts', 'papers', 'grading-rules', 'analytics', 'webhooks', 'audit'],
   webhooks: ['audit'],
   audit: [],
+  privacy: ['invitations', 'attempts', 'grading', 'analytics', 'webhooks'],
   testing: ['migrations'],
   bench: ['attempts', 'invitations', 'paper-import', 'grading', 'testing', 'migrations'],
   tools: ['identity', 'invitations', 'paper-import', 'statistics', 'migrations'],

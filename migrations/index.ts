@@ -20,6 +20,7 @@ import { CreateIdempotencyKeys1764200720000 } from './1764200720000-CreateIdempo
 import { AddInvitationExternalId1764200730000 } from './1764200730000-AddInvitationExternalId';
 import { KeyTenantTablesByTenant1764200800000 } from './1764200800000-KeyTenantTablesByTenant';
 import { CreateAuditLog1764300000000 } from './1764300000000-CreateAuditLog';
+import { AddCandidateRetention1764300100000 } from './1764300100000-AddCandidateRetention';
 import { UnlinkSnapshotCandidates1764300900000 } from './1764300900000-UnlinkSnapshotCandidates';
 
 /** Every migration, in order. Listed explicitly so the same list runs from TypeScript (tests) and the build. */
@@ -46,5 +47,6 @@ export const MIGRATIONS = [
   AddInvitationExternalId1764200730000,
   KeyTenantTablesByTenant1764200800000,
   CreateAuditLog1764300000000,
+  AddCandidateRetention1764300100000,
   UnlinkSnapshotCandidates1764300900000,
 ];

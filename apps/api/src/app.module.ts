@@ -25,6 +25,7 @@ import { AuthGuard, IdentityModule } from '@assay/identity';
 import { InvitationsApiModule } from '@assay/invitations';
 import { ImportsModule } from '@assay/imports';
 import { PapersModule } from '@assay/papers';
+import { PrivacyModule } from '@assay/privacy';
 import { WebhooksApiModule } from '@assay/webhooks';
 
 @Module({
@@ -60,6 +61,7 @@ import { WebhooksApiModule } from '@assay/webhooks';
     AnalyticsModule,
     GradingModule,
     WebhooksApiModule,
+    PrivacyModule,
   ],
   providers: [
     { provide: APP_GUARD, useExisting: AuthGuard },

@@ -227,7 +227,7 @@ describe('OpenAPI document against the real answers', () => {
 
   it('the schema check finds a missing member, a wrong type, an undeclared member and a bad enum', () => {
     const schema = { $ref: '#/components/schemas/TenantResponse' };
-    const tenant = { id: randomUUID(), slug: 'x', name: 'X', locale: 'fr', createdAt: new Date().toISOString(), extra: 1 };
+    const tenant = { id: randomUUID(), slug: 'x', name: 'X', locale: 'fr', candidateDataRetentionDays: 365, createdAt: new Date().toISOString(), extra: 1 };
     expect(schemaProblems({ document, strict: true }, schema, tenant)).toEqual([
       '$.updatedAt: required but missing',
       '$.locale: "fr" is not one of zh-CN, en',

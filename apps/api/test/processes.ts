@@ -9,14 +9,20 @@ const ENTRY = { api: 'apps/api/src/main.ts', worker: 'apps/worker/src/main.ts' }
 
 /**
  * The API or the worker as a process of its own (TypeScript run through @swc-node/register), for
- * tests that kill or stop it. Output is discarded unless ASSAY_TEST_CHILD_OUTPUT=inherit.
+ * tests that kill or stop it, or read what it logs: `output` gets its stdout and stderr as they
+ * come. Otherwise output is discarded unless ASSAY_TEST_CHILD_OUTPUT=inherit.
  */
-export function spawnProcess(kind: keyof typeof ENTRY, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['-r', '@swc-node/register', resolve(ROOT, ENTRY[kind])], {
+export function spawnProcess(kind: keyof typeof ENTRY, env: Record<string, string>, output?: (text: string) => void): ChildProcess {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', resolve(ROOT, ENTRY[kind])], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-    stdio: process.env.ASSAY_TEST_CHILD_OUTPUT === 'inherit' ? 'inherit' : 'ignore',
+    stdio: output ? ['ignore', 'pipe', 'pipe'] : process.env.ASSAY_TEST_CHILD_OUTPUT === 'inherit' ? 'inherit' : 'ignore',
   });
+  if (output) {
+    child.stdout?.setEncoding('utf8').on('data', output);
+    child.stderr?.setEncoding('utf8').on('data', output);
+  }
+  return child;
 }
 
 /** Resolves with the exit code (null when a signal ended it), at once if it has already exited. */

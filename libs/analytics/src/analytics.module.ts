@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AnalyticsController } from './analytics.controller';
+import { AnalyticsPrivacy } from './analytics-privacy';
 import { AnalyticsJobs } from './analytics.jobs';
 import { AnalyticsService } from './analytics.service';
 import { CandidateResultsController } from './candidate-results.controller';
@@ -17,3 +18,10 @@ export class AnalyticsModule {}
   providers: [AnalyticsService, AnalyticsJobs, ReportThreads],
 })
 export class AnalyticsJobsModule {}
+
+/** The analytics part of erasure (docs/privacy.md), for the privacy library. */
+@Module({
+  providers: [AnalyticsPrivacy],
+  exports: [AnalyticsPrivacy],
+})
+export class AnalyticsPrivacyModule {}

@@ -4,3 +4,4 @@ export { AnalyticsJobs } from './analytics.jobs';
 export { analyticsRefreshJobs, REFRESH_WINDOW_MS } from './analytics-refresh';
 export { buildReport, type Report, type CandidateRow } from './build-report';
 export type { Cohort, ReportScope } from './cohort';
+export { AnalyticsPrivacy } from './analytics-privacy';

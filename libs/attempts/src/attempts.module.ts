@@ -3,6 +3,7 @@ import { InvitationsModule } from '@assay/invitations';
 import { PapersModule } from '@assay/papers';
 import { AttemptReportsService } from './attempt-reports.service';
 import { AttemptJobs } from './attempt.jobs';
+import { AttemptPrivacy } from './attempt-privacy';
 import { AttemptStartController, CandidateAttemptsController, StaffAttemptsController } from './attempts.controller';
 import { AttemptsService } from './attempts.service';
 import { AutosaveRoute } from './autosave.route';
@@ -11,15 +12,15 @@ import { PaperSnapshots } from './paper-snapshots';
 @Module({
   imports: [InvitationsModule, PapersModule],
   controllers: [AttemptStartController, CandidateAttemptsController, StaffAttemptsController],
-  providers: [AttemptsService, AttemptReportsService, PaperSnapshots, AutosaveRoute],
-  exports: [AttemptsService],
+  providers: [AttemptsService, AttemptReportsService, PaperSnapshots, AutosaveRoute, AttemptPrivacy],
+  exports: [AttemptsService, AttemptPrivacy],
 })
 export class AttemptsModule {}
 
 /** The worker's part: deadline auto-submit, scoring, the overdue sweep. */
 @Module({
   imports: [InvitationsModule, PapersModule],
-  providers: [AttemptsService, PaperSnapshots, AttemptJobs],
-  exports: [AttemptsService],
+  providers: [AttemptsService, PaperSnapshots, AttemptJobs, AttemptPrivacy],
+  exports: [AttemptsService, AttemptPrivacy],
 })
 export class AttemptsJobsModule {}

@@ -7,3 +7,4 @@ export { SAVE_ANSWERS } from './attempt-sql';
 export { scoreAttemptAnswers } from './attempt-scoring';
 export { AttemptJobs } from './attempt.jobs';
 export { AUTOSAVE_OPENAPI_PATHS } from './autosave.openapi';
+export { AttemptPrivacy, type AttemptRecord, type AttemptExport } from './attempt-privacy';

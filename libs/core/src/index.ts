@@ -38,3 +38,4 @@ export type { SpreadsheetTable } from './workers/spreadsheet.task';
 export * from './redis/eviction-policy';
 export * from './mail/staff-mail';
 export * from './http/idempotency.interceptor';
+export * from './http/idempotency-erasure';

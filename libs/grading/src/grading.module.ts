@@ -11,6 +11,7 @@ import { GradingQueueService } from './grading-queue.service';
 import { GradingSettingsService } from './grading-settings.service';
 import { GradingJobs } from './grading.jobs';
 import { MarkingService } from './marking.service';
+import { GradingPrivacy } from './grading-privacy';
 
 @Module({
   imports: [PapersModule],
@@ -25,3 +26,10 @@ export class GradingModule {}
   providers: [GradingSettingsService, GradingIntakeService, GradingJobs],
 })
 export class GradingJobsModule {}
+
+/** The grading domain's part of erasure and export (docs/privacy.md), for the privacy library. */
+@Module({
+  providers: [GradingPrivacy],
+  exports: [GradingPrivacy],
+})
+export class GradingPrivacyModule {}

@@ -3,3 +3,4 @@ export { GradingJobs } from './grading.jobs';
 export { GradingQueueService } from './grading-queue.service';
 export type { GraderTask } from './grading-queue.service';
 export type { GradingSettings } from './grading-settings.service';
+export { GradingPrivacy, type GradingExport } from './grading-privacy';

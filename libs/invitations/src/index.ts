@@ -8,3 +8,4 @@ export { renderInvitationMail, type InvitationMailData } from './mail/mail-templ
 export { readInvitationRows, MAX_INVITATION_ROWS } from './bulk/invitation-rows';
 export { linkToken } from './link-token';
 export { ReminderJobs } from './reminder.jobs';
+export { CandidatePrivacy, ERASED_NAME, erasedEmail, type CandidateRecord, type CandidateMailRecord } from './candidate-privacy';

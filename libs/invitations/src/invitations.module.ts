@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { PapersModule } from '@assay/papers';
 import { StaffMail } from '@assay/core';
 import { WebhooksModule } from '@assay/webhooks';
+import { CandidatePrivacy } from './candidate-privacy';
 import { CandidatesService } from './candidates.service';
 import { Candidate } from './entities/candidate.entity';
 import { Invitation } from './entities/invitation.entity';
@@ -22,8 +23,8 @@ const entities = TypeOrmModule.forFeature([Candidate, Invitation, OutboxMessage]
 /** Services other domains use (attempts start from a link and move the invitation on). */
 @Module({
   imports: [entities, PapersModule, WebhooksModule],
-  providers: [InvitationsService, CandidatesService, LinksService, Reminders],
-  exports: [InvitationsService, CandidatesService, LinksService],
+  providers: [InvitationsService, CandidatesService, LinksService, Reminders, CandidatePrivacy],
+  exports: [InvitationsService, CandidatesService, LinksService, CandidatePrivacy],
 })
 export class InvitationsModule {}
 

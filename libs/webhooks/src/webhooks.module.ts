@@ -7,14 +7,15 @@ import { WebhookDeliveryJobs } from './webhook-delivery.jobs';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
 import { WebhooksController } from './webhooks.controller';
 import { WebhooksService } from './webhooks.service';
+import { WebhookPrivacy } from './webhook-privacy';
 
 const entities = TypeOrmModule.forFeature([WebhookEndpoint, WebhookEvent, WebhookDelivery]);
 
 /** What the domains use: `WebhooksService.emit` inside their transactions. */
 @Module({
   imports: [entities],
-  providers: [WebhooksService],
-  exports: [WebhooksService],
+  providers: [WebhooksService, WebhookPrivacy],
+  exports: [WebhooksService, WebhookPrivacy],
 })
 export class WebhooksModule {}
 

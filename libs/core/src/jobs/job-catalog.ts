@@ -12,6 +12,7 @@ export enum QueueName {
   Analytics = 'analytics',
   Grading = 'grading',
   Webhooks = 'webhooks',
+  Privacy = 'privacy',
 }
 
 export enum JobName {
@@ -31,6 +32,8 @@ export enum JobName {
   SweepGrading = 'sweep-grading',
   DeliverWebhooks = 'deliver-webhooks',
   SweepWebhooks = 'sweep-webhooks',
+  EraseCandidate = 'erase-candidate',
+  SweepRetention = 'sweep-retention',
 }
 
 /**
@@ -76,6 +79,10 @@ export interface JobPayloads {
   [JobName.DeliverWebhooks]: { tenantId: string; endpointId: string; at: number };
   /** Queues again deliveries of endpoints whose job was lost (all tenants). */
   [JobName.SweepWebhooks]: Record<string, never>;
+  /** Erases one candidate's personal data past their company's retention period (docs/privacy.md); skipped once erased. */
+  [JobName.EraseCandidate]: { tenantId: string; candidateId: string };
+  /** Queues the erasure of candidates past their company's retention period, a batch at a time (all tenants). */
+  [JobName.SweepRetention]: Record<string, never>;
 }
 
 export type JobOf<N extends JobName> = JobPayloads[N];
@@ -105,6 +112,8 @@ export const JOB_IDS: { [N in JobName]: ((data: JobOf<N>) => string) | null } = 
   [JobName.SweepGrading]: null,
   [JobName.DeliverWebhooks]: (data) => `webhooks-${data.endpointId}-${data.at}`,
   [JobName.SweepWebhooks]: null,
+  [JobName.EraseCandidate]: (data) => `erase-${data.candidateId}`,
+  [JobName.SweepRetention]: null,
 };
 
 /** The catalogue's id of one job (undefined for repeatable jobs). */
@@ -130,6 +139,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SweepGrading]: QueueName.Grading,
   [JobName.DeliverWebhooks]: QueueName.Webhooks,
   [JobName.SweepWebhooks]: QueueName.Webhooks,
+  [JobName.EraseCandidate]: QueueName.Privacy,
+  [JobName.SweepRetention]: QueueName.Privacy,
 };
 
 /** Retries with exponential backoff; finished jobs are kept a while for inspection, then trimmed. */
@@ -150,6 +161,8 @@ export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   [QueueName.Grading]: 5,
   // Each job holds one endpoint (deliveries to it go one at a time, in order); several endpoints at once.
   [QueueName.Webhooks]: 10,
+  // Erasures are a few statements each and never urgent: two at a time leave the database to the requests.
+  [QueueName.Privacy]: 2,
 };
 
 /** Repeatable jobs, upserted by the worker at start-up (idempotent: one scheduler per id). */
@@ -163,4 +176,5 @@ export const JOB_SCHEDULES: { name: JobName; everyMs: number }[] = [
   { name: JobName.SweepGrading, everyMs: 60_000 },
   { name: JobName.SweepAnalytics, everyMs: 60_000 },
   { name: JobName.SweepWebhooks, everyMs: 60_000 },
+  { name: JobName.SweepRetention, everyMs: 3600_000 },
 ];

@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { STAFF_ROLES, type StaffRole } from '@assay/contracts';
 import { PageQueryDto } from '@assay/core';
+import { CANDIDATE_RETENTION_DAYS } from '../entities/tenant.entity';
 import type { UserStatus } from '../entities/user.entity';
 
 export class UserQueryDto extends PageQueryDto {
@@ -104,4 +105,15 @@ export class UpdateTenantDto {
   @IsOptional()
   @IsIn(['zh-CN', 'en'])
   locale?: 'zh-CN' | 'en';
+
+  @ApiPropertyOptional({
+    minimum: CANDIDATE_RETENTION_DAYS.min,
+    maximum: CANDIDATE_RETENTION_DAYS.max,
+    description: "Days a candidate's personal data is kept after their last activity; then it is erased (docs/privacy.md).",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(CANDIDATE_RETENTION_DAYS.min)
+  @Max(CANDIDATE_RETENTION_DAYS.max)
+  candidateDataRetentionDays?: number;
 }

@@ -21,6 +21,9 @@ export class CandidateResponse extends TenantRecordResponse implements Candidate
 
   @ApiProperty({ type: String, nullable: true, description: "The candidate's id in the company's ATS." })
   externalId!: string | null;
+
+  @ApiProperty({ type: Date, nullable: true, description: "When the person's data was erased (docs/privacy.md); name and email are then placeholders." })
+  erasedAt!: Date | null;
 }
 
 export class InvitationResponse extends TenantRecordResponse {

@@ -17,4 +17,8 @@ export class Candidate extends TenantOwnedEntity {
   /** The candidate's id in the company's ATS. */
   @Column({ type: 'text', nullable: true })
   externalId!: string | null;
+
+  /** When the person's data was erased (on request or after the retention period); the row then holds none. */
+  @Column({ type: 'timestamptz', nullable: true })
+  erasedAt!: Date | null;
 }
