@@ -179,7 +179,11 @@ export function WebhooksPanel() {
   });
   const remove = useMutation({
     mutationFn: (id: string) => call(staffApi.DELETE('/api/v1/webhooks/{id}', { params: { path: { id } } })),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['webhooks'] }),
+    // Only the list is asked again (the log's key is apart): the deliveries of a deleted endpoint would be a 404.
+    onSuccess: (_, id) => {
+      setOpen((ids) => ids.filter((openId) => openId !== id));
+      return client.invalidateQueries({ queryKey: ['webhooks'] });
+    },
   });
 
   return (
@@ -258,14 +262,14 @@ function DeliveryLog({ endpoint }: { endpoint: Webhook }) {
   const client = useQueryClient();
   const deliveries = useQuery({
     placeholderData: keepPreviousData,
-    queryKey: ['webhooks', endpoint.id, 'deliveries', list.page],
+    queryKey: ['webhook-deliveries', endpoint.id, list.page],
     queryFn: () => call(staffApi.GET('/api/v1/webhooks/{id}/deliveries', { params: { path: { id: endpoint.id }, query: { page: list.page, pageSize: list.pageSize } } })),
     // While a delivery waits (a redelivery, a retry) its outcome comes by itself.
     refetchInterval: (query) => (query.state.data?.items.some((delivery) => delivery.status === 'pending') ? 2000 : false),
   });
   const redeliver = useMutation({
     mutationFn: (deliveryId: string) => call(staffApi.POST('/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver', { params: { path: { id: endpoint.id, deliveryId } } })),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['webhooks', endpoint.id, 'deliveries'] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['webhook-deliveries', endpoint.id] }),
   });
   const result = { pending: text.pending, delivered: text.delivered, failed: text.failed } as Record<string, string>;
   return (
@@ -339,7 +343,8 @@ function RegisterModal({ onClose }: { onClose: () => void }) {
         <Form.Item label={text.description} name="description">
           <Input maxLength={500} />
         </Form.Item>
-        <Form.Item label={text.events} name="events" rules={[{ required: true, type: 'array', min: 1, message: text.eventsRule }]}>
+        {/* A validator, not `required`: Form.Item would put aria-required on the group's <div>, which ARIA does not allow there. */}
+        <Form.Item label={text.events} name="events" rules={[{ validator: (_, events?: EventType[]) => (events?.length ? Promise.resolve() : Promise.reject(new Error(text.eventsRule))) }]}>
           <Checkbox.Group className="console-checklist" options={(Object.keys(EVENTS[locale]) as EventType[]).map((event) => ({ value: event, label: `${EVENTS[locale][event]} (${event})` }))} />
         </Form.Item>
         {create.error && <ErrorAlert error={create.error} fieldErrors={unplaced} />}
