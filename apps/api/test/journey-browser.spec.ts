@@ -273,17 +273,16 @@ describe('journey in a real browser: sign-up to results', () => {
     await checkScreen(page, 'invitations');
     const links = new Map(mails.map((mail) => [mail.to, `${base}/t/${/\/t\/([\w.~-]+)/.exec(mail.text)?.[1]}`]));
 
-    // The candidates take the test from their links; the screens are checked (at both widths) on the first one's.
-    for (const [i, candidate] of CANDIDATES.entries()) await takeTest(candidate, links.get(candidate.email) ?? '', i === 0);
+    // The candidates take the test from their links, each on their own device at the same time; the screens are checked (at both widths) on the first one's.
+    await Promise.all(CANDIDATES.map((candidate, i) => takeTest(candidate, links.get(candidate.email) ?? '', i === 0)));
     // The worker scores each attempt and queues its open answers for both graders.
     await until(async () => {
       const attempts = (await call('GET', `/attempts?paperId=${paperId}`)).items as { status: string }[];
       return attempts.length === 3 && attempts.every((a) => a.status === 'awaiting_grading');
     }, 'three attempts awaiting marking');
 
-    // Two graders mark every open answer (double marking, the same marks: no third marking), one of them on a phone.
-    await markAll(graders[0].email, graders[0].password, DESKTOP, true);
-    await markAll(graders[1].email, graders[1].password, PHONE, false);
+    // Two graders mark every open answer at the same time (double marking, the same marks: no third marking), one of them on a phone.
+    await Promise.all([markAll(graders[0].email, graders[0].password, DESKTOP, true), markAll(graders[1].email, graders[1].password, PHONE, false)]);
     const roleId: string = draft.jobRoleId;
     const final = await until(async () => {
       const attempts = (await call('GET', `/attempts?paperId=${paperId}`)).items as { status: string; points: number }[];
