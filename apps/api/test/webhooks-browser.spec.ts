@@ -76,6 +76,15 @@ describe('webhooks screen in a real browser', () => {
     await dialog.getByRole('button', { name: '我已复制,关闭' }).click();
     const row = page.locator('.ant-table-row', { hasText: receiver.url() });
     await row.getByText('启用', { exact: true }).waitFor();
+    // Searched on the server by URL or description: a word that is not there empties the list, the description finds it.
+    const search = page.getByLabel('搜索地址或说明', { exact: true });
+    for (const [q, rows] of [['没有这个', 0], ['ats', 1]] as const) {
+      const searched = page.waitForResponse((response) => response.url().includes('/api/v1/webhooks?') && new URL(response.url()).searchParams.get('q') === q);
+      await search.fill(q);
+      await search.press('Enter');
+      await searched;
+      await page.waitForFunction((count) => document.querySelectorAll('.ant-table-tbody .ant-table-row').length === count, rows);
+    }
     const [endpoint] = (await endpoints()).items;
     expect(endpoint).toMatchObject({ url: receiver.url(), description: 'ATS 同步', enabled: true });
     expect([...endpoint.events].sort()).toEqual(['invitation.submitted', 'paper.published']);
