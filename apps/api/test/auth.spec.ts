@@ -211,6 +211,32 @@ describe('staff accounts and API keys', () => {
     expect(revoked.body.code).toBe('auth.invalid_api_key');
   });
 
+  it('searches API keys on the server by name or prefix, paginated, within the tenant only', async () => {
+    const tenant = await api.signup();
+    const create = async (name: string) => (await api.request('POST', '/api/v1/api-keys', { token: tenant.accessToken, body: { name, scopes: ['recruiter'] } })).body;
+    const ats = await create('ATS 同步');
+    await create('ATS 备份');
+    await create('报表脚本');
+    const list = (query: string, token = tenant.accessToken) => api.request('GET', `/api/v1/api-keys?${query}`, { token });
+
+    // Case-insensitive, in names and in the prefix shown in the list; % is a literal character.
+    const byName = await list(`q=${encodeURIComponent('ats')}&pageSize=1`);
+    expect(byName.body).toMatchObject({ total: 2, page: 1, pageSize: 1 });
+    expect(byName.body.items.map((key: { name: string }) => key.name)).toEqual(['ATS 备份']);
+    expect((await list(`q=${encodeURIComponent('ats')}&page=2&pageSize=1`)).body.items.map((key: { name: string }) => key.name)).toEqual(['ATS 同步']);
+    const byPrefix = await list(`q=${encodeURIComponent(ats.prefix.toUpperCase())}`);
+    expect(byPrefix.body.items.map((key: { id: string }) => key.id)).toEqual([ats.id]);
+    expect((await list('q=%25')).body.total).toBe(0);
+    expect((await list('q=')).body.total).toBe(3);
+    // Another company's admin finds none of them.
+    const other = await api.signup();
+    expect((await list(`q=${encodeURIComponent('ATS')}`, other.accessToken)).body.total).toBe(0);
+    // Bad input names the parameter.
+    const tooLong = await list(`q=${'x'.repeat(201)}`);
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.errors).toContainEqual(expect.objectContaining({ field: 'q' }));
+  });
+
   it('rejects a forged API key for a real tenant', async () => {
     const tenant = await api.signup();
     const forged = `ak_${tenant.tenantId.replace(/-/g, '')}_${'A'.repeat(43)}`;

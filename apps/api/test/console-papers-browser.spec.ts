@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DESKTOP, PHONE, screenProblems, TestSmtpServer, until, watchConsole } from '@assay/testing';
 import { consoleErrorsPerTest, startBrowserStack, type BrowserStack } from './browser-stack';
+import { fixWarningLine } from './browser-steps';
 import type { SignedUpTenant, TestApi } from './test-api';
 /** apps/api/test -> ../shared/samples/papers beside the repository (never copied into it). */
 const SAMPLE = resolve(__dirname, '../../../../shared/samples/papers/ecommerce-cs-question-bank.txt');
@@ -48,23 +49,6 @@ describe('recruiter console in a real browser: import, publish, invite', () => {
   /** No serious or critical axe-core violation, nothing wider than the screen, and a screenshot at phone and desktop width (ends at desktop width). */
   const checkScreen = async (page: Page, name: string) =>
     expect(await screenProblems(page, name, { prefix: 'console', viewports: [PHONE, DESKTOP], noOverflow: true, settle: true })).toEqual([]);
-
-  /** Fixes the line a warning points to, in place, and waits until the document is read again without that warning. */
-  async function fixWarningLine(page: Page, line: number, replacement: string): Promise<void> {
-    await page.getByRole('button', { name: new RegExp(`^第 ${line} 行`) }).click();
-    const source = page.locator(`#source-line-${line}`);
-    await expect(source.getAttribute('aria-current')).resolves.toBe('true');
-    // Scrolled to: the highlighted line comes inside the visible part of the source pane.
-    await page.waitForFunction((id) => {
-      const element = document.getElementById(id);
-      const pane = element?.closest('.import-source')?.getBoundingClientRect();
-      const box = element?.getBoundingClientRect();
-      return pane !== undefined && box !== undefined && box.top >= pane.top && box.top <= pane.bottom;
-    }, `source-line-${line}`);
-    await page.getByLabel(`修改第 ${line} 行`).fill(replacement);
-    await page.getByRole('button', { name: '应用并重新识别' }).click();
-    await page.getByRole('button', { name: new RegExp(`^第 ${line} 行`) }).waitFor({ state: 'detached' });
-  }
 
   it('imports a sample, fixes its warnings on their lines, publishes, invites by CSV, resends and revokes', async () => {
     const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });

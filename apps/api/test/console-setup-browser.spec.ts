@@ -192,6 +192,15 @@ describe('console set-up screens in a real browser', () => {
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(key);
     await keyDialog.getByRole('button', { name: '我已复制,关闭' }).click();
     await rowOf(page, 'ATS 同步').waitFor();
+    // Searched on the server (GET /api-keys?q=): a name that is not there empties the list, the key's name finds it.
+    const keySearch = page.getByLabel('搜索名称或前缀', { exact: true });
+    for (const [q, rows] of [['报表', []], ['ats', ['ATS 同步']]] as const) {
+      const searched = page.waitForResponse((response) => response.url().includes('/api/v1/api-keys?') && new URL(response.url()).searchParams.get('q') === q);
+      await keySearch.fill(q);
+      await keySearch.press('Enter');
+      await searched;
+      await tableShows(page, [...rows]);
+    }
     expect((await api.request('GET', '/api/v1/questions', { token: key })).status).toBe(200);
     await page.getByRole('button', { name: '吊销: ATS 同步' }).click();
     await confirm(page, '吊销');

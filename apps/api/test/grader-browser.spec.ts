@@ -6,6 +6,7 @@ import { connectAsOwner, DESKTOP, failedStatus, PHONE, screenProblems, until, wa
 import { call } from './attempts-fixtures';
 import { openPaper, queued, submit, type OpenPaper } from './grading-fixtures';
 import { consoleErrorsPerTest, startBrowserStack, type BrowserStack } from './browser-stack';
+import { focusedScore, markByKeyboard } from './browser-steps';
 import type { SignedUpTenant, TestApi } from './test-api';
 
 const GOOD_PARCEL = '先安抚客户情绪，表示理解并道歉；然后核实订单信息，查询物流轨迹；给出补发或退款的方案；最后跟进回访。';
@@ -93,18 +94,6 @@ describe('grader workspace in a real browser', () => {
 
   /** The marking screen shows this script (anonymous code) with the question's stem. */
   const showing = (page: Page, code: string) => page.getByText(`答卷编号 ${code}`).waitFor();
-  const focusedScore = (page: Page, index: number) => page.waitForFunction((i) => document.activeElement?.id.endsWith(`-score-${i}`) ?? false, index);
-  /** Scores typed from the keyboard: the first score has focus, Tab moves on, Enter submits and opens the next answer. */
-  async function markByKeyboard(page: Page, scores: string[]): Promise<void> {
-    await focusedScore(page, 0);
-    for (const [index, score] of scores.entries()) {
-      if (index > 0) await page.keyboard.press('Tab');
-      await focusedScore(page, index);
-      await page.keyboard.type(score);
-    }
-    await page.keyboard.press('Enter');
-  }
-
   const attemptOf = async (attemptId: string) => (await call(api, tenant, 'GET', `/attempts/${attemptId}/responses`)).attempt;
 
   it('two graders double-mark from the keyboard, a lead third-marks the disagreements and arbitrates; the final scores arrive', async () => {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull, LessThan } from 'typeorm';
+import { ILike, IsNull, LessThan } from 'typeorm';
 import { AuditTrail } from '@assay/audit';
-import { DomainError, pageOf, TenantContext, TenantTransaction, type Page, type PageQueryDto, type Principal } from '@assay/core';
+import { containsPattern, DomainError, pageOf, TenantContext, TenantTransaction, type Page, type Principal } from '@assay/core';
 import { hashSecret, newCredential, parseCredential } from './credentials';
-import type { CreateApiKeyDto } from './dto/users.dto';
+import type { ApiKeyQueryDto, CreateApiKeyDto } from './dto/users.dto';
 import { ApiKey } from './entities/api-key.entity';
 
 /** Recording every use would add a write to every API call; once a minute is precise enough. */
@@ -41,10 +41,12 @@ export class ApiKeysService {
     return { ...(visible as ApiKey), key: token };
   }
 
-  list(query: PageQueryDto): Promise<Page<ApiKey>> {
+  list(query: ApiKeyQueryDto): Promise<Page<ApiKey>> {
     return this.tx.run(async (manager) => {
+      const pattern = query.q?.trim() ? containsPattern(query.q.trim()) : undefined;
       const [items, total] = await manager.findAndCount(ApiKey, {
-        order: { createdAt: 'DESC' },
+        where: pattern ? [{ name: ILike(pattern) }, { prefix: ILike(pattern) }] : undefined,
+        order: { createdAt: 'DESC', id: 'DESC' },
         skip: query.offset,
         take: query.pageSize,
       });

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AnswersSecret, ApiNoContent, ApiPageResponse, ApiProblems, PageQueryDto, Roles, STAFF_PROBLEMS, UuidParam } from '@assay/core';
-import { CreateApiKeyDto, CreateUserDto, UpdateTenantDto, UpdateUserDto, UserQueryDto } from './dto/users.dto';
+import { AnswersSecret, ApiNoContent, ApiPageResponse, ApiProblems, Roles, STAFF_PROBLEMS, UuidParam } from '@assay/core';
+import { ApiKeyQueryDto, CreateApiKeyDto, CreateUserDto, UpdateTenantDto, UpdateUserDto, UserQueryDto } from './dto/users.dto';
 import { ApiKeysService } from './api-keys.service';
 import { UsersService } from './users.service';
 import { ApiKeyResponse, CreatedApiKeyResponse, CreatedUserResponse, TenantResponse, UserResponse } from './dto/identity.response';
@@ -56,10 +56,10 @@ export class ApiKeysController {
   constructor(private readonly apiKeys: ApiKeysService) {}
 
   @Get()
-  @ApiOperation({ summary: 'API keys of the company (never their secrets), newest first.' })
+  @ApiOperation({ summary: 'API keys of the company (never their secrets), newest first; `q` searches names and prefixes.' })
   @ApiPageResponse(ApiKeyResponse)
   @ApiProblems([400])
-  list(@Query() query: PageQueryDto) {
+  list(@Query() query: ApiKeyQueryDto) {
     return this.apiKeys.list(query);
   }
 

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { WAIT_LIMIT_MS } from './wait';
+import { ArrivalWaiter, WAIT_LIMIT_MS } from './wait';
 
 export interface ReceivedMail {
   messageId: string;
@@ -22,8 +22,7 @@ export class TestSmtpServer {
   private toHold = 0;
   private held: (() => void)[] = [];
   private allHeld: (() => void) | null = null;
-  /** Pending `waitFor` checks; each removes itself once satisfied. */
-  private readonly waiters = new Set<() => boolean>();
+  private readonly arrivals = new ArrivalWaiter(this.received, 'emails');
 
   private constructor(
     private readonly server: SMTPServer,
@@ -68,20 +67,7 @@ export class TestSmtpServer {
    * (woken by each delivery, not by polling); fails after `limitMs` naming what is missing.
    */
   waitFor(count: number, match: (mail: ReceivedMail) => boolean = () => true, limitMs = WAIT_LIMIT_MS): Promise<ReceivedMail[]> {
-    return new Promise((resolve, reject) => {
-      const check = (): boolean => {
-        const found = this.received.filter(match);
-        if (found.length < count) return false;
-        clearTimeout(timer);
-        resolve(found);
-        return true;
-      };
-      const timer = setTimeout(() => {
-        this.waiters.delete(check);
-        reject(new Error(`expected ${count} matching emails, got ${this.received.filter(match).length}`));
-      }, limitMs);
-      if (!check()) this.waiters.add(check);
-    });
+    return this.arrivals.waitFor(count, match, limitMs);
   }
 
   /** The messages delivered to one address so far. */
@@ -109,6 +95,6 @@ export class TestSmtpServer {
       html: typeof parsed.html === 'string' ? parsed.html : '',
     });
     callback(null);
-    for (const check of [...this.waiters]) if (check()) this.waiters.delete(check);
+    this.arrivals.arrived();
   }
 }

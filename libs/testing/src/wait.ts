@@ -16,3 +16,42 @@ export async function until<T>(probe: () => Promise<T | null | undefined | false
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/**
+ * Waits on what a test server receives (emails, webhook requests): each wait resolves as soon as
+ * enough of the received items match, woken by `arrived()` after each one rather than by polling;
+ * it fails after its limit naming what is missing.
+ */
+export class ArrivalWaiter<T> {
+  /** Pending checks; each removes itself once satisfied. */
+  private readonly waiters = new Set<() => boolean>();
+
+  /** `received` is the server's own list, read at each check; `what` names its items in failures ("emails"). */
+  constructor(
+    private readonly received: readonly T[],
+    private readonly what: string,
+  ) {}
+
+  /** Resolves with the received items `match` accepts once there are `count` of them. */
+  waitFor(count: number, match: (item: T) => boolean = () => true, limitMs = WAIT_LIMIT_MS): Promise<T[]> {
+    return new Promise((resolve, reject) => {
+      const check = (): boolean => {
+        const found = this.received.filter(match);
+        if (found.length < count) return false;
+        clearTimeout(timer);
+        resolve(found);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        reject(new Error(`expected ${count} matching ${this.what}, got ${this.received.filter(match).length}`));
+      }, limitMs);
+      if (!check()) this.waiters.add(check);
+    });
+  }
+
+  /** Call after each item is received: wakes the waits it satisfies. */
+  arrived(): void {
+    for (const check of [...this.waiters]) if (check()) this.waiters.delete(check);
+  }
+}

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WAIT_LIMIT_MS } from './wait';
+import { ArrivalWaiter, WAIT_LIMIT_MS } from './wait';
 
 export interface ReceivedWebhook {
   headers: IncomingMessage['headers'];
@@ -22,7 +22,7 @@ export class TestWebhookReceiver {
   readonly received: ReceivedWebhook[] = [];
   private readonly answers: WebhookAnswer[] = [];
   private readonly hanging = new Set<ServerResponse>();
-  private readonly waiters = new Set<() => boolean>();
+  private readonly arrivals = new ArrivalWaiter(this.received, 'webhook requests');
 
   private constructor(
     private readonly server: Server,
@@ -54,20 +54,7 @@ export class TestWebhookReceiver {
 
   /** Resolves once `count` received requests satisfy `match` (woken by each request); fails after `limitMs`. */
   waitFor(count: number, match: (request: ReceivedWebhook) => boolean = () => true, limitMs = WAIT_LIMIT_MS): Promise<ReceivedWebhook[]> {
-    return new Promise((resolve, reject) => {
-      const check = (): boolean => {
-        const found = this.received.filter(match);
-        if (found.length < count) return false;
-        clearTimeout(timer);
-        resolve(found);
-        return true;
-      };
-      const timer = setTimeout(() => {
-        this.waiters.delete(check);
-        reject(new Error(`expected ${count} matching webhook requests, got ${this.received.filter(match).length}`));
-      }, limitMs);
-      if (!check()) this.waiters.add(check);
-    });
+    return this.arrivals.waitFor(count, match, limitMs);
   }
 
   async close(): Promise<void> {
@@ -84,7 +71,7 @@ export class TestWebhookReceiver {
       this.received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), answered: answer === 'hang' ? null : answer });
       if (answer === 'hang') this.hanging.add(response);
       else response.writeHead(answer).end();
-      for (const check of [...this.waiters]) if (check()) this.waiters.delete(check);
+      this.arrivals.arrived();
     });
   }
 }

@@ -129,7 +129,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** API keys of the company (never their secrets), newest first. */
+        /** API keys of the company (never their secrets), newest first; `q` searches names and prefixes. */
         get: operations["ApiKeysController_list"];
         put?: never;
         /** Create an API key; the `key` field is shown this once only. */
@@ -4265,6 +4265,8 @@ export interface operations {
             query?: {
                 page?: unknown;
                 pageSize?: unknown;
+                /** @description Case-insensitive text contained in the name or the prefix (`ak_…`) shown in the list. */
+                q?: string;
             };
             header?: never;
             path?: never;

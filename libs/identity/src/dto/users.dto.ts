@@ -25,6 +25,14 @@ export class UserQueryDto extends PageQueryDto {
   q?: string;
 }
 
+export class ApiKeyQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Case-insensitive text contained in the name or the prefix (`ak_…`) shown in the list.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}
+
 export class CreateUserDto {
   @ApiProperty()
   @IsEmail()

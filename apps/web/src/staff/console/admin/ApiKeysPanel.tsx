@@ -9,7 +9,7 @@ import { ACTIVE_COLOUR, EXPIRED_COLOUR, ROLE_LABELS } from '../labels';
 import { call, showFieldErrors } from '../../ui/problems';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 import { SecretText, ShownOnceModal } from '../../ui/ShownOnceModal';
-import { ConfirmButton, ErrorAlert, useListState } from '../ui';
+import { ConfirmButton, ErrorAlert, SearchBox, useListState } from '../ui';
 
 type ApiKey = components['schemas']['ApiKeyResponse'];
 type NewKey = components['schemas']['CreateApiKeyDto'];
@@ -35,6 +35,7 @@ const TEXT: Texts<{
   expired: string;
   revoke: string;
   revokeQuestion: (name: string) => string;
+  search: string;
   required: string;
   keyCreated: string;
   keyOnce: string;
@@ -60,6 +61,7 @@ const TEXT: Texts<{
     expired: '已过期',
     revoke: '吊销',
     revokeQuestion: (name) => `吊销密钥"${name}"?使用它的脚本和集成将立即无法访问,此操作不能撤销。`,
+    search: '搜索名称或前缀',
     required: '请填写此项',
     keyCreated: '密钥已创建',
     keyOnce: '密钥只显示这一次:请现在复制并保存到安全的地方(如密码管理器)。关闭后无法再查看,丢失只能吊销并重新创建。',
@@ -85,6 +87,7 @@ const TEXT: Texts<{
     expired: 'Expired',
     revoke: 'Revoke',
     revokeQuestion: (name) => `Revoke the key "${name}"? Scripts and integrations using it lose access at once; this cannot be undone.`,
+    search: 'Search name or prefix',
     required: 'Fill this in',
     keyCreated: 'Key created',
     keyOnce: 'The key is shown only this once: copy it now and keep it somewhere safe (a password manager). It cannot be shown again; if lost, revoke it and create another.',
@@ -100,8 +103,8 @@ export function ApiKeysPanel() {
   const keys = useQuery({
     // The current page stays on screen while the next one loads.
     placeholderData: keepPreviousData,
-    queryKey: ['api-keys', list.page],
-    queryFn: () => call(staffApi.GET('/api/v1/api-keys', { params: { query: { page: list.page, pageSize: list.pageSize } } })),
+    queryKey: ['api-keys', list.page, list.q],
+    queryFn: () => call(staffApi.GET('/api/v1/api-keys', { params: { query: { page: list.page, pageSize: list.pageSize, q: list.q || undefined } } })),
   });
   const revoke = useMutation({
     mutationFn: (id: string) => call(staffApi.DELETE('/api/v1/api-keys/{id}', { params: { path: { id } } })),
@@ -119,6 +122,7 @@ export function ApiKeysPanel() {
     <>
       <p>{text.intro}</p>
       <div className="console-toolbar">
+        <SearchBox label={text.search} onSearch={list.search} />
         <Button type="primary" onClick={() => setCreating(true)}>
           {text.create}
         </Button>
