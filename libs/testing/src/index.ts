@@ -7,3 +7,5 @@ export * from './wait';
 export * from './ports';
 export * from './browser';
 export * from './webhook-receiver';
+export * from './own-services';
+export * from './fault-run';
