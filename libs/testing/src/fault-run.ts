@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { provisionDatabase, runMigrations } from '@assay/core';
 import { MIGRATIONS } from '@assay/migrations';
 import { publishedPaperVia } from './fixtures';
-import { OwnPostgres, OwnRedis } from './own-services';
+import { onExit, OwnPostgres, OwnRedis } from './own-services';
 import { freePort } from './ports';
 import { TestSmtpServer } from './smtp';
 import { until } from './wait';
@@ -272,6 +272,9 @@ export class FaultRun {
     const port: Record<string, string> = kind === 'api' ? { PORT: String(this.apiPorts[Number(name.slice(-1)) - 1]) } : {};
     const child = this.options.spawn(kind, { ...this.env, ...port }, name);
     this.processes.set(name, child);
+    // Also when this process dies before close(): no API or worker of this run outlives it.
+    const unregister = onExit(() => child.kill('SIGKILL'));
+    child.once('exit', unregister);
     return child;
   }
 
@@ -283,6 +286,18 @@ export class FaultRun {
       const answer = await http<{ status: string }>(url, 'GET');
       return answer.kind === 'ok';
     }, `${name} healthy`);
+  }
+
+  /** A service or process of this run, which must be up by now. */
+  private running(name: 'smtp'): TestSmtpServer;
+  private running(name: 'hooks'): TestWebhookReceiver;
+  private running(name: 'redis'): OwnRedis;
+  private running(name: 'postgres'): OwnPostgres;
+  private running(name: string): ChildProcess;
+  private running(name: string): unknown {
+    const found = { smtp: this.smtp, hooks: this.hooks, redis: this.redis, postgres: this.postgres }[name] ?? this.processes.get(name);
+    if (!found) throw new Error(`${name} is not running`);
+    return found;
   }
 
   private kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
@@ -346,7 +361,7 @@ export class FaultRun {
       const login = await post('/auth/login', { email, password: 'grader password 123' });
       graders.push(login.body.accessToken as string);
     }
-    const hook = await asAdmin('/webhooks', { url: this.hooks!.url(), events: ['invitation.submitted', 'invitation.graded'] });
+    const hook = await asAdmin('/webhooks', { url: this.running('hooks').url(), events: ['invitation.submitted', 'invitation.graded'] });
     if (hook.status !== 201) throw new Error(`webhook: ${hook.status} ${JSON.stringify(hook.body)}`);
 
     const late = Math.round(options.candidates * options.lateShare);
@@ -381,7 +396,7 @@ export class FaultRun {
    * long paper submit once the faults are over; late ones stop after a few changes and leave.
    */
   private async candidate(email: string, paper: Paper, late: boolean, index: number, faultsDone: () => boolean): Promise<void> {
-    const [mail] = await this.smtp!.waitFor(1, (m) => m.to === email);
+    const [mail] = await this.running('smtp').waitFor(1, (m) => m.to === email);
     const link = /\/t\/([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
     if (!link) throw new Error(`no link in the email to ${email}`);
     // Candidates arrive over the first seconds, not all in the same millisecond.
@@ -511,15 +526,15 @@ export class FaultRun {
 
   private async injectFaults(): Promise<void> {
     await this.fault('kill -9 api-2, start a replacement', async () => {
-      await this.kill(this.processes.get('api-2')!, 'SIGKILL');
+      await this.kill(this.running('api-2'), 'SIGKILL');
       await this.startApi('api-2', 1);
     });
     await this.fault('kill -9 worker-1, start a replacement', async () => {
-      await this.kill(this.processes.get('worker-1')!, 'SIGKILL');
+      await this.kill(this.running('worker-1'), 'SIGKILL');
       this.start('worker-1');
     });
-    await this.fault('Redis SHUTDOWN NOSAVE, start again on its port', () => this.redis!.restart());
-    await this.fault('PostgreSQL pg_ctl restart -m immediate', async () => this.postgres!.restart('immediate'));
+    await this.fault('Redis SHUTDOWN NOSAVE, start again on its port', () => this.running('redis').restart());
+    await this.fault('PostgreSQL pg_ctl restart -m immediate', async () => this.running('postgres').restart('immediate'));
     await this.afterMoreSaves();
   }
 
@@ -612,13 +627,13 @@ export class FaultRun {
     });
     // Emails: one invitation email per candidate. A repeat with the same Message-ID is the SMTP
     // window (docs/invitations.md); a second Message-ID would be a second outbox row: a real duplicate.
-    const mails = this.smtp!.received;
+    const mails = this.running('smtp').received;
     const byRecipient = new Map<string, Set<string>>();
     for (const mail of mails) byRecipient.set(mail.to, (byRecipient.get(mail.to) ?? new Set()).add(mail.messageId));
     const candidateMails = setup.invitations.map((i) => byRecipient.get(i.email)?.size ?? 0);
     const distinctIds = new Set(mails.map((m) => m.messageId)).size;
-    const deliveries = this.hooks!.received.map((r) => String(r.headers['assay-delivery']));
-    const events = new Set(this.hooks!.events().map((e: { type: string; data: { invitationId: string } }) => `${e.type}/${e.data?.invitationId}`));
+    const deliveries = this.running('hooks').received.map((r) => String(r.headers['assay-delivery']));
+    const events = new Set(this.running('hooks').events().map((e: { type: string; data: { invitationId: string } }) => `${e.type}/${e.data?.invitationId}`));
     const submittedInvitations = await this.withOwner(async (db) =>
       Number(
         (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM attempts WHERE tenant_id = $1 AND submitted_at IS NOT NULL`, [setup.tenantId])).rows[0].n,

@@ -17,7 +17,7 @@ const cleanups = new Set<() => void>();
 let exitHookInstalled = false;
 
 /** Registers a synchronous cleanup that also runs on process exit; returns its unregistration. */
-function onExit(cleanup: () => void): () => void {
+export function onExit(cleanup: () => void): () => void {
   if (!exitHookInstalled) {
     exitHookInstalled = true;
     process.once('exit', () => {
