@@ -9,3 +9,5 @@ export * from './browser';
 export * from './webhook-receiver';
 export * from './pdf';
 export * from './pdf-text';
+export * from './own-services';
+export * from './fault-run';
