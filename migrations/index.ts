@@ -19,6 +19,7 @@ import { AddOutboxStaffNotices1764200710000 } from './1764200710000-AddOutboxSta
 import { CreateIdempotencyKeys1764200720000 } from './1764200720000-CreateIdempotencyKeys';
 import { AddInvitationExternalId1764200730000 } from './1764200730000-AddInvitationExternalId';
 import { KeyTenantTablesByTenant1764200800000 } from './1764200800000-KeyTenantTablesByTenant';
+import { SaveWithoutAttemptRowLock1764300300000 } from './1764300300000-SaveWithoutAttemptRowLock';
 
 /** Every migration, in order. Listed explicitly so the same list runs from TypeScript (tests) and the build. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   CreateIdempotencyKeys1764200720000,
   AddInvitationExternalId1764200730000,
   KeyTenantTablesByTenant1764200800000,
+  SaveWithoutAttemptRowLock1764300300000,
 ];
