@@ -16,3 +16,10 @@ export async function until<T>(probe: () => Promise<T | null | undefined | false
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** A promise with its resolver, for the moments a test and the work it drives wait on each other. */
+export function signal(): { promise: Promise<void>; fire: () => void } {
+  let fire!: () => void;
+  const promise = new Promise<void>((resolve) => (fire = resolve));
+  return { promise, fire };
+}
