@@ -23,7 +23,7 @@ import { loadConfig } from '@assay/core';
 
 type SaveRequest = { Params: { id: string; questionId: string }; Body: { answer: unknown; seq: number }; Headers: Record<string, string | undefined> };
 
-const PLAIN_UPSERT = `
+export const PLAIN_UPSERT = `
 INSERT INTO responses (tenant_id, attempt_id, question_id, answer, seq) VALUES ($1, $2, $3, $4, $5)
 ON CONFLICT (tenant_id, attempt_id, question_id) DO UPDATE SET answer = EXCLUDED.answer, seq = EXCLUDED.seq, saved_at = now()
 RETURNING seq, saved_at`;
