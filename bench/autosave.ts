@@ -1,14 +1,17 @@
 /**
  * Autosave under a campus wave: 1,000 started attempts, against the real compiled API
- * (`PUT /api/v1/attempts/:id/answers/:questionId`) and, in the same run, bare Fastify + pg doing the
- * same database work (bench/bare-autosave-server.ts). Every save is a real write: one seq counter
+ * (`PUT /api/v1/attempts/:id/answers/:questionId`) and, in the same run, two bare Fastify + pg
+ * baselines (bench/bare-autosave-server.ts): `bare`, the same database work as the API (the same SQL
+ * statement), and `plain`, one plain `INSERT ... ON CONFLICT DO UPDATE` of the answer (no function,
+ * no lock, no check, no row-level security). Every save is a real write: one seq counter
  * per attempt for the whole run (both servers), so no save is a superseded no-op, the question
  * rotating. Also times the start storm (1,000 starts).
  *
  * Two load models, in this order:
  * - **closed loop** (maximum throughput): autocannon with 1,000 connections, each firing its next
  *   save as soon as the previous one is answered; consecutive requests rotate through the attempts.
- *   Reports the API/bare throughput ratio.
+ *   Each `--connections` value is one round measuring the three servers (order rotated per round);
+ *   reports the API/plain and API/bare throughput ratios per round and their medians.
  * - **open loop** (1,000 candidates at human pace): one keep-alive connection per started attempt,
  *   each sending a save every `--intervals` seconds (default 4 and 2, i.e. ~250 and ~500 saves/s
  *   offered), phases spread uniformly at random. Latency is measured from the time the save was
@@ -198,6 +201,28 @@ async function measure(name: string, base: string, pathOf: (a: Started, q: strin
   };
 }
 
+interface Target {
+  name: 'api' | 'bare' | 'plain';
+  base: string;
+  pid: number;
+  path: (a: Started, q: string) => string;
+}
+
+const TARGET_NAMES: Record<string, string> = { api: 'Assay API', bare: 'bare Fastify + pg, same SQL', plain: 'bare Fastify + pg, plain upsert' };
+
+/** The servers in the order of round `index`: rotated by one each round, so none is always measured first. */
+function rotated<T>(servers: T[], index: number): T[] {
+  const shift = index % servers.length;
+  return [...servers.slice(shift), ...servers.slice(0, shift)];
+}
+
+/** The API's saves/s over a baseline's, per round (the i-th measurement of each), and their median. */
+function ratios(results: Measurement[], baseline: string): { perRound: number[]; median: number } {
+  const of = (target: string) => results.filter((r) => r.target === target);
+  const perRound = of('api').map((a, i) => Math.round((a.rps / (of(baseline)[i]?.rps ?? NaN)) * 100) / 100);
+  return { perRound, median: [...perRound].sort((x, y) => x - y)[Math.floor(perRound.length / 2)] };
+}
+
 interface OpenMeasurement {
   target: string;
   candidates: number;
@@ -356,7 +381,7 @@ async function main(): Promise<void> {
   });
   await waitFor(`${bare}/health`, bareChild);
 
-  // Correctness first: both servers save and answer with the same shape.
+  // Correctness first: the three servers save and answer with the same shape.
   const [first] = attempts;
   const checkBody = { answer: 'B', seq: 1 };
   const apiSave = await call<Record<string, unknown>>(`${api}/api/v1/attempts/${first.attemptId}/answers/${questionIds[0]}`, {
@@ -369,19 +394,25 @@ async function main(): Promise<void> {
     body: checkBody,
     headers: { 'x-attempt-token': first.attemptToken },
   });
-  if (apiSave.status !== 200 || bareSave.status !== 200 || apiSave.body.status !== 'saved' || bareSave.body.status !== 'saved') {
-    throw new Error(`check failed: api ${apiSave.status} ${JSON.stringify(apiSave.body)}; bare ${bareSave.status} ${JSON.stringify(bareSave.body)}`);
+  const plainSave = await call<Record<string, unknown>>(`${bare}/plain/attempts/${first.attemptId}/answers/${questionIds[2]}`, {
+    method: 'PUT',
+    body: checkBody,
+    headers: { 'x-attempt-token': first.attemptToken },
+  });
+  for (const [name, save] of Object.entries({ api: apiSave, bare: bareSave, plain: plainSave })) {
+    if (save.status !== 200 || save.body.status !== 'saved') throw new Error(`check failed: ${name} ${save.status} ${JSON.stringify(save.body)}`);
+    if (Object.keys(save.body).sort().join() !== Object.keys(apiSave.body).sort().join()) throw new Error(`response shapes differ: ${name}`);
   }
-  if (Object.keys(apiSave.body).sort().join() !== Object.keys(bareSave.body).sort().join()) throw new Error('response shapes differ');
 
+  const servers: Target[] = [
+    { name: 'api', base: api, pid: apiChild.pid as number, path: (a, q) => `/api/v1/attempts/${a.attemptId}/answers/${q}` },
+    { name: 'bare', base: bare, pid: bareChild.pid as number, path: (a, q) => `/attempts/${a.attemptId}/answers/${q}` },
+    { name: 'plain', base: bare, pid: bareChild.pid as number, path: (a, q) => `/plain/attempts/${a.attemptId}/answers/${q}` },
+  ];
   const raw: unknown[] = [];
   const results: Measurement[] = [];
   for (const [index, connections] of CONNECTIONS.entries()) {
-    const targets = [
-      { name: 'api', base: api, pid: apiChild.pid as number, path: (a: Started, q: string) => `/api/v1/attempts/${a.attemptId}/answers/${q}` },
-      { name: 'bare', base: bare, pid: bareChild.pid as number, path: (a: Started, q: string) => `/attempts/${a.attemptId}/answers/${q}` },
-    ];
-    if (index % 2 === 1) targets.reverse();
+    const targets = rotated(servers, index);
     for (const target of targets) {
       console.log(`Measuring ${target.name} at ${connections} connections (${WARMUP} s warm-up, ${DURATION} s)...`);
       const m = await measure(target.name, target.base, target.path, target.pid, attempts, questionIds, connections, raw);
@@ -392,11 +423,7 @@ async function main(): Promise<void> {
 
   const open: OpenMeasurement[] = [];
   for (const [index, intervalSeconds] of INTERVALS.entries()) {
-    const targets = [
-      { name: 'api', base: api, pid: apiChild.pid as number, path: (a: Started, q: string) => `/api/v1/attempts/${a.attemptId}/answers/${q}` },
-      { name: 'bare', base: bare, pid: bareChild.pid as number, path: (a: Started, q: string) => `/attempts/${a.attemptId}/answers/${q}` },
-    ];
-    if (index % 2 === 1) targets.reverse();
+    const targets = rotated(servers, index);
     for (const target of targets) {
       console.log(`Open loop, ${target.name}: ${attempts.length} candidates, one save each every ${intervalSeconds} s (${WARMUP} s warm-up, ${DURATION} s)...`);
       const m = await measureOpen(target.name, target.base, target.path, target.pid, attempts, questionIds, intervalSeconds);
@@ -412,21 +439,14 @@ async function main(): Promise<void> {
 
   const lines = ['| server | conns | saves/s | p50 ms | p90 ms | p99 ms | errors / non-2xx | server CPU ms/save | postgres CPU ms/save |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|'];
   for (const r of results) {
-    lines.push(`| ${r.target === 'api' ? 'Assay API' : 'bare Fastify + pg'} | ${r.connections} | ${r.rps} | ${r.latency.p50} | ${r.latency.p90} | ${r.latency.p99} | ${r.errors} / ${r.non2xx} | ${r.serverCpuMsPerRequest} | ${r.postgresCpuMsPerRequest} |`);
+    lines.push(`| ${TARGET_NAMES[r.target]} | ${r.connections} | ${r.rps} | ${r.latency.p50} | ${r.latency.p90} | ${r.latency.p99} | ${r.errors} / ${r.non2xx} | ${r.serverCpuMsPerRequest} | ${r.postgresCpuMsPerRequest} |`);
   }
-  for (const c of new Set(CONNECTIONS)) {
-    const a = results.find((r) => r.target === 'api' && r.connections === c);
-    const b = results.find((r) => r.target === 'bare' && r.connections === c);
-    if (a && b) lines.push('', `API / bare at ${c} connections (first pair): saves/s ${(a.rps / b.rps).toFixed(2)}, p99 ${(a.latency.p99 / b.latency.p99).toFixed(2)}×`);
-  }
-  // `--connections 1000,1000,1000` measures pairs in alternating order; the ratio of each pair, and their median.
-  const ratios = results.filter((r) => r.target === 'api').map((a, i) => a.rps / (results.filter((r) => r.target === 'bare')[i]?.rps ?? NaN));
-  const medianRatio = [...ratios].sort((x, y) => x - y)[Math.floor(ratios.length / 2)];
-  lines.push('', `API / bare saves/s per pair: ${ratios.map((r) => r.toFixed(2)).join(', ')}; median ${medianRatio?.toFixed(2)}`);
+  const closedLoopRatios = { apiOverPlain: ratios(results, 'plain'), apiOverBare: ratios(results, 'bare') };
+  for (const [name, r] of Object.entries(closedLoopRatios)) lines.push('', `${name} saves/s per round: ${r.perRound.join(', ')}; median ${r.median}`);
   lines.push('', '| server | load | offered saves/s | achieved saves/s | p50 ms | p90 ms | p99 ms | max ms | errors / timeouts / non-2xx | server CPU ms/save | postgres CPU ms/save |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of open) {
     lines.push(
-      `| ${r.target === 'api' ? 'Assay API' : 'bare Fastify + pg'} | ${r.candidates} candidates, 1 save / ${r.intervalSeconds} s | ${r.offeredPerSecond} | ${r.achievedPerSecond} | ${r.latency.p50} | ${r.latency.p90} | ${r.latency.p99} | ${r.latency.max} | ${r.errors} / ${r.timeouts} / ${r.non2xx} | ${r.serverCpuMsPerRequest} | ${r.postgresCpuMsPerRequest} |`,
+      `| ${TARGET_NAMES[r.target]} | ${r.candidates} candidates, 1 save / ${r.intervalSeconds} s | ${r.offeredPerSecond} | ${r.achievedPerSecond} | ${r.latency.p50} | ${r.latency.p90} | ${r.latency.p99} | ${r.latency.max} | ${r.errors} / ${r.timeouts} / ${r.non2xx} | ${r.serverCpuMsPerRequest} | ${r.postgresCpuMsPerRequest} |`,
     );
   }
   console.log(`\n${lines.join('\n')}\n\nStart storm: ${JSON.stringify(storm)}\nResponses stored: ${rows[0].responses}`);
@@ -436,7 +456,7 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, `autosave-${date}${LABEL ? `-${LABEL}` : ''}.json`),
-    JSON.stringify({ date: new Date().toISOString(), machine: host, options: { DURATION, WARMUP, CONNECTIONS, ATTEMPTS, INTERVALS, POOL_SIZE }, startStorm: storm, results, closedLoopRatios: ratios, closedLoopMedianRatio: medianRatio, openLoop: open, loadAverageAtEnd: loadAverage(), responsesStored: Number(rows[0].responses) }, null, 2),
+    JSON.stringify({ date: new Date().toISOString(), machine: host, options: { DURATION, WARMUP, CONNECTIONS, ATTEMPTS, INTERVALS, POOL_SIZE }, startStorm: storm, results, closedLoopRatios, openLoop: open, loadAverageAtEnd: loadAverage(), responsesStored: Number(rows[0].responses) }, null, 2),
   );
   writeFileSync(join(dir, `autosave-${date}${LABEL ? `-${LABEL}` : ''}.raw.json`), JSON.stringify(raw));
 }

@@ -101,9 +101,9 @@ async function addForeignKeys(db: QueryRunner, keys: ForeignKey[]): Promise<void
 const isUserKey = (key: ForeignKey) => USER_KEYS.some((user) => `${user.table}_${user.column}_fkey` === key.name);
 
 /** attempt_save's upsert of the answers, old and new conflict target (its body is otherwise unchanged). */
-const SAVE_CONFLICT = { old: 'ON CONFLICT (attempt_id, question_id)', new: 'ON CONFLICT (tenant_id, attempt_id, question_id)' };
+export const SAVE_CONFLICT = { old: 'ON CONFLICT (attempt_id, question_id)', new: 'ON CONFLICT (tenant_id, attempt_id, question_id)' };
 
-async function retargetAttemptSave(db: QueryRunner, from: string, to: string): Promise<void> {
+export async function retargetAttemptSave(db: QueryRunner, from: string, to: string): Promise<void> {
   // Rewritten from the stored definition rather than restated here, so whichever version of the
   // function is installed keeps its body; only the conflict target follows the key.
   const [{ definition }] = (await db.query(

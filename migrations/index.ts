@@ -21,6 +21,7 @@ import { AddInvitationExternalId1764200730000 } from './1764200730000-AddInvitat
 import { KeyTenantTablesByTenant1764200800000 } from './1764200800000-KeyTenantTablesByTenant';
 import { CreateAuditLog1764300000000 } from './1764300000000-CreateAuditLog';
 import { AddCandidateRetention1764300100000 } from './1764300100000-AddCandidateRetention';
+import { SaveWithoutAttemptRowLock1764300300000 } from './1764300300000-SaveWithoutAttemptRowLock';
 import { UnlinkSnapshotCandidates1764300900000 } from './1764300900000-UnlinkSnapshotCandidates';
 
 /** Every migration, in order. Listed explicitly so the same list runs from TypeScript (tests) and the build. */
@@ -48,5 +49,6 @@ export const MIGRATIONS = [
   KeyTenantTablesByTenant1764200800000,
   CreateAuditLog1764300000000,
   AddCandidateRetention1764300100000,
+  SaveWithoutAttemptRowLock1764300300000,
   UnlinkSnapshotCandidates1764300900000,
 ];

@@ -1,16 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { connectAsOwner } from '@assay/testing';
+import { connectAsOwner, signal } from '@assay/testing';
 import { invitation, objectivePaper } from './attempts-fixtures';
 import { exited, freePort, healthy, spawnProcess } from './processes';
 import { TestApi } from './test-api';
-
-/** A promise with its resolver, for the moments the save loops and the test wait on each other. */
-function signal(): { promise: Promise<void>; fire: () => void } {
-  let fire!: () => void;
-  const promise = new Promise<void>((resolve) => (fire = resolve));
-  return { promise, fire };
-}
 
 const SAVES_BEFORE_KILL = 20;
 /** The autosave promise: every save that got a 2xx survives a SIGKILL of the API process. */

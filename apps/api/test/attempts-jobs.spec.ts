@@ -3,7 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AttemptJobs } from '@assay/attempts';
 import { jobIdOf, JobName, loadConfig, redisOptions, TenantContext } from '@assay/core';
-import { connectAsOwner, until } from '@assay/testing';
+import { connectAsOwner, signal, until } from '@assay/testing';
 import { Candidate, call, invitation, objectivePaper, pastDeadline, type ObjectivePaper } from './attempts-fixtures';
 import { startWorker } from './test-worker';
 import { TestApi, type SignedUpTenant } from './test-api';
@@ -85,6 +85,58 @@ describe('attempts in the worker: auto-submit at the deadline, the sweep, scorin
     }
     await worker.get(AttemptJobs).sweep();
     expect(await settled(candidate.attemptId)).toMatchObject({ status: 'scored', points: 2 });
+  });
+
+  it('submit racing a stream of saves: every acknowledged save is what gets scored, every save sent after the submission is refused with 409', async () => {
+    const paper = await objectivePaper(api, a, {}, false);
+    const inv = await invitation(api, a, paper.paperId);
+    const { candidate } = await Candidate.start(api, inv.linkToken);
+    // Per question, a right answer on even seqs and a wrong one on odd: the score says which save scoring read.
+    const choices: Record<string, [unknown, unknown]> = { [paper.q.single]: ['B', 'A'], [paper.q.trueFalse]: [false, true] };
+    const points: Record<string, number> = { [paper.q.single]: 2, [paper.q.trueFalse]: 1 };
+    const seqs: Record<string, number> = { [paper.q.single]: 0, [paper.q.trueFalse]: 0 };
+    const acknowledged: Record<string, number> = { [paper.q.single]: 0, [paper.q.trueFalse]: 0 };
+    const refusals: { code: string; sentAfterSubmission: boolean }[] = [];
+    const unexpected: unknown[] = [];
+    let saved = 0;
+    let submissionAnswered = false;
+    const enoughSaved = signal();
+
+    // Four save loops per question, all in flight at once, each until the attempt refuses it.
+    const loop = async (questionId: string) => {
+      for (;;) {
+        const seq = ++seqs[questionId];
+        const sentAfterSubmission = submissionAnswered;
+        const response = await candidate.save(questionId, choices[questionId][seq % 2], seq);
+        if (response.status === 409) return refusals.push({ code: response.body.code, sentAfterSubmission });
+        if (response.status !== 200 || sentAfterSubmission) return unexpected.push({ status: response.status, body: response.body, sentAfterSubmission });
+        if (response.body.status === 'saved') acknowledged[questionId] = Math.max(acknowledged[questionId], seq);
+        if (++saved === 20) enoughSaved.fire();
+      }
+    };
+    const loops = Object.keys(choices).flatMap((questionId) => Array.from({ length: 4 }, () => loop(questionId)));
+    await enoughSaved.promise;
+    const submitted = await candidate.submit();
+    submissionAnswered = true;
+    await Promise.all(loops);
+
+    expect(submitted.status).toBe(200);
+    expect(unexpected).toEqual([]);
+    expect(refusals).toHaveLength(8);
+    expect(refusals.every((r) => r.code === 'attempt.submitted')).toBe(true);
+    const scored = await settled(candidate.attemptId);
+    const { responses } = await attempt(candidate.attemptId);
+    for (const questionId of Object.keys(choices)) {
+      const right = acknowledged[questionId] % 2 === 0;
+      expect(responses.find((r) => r.questionId === questionId)).toMatchObject({
+        seq: acknowledged[questionId],
+        answer: choices[questionId][acknowledged[questionId] % 2],
+        outcome: right ? 'correct' : 'incorrect',
+        points: right ? points[questionId] : 0,
+      });
+    }
+    const expected = Object.keys(choices).reduce((sum, q) => sum + (acknowledged[q] % 2 === 0 ? points[q] : 0), 0);
+    expect(scored).toMatchObject({ status: 'scored', points: expected });
   });
 
   const answer = (c: Candidate, paper: ObjectivePaper, multiple: string[]) =>

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { connectAsApp, connectAsOwner } from '@assay/testing';
+import { connectAsApp, connectAsOwner, until } from '@assay/testing';
 import { Candidate, call, invitation, objectivePaper, pastDeadline, type ObjectivePaper } from './attempts-fixtures';
 import { TestApi, type SignedUpTenant } from './test-api';
 
@@ -149,6 +149,69 @@ describe('attempts: start, server clock, autosave, resume, take-over, events, su
       expect((await stored()).rows).toEqual([{ seq: '7' }]);
     } finally {
       await Promise.all([app.end(), owner.end()]);
+    }
+  });
+
+  /** A save or submission waiting for the attempt's submission lock (an advisory lock) in this database. */
+  const waitingForSubmissionLock = (owner: Awaited<ReturnType<typeof connectAsOwner>>, what: string) =>
+    until(async () => {
+      const { rows } = await owner.query("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
+      return rows[0].n > 0;
+    }, what);
+
+  it('a save arriving while a submission commits waits for it, then is refused with 409 attempt.submitted and stores nothing', async () => {
+    const inv = await invitation(api, a, paper.paperId);
+    const { candidate } = await Candidate.start(api, inv.linkToken);
+    expect((await candidate.save(paper.q.single, 'A', 1)).status).toBe(200);
+    const [owner, submission] = [await connectAsOwner(), await connectAsOwner()];
+    try {
+      // A submission between its lock and its commit (what AttemptsService does, held open here).
+      await submission.query('BEGIN');
+      await submission.query('SELECT pg_advisory_xact_lock(attempt_lock_key($1))', [candidate.attemptId]);
+      await submission.query("UPDATE attempts SET status = 'submitted', submitted_at = now(), submitted_by = 'candidate' WHERE id = $1", [candidate.attemptId]);
+      const late = candidate.save(paper.q.single, 'B', 2);
+      await waitingForSubmissionLock(owner, 'the save to wait for the submission');
+      await submission.query('COMMIT');
+      const refused = await late;
+      expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe('attempt.submitted');
+      const { rows } = await owner.query('SELECT answer, seq FROM responses WHERE attempt_id = $1', [candidate.attemptId]);
+      expect(rows).toEqual([{ answer: 'A', seq: '1' }]);
+    } finally {
+      await Promise.all([owner.end(), submission.end()]);
+    }
+  });
+
+  it('a submission waits for a save in flight, which is then part of the submitted attempt', async () => {
+    const inv = await invitation(api, a, paper.paperId);
+    const { candidate } = await Candidate.start(api, inv.linkToken);
+    const tokenHash = createHash('sha256').update(candidate.token).digest('base64url');
+    const [owner, saving] = [await connectAsOwner(), await connectAsApp()];
+    try {
+      // A save between its statement and its commit (the API's autocommit save, held open here),
+      // from the client that started (no client change, so the save updates no attempt row).
+      const [client] = (await owner.query('SELECT last_ip, last_user_agent FROM attempts WHERE id = $1', [candidate.attemptId])).rows;
+      await saving.query('BEGIN');
+      const { rows: saved } = await saving.query('SELECT items FROM attempt_save($1, $2, $3, $4, $5, $6)', [
+        a.tenantId,
+        candidate.attemptId,
+        tokenHash,
+        JSON.stringify([{ questionId: paper.q.single, answer: 'B', seq: 5 }]),
+        client.last_ip,
+        client.last_user_agent,
+      ]);
+      expect(saved).toEqual([{ items: [{ questionId: paper.q.single, known: true, storedSeq: 5 }] }]);
+      const submitting = candidate.submit();
+      await waitingForSubmissionLock(owner, 'the submission to wait for the save');
+      await saving.query('COMMIT');
+      expect((await submitting).status).toBe(200);
+      const { rows } = await owner.query(
+        'SELECT a.status, r.answer, r.seq, r.saved_at <= a.submitted_at AS before_submission FROM attempts a JOIN responses r ON r.attempt_id = a.id WHERE a.id = $1',
+        [candidate.attemptId],
+      );
+      expect(rows).toEqual([{ status: expect.stringMatching(/submitted|scored/), answer: 'B', seq: '5', before_submission: true }]);
+    } finally {
+      await Promise.all([owner.end(), saving.end()]);
     }
   });
 

@@ -24,20 +24,30 @@ const clientSeen = (ip: number, ua: number) => `
 
 /**
  * Autosave, one or many answers, in ONE round trip: the SECURITY INVOKER function `attempt_save`
- * (migrations/1763900600000-CreateAttemptSave.ts) binds the transaction to the tenant
- * (`set_config('app.tenant_id', $1, true)`) and then, in one statement, checks token, status and
- * deadline + grace, and upserts every answer whose seq is newer than the stored one. Run it as a
- * single autocommit statement, outside any transaction: it is then its own transaction (the tenant
- * setting ends with it) and row-level security binds every table it touches to $1.
- * The attempt row is read FOR SHARE, so a submission (an UPDATE of that row) waits for a save in
- * flight and a save after it sees the new status: every acknowledged save is part of what gets
- * scored.
+ * (migrations/1763900600000-CreateAttemptSave.ts, replaced by 1764300300000-SaveWithoutAttemptRowLock.ts)
+ * binds the transaction to the tenant (`set_config('app.tenant_id', $1, true)`) and then, in one
+ * statement, checks token, status and deadline + grace, and upserts every answer whose seq is newer
+ * than the stored one. Run it as a single autocommit statement, outside any transaction: it is then
+ * its own transaction (the tenant setting ends with it) and row-level security binds every table it
+ * touches to $1.
+ * Before reading the attempt it takes the attempt's submission lock SHARED (LOCK_AGAINST_SAVES is
+ * the exclusive side), so a submission waits for the saves in flight and a save after it sees the
+ * new status: every acknowledged save is part of what gets scored.
  * $1 tenant id, $2 attempt id, $3 token hash, $4 = jsonb array of {questionId, answer, seq},
  * $5 ip, $6 user agent. No row: refused (see ATTEMPT_ACCESS, asked in a tenant transaction). One
  * row: deadline, server time and, per input item in order, whether the question belongs to the
  * attempt (`known`) and the seq now stored (`storedSeq`).
  */
 export const SAVE_ANSWERS = `SELECT deadline, server_time, items FROM attempt_save($1, $2, $3, $4, $5, $6)`;
+
+/**
+ * The submission lock of attempt $1, EXCLUSIVE, to the end of the transaction: waits for the saves
+ * in flight (each holds it shared) and holds off new ones until the commit, after which they read
+ * the attempt as changed. Taken by whatever ends what a save may do (submission, take-over), before
+ * that transaction reads or locks the attempt row: a save holding the shared lock may itself update
+ * the row (clientSeen), so the other order could deadlock.
+ */
+export const LOCK_AGAINST_SAVES = `SELECT pg_advisory_xact_lock(attempt_lock_key($1))`;
 
 /** Why a save, submit or read was refused (slow path only). $1 attempt id, $2 token hash. */
 export const ATTEMPT_ACCESS = `

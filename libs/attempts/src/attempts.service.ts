@@ -9,7 +9,7 @@ import { InvitationsService, LINK_NOT_FOUND, LinksService } from '@assay/invitat
 import { candidatePaper, PublishedPapers, type CandidatePaper } from '@assay/papers';
 import { computeDeadline, secondsLeft } from '@assay/scoring';
 import { AttemptErrors } from './attempt-errors';
-import { ATTEMPT_ACCESS, RECORD_EVENTS, SAVE_ANSWERS } from './attempt-sql';
+import { ATTEMPT_ACCESS, LOCK_AGAINST_SAVES, RECORD_EVENTS, SAVE_ANSWERS } from './attempt-sql';
 import { attemptTokenKey, hashAttemptToken, newAttemptToken, tenantOfAttemptToken } from './attempt-token';
 import { PaperSnapshots } from './paper-snapshots';
 
@@ -197,6 +197,8 @@ export class AttemptsService {
   private async takeOver(manager: EntityManager, attempt: AttemptRow, tokenHash: string, now: Date, client: ClientInfo) {
     if (attempt.status !== 'in_progress') throw AttemptErrors.submitted();
     if (now.getTime() > attempt.deadline.getTime() + attempt.grace_seconds * 1000) throw AttemptErrors.timeUp();
+    // Saves with the old token still in flight finish first; later ones see the new token.
+    await this.lockAgainstSaves(manager, attempt.id);
     await manager.query(
       `WITH updated AS (
          UPDATE attempts SET token_hash = $2, replaced_token_hashes = array_append(replaced_token_hashes, token_hash),
@@ -291,6 +293,8 @@ export class AttemptsService {
   async submitByCandidate(attemptId: string, token: string | undefined, client: ClientInfo): Promise<SubmittedAttempt> {
     const { tenantId, tokenHash } = this.credentials(token);
     const outcome = await this.tx.runAs(tenantId, async (manager) => {
+      // First, so the token is checked as of now (a take-over also takes this lock).
+      await this.lockAgainstSaves(manager, attemptId);
       const [access] = (await manager.query(ATTEMPT_ACCESS, [attemptId, tokenHash])) as { status: AttemptStatus; token_ok: boolean; replaced: boolean }[];
       if (!access || (!access.token_ok && !access.replaced)) throw AttemptErrors.notFound();
       if (!access.token_ok) throw AttemptErrors.takenOver();
@@ -315,6 +319,7 @@ export class AttemptsService {
    */
   async submitOverdue(tenantId: string, attemptId: string, by: 'deadline' | 'sweep'): Promise<'done' | 'skipped' | 'not_due'> {
     const result = await this.tx.runAs(tenantId, async (manager) => {
+      await this.lockAgainstSaves(manager, attemptId);
       const [row] = (await manager.query(
         `SELECT status, now() > deadline + make_interval(secs => grace_seconds) AS due FROM attempts WHERE id = $1 FOR UPDATE`,
         [attemptId],
@@ -329,7 +334,16 @@ export class AttemptsService {
     return result === 'unscored' ? 'skipped' : result;
   }
 
-  /** in_progress -> submitted, and the invitation -> submitted, in the caller's transaction. */
+  /**
+   * The attempt's submission lock, exclusive until the caller's commit (LOCK_AGAINST_SAVES): every
+   * save acknowledged before it is committed and visible, every save after it sees what the caller
+   * changed. Taken before the caller reads or locks the attempt row.
+   */
+  private async lockAgainstSaves(manager: EntityManager, attemptId: string): Promise<void> {
+    await manager.query(LOCK_AGAINST_SAVES, [attemptId]);
+  }
+
+  /** in_progress -> submitted, and the invitation -> submitted, in the caller's transaction (which holds the submission lock). */
   private async markSubmitted(manager: EntityManager, attemptId: string, by: SubmittedBy, client: ClientInfo): Promise<boolean> {
     const rows = (await manager.query(
       `WITH submitted AS (

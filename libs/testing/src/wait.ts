@@ -55,3 +55,10 @@ export class ArrivalWaiter<T> {
     for (const check of [...this.waiters]) if (check()) this.waiters.delete(check);
   }
 }
+
+/** A promise with its resolver, for the moments a test and the work it drives wait on each other. */
+export function signal(): { promise: Promise<void>; fire: () => void } {
+  let fire!: () => void;
+  const promise = new Promise<void>((resolve) => (fire = resolve));
+  return { promise, fire };
+}
