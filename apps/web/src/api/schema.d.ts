@@ -450,6 +450,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/candidates/{id}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase one candidate's personal data now (admin): names, contacts, ATS ids, answers' text, addresses, comments. Anonymised scores stay. Cannot be undone; erasing again changes nothing. */
+        post: operations["PrivacyController_erase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/candidates/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything held about one candidate, as a JSON file (admin; a data-subject access request): the candidate, invitations, emails, attempts, answers, events, marks and comments, webhook events. */
+        get: operations["PrivacyController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/candidates/{id}/results": {
         parameters: {
             query?: never;
@@ -1923,6 +1957,11 @@ export interface components {
             createdAt: string;
             /** @example lilei@example.com */
             email: string;
+            /**
+             * Format: date-time
+             * @description When the person's data was erased (docs/privacy.md); name and email are then placeholders.
+             */
+            erasedAt: string | null;
             /** @description The candidate's id in the company's ATS. */
             externalId: string | null;
             /** Format: uuid */
@@ -2166,6 +2205,39 @@ export interface components {
             count: number;
             /** @description Every given criterion must hold; any value of a list matches. */
             pool: components["schemas"]["QuestionPoolDto"];
+        };
+        EraseCandidateDto: {
+            /**
+             * @description Must be `true`: the candidate's personal data is erased for good.
+             * @enum {boolean}
+             */
+            confirm: true;
+        };
+        ErasureResponse: {
+            /** @description Analytics candidate rows whose name and email were replaced. */
+            analyticsRows: number;
+            /** @description Answers erased (every answer except a bare choice among options). */
+            answers: number;
+            /** @description Attempt events whose address, browser and client detail were erased. */
+            attemptEvents: number;
+            /** @description Attempts whose last address and browser were erased; their scores stay. */
+            attempts: number;
+            /** Format: uuid */
+            candidateId: string;
+            /** @description Emails whose address, subject and error were erased (unsent ones will not be sent). */
+            emails: number;
+            /** Format: date-time */
+            erasedAt: string;
+            /** @description Grading's copies of open answers erased. */
+            gradingAnswers: number;
+            /** @description Grading marks whose comment was erased; their points stay. */
+            gradingMarks: number;
+            /** @description Stored Idempotency-Key answers dropped (a retry then gets 409). */
+            idempotentResponses: number;
+            /** @description Invitations whose ATS id was removed (those still waiting were revoked). */
+            invitations: number;
+            /** @description Webhook events whose ATS ids were removed. */
+            webhookEvents: number;
         };
         ExtendInvitationDto: {
             /**
@@ -3157,6 +3229,11 @@ export interface components {
             submittedAt: string;
         };
         TenantResponse: {
+            /**
+             * @description Days a candidate's personal data is kept after their last activity; then it is erased (docs/privacy.md).
+             * @example 365
+             */
+            candidateDataRetentionDays: number;
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
@@ -3244,6 +3321,8 @@ export interface components {
             type?: "single_choice" | "multiple_choice" | "true_false" | "fill_blank" | "short_answer" | "essay";
         };
         UpdateTenantDto: {
+            /** @description Days a candidate's personal data is kept after their last activity; then it is erased (docs/privacy.md). */
+            candidateDataRetentionDays?: number;
             /** @enum {string} */
             locale?: "zh-CN" | "en";
             name?: string;
@@ -5519,6 +5598,138 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CandidateResponse"];
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PrivacyController_erase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Send the same key with every retry of one operation: the first answer is replayed (`Idempotent-Replayed: true`) and nothing is created twice. 422 `idempotency.key_reused` for another body or route, 409 `idempotency.in_progress` while the first still runs (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EraseCandidateDto"];
+            };
+        };
+        responses: {
+            /** @description What was erased: counts of rows, never their content. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureResponse"];
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The current state does not allow it (see `code`). `candidate.attempt_in_progress`: the candidate is taking a test now, or it is being scored. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PrivacyController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The candidate's data as an attachment (candidate-<id>.json). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
                 };
             };
             /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
