@@ -282,7 +282,7 @@ function DeliveryLog({ endpoint }: { endpoint: Webhook }) {
         size="small"
         loading={deliveries.isPending}
         dataSource={deliveries.data?.items}
-        pagination={list.pagination(deliveries.data?.total)}
+        pagination={list.pagination(deliveries.data?.total ?? undefined)}
         locale={{ emptyText: text.noDeliveries }}
         columns={[
           { title: text.event, dataIndex: 'eventType', render: (event: EventType) => EVENTS[locale][event] ?? event },
