@@ -1,4 +1,4 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import Redis from 'ioredis';
 import { ConfigError, loadConfig } from '@assay/core';
 import { TestSmtpServer, until } from '@assay/testing';
 import { call, Candidate, invitation, objectivePaper } from './attempts-fixtures';
-import { exited, freePort } from './processes';
+import { exited, freePort, startRedisServer } from './processes';
 import { startWorker } from './test-worker';
 import { TestApi } from './test-api';
 
@@ -19,22 +19,7 @@ async function startCluster(): Promise<{ nodes: string; servers: ChildProcess[];
   const dir = mkdtempSync(join(tmpdir(), 'assay-redis-cluster-'));
   const ports = [await freePort(), await freePort(), await freePort()];
   const servers = await Promise.all(
-    ports.map(async (port) => {
-      const server = spawn(
-        'redis-server',
-        ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${port}.conf`],
-        { stdio: ['ignore', 'pipe', 'inherit'] },
-      );
-      await new Promise<void>((ready, failed) => {
-        let output = '';
-        server.stdout?.on('data', (chunk: Buffer) => {
-          output += chunk.toString();
-          if (output.includes('Ready to accept connections')) ready();
-        });
-        server.once('exit', (code) => failed(new Error(`redis-server exited with ${code}: ${output}`)));
-      });
-      return server;
-    }),
+    ports.map((port) => startRedisServer(port, ['--dir', dir, '--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${port}.conf`])),
   );
   const nodes = ports.map((port) => `127.0.0.1:${port}`);
   await run('redis-cli', ['--cluster', 'create', ...nodes, '--cluster-replicas', '0', '--cluster-yes']);

@@ -1,21 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import Redis from 'ioredis';
 import { evictionVerdict, loadConfig, readEvictionPolicy, RedisModule } from '@assay/core';
-import { freePort } from '@assay/testing';
+import { freePort, startRedisServer } from './processes';
 
 /** A Redis of this test's own (the shared one must keep its policy), evicting like a cache would. */
 async function startEvictingRedis(): Promise<{ url: string; server: ChildProcess }> {
   const port = await freePort();
-  const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'allkeys-lru'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((ready, failed) => {
-    server.once('error', failed);
-    server.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('Ready to accept connections')) ready();
-    });
-  });
-  return { url: `redis://127.0.0.1:${port}`, server };
+  return { url: `redis://127.0.0.1:${port}`, server: await startRedisServer(port, ['--maxmemory-policy', 'allkeys-lru']) };
 }
 
 describe('Redis must not evict queued jobs (maxmemory-policy noeviction)', () => {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
@@ -7,23 +7,9 @@ import { jobIdOf, JobName, JobQueue, redisOptions } from '@assay/core';
 import { ReminderJobs } from '@assay/invitations';
 import { connectAsOwner, TestSmtpServer, until } from '@assay/testing';
 import { call, Candidate, invitation, objectivePaper, type ObjectivePaper } from './attempts-fixtures';
-import { exited, freePort } from './processes';
+import { exited, freePort, startRedisServer } from './processes';
 import { startWorker } from './test-worker';
 import { TestApi, type SignedUpTenant } from './test-api';
-
-/** A redis-server of this test's own on `port`, resolved once it accepts connections. */
-async function startRedis(port: number): Promise<ChildProcess> {
-  const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((ready, failed) => {
-    let output = '';
-    server.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Ready to accept connections')) ready();
-    });
-    server.once('exit', (code) => failed(new Error(`redis-server exited with ${code}: ${output}`)));
-  });
-  return server;
-}
 
 /**
  * The API started while its Redis is down (a port nobody listens on). A candidate opens the
@@ -114,7 +100,7 @@ describe('a Redis outage never stops a candidate; the work catches up when Redis
       await db.query(`UPDATE attempts SET started_at = now() - interval '2 hours', deadline = now() - interval '1 hour' WHERE id = $1`, [gone.attemptId]);
       await db.query(`UPDATE attempts SET submitted_at = now() - interval '10 minutes' WHERE id = $1`, [candidate.attemptId]);
 
-      redis = await startRedis(Number(new URL(env.REDIS_URL).port));
+      redis = await startRedisServer(Number(new URL(env.REDIS_URL).port));
       await until(async () => (await api.request('GET', '/api/health')).body.status === 'ok', 'the API to see Redis again');
       // The worker's own schedules may run a sweep first; each step below is idempotent, and the
       // test waits for the rows, not for a particular run.
