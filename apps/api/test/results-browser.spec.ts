@@ -152,6 +152,8 @@ describe('results in a real browser', () => {
     await page.getByRole('link', { name: '客服笔试 第 1 版(12 人)' }).click();
     await page.getByRole('tab', { name: '题目分析' }).click();
     const items = (await report(`/paper-versions/${versionId}`)).items;
+    // The tab's table renders after the click: wait for its last row before counting them.
+    await page.locator('.ant-table-tbody tr.ant-table-row').nth(items.questions.length - 1).waitFor();
     await expect(page.locator('.ant-table-tbody tr.ant-table-row').count()).resolves.toBe(items.questions.length);
     const flagged = items.questions.find((q: { flags: unknown[] }) => q.flags.length > 0);
     const advice: Record<string, string> = { too_easy: '几乎区分不出考生', too_hard: '得分率低于 20%', low_discrimination: '难以区分强弱考生', negative_discrimination: '先检查答案是否设错' };
