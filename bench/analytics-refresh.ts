@@ -125,7 +125,7 @@ async function seedCohort(tenantId: string, paper: PaperIds): Promise<void> {
     [tenantId, ATTEMPTS, q.map((x) => x.id), q.map((x) => JSON.stringify(x.key)), q.map((x) => JSON.stringify(x.wrong)), q.map((x) => x.points)],
   );
   await owner.query(
-    `UPDATE attempts a SET points = s.total, sheet = attempt_sheet(a.id) FROM (SELECT attempt_id, sum(points) AS total FROM responses GROUP BY attempt_id) s WHERE s.attempt_id = a.id`,
+    `UPDATE attempts a SET points = s.total, sheet = attempt_sheet(a.tenant_id, a.id) FROM (SELECT attempt_id, sum(points) AS total FROM responses GROUP BY attempt_id) s WHERE s.attempt_id = a.id`,
   );
   await owner.query('ANALYZE');
   await owner.end();

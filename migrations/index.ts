@@ -23,6 +23,7 @@ import { CreateAuditLog1764300000000 } from './1764300000000-CreateAuditLog';
 import { AddCandidateRetention1764300100000 } from './1764300100000-AddCandidateRetention';
 import { SaveWithoutAttemptRowLock1764300300000 } from './1764300300000-SaveWithoutAttemptRowLock';
 import { UnlinkSnapshotCandidates1764300900000 } from './1764300900000-UnlinkSnapshotCandidates';
+import { SheetByTenant1764400000000 } from './1764400000000-SheetByTenant';
 
 /** Every migration, in order. Listed explicitly so the same list runs from TypeScript (tests) and the build. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   AddCandidateRetention1764300100000,
   SaveWithoutAttemptRowLock1764300300000,
   UnlinkSnapshotCandidates1764300900000,
+  SheetByTenant1764400000000,
 ];

@@ -91,7 +91,7 @@ export class AttemptPrivacy {
     )) as [unknown, number];
     await manager.query(
       `UPDATE attempts SET last_ip = NULL, last_user_agent = NULL, updated_at = now(),
-              sheet = CASE WHEN scored_at IS NULL THEN sheet ELSE attempt_sheet(id) END
+              sheet = CASE WHEN scored_at IS NULL THEN sheet ELSE attempt_sheet(tenant_id, id) END
         WHERE id = ANY($1)`,
       [ids],
     );

@@ -64,7 +64,7 @@ export class AttemptJobs {
       );
       const final = score.pendingManual === 0;
       await manager.query(
-        `UPDATE attempts SET status = $2, points = $3, max_points = $4, pending_manual = $5, scored_at = now(), updated_at = now(), sheet = attempt_sheet(id) WHERE id = $1`,
+        `UPDATE attempts SET status = $2, points = $3, max_points = $4, pending_manual = $5, scored_at = now(), updated_at = now(), sheet = attempt_sheet(tenant_id, id) WHERE id = $1`,
         [attemptId, final ? 'scored' : 'awaiting_grading', score.points, score.maxPoints, score.pendingManual],
       );
       // The rule of AttemptsService.markGraded: passed when the points reach the paper's pass mark.

@@ -442,7 +442,7 @@ export class AttemptsService {
           SET status = 'graded', graded_at = now(), updated_at = now(), pending_manual = 0,
               points = o.objective + o.open,
               passed = CASE WHEN $2::numeric IS NULL THEN NULL ELSE o.objective + o.open >= $2::numeric END,
-              sheet = attempt_sheet(a.id)
+              sheet = attempt_sheet(a.tenant_id, a.id)
          FROM (SELECT COALESCE(SUM(points) FILTER (WHERE outcome <> 'pending_manual'), 0) AS objective,
                       COALESCE(SUM(points) FILTER (WHERE outcome = 'pending_manual'), 0) AS open
                  FROM responses WHERE attempt_id = $1) o
