@@ -9,8 +9,8 @@ import { attemptDetails, jobRoleOf, loadCohort } from './cohort-source';
 import type { CandidateReportPdf } from './report-pdf/candidate-report-pdf.task';
 import { reportLocale, type ReportLocale } from './report-pdf/report-locale';
 
-/** How many candidate rows one INSERT carries (keeps each statement's parameters small). */
-const INSERT_BATCH = 2000;
+/** Memory for the sorts and hashes of one refresh's reads (a transaction-local setting). */
+const REFRESH_WORK_MEM = '64MB';
 
 /** The SQL order of each sort (the snapshot's position breaks ties, so pages never overlap). */
 const SORT_COLUMNS: Record<CandidateSort, string> = {
@@ -44,22 +44,24 @@ export class AnalyticsService {
     return this.tx.run(async (manager) => {
       const jobRole = await jobRoleOf(manager, scope, scopeId);
       if (!jobRole) return 'skipped';
-      const { report, candidates } = await this.threads.build(await loadCohort(manager, scope, scopeId), jobRole);
+      // The cohort's rows are wide (each carries its result sheet): with the default 4 MB the joins
+      // of 100,000 of them spill every row to temporary files and read them back.
+      await manager.query(`SET LOCAL work_mem = '${REFRESH_WORK_MEM}'`);
+      const { report, candidates, batches } = await this.threads.build(await loadCohort(manager, scope, scopeId), jobRole);
       await manager.query(
         `INSERT INTO analytics_snapshots (scope, scope_id, attempts, report, computed_at) VALUES ($1, $2, $3, $4, now())
          ON CONFLICT (tenant_id, scope, scope_id) DO UPDATE SET attempts = EXCLUDED.attempts, report = EXCLUDED.report, computed_at = now()`,
-        [scope, scopeId, candidates.length, JSON.stringify(report)],
+        [scope, scopeId, candidates, JSON.stringify(report)],
       );
       await manager.query('DELETE FROM analytics_snapshot_candidates WHERE scope = $1 AND scope_id = $2', [scope, scopeId]);
-      for (let start = 0; start < candidates.length; start += INSERT_BATCH) {
-        const batch = candidates.slice(start, start + INSERT_BATCH).map((row, i) => ({ attempt_id: row.attemptId, position: start + i, row }));
+      for (const batch of batches) {
         await manager.query(
           `INSERT INTO analytics_snapshot_candidates (scope, scope_id, attempt_id, position, row)
            SELECT $1, $2, x.attempt_id, x.position, x.row FROM jsonb_to_recordset($3::jsonb) AS x(attempt_id uuid, position int, row jsonb)`,
-          [scope, scopeId, JSON.stringify(batch)],
+          [scope, scopeId, batch],
         );
       }
-      this.logger.log({ scope, scopeId, attempts: candidates.length }, 'Analytics snapshot refreshed');
+      this.logger.log({ scope, scopeId, attempts: candidates }, 'Analytics snapshot refreshed');
       return 'done';
     });
   }

@@ -8,6 +8,7 @@ import type { SnapshotQuestion } from '@assay/papers';
 import {
   competencyScores,
   histogram,
+  internalConsistency,
   itemFlags,
   mean,
   median,
@@ -159,9 +160,25 @@ function questionPlaces(versions: readonly CohortVersion[]): Map<string, Questio
 /** Questions every attempt had (fixed sections): the only ones a Moodle matrix can hold without gaps. */
 function commonQuestions(attempts: readonly CohortAttempt[]): string[] {
   if (attempts.length === 0) return [];
+  // Attempts of one version mostly share one list object (the cohort's reader shares them): count lists, then ids.
+  const lists = new Map<readonly string[], number>();
+  for (const a of attempts) lists.set(a.questionIds, (lists.get(a.questionIds) ?? 0) + 1);
   const seen = new Map<string, number>();
-  for (const a of attempts) for (const id of a.questionIds) seen.set(id, (seen.get(id) ?? 0) + 1);
+  for (const [ids, count] of lists) for (const id of ids) seen.set(id, (seen.get(id) ?? 0) + count);
   return attempts[0].questionIds.filter((id) => seen.get(id) === attempts.length);
+}
+
+/** `of(list)` once per distinct question list (lists are shared between attempts): per-question lookups done once, not once per attempt. */
+function perList<T>(of: (questionIds: readonly string[]) => T): (questionIds: readonly string[]) => T {
+  const cache = new Map<readonly string[], T>();
+  return (questionIds) => {
+    let value = cache.get(questionIds);
+    if (value === undefined) {
+      value = of(questionIds);
+      cache.set(questionIds, value);
+    }
+    return value;
+  };
 }
 
 /** Rows of attempts, columns of `questionIds` (each attempt holds them in its own order). */
@@ -240,13 +257,13 @@ function itemAnalysis(cohort: Cohort, places: Map<string, QuestionPlace>): Repor
   };
 }
 
-/** Alpha of one version's final attempts over the questions all of them had, and the SD of their totals. */
-function versionAlpha(attempts: readonly CohortAttempt[], version: CohortVersion, places: Map<string, QuestionPlace>) {
+/** Alpha (0-1) of one version's final attempts over the questions all of them had. */
+function versionAlpha(attempts: readonly CohortAttempt[], version: CohortVersion) {
   const own = attempts.filter((a) => a.paperVersionId === version.id);
   const questionIds = commonQuestions(own);
   if (questionIds.length === 0) return null;
-  const stats = moodleStatistics({ marks: marksMatrix(own, questionIds), maxMarks: maxMarksOf(questionIds, places) });
-  return stats.quiz.cic === null ? null : stats.quiz.cic / 100;
+  const cic = internalConsistency({ marks: marksMatrix(own, questionIds) });
+  return cic === null ? null : cic / 100;
 }
 
 function dropOffOf(cohort: Cohort, version: CohortVersion | null, places: Map<string, QuestionPlace>): Funnel['dropOff'] {
@@ -287,6 +304,44 @@ function funnelOf(cohort: Cohort, final: readonly CohortAttempt[], passMarks: Ma
   return { invited, opened, started, submitted, graded, passed, completionRate: started > 0 ? submitted / started : null, medianMinutes: median(minutes), dropOff };
 }
 
+/**
+ * Every attempt's score per competency and every final attempt's rank on it, as arrays aligned
+ * with the cohort's attempts and the sorted competency names (no map per attempt: a role can have
+ * 100,000). `of(k)` is attempt k's row entry; `cohort()` the report's means over final attempts.
+ */
+function competencyTable(attempts: readonly CohortAttempt[], places: Map<string, QuestionPlace>) {
+  const all = [...new Set([...places.values()].flatMap((p) => p.question.competencies.map((c) => c.name)))].sort();
+  const index = new Map(all.map((name, j) => [name, j]));
+  const indexesOf = perList((ids) => ids.map((id) => places.get(id)?.question.competencies.map((c) => index.get(c.name) as number)));
+  const scores = attempts.map((a) => competencyScores(a.marks.points, a.marks.maxPoints, indexesOf(a.questionIds), all.length));
+  // Final attempts holding a score on competency j, and their ranks among themselves.
+  const holders = all.map((_, j) => {
+    const ks: number[] = [];
+    attempts.forEach((a, k) => {
+      if (isFinal(a) && scores[k][j] !== null) ks.push(k);
+    });
+    return ks;
+  });
+  const rankColumns = holders.map((ks, j) => {
+    const column = new Array<number | null>(attempts.length).fill(null);
+    const r = ranks(ks.map((k) => scores[k][j] as number));
+    ks.forEach((k, i) => (column[k] = r[i]));
+    return column;
+  });
+  // Competencies nobody could score on stay out of the report, as before.
+  const used = all.flatMap((_, j) => (scores.some((row) => row[j] !== null) ? [j] : []));
+  return {
+    of: (k: number) => used.flatMap((j) => {
+      const score = scores[k][j];
+      return score === null ? [] : [{ competency: all[j], score, rank: rankColumns[j][k] }];
+    }),
+    cohort: () => used.map((j) => {
+      const values = holders[j].map((k) => scores[k][j] as number);
+      return { competency: all[j], mean: mean(values), candidates: values.length };
+    }),
+  };
+}
+
 export function buildReport(cohort: Cohort, jobRole: { id: string; name: string }): BuiltReport {
   const places = questionPlaces(cohort.versions);
   const versionOf = new Map(cohort.versions.map((v) => [v.id, v]));
@@ -306,7 +361,7 @@ export function buildReport(cohort: Cohort, jobRole: { id: string; name: string 
   const passMarks = new Map(cohort.versions.map((v) => [v.id, v.snapshot.passMark]));
 
   // SEM per version, in the report's unit (a role converts each version's SEM to percent).
-  const alphas = new Map(cohort.versions.map((v) => [v.id, versionAlpha(final, v, places)]));
+  const alphas = new Map(cohort.versions.map((v) => [v.id, versionAlpha(final, v)]));
   const semOf = (versionId: string): number | null => {
     const own = final.filter((a) => a.paperVersionId === versionId);
     const sem = standardErrorOfMeasurement(sampleSd(own.map((a) => a.points ?? 0)), alphas.get(versionId) ?? null);
@@ -320,37 +375,18 @@ export function buildReport(cohort: Cohort, jobRole: { id: string; name: string 
   const overallRanks = ranks(finalScores);
   const finalIndex = new Map(final.map((a, i) => [a.attemptId, i]));
 
-  const competencyOf = (a: CohortAttempt) =>
-    competencyScores(
-      a.questionIds.flatMap((qid, i) => {
-        const place = places.get(qid);
-        const points = a.marks.points[i];
-        const maxPoints = a.marks.maxPoints[i];
-        if (!place || points === null || maxPoints === null) return [];
-        return place.question.competencies.map((c) => ({ competency: c.name, points, maxPoints }));
-      }),
-    );
-  const competencyByAttempt = new Map(cohort.attempts.map((a) => [a.attemptId, competencyOf(a)]));
-  const competencyNames = [...new Set([...competencyByAttempt.values()].flatMap((m) => [...m.keys()]))].sort();
-  const competencyRanks = new Map(
-    competencyNames.map((name) => {
-      const holders = final.flatMap((a) => {
-        const value = competencyByAttempt.get(a.attemptId)?.get(name);
-        return value === undefined ? [] : [{ attemptId: a.attemptId, value }];
-      });
-      const r = ranks(holders.map((h) => h.value));
-      return [name, new Map(holders.map((h, i) => [h.attemptId, r[i]]))];
-    }),
-  );
+  const competencies = competencyTable(cohort.attempts, places);
 
+  const sectionIdsOf = perList((ids) => ids.map((id) => places.get(id)?.sectionId));
   const sectionsOf = (a: CohortAttempt) => {
     const version = versionOf.get(a.paperVersionId);
     if (!version) return [];
+    const sectionIds = sectionIdsOf(a.questionIds);
     return version.snapshot.sections.map((s) => {
       let points = 0;
       let count = 0;
-      a.questionIds.forEach((id, i) => {
-        if (places.get(id)?.sectionId !== s.id) return;
+      sectionIds.forEach((id, i) => {
+        if (id !== s.id) return;
         count += 1;
         points += a.marks.points[i] ?? 0;
       });
@@ -358,12 +394,11 @@ export function buildReport(cohort: Cohort, jobRole: { id: string; name: string 
     });
   };
 
-  const candidates: CandidateRow[] = cohort.attempts.map((a) => {
+  const candidates: CandidateRow[] = cohort.attempts.map((a, k) => {
     const index = finalIndex.get(a.attemptId);
     const score = scoreOf(a);
     const sem = sems.get(a.paperVersionId) ?? null;
     const band = index !== undefined && score !== null && sem !== null ? scoreBand(score, sem) : null;
-    const competencies = competencyByAttempt.get(a.attemptId) ?? new Map<string, number>();
     return {
       attemptId: a.attemptId,
       invitationId: a.invitationId,
@@ -380,7 +415,7 @@ export function buildReport(cohort: Cohort, jobRole: { id: string; name: string 
       percentile: index === undefined ? null : ranked[index].percentile,
       rank: index === undefined ? null : overallRanks[index],
       sections: sectionsOf(a),
-      competencies: [...competencies].map(([competency, value]) => ({ competency, score: value, rank: competencyRanks.get(competency)?.get(a.attemptId) ?? null })),
+      competencies: competencies.of(k),
       integrityEvents: a.integrityEvents,
       minutes: a.submittedAt ? (a.submittedAt.getTime() - a.startedAt.getTime()) / 60_000 : null,
     };
@@ -426,10 +461,7 @@ export function buildReport(cohort: Cohort, jobRole: { id: string; name: string 
           return { sectionId: s.id, title: s.title, mean: mean(points), maxPoints: finalRows[0]?.sections.find((x) => x.sectionId === s.id)?.maxPoints ?? 0 };
         })
       : [],
-    competencies: competencyNames.map((competency) => {
-      const values = finalRows.flatMap((c) => c.competencies.filter((x) => x.competency === competency).map((x) => x.score));
-      return { competency, mean: mean(values), candidates: values.length };
-    }),
+    competencies: competencies.cohort(),
     questionTimes: questionTimesOf(cohort, single, places),
     items: byVersion ? itemAnalysis(cohort, places) : null,
     awaitingGrading: cohort.attempts.length - final.length,

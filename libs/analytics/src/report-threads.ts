@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { AppConfig, JOB_QUEUE, JobName, QUEUE_CONCURRENCY, ThreadPool, type OffThreadTask } from '@assay/core';
-import type { BuiltReport } from './build-report';
+import type { BuiltSnapshot } from './build-report.task';
 import type { Cohort } from './cohort';
+import { packAttempts } from './cohort-transfer';
 
 const BUILD_REPORT: OffThreadTask = { module: join(__dirname, 'build-report.task'), fn: 'buildReportTask' };
 
@@ -17,7 +18,7 @@ export class ReportThreads extends ThreadPool {
     super({ threads: QUEUE_CONCURRENCY[JOB_QUEUE[JobName.RefreshAnalytics]], timeoutMs: config.ANALYTICS_TIMEOUT_MS, memoryMb: config.ANALYTICS_MEMORY_MB });
   }
 
-  build(cohort: Cohort, jobRole: { id: string; name: string }): Promise<BuiltReport> {
-    return this.run<BuiltReport>(BUILD_REPORT, { cohort, jobRole });
+  build(cohort: Cohort, jobRole: { id: string; name: string }): Promise<BuiltSnapshot> {
+    return this.run<BuiltSnapshot>(BUILD_REPORT, { cohort: { ...cohort, attempts: packAttempts(cohort.attempts) }, jobRole });
   }
 }

@@ -25,13 +25,11 @@ describe('measurement error, norms and competencies', () => {
   });
 
   it('competency scores 0-100 over the questions assessing each', () => {
-    const scores = competencyScores([
-      { competency: 'communication', points: 3, maxPoints: 4 },
-      { competency: 'communication', points: 1, maxPoints: 4 },
-      { competency: 'logic', points: 2, maxPoints: 2 },
-      { competency: 'empty', points: 0, maxPoints: 0 },
-    ]);
-    expect(Object.fromEntries(scores)).toEqual({ communication: 50, logic: 100 });
+    // Competencies 0 communication, 1 logic, 2 empty (nothing to earn).
+    const scores = competencyScores([3, 1, 2, 0, null, 5], [4, 4, 2, 0, 4, 5], [[0], [0, 1], [1], [2], [0], undefined], 3);
+    // communication: (3 + 1) / (4 + 4); logic: (1 + 2) / (4 + 2); the unmarked answer and the
+    // question assessing nothing count for nothing.
+    expect(scores).toEqual([50, 50, null]);
   });
 
   it('ranks: 1 is best, ties share the best rank', () => {

@@ -1,5 +1,5 @@
 /** Moodle's statistics at the edges: one candidate, zero variance, all correct, missing answers. */
-import { moodleStatistics } from '../moodle';
+import { internalConsistency, moodleStatistics } from '../moodle';
 
 describe('moodleStatistics at the edges', () => {
   it('one candidate: mean and median, every spread figure blank', () => {
@@ -69,4 +69,15 @@ describe('moodleStatistics at the edges', () => {
   it('rejects a row with the wrong number of marks', () => {
     expect(() => moodleStatistics({ marks: [[1]], maxMarks: [1, 1] })).toThrow(/attempt 1 has 1 marks for 2 questions/);
   });
+
+  it('internalConsistency is the cic of moodleStatistics, edges included', () => {
+    // A deterministic cohort of 200 attempts of 12 questions with blanks and varied difficulty.
+    const marks = Array.from({ length: 200 }, (_, r) => Array.from({ length: 12 }, (_, q) => ((r * 7 + q * 13) % 11 === 0 ? null : ((r % 17) + q) % 5 > 1 ? (q % 3) + 1 : 0)));
+    const maxMarks = Array.from({ length: 12 }, (_, q) => (q % 3) + 1);
+    expect(internalConsistency({ marks })).toBeCloseTo(moodleStatistics({ marks, maxMarks }).quiz.cic as number, 10);
+    for (const edge of [[[1, 0, 2]], [[1, 0], [0, 1], [1, 0], [0, 1]], [[1, 1], [1, 1], [1, 1]], [[1], [0], [1]]]) {
+      expect(internalConsistency({ marks: edge })).toBe(moodleStatistics({ marks: edge, maxMarks: edge[0].map(() => 2) }).quiz.cic);
+    }
+  });
 });
+
