@@ -308,3 +308,50 @@ describe('English headings without numbers', () => {
     ]);
   });
 });
+
+describe('English headings numbered in roman', () => {
+  it('reads I., II., III. headings with a type word or points, in the paper and in the key', () => {
+    const paper = importAccounted(
+      lines(
+        'Front Desk Quiz',
+        'I. Single Choice (1 question, 4 points)',
+        '1. What do you say first to a guest?',
+        'A. Welcome  B. Next',
+        'II. True or False (2 questions, 2 points each)',
+        '1. Keys may be handed out without ID.',
+        '2. Late checkout depends on the next arrival.',
+        'III. Short Answer (1 question, 6 points)',
+        '1. Describe a warm welcome.',
+        'Answer Key',
+        'I. Single Choice',
+        '1. A',
+        'II. True or False',
+        '1. F  2. T',
+        'III. Short Answer',
+        '1. Smile and greet by name.',
+      ),
+    );
+    expect(paper.sections.map((s) => [s.title, s.type, s.questions.map((q) => q.answerKey ?? q.referenceAnswer)])).toEqual([
+      ['Single Choice', 'single_choice', ['A']],
+      ['True or False', 'true_false', [false, true]],
+      ['Short Answer', 'short_answer', ['Smile and greet by name.']],
+    ]);
+    expect(paper.warnings).toEqual([]);
+  });
+
+  it('takes a plain roman title only when it continues the numbering', () => {
+    const paper = importAccounted(lines('Quiz', 'I. Short Answer (1 question, 6 points)', '1. Describe a warm welcome.', 'II. Guest Relations', '1. How do you greet a returning guest? (4 points)'));
+    expect(paper.sections.map((s) => s.title)).toEqual(['Short Answer', 'Guest Relations']);
+    const skipped = importAccounted(lines('Quiz', 'I. Short Answer (1 question, 6 points)', '1. Describe a warm welcome.', 'III. Guest Relations'));
+    expect(skipped.sections.map((s) => s.title)).toEqual(['Short Answer']);
+  });
+
+  it('keeps roman points inside an answer, and a lone untyped "I." out of the sections', () => {
+    const paper = importAccounted(
+      lines('Quiz', 'I. Short Answer (1 question, 6 points)', '1. Describe a warm welcome.', 'Model answer:', 'I. Greet the guest.', 'II. Check the booking, then hand over the key.'),
+    );
+    expect(paper.sections.map((s) => s.title)).toEqual(['Short Answer']);
+    expect(paper.sections[0].questions[0].referenceAnswer).toBe('I. Greet the guest.\nII. Check the booking, then hand over the key.');
+    expect(importAccounted(lines('Quiz', 'I. Introduction', '1. Describe a warm welcome.')).sections.map((s) => s.title)).toEqual(['']);
+  });
+});
