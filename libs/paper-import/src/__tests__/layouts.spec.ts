@@ -62,9 +62,18 @@ describe('answers', () => {
     expect(paper.sections[0].questions[0]).toMatchObject({ answerKey: 'B', explanation: '倾听能平复情绪。' });
   });
 
-  it('reads true/false written as options A 正确 / B 错误', () => {
-    const paper = importAccounted(lines('测验', '一、判断题(共1题,每题2分)', '1.退款要先核实。', 'A.正确 B.错误', '答案:A'));
-    expect(paper.sections[0].questions[0]).toMatchObject({ type: 'true_false', answerKey: true });
+  it('reads true/false written as options A 正确 / B 错误, and keeps no options (a true/false question has none)', () => {
+    const paper = importAccounted(lines('测验', '一、判断题(共2题,每题2分)', '1.退款要先核实。', 'A.正确 B.错误', '答案:A', '2.可以泄露信息。', 'A.對', 'B.錯', '答案:B'));
+    expect(paper.sections[0].questions.map((q) => [q.type, q.answerKey, q.options])).toEqual([
+      ['true_false', true, []],
+      ['true_false', false, []],
+    ]);
+    expect(paper.warnings).toEqual([]);
+  });
+
+  it('keeps the options of a true/false question that say more than the two words', () => {
+    const paper = importAccounted(lines('测验', '一、判断题(共1题,每题2分)', '1.退款要先核实。', 'A.正确,应先核实 B.错误', '答案:A'));
+    expect(paper.sections[0].questions[0].options.map((o) => o.key)).toEqual(['A', 'B']);
   });
 
   it.each([['T'], ['对'], ['是'], ['正确']])('reads %s as true', (word) => {
