@@ -70,6 +70,15 @@ function optionText(q: QuestionDraft, answer: string): string | null {
   return key?.length === 1 ? (q.options.find((o) => o.key === key[0])?.text ?? null) : null;
 }
 
+/**
+ * "A.正确 B.错误" under a true/false question only spell out its two answers: once the letter is read
+ * as true or false they carry nothing more, and a true/false question has no options (the bank
+ * refuses one that has them).
+ */
+function onlyTrueFalseWords(q: QuestionDraft): boolean {
+  return q.options.every((o) => parseTrueFalseAnswer(o.text)?.rest === '');
+}
+
 function buildQuestion(s: SectionDraft, q: QuestionDraft, pointsEach: number | null, ctx: Context): ImportedQuestion {
   const titleNorm = s.heading?.titleNorm ?? '';
   const { type, kind } = resolveHint(q, typeFromTitle(titleNorm), kindFromTitle(titleNorm));
@@ -138,7 +147,7 @@ function buildQuestion(s: SectionDraft, q: QuestionDraft, pointsEach: number | n
     type,
     kind: isObjective(type) ? null : kind,
     stem: q.stem.join('\n').trim(),
-    options: q.options,
+    options: type === 'true_false' && onlyTrueFalseWords(q) ? [] : q.options,
     answerKey: answer,
     referenceAnswer,
     explanation: joined(explanation),

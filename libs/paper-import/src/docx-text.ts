@@ -14,13 +14,27 @@ export async function readDocx(buffer: Buffer): Promise<string> {
   const zip = await JSZip.loadAsync(buffer);
   const part = async (name: string) => {
     const file = zip.file(name);
-    return file ? new DOMParser().parseFromString(await file.async('string'), 'text/xml').documentElement : null;
+    return file ? parseXml(await file.async('string'), name) : null;
   };
   const document = await part('word/document.xml');
   if (!document) throw new Error('word/document.xml missing');
   const numbering = new Numbering(await part('word/numbering.xml'), await part('word/styles.xml'));
   const body = children(document, 'body')[0];
   return body ? blockLines(body, numbering).join('\n') : '';
+}
+
+/**
+ * A part of the package as a DOM, or an Error when its XML is malformed. Word writes well-formed XML,
+ * so any complaint of the parser (even one it calls a warning and recovers from) means a damaged
+ * file: it becomes the "damaged document" message, where xmldom would otherwise print to the console
+ * and read on.
+ */
+function parseXml(xml: string, name: string): Element {
+  const problems: string[] = [];
+  const report = (message: string) => problems.push(message);
+  const parsed = new DOMParser({ errorHandler: { warning: report, error: report, fatalError: report } }).parseFromString(xml, 'text/xml');
+  if (problems.length > 0 || !parsed.documentElement) throw new Error(`${name} is not well-formed XML: ${problems[0] ?? 'no root element'}`);
+  return parsed.documentElement;
 }
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';

@@ -109,6 +109,8 @@ function splitTitle(raw: string, norm: string): { title: string; declaration: De
 export function parseSectionHeading(line: SourceLine): SectionHeading | null {
   const english = ENGLISH_NUMBERED.exec(line.norm);
   if (english) return englishHeading(line, english);
+  const roman = ROMAN_NUMBERED.exec(line.norm);
+  if (roman) return romanHeading(line, roman);
   const m = NUMBERED.exec(line.norm);
   if (m) {
     const ordinalText = m[1] ?? m[2] ?? m[3];
@@ -142,6 +144,11 @@ export function parseSectionHeading(line: SourceLine): SectionHeading | null {
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 
+/** Words without sentence punctuation: "Guest Relations", not "Check the booking, then…". */
+const TITLE_LIKE = /^[^.?!,;:。？！，；：]+$/;
+/** Word's roman list numbering of sections: "I. Single Choice (2 questions, 3 points each)", "III. Short Answer". */
+const ROMAN_NUMBERED = new RegExp(`^(${[...ROMAN].sort((a, b) => b.length - a.length).join('|')})\\s*[.、)]\\s*(\\S.*)$`);
+
 /** "2", "II" or "B" -> 2. */
 function englishOrdinal(text: string): number {
   const upper = text.toUpperCase();
@@ -156,6 +163,22 @@ function englishHeading(line: SourceLine, m: RegExpExecArray): SectionHeading {
   const title = split.title.replace(/[\s:.\-–—]+$/, '') || line.raw.slice(0, offset).replace(/[\s:.\-–—]+$/, '');
   const titleNorm = split.title === '' ? line.norm.slice(0, title.length) : line.norm.slice(offset, offset + title.length);
   return { ordinal: englishOrdinal(m[1]), style: 'plain', title, titleNorm, declaration: split.declaration, tail: split.tail };
+}
+
+/**
+ * "II. True or False (…)". A roman heading that names no type and declares nothing must read as a
+ * title (a few words, no sentence punctuation) and is only taken from "II." on, the reader then
+ * checking that it continues the sequence: a lone "I. …" is as likely a point of a list.
+ */
+function romanHeading(line: SourceLine, m: RegExpExecArray): SectionHeading | null {
+  const offset = line.norm.length - m[2].length;
+  const { title, declaration, tail } = splitTitle(line.raw.slice(offset), line.norm.slice(offset));
+  if (title === '' || /^\d/.test(m[2])) return null;
+  const titleNorm = line.norm.slice(offset, offset + title.length);
+  const ordinal = englishOrdinal(m[1]);
+  const untitled = typeFromTitle(titleNorm) === null && isEmptyDeclaration(declaration);
+  if (untitled && (ordinal === 1 || !TITLE_LIKE.test(titleNorm))) return null;
+  return { ordinal, style: 'plain', title, titleNorm, declaration, tail };
 }
 
 const ANSWER_BLOCK =

@@ -34,9 +34,10 @@ describe('corpus documents: .docx, .doc and .pdf', () => {
     });
   });
 
-  describe.each(FILES.filter(([, expected]) => expected.knownGap))('%s (known gap)', (file, expected) => {
-    it.failing(`does not read as its expected paper yet: ${expected.knownGap}`, async () => {
-      expect(projectFilePaper((await read(file)).paper)).toEqual(expected.paper);
-    });
+  // A loop rather than describe.each: the list of gaps is empty whenever every gap is closed.
+  it('still differs from its expected paper for each document with a knownGap', async () => {
+    for (const [file, expected] of FILES.filter(([, e]) => e.knownGap)) {
+      expect(projectFilePaper((await read(file)).paper)).not.toEqual(expected.paper);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pdf } from '@assay/testing';
+import JSZip from 'jszip';
 import { DocumentReadError, extractDocumentText } from '../document-text';
 import { pageLines, type PdfRun } from '../pdf-text';
 import { CORPUS_DIR } from './corpus';
@@ -104,6 +105,25 @@ describe('legacy Word (.doc)', () => {
     // Word saves a .docx with a password as an OLE container holding the encrypted package.
     const locked = Buffer.concat([ole, Buffer.alloc(500), Buffer.from('EncryptedPackage', 'utf16le'), Buffer.alloc(100)]);
     expect((await problemOf(locked, 'locked.docx')).problem).toBe('encrypted');
+  });
+});
+
+describe('a .docx whose document.xml is malformed', () => {
+  const spies = ['error', 'warn', 'log'].map((method) => jest.spyOn(console, method as 'error' | 'warn' | 'log'));
+  afterAll(() => spies.forEach((spy) => spy.mockRestore()));
+
+  it.each([
+    ['an unclosed tag', (xml: string) => xml.replace('<w:body>', '<w:body')],
+    ['a cut-off end', (xml: string) => xml.slice(0, Math.floor(xml.length / 2))],
+    ['an attribute without quotes', (xml: string) => xml.replace(/w:val="([^"]*)"/, 'w:val=$1')],
+  ])('is unreadable, with nothing printed, for %s', async (_damage, damage) => {
+    const zip = await JSZip.loadAsync(corpus('word-warehouse-outline.docx'));
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    zip.file('word/document.xml', damage(xml));
+    const broken = await zip.generateAsync({ type: 'nodebuffer' });
+    spies.forEach((spy) => spy.mockClear());
+    expect((await problemOf(broken, 'broken.docx')).problem).toBe('unreadable');
+    expect(spies.flatMap((spy) => spy.mock.calls)).toEqual([]);
   });
 });
 

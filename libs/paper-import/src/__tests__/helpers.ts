@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseTrueFalseAnswer } from '../answers';
 import { importPaper } from '../import-paper';
+import { parseLabel } from '../labels';
 import { splitLines } from '../normalise';
+import type { SourceLine } from '../normalise';
+import { parseOptions } from '../questions';
 import type { ImportedPaper, ImportedQuestion, ImportedSection, ReadPaper } from '../types';
 
 /** The shared samples live beside the repository (CI clones ../shared next to it); they are never copied in. */
@@ -45,6 +49,18 @@ function answerWords(key: unknown): string[] {
   return [];
 }
 
+/** "A.正确 B.错误": options that only spell out true and false, so their letters are a way to write a true/false key. */
+function trueFalseLetters(lines: SourceLine[]): Set<string> {
+  const options = lines.flatMap((line) => parseOptions(line.raw, line.norm) ?? []);
+  return new Set(options.filter((o) => parseTrueFalseAnswer(o.text)?.rest === '').map((o) => o.key));
+}
+
+/** "答案:A" where A is such an option: the line is in the question's true/false key. */
+function isLetterKey(line: SourceLine, letters: Set<string>): boolean {
+  const label = parseLabel(line.norm);
+  return label !== null && letters.has(line.norm.slice(label.textStart).trim());
+}
+
 /**
  * Where a source line went: into the paper (some field's text is in the line, or the line's text is
  * in a field), into the header's numbers, into the dropped lines or into a warning on that line.
@@ -62,8 +78,10 @@ export function unaccountedLines(text: string, paper: ReadPaper): string[] {
   // A line read as the duration or total is in the header's numbers ("1 hour" is 60 minutes).
   const headerFields = readings.filter((r) => r.kind === 'header_field').map((r) => r.line);
   const marked = new Set([...warnings.map((w) => w.line), ...dropped.map((d) => d.line), ...questionLines, ...headerFields]);
-  return splitLines(text)
-    .filter((line) => line.raw !== '' && !marked.has(line.no))
+  const lines = splitLines(text);
+  const letters = trueFalseLetters(lines);
+  return lines
+    .filter((line) => line.raw !== '' && !marked.has(line.no) && !isLetterKey(line, letters))
     // Keys are stored normalised ("Ａ" -> "A"), so the normalised line is compared too.
     .filter((line) => !fields.some((f) => line.raw.includes(f) || f.includes(line.raw) || line.norm.includes(f)) && !header.some((n) => line.raw.includes(n)))
     .map((line) => `${line.no}: ${line.raw}`);

@@ -62,9 +62,18 @@ describe('answers', () => {
     expect(paper.sections[0].questions[0]).toMatchObject({ answerKey: 'B', explanation: '倾听能平复情绪。' });
   });
 
-  it('reads true/false written as options A 正确 / B 错误', () => {
-    const paper = importAccounted(lines('测验', '一、判断题(共1题,每题2分)', '1.退款要先核实。', 'A.正确 B.错误', '答案:A'));
-    expect(paper.sections[0].questions[0]).toMatchObject({ type: 'true_false', answerKey: true });
+  it('reads true/false written as options A 正确 / B 错误, and keeps no options (a true/false question has none)', () => {
+    const paper = importAccounted(lines('测验', '一、判断题(共2题,每题2分)', '1.退款要先核实。', 'A.正确 B.错误', '答案:A', '2.可以泄露信息。', 'A.對', 'B.錯', '答案:B'));
+    expect(paper.sections[0].questions.map((q) => [q.type, q.answerKey, q.options])).toEqual([
+      ['true_false', true, []],
+      ['true_false', false, []],
+    ]);
+    expect(paper.warnings).toEqual([]);
+  });
+
+  it('keeps the options of a true/false question that say more than the two words', () => {
+    const paper = importAccounted(lines('测验', '一、判断题(共1题,每题2分)', '1.退款要先核实。', 'A.正确,应先核实 B.错误', '答案:A'));
+    expect(paper.sections[0].questions[0].options.map((o) => o.key)).toEqual(['A', 'B']);
   });
 
   it.each([['T'], ['对'], ['是'], ['正确']])('reads %s as true', (word) => {
@@ -306,5 +315,52 @@ describe('English headings without numbers', () => {
       ['Multiple Choice Questions', 'single_choice', 1],
       ['True or False', 'true_false', 2],
     ]);
+  });
+});
+
+describe('English headings numbered in roman', () => {
+  it('reads I., II., III. headings with a type word or points, in the paper and in the key', () => {
+    const paper = importAccounted(
+      lines(
+        'Front Desk Quiz',
+        'I. Single Choice (1 question, 4 points)',
+        '1. What do you say first to a guest?',
+        'A. Welcome  B. Next',
+        'II. True or False (2 questions, 2 points each)',
+        '1. Keys may be handed out without ID.',
+        '2. Late checkout depends on the next arrival.',
+        'III. Short Answer (1 question, 6 points)',
+        '1. Describe a warm welcome.',
+        'Answer Key',
+        'I. Single Choice',
+        '1. A',
+        'II. True or False',
+        '1. F  2. T',
+        'III. Short Answer',
+        '1. Smile and greet by name.',
+      ),
+    );
+    expect(paper.sections.map((s) => [s.title, s.type, s.questions.map((q) => q.answerKey ?? q.referenceAnswer)])).toEqual([
+      ['Single Choice', 'single_choice', ['A']],
+      ['True or False', 'true_false', [false, true]],
+      ['Short Answer', 'short_answer', ['Smile and greet by name.']],
+    ]);
+    expect(paper.warnings).toEqual([]);
+  });
+
+  it('takes a plain roman title only when it continues the numbering', () => {
+    const paper = importAccounted(lines('Quiz', 'I. Short Answer (1 question, 6 points)', '1. Describe a warm welcome.', 'II. Guest Relations', '1. How do you greet a returning guest? (4 points)'));
+    expect(paper.sections.map((s) => s.title)).toEqual(['Short Answer', 'Guest Relations']);
+    const skipped = importAccounted(lines('Quiz', 'I. Short Answer (1 question, 6 points)', '1. Describe a warm welcome.', 'III. Guest Relations'));
+    expect(skipped.sections.map((s) => s.title)).toEqual(['Short Answer']);
+  });
+
+  it('keeps roman points inside an answer, and a lone untyped "I." out of the sections', () => {
+    const paper = importAccounted(
+      lines('Quiz', 'I. Short Answer (1 question, 6 points)', '1. Describe a warm welcome.', 'Model answer:', 'I. Greet the guest.', 'II. Check the booking, then hand over the key.'),
+    );
+    expect(paper.sections.map((s) => s.title)).toEqual(['Short Answer']);
+    expect(paper.sections[0].questions[0].referenceAnswer).toBe('I. Greet the guest.\nII. Check the booking, then hand over the key.');
+    expect(importAccounted(lines('Quiz', 'I. Introduction', '1. Describe a warm welcome.')).sections.map((s) => s.title)).toEqual(['']);
   });
 });
