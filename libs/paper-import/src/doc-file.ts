@@ -83,7 +83,15 @@ export function readPieces(file: WordFile): Piece[] {
   return pieces;
 }
 
-const CP1252 = new TextDecoder('windows-1252');
+// Windows-1252 where it differs from Latin-1 (0x80-0x9F): Node's TextDecoder('windows-1252') gives C1 control characters there.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** Compressed text: one byte a character, Windows-1252. */
+function windows1252(bytes: Buffer): string {
+  let text = '';
+  for (const byte of bytes) text += byte >= 0x80 && byte < 0xa0 ? CP1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
+  return text;
+}
 
 /**
  * The characters [0, length) one per character position, with the byte offset (fc) and width of
@@ -100,7 +108,7 @@ export function readCharacters(file: WordFile, pieces: Piece[], length: number):
     const width = piece.compressed ? 1 : 2;
     const bytes = file.word.subarray(piece.fc, piece.fc + count * width);
     if (bytes.length !== count * width) throw new Error('piece outside the WordDocument stream');
-    text += piece.compressed ? CP1252.decode(bytes) : bytes.toString('utf16le');
+    text += piece.compressed ? windows1252(bytes) : bytes.toString('utf16le');
     for (let i = 0; i < count; i++) {
       fcs.push(piece.fc + i * width);
       widths.push(width);
