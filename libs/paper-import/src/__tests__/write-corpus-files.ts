@@ -5,7 +5,7 @@
  * developer's tool, kept with the tests because it builds the .docx with the test helper: the files
  * are committed, so tests and CI never need LibreOffice.
  *
- *   apt-get install -y --no-install-recommends libreoffice-writer fonts-noto-cjk
+ *   apt-get install -y --no-install-recommends libreoffice-writer-nogui fonts-noto-cjk  (or libreoffice-writer)
  *   npm run corpus:files
  */
 import { execFileSync } from 'node:child_process';
