@@ -61,26 +61,48 @@ export interface Piece {
   cpEnd: number;
   fc: number;
   compressed: boolean;
+  /**
+   * The sprms the piece's Prm applies to its text, after those of the FKPs: where Word's fast saves
+   * (Word 97-2002) put property changes, a list applied to existing paragraphs among them.
+   */
+  sprms: Buffer;
 }
 
-/** The piece table: the Pcdt of the Clx, after any Prc (property modifiers of fast-saved files). */
+/** The piece table: the Pcdt of the Clx, after the Prcs (the grpprls Prms point to). */
 export function readPieces(file: WordFile): Piece[] {
   const { fc, lcb } = fcLcb(file.word, FC_LCB.clx);
   const clx = file.table.subarray(fc, fc + lcb);
+  const prcs: Buffer[] = [];
   let at = 0;
-  while (clx[at] === 0x01) at += 3 + clx.readUInt16LE(at + 1);
+  while (clx[at] === 0x01) {
+    const size = clx.readUInt16LE(at + 1);
+    prcs.push(clx.subarray(at + 3, at + 3 + size));
+    at += 3 + size;
+  }
   if (clx[at] !== 0x02) throw new Error('piece table missing');
   const size = clx.readUInt32LE(at + 1);
   const plc = clx.subarray(at + 5, at + 5 + size);
   const count = (size - 4) / 12;
   const pieces: Piece[] = [];
   for (let i = 0; i < count; i++) {
-    const raw = plc.readUInt32LE((count + 1) * 4 + i * 8 + 2);
+    const pcd = (count + 1) * 4 + i * 8;
+    const raw = plc.readUInt32LE(pcd + 2);
     const compressed = (raw & 0x40000000) !== 0;
     const fc = raw & 0x3fffffff;
-    pieces.push({ cpStart: plc.readUInt32LE(i * 4), cpEnd: plc.readUInt32LE(i * 4 + 4), fc: compressed ? fc / 2 : fc, compressed });
+    const sprms = prmSprms(plc.readUInt16LE(pcd + 6), prcs);
+    pieces.push({ cpStart: plc.readUInt32LE(i * 4), cpEnd: plc.readUInt32LE(i * 4 + 4), fc: compressed ? fc / 2 : fc, compressed, sprms });
   }
   return pieces;
+}
+
+/** The Prm0 sprms (by isprm, [MS-DOC] Prm0) the reader uses: list level, table cell and row marks, deletion. */
+const PRM0_SPRMS: Record<number, number> = { 0x0c: 0x260a, 0x18: 0x2416, 0x19: 0x2417, 0x41: 0x0800 };
+
+/** A Prm: fComplex, then the index of a Prc's grpprl (Prm1), or one sprm (isprm) and its 1-byte operand (Prm0). */
+function prmSprms(prm: number, prcs: Buffer[]): Buffer {
+  if (prm & 1) return prcs[prm >> 1] ?? Buffer.alloc(0);
+  const sprm = PRM0_SPRMS[(prm >> 1) & 0x7f];
+  return sprm ? Buffer.from([sprm & 0xff, sprm >> 8, prm >> 8]) : Buffer.alloc(0);
 }
 
 // Windows-1252 where it differs from Latin-1 (0x80-0x9F): Node's TextDecoder('windows-1252') gives C1 control characters there.
@@ -93,14 +115,21 @@ function windows1252(bytes: Buffer): string {
   return text;
 }
 
+/** The characters of the main text, and for each its byte offset (fc) in the WordDocument stream and its piece. */
+export interface Characters {
+  text: string;
+  fcs: number[];
+  pieces: Piece[];
+}
+
 /**
- * The characters [0, length) one per character position, with the byte offset (fc) and width of
- * each in the WordDocument stream: property runs are found by fc. Compressed pieces are Windows-1252.
+ * The characters [0, length) one per character position: property runs are found by their fc, and
+ * a piece gives their width and its own sprms. Compressed pieces are Windows-1252.
  */
-export function readCharacters(file: WordFile, pieces: Piece[], length: number): { text: string; fcs: number[]; widths: number[] } {
+export function readCharacters(file: WordFile, pieces: Piece[], length: number): Characters {
   let text = '';
   const fcs: number[] = [];
-  const widths: number[] = [];
+  const of: Piece[] = [];
   for (const piece of pieces) {
     const end = Math.min(piece.cpEnd, length);
     if (piece.cpStart >= end) continue;
@@ -111,10 +140,10 @@ export function readCharacters(file: WordFile, pieces: Piece[], length: number):
     text += piece.compressed ? windows1252(bytes) : bytes.toString('utf16le');
     for (let i = 0; i < count; i++) {
       fcs.push(piece.fc + i * width);
-      widths.push(width);
+      of.push(piece);
     }
   }
-  return { text, fcs, widths };
+  return { text, fcs, pieces: of };
 }
 
 /** A property run of an FKP: bytes [fcStart, fcEnd) of the WordDocument stream share these properties. */

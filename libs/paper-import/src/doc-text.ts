@@ -29,20 +29,30 @@ interface Paragraph {
 const NO_PROPERTIES = Buffer.alloc(2);
 const SPRM_C_F_R_MARK_DEL = 0x0800;
 
-/** The paragraphs of the main text with their properties, in order. */
+/** Text a tracked change deleted (sprmCFRMarkDel). */
+const deletes = (grpprl: Buffer) => sprms(grpprl).some((s) => s.sprm === SPRM_C_F_R_MARK_DEL && s.operand[0] === 1);
+
+/**
+ * The paragraphs of the main text with their properties, in order: those of its run in the FKPs,
+ * then those of the piece holding its mark.
+ */
 function readParagraphs(file: WordFile): Paragraph[] {
-  const { text, fcs, widths } = readCharacters(file, readPieces(file), mainTextLength(file.word));
+  const pieces = readPieces(file);
+  const { text, fcs, pieces: pieceOf } = readCharacters(file, pieces, mainTextLength(file.word));
   const runs = paragraphRuns(file);
-  const deleted = characterRuns(file).filter((run) => sprms(run.properties).some((s) => s.sprm === SPRM_C_F_R_MARK_DEL && s.operand[0] === 1));
+  const deleted = characterRuns(file).filter((run) => deletes(run.properties));
+  const deletedPieces = new Set(pieces.filter((piece) => deletes(piece.sprms)));
   const fields = new Fields();
   const paragraphs: Paragraph[] = [];
   let current = '';
   for (let cp = 0; cp < text.length; cp++) {
     const char = text[cp];
-    if (runAt(deleted, fcs[cp])) continue;
+    const piece = pieceOf[cp];
+    if (runAt(deleted, fcs[cp]) || deletedPieces.has(piece)) continue;
     const run = runAt(runs, fcs[cp]);
-    if (endsParagraph(char, run, fcs[cp] + widths[cp])) {
-      paragraphs.push({ text: current, mark: char, properties: run?.properties ?? NO_PROPERTIES });
+    if (endsParagraph(char, run, fcs[cp] + (piece.compressed ? 1 : 2))) {
+      const properties = run?.properties ?? NO_PROPERTIES;
+      paragraphs.push({ text: current, mark: char, properties: piece.sprms.length ? Buffer.concat([properties, piece.sprms]) : properties });
       current = '';
     } else if (fields.visible(char)) current += shown(char);
   }

@@ -1,104 +1,9 @@
-import CFB from 'cfb';
 import { readDoc } from '../doc-text';
+import { doc, type DocOptions, IN_TABLE, NFC, type ParagraphSpec, plfLfo, plfLst, ROW_END } from './doc-builders';
 
-// Word 97-2003 documents built byte by byte ([MS-DOC]: FIB, piece table, paragraph and character
-// FKPs in a compound file) to pin down how the .doc reader turns the main text into lines.
+// .doc files built byte by byte (doc-builders.ts) to pin down how the reader turns the main text into lines.
 
-interface ParagraphSpec {
-  /** The paragraph's characters, control characters included, ending with its mark (\r or \x07). */
-  text: string;
-  /** Paragraph sprms (after the istd). */
-  sprms?: number[];
-}
-
-const IN_TABLE = [0x16, 0x24, 1];
-const ROW_END = [0x16, 0x24, 1, 0x17, 0x24, 1];
-const TEXT_FC = 1024;
-const PAPX_PAGE = 4;
-const CHPX_PAGE = 5;
-
-/** A PapxFkp: one run per paragraph, each with its istd (0) and sprms. */
-function papxPage(limits: number[], sprms: number[][]): Buffer {
-  const page = Buffer.alloc(512);
-  const crun = sprms.length;
-  limits.forEach((fc, i) => page.writeUInt32LE(fc, i * 4));
-  let free = 510;
-  sprms.forEach((grpprl, i) => {
-    const papx = Buffer.from([0, (2 + grpprl.length + 1) >> 1, 0, 0, ...grpprl]);
-    free = (free - papx.length) & ~1;
-    papx.copy(page, free);
-    page[(crun + 1) * 4 + i * 13] = free >> 1;
-  });
-  page[511] = crun;
-  return page;
-}
-
-/** A ChpxFkp: runs with the given character sprms (none where empty). */
-function chpxPage(limits: number[], sprms: number[][]): Buffer {
-  const page = Buffer.alloc(512);
-  const crun = sprms.length;
-  limits.forEach((fc, i) => page.writeUInt32LE(fc, i * 4));
-  let free = 510;
-  sprms.forEach((grpprl, i) => {
-    if (!grpprl.length) return;
-    free = (free - grpprl.length - 1) & ~1;
-    Buffer.from([grpprl.length, ...grpprl]).copy(page, free);
-    page[(crun + 1) * 4 + i] = free >> 1;
-  });
-  page[511] = crun;
-  return page;
-}
-
-/** A PlcBte: the fc range [first, last] on one FKP page. */
-function plcBte(first: number, last: number, page: number): Buffer {
-  const plc = Buffer.alloc(12);
-  plc.writeUInt32LE(first, 0);
-  plc.writeUInt32LE(last, 4);
-  plc.writeUInt32LE(page, 8);
-  return plc;
-}
-
-/**
- * A .doc of these paragraphs in one piece at TEXT_FC (UTF-16, or Windows-1252 when compressed),
- * the characters [from, to) marked deleted by a tracked change.
- */
-function doc(paragraphs: ParagraphSpec[], options: { compressed?: boolean; deleted?: [number, number] } = {}): Buffer {
-  const text = paragraphs.map((p) => p.text).join('');
-  const width = options.compressed ? 1 : 2;
-  const bytes = options.compressed ? Buffer.from([...text].map((c) => ({ '“': 0x93, '”': 0x94 })[c] ?? c.charCodeAt(0))) : Buffer.from(text, 'utf16le');
-  const end = TEXT_FC + text.length * width;
-  let at = 0;
-  const limits = [TEXT_FC, ...paragraphs.map((p) => TEXT_FC + (at += p.text.length) * width)];
-  const [from, to] = (options.deleted ?? [0, 0]).map((cp) => TEXT_FC + cp * width);
-  const word = Buffer.alloc(512 * (CHPX_PAGE + 1));
-  word.writeUInt16LE(0xa5ec, 0);
-  word.writeUInt16LE(0x0200, 0x0a);
-  word.writeUInt16LE(14, 32);
-  word.writeUInt16LE(22, 62);
-  word.writeInt32LE(text.length, 76);
-  word.writeUInt16LE(93, 152);
-  bytes.copy(word, TEXT_FC);
-  papxPage(limits, paragraphs.map((p) => p.sprms ?? [])).copy(word, PAPX_PAGE * 512);
-  chpxPage(options.deleted ? [TEXT_FC, from, to, end] : [TEXT_FC, end], options.deleted ? [[], [0x00, 0x08, 1], []] : [[]]).copy(word, CHPX_PAGE * 512);
-  const pcd = Buffer.alloc(8);
-  pcd.writeUInt32LE(options.compressed ? (TEXT_FC * 2) | 0x40000000 : TEXT_FC, 2);
-  const plcPcd = Buffer.concat([Buffer.from(new Uint32Array([0, text.length]).buffer), pcd]);
-  const clx = Buffer.concat([Buffer.from([0x02]), Buffer.from(new Uint32Array([plcPcd.length]).buffer), plcPcd]);
-  const table = Buffer.concat([clx, plcBte(TEXT_FC, end, PAPX_PAGE), plcBte(TEXT_FC, end, CHPX_PAGE)]);
-  const point = (index: number, fc: number, lcb: number) => {
-    word.writeUInt32LE(fc, 154 + index * 8);
-    word.writeUInt32LE(lcb, 154 + index * 8 + 4);
-  };
-  point(33, 0, clx.length);
-  point(13, clx.length, 12);
-  point(12, clx.length + 12, 12);
-  const container = CFB.utils.cfb_new();
-  CFB.utils.cfb_add(container, 'WordDocument', word);
-  CFB.utils.cfb_add(container, '1Table', table);
-  return Buffer.from(CFB.write(container, { type: 'buffer' }) as Uint8Array);
-}
-
-const read = (paragraphs: ParagraphSpec[], options?: Parameters<typeof doc>[1]) => readDoc(doc(paragraphs, options), 'built.doc');
+const read = (paragraphs: ParagraphSpec[], options?: DocOptions) => readDoc(doc(paragraphs, options), 'built.doc');
 
 describe('.doc text', () => {
   it('reads one line per paragraph', () => {
@@ -125,6 +30,19 @@ describe('.doc text', () => {
 
   it('drops pictures, note anchors and optional hyphens', () => {
     expect(read([{ text: 'Logo\x01 note\x02 hy\x1fphen\r' }])).toBe('Logo note hyphen');
+  });
+
+  it('numbers list paragraphs, and the paragraphs a fast save put in a list through their piece (a Prc)', () => {
+    const lists = { lists: plfLst([{ lsid: 5, levels: [{ nfc: NFC.upperLetter, text: '%1.' }] }]), lfo: plfLfo([{ lsid: 5 }]) };
+    const ilfo1 = [0x0b, 0x46, 1, 0];
+    expect(read([{ text: '倾听\r', sprms: ilfo1 }, { text: '争辩\r', sprms: ilfo1 }, { text: '答案:A\r' }], { lists })).toBe('A.倾听\nB.争辩\n答案:A');
+    expect(read([{ text: 'Listen\r' }, { text: 'Argue\r' }], { lists, prm: ilfo1 })).toBe('A. Listen\nB. Argue');
+  });
+
+  it('leaves out a piece a fast save marked deleted (a Prm0)', () => {
+    const deletedPrm0 = (0x41 << 1) | (1 << 8);
+    expect(read([{ text: '答案:B\r' }], { prm: deletedPrm0 })).toBe('');
+    expect(read([{ text: '答案:B\r' }], { prm: 0x41 << 1 })).toBe('答案:B');
   });
 
   it('reads a table row by row, the paragraphs of a cell joined, a key table as one key line', () => {
