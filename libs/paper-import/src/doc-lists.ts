@@ -38,6 +38,7 @@ export interface ListReference {
   ilvl?: number;
 }
 
+/** The list sprms among a paragraph's or a style's sprms. */
 export function listReference(grpprl: Buffer): ListReference {
   const reference: ListReference = {};
   for (const { sprm, operand } of sprms(grpprl)) {
@@ -52,7 +53,7 @@ export function listReference(grpprl: Buffer): ListReference {
  * characters at the 1-based positions rgbxchNums lists are placeholders holding a level index (0-8):
  * they become %1-%9.
  */
-export function readLevel(table: Buffer, at: number): { level: ListLevel; end: number } {
+function readLevel(table: Buffer, at: number): { level: ListLevel; end: number } {
   const start = table.readInt32LE(at);
   const format = NUMBER_FORMATS[table[at + 4]] ?? 'decimal';
   const placeholders = new Set(table.subarray(at + 6, at + 15).filter((position) => position !== 0));
@@ -126,7 +127,7 @@ function readOverrides(table: Buffer, fc: number, lcb: number, lists: Map<number
  * (cstd, cbSTDBaseInFile, …), then per style cbStd and its STD: Stdf (stk, istdBase), the name
  * (Xstz), and for a paragraph style (stk 1) first its paragraph properties (cbUpx, istd, sprms).
  */
-export function readStyleLists(table: Buffer, fc: number, lcb: number): Map<number, ListReference> {
+function readStyleLists(table: Buffer, fc: number, lcb: number): Map<number, ListReference> {
   const own = new Map<number, { base: number; reference: ListReference }>();
   if (lcb === 0) return new Map();
   const stsh = table.subarray(fc, fc + lcb);
