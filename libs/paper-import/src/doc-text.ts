@@ -22,7 +22,7 @@ interface Paragraph {
   text: string;
   /** What ended it: a paragraph mark, or a cell mark (\x07: the end of a cell, or of a row). */
   mark: string;
-  /** The paragraph's style (istd) and sprms (GrpPrlAndIstd). */
+  /** The paragraph's style (istd) and sprms: its FKP run's GrpPrlAndIstd, then its piece's sprms. */
   properties: Buffer;
 }
 
