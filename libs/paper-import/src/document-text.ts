@@ -55,7 +55,7 @@ export async function extractDocumentText(buffer: Buffer, filename: string): Pro
   if (format === 'encrypted') throw new DocumentReadError('encrypted', filename);
   try {
     if (format === 'pdf') return await readPdf(buffer, filename);
-    return format === 'doc' ? await readDoc(buffer) : await readDocx(buffer);
+    return format === 'doc' ? readDoc(buffer, filename) : await readDocx(buffer);
   } catch (error) {
     if (error instanceof DocumentReadError) throw error;
     throw new DocumentReadError('unreadable', filename, { cause: error });

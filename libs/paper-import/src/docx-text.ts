@@ -1,5 +1,6 @@
 import { DOMParser } from '@xmldom/xmldom';
 import JSZip from 'jszip';
+import { ListCounters, type ListLevel, numbered } from './list-numbering';
 
 // Element and Node are the DOM types @xmldom/xmldom declares its documents with.
 
@@ -68,14 +69,6 @@ function blockLines(container: Element, numbering: Numbering): string[] {
   return lines;
 }
 
-/**
- * Word puts a tab between a list number and the text; it is left out ("1.客服…") except between a
- * number and a Latin word, which would otherwise run together ("1.A customer" reads as option A).
- */
-function numbered(label: string, text: string): string {
-  return label !== '' && /^[A-Za-z0-9]/.test(text) ? `${label} ${text}` : label + text;
-}
-
 /** Text runs, tabs and breaks of a paragraph (also inside hyperlinks, insertions and content controls). */
 function paragraphText(p: Element): string {
   let text = '';
@@ -122,17 +115,11 @@ export function tableText(rows: string[][]): string[] {
   return lines;
 }
 
-interface Level {
-  start: number;
-  format: string;
-  text: string;
-}
-
-/** Word's list definitions and the running counters of every list in the document. */
+/** Word's list definitions (numbering.xml, and the lists paragraph styles carry) and their counters. */
 class Numbering {
-  private readonly levels = new Map<string, Level[]>();
+  private readonly levels = new Map<string, ListLevel[]>();
   private readonly styleNum = new Map<string, { numId: string; ilvl: number }>();
-  private readonly counters = new Map<string, number[]>();
+  private readonly counters = new ListCounters();
 
   constructor(numbering: Element | null, styles: Element | null) {
     if (numbering) this.readDefinitions(numbering);
@@ -145,7 +132,7 @@ class Numbering {
   }
 
   private readDefinitions(numbering: Element) {
-    const abstract = new Map<string, Level[]>();
+    const abstract = new Map<string, ListLevel[]>();
     for (const a of children(numbering, 'abstractNum')) {
       abstract.set(
         a.getAttributeNS(W, 'abstractNumId') ?? '',
@@ -167,7 +154,7 @@ class Numbering {
     }
   }
 
-  /** The number Word shows before the paragraph ("3.", "(二)", "C、"), or ''. */
+  /** The number Word shows before the paragraph ("3.", "(二)", "C、"), or ''. Counters run per numId. */
   label(p: Element): string {
     const pPr = child(p, 'pPr');
     const numPr = child(pPr, 'numPr');
@@ -175,66 +162,6 @@ class Numbering {
     const numId = val(child(numPr, 'numId')) ?? styled?.numId;
     const ilvl = Number(val(child(numPr, 'ilvl')) ?? styled?.ilvl ?? 0);
     const levels = numId ? this.levels.get(numId) : undefined;
-    if (!numId || !levels?.[ilvl]) return '';
-    const counts = this.counters.get(numId) ?? levels.map((l) => l.start - 1);
-    counts[ilvl]++;
-    // A new item of a level restarts the levels below it.
-    for (let deeper = ilvl + 1; deeper < counts.length; deeper++) counts[deeper] = levels[deeper].start - 1;
-    this.counters.set(numId, counts);
-    const level = levels[ilvl];
-    if (level.format === 'bullet' || level.format === 'none') return '';
-    return level.text.replace(/%(\d)/g, (_m, d: string) => formatNumber(counts[Number(d) - 1] ?? 0, levels[Number(d) - 1]?.format ?? 'decimal'));
-  }
-}
-
-const CN = '零一二三四五六七八九';
-const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
-
-function chinese(n: number): string {
-  if (n < 10) return CN[n];
-  if (n < 20) return `十${n % 10 ? CN[n % 10] : ''}`;
-  if (n < 100) return `${CN[Math.floor(n / 10)]}十${n % 10 ? CN[n % 10] : ''}`;
-  return String(n);
-}
-
-function letters(n: number): string {
-  // Word repeats the letter past Z: AA, BB.
-  const letter = String.fromCharCode(65 + ((n - 1) % 26));
-  return letter.repeat(Math.floor((n - 1) / 26) + 1);
-}
-
-function roman(n: number): string {
-  const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
-  let out = '';
-  for (const [value, symbol] of table) for (; n >= value; n -= value) out += symbol;
-  return out;
-}
-
-function formatNumber(n: number, format: string): string {
-  switch (format) {
-    case 'chineseCounting':
-    case 'chineseCountingThousand':
-    case 'chineseLegalSimplified':
-    case 'taiwaneseCounting':
-    case 'taiwaneseCountingThousand':
-      return chinese(n);
-    case 'ideographTraditional':
-      return '甲乙丙丁戊己庚辛壬癸'[n - 1] ?? String(n);
-    case 'upperLetter':
-      return letters(n);
-    case 'lowerLetter':
-      return letters(n).toLowerCase();
-    case 'upperRoman':
-      return roman(n);
-    case 'lowerRoman':
-      return roman(n).toLowerCase();
-    case 'decimalEnclosedCircle':
-    case 'decimalEnclosedCircleChinese':
-      return CIRCLED[n - 1] ?? String(n);
-    case 'decimalFullWidth':
-    case 'decimalFullWidth2':
-      return String(n).replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
-    default:
-      return String(n);
+    return numId && levels ? this.counters.next(numId, levels, ilvl) : '';
   }
 }
