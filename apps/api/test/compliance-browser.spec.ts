@@ -111,7 +111,7 @@ describe('compliance screens in a real browser', () => {
     const file = await download;
     expect(file.suggestedFilename()).toBe('audit-log.csv');
     const csv = readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, '').trim().split('\n');
-    expect(csv[0]).toMatch(/^at,id,actor_user_id/);
+    expect(csv[0]).toMatch(/^"at","id","actor_user_id"/);
     expect(csv.slice(1)).toHaveLength(24);
     expect(csv.slice(1).every((line) => line.includes('PATCH /api/v1/tenant'))).toBe(true);
 
@@ -164,9 +164,9 @@ describe('compliance screens in a real browser', () => {
 
     const page = await adminPage();
     await page.getByRole('menuitem', { name: '邀请' }).click();
-    const list = page.getByRole('region', { name: '邀请', exact: true });
+    const list = page.locator('.scroll-region[aria-label="邀请"]');
     await list.getByRole('button', { name: '李雷', exact: true }).click();
-    const drawer = page.locator('.ant-drawer-content');
+    const drawer = page.locator('.ant-drawer-section');
     await drawer.getByText(leaving.candidate.email).waitFor();
 
     // Export: the JSON file the API writes, with everything held about him.
@@ -193,7 +193,8 @@ describe('compliance screens in a real browser', () => {
     await erase.click();
     await dialog.getByText('个人信息已删除。').waitFor();
     await expect(dialog.textContent()).resolves.toMatch(/邀请1/);
-    await dialog.getByRole('button', { name: '关闭' }).click();
+    await checkScreen(page, 'erased');
+    await dialog.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
     await drawer.getByText('个人信息删除于').waitFor();
     await page.locator('.ant-drawer-close').click();
 

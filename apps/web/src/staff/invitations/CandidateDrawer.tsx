@@ -131,7 +131,8 @@ export function CandidateDrawer({ candidate: listed, onClose, onErased }: { cand
   const text = useText(TEXT);
   const { locale } = useLocale();
   const admin = useRoles().includes('admin');
-  const [erasing, setErasing] = useState(false);
+  // The dialog keeps the candidate as they were when it opened: once erased, the refreshed row holds placeholders.
+  const [erasing, setErasing] = useState<Candidate | null>(null);
   const candidate =
     useQuery({
       queryKey: ['candidate', listed.id],
@@ -166,7 +167,7 @@ export function CandidateDrawer({ candidate: listed, onClose, onErased }: { cand
               {text.exportData}
             </Button>
             {!erased && (
-              <Button danger onClick={() => setErasing(true)}>
+              <Button danger onClick={() => setErasing(candidate)}>
                 {text.erase}
               </Button>
             )}
@@ -175,7 +176,7 @@ export function CandidateDrawer({ candidate: listed, onClose, onErased }: { cand
       ) : (
         <p className="console-hint">{text.adminOnly}</p>
       )}
-      {erasing && <EraseDialog candidate={candidate} onClose={() => setErasing(false)} onErased={onErased} />}
+      {erasing && <EraseDialog candidate={erasing} onClose={() => setErasing(null)} onErased={onErased} />}
     </Drawer>
   );
 }
