@@ -91,6 +91,7 @@ const TEXT: Texts<{
   body: string;
   none: string;
   change: string;
+  kind: string;
   field: string;
   before: string;
   after: string;
@@ -135,6 +136,7 @@ const TEXT: Texts<{
     body: '请求内容',
     none: '无',
     change: '变更前后',
+    kind: '变化',
     field: '字段',
     before: '变更前',
     after: '变更后',
@@ -179,6 +181,7 @@ const TEXT: Texts<{
     body: 'Request body',
     none: 'none',
     change: 'Before and after',
+    kind: 'Change',
     field: 'Field',
     before: 'Before',
     after: 'After',
@@ -387,7 +390,7 @@ function EntryDetails({ entry }: { entry: Entry }) {
             { title: text.field, dataIndex: 'path', render: (path: string) => <code>{path}</code> },
             { title: text.before, key: 'before', render: (_, change) => change.kind !== 'added' && <Value value={change.before} /> },
             { title: text.after, key: 'after', render: (_, change) => change.kind !== 'removed' && <Value value={change.after} /> },
-            { title: text.change, dataIndex: 'kind', render: (kind: ChangeKind) => (kind === 'same' ? text.kinds.same : <strong>{text.kinds[kind]}</strong>) },
+            { title: text.kind, dataIndex: 'kind', render: (kind: ChangeKind) => (kind === 'same' ? text.kinds.same : <strong>{text.kinds[kind]}</strong>) },
           ]}
         />
       ) : (
