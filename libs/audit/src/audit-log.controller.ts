@@ -2,7 +2,7 @@ import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiCursorPageResponse, ApiFileResponse, ApiProblems, Roles, STAFF_PROBLEMS } from '@assay/core';
 import { AuditLogService } from './audit-log.service';
-import { AuditLogQueryDto } from './dto/audit-log.dto';
+import { AuditLogFilterDto, AuditLogQueryDto } from './dto/audit-log.dto';
 import { AuditEntryResponse } from './dto/audit-log.response';
 
 @ApiTags('audit')
@@ -22,10 +22,10 @@ export class AuditLogController {
   }
 
   @Get('export')
-  @ApiOperation({ summary: 'The filtered audit log as CSV (UTF-8 with BOM), streamed; `cursor` and `limit` are ignored.' })
+  @ApiOperation({ summary: 'The filtered audit log as CSV (UTF-8 with BOM), every entry the filters match, streamed.' })
   @ApiFileResponse('The entries as an attachment (audit-log.csv).', 'text/csv')
   @ApiProblems([400])
-  export(@Query() query: AuditLogQueryDto): StreamableFile {
+  export(@Query() query: AuditLogFilterDto): StreamableFile {
     return new StreamableFile(this.log.exportCsv(query), { type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="audit-log.csv"' });
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { spreadsheetSafeCell } from '@assay/contracts';
 import { containsPattern, cursorPageOf, decodeCursor, DEFAULT_LIMIT, keysetCondition, sortKeySql, TenantTransaction, type CursorPage, type KeysetOrder } from '@assay/core';
-import type { AuditLogQueryDto } from './dto/audit-log.dto';
+import type { AuditLogFilterDto, AuditLogQueryDto } from './dto/audit-log.dto';
 
 export interface AuditEntry {
   id: string;
@@ -51,16 +51,16 @@ export class AuditLogService {
    * The filtered log as CSV lines, read in batches by cursor (each its own short transaction), so
    * a large log streams without being held in memory and entries written meanwhile shift nothing.
    */
-  exportCsv(query: AuditLogQueryDto): Readable {
+  exportCsv(query: AuditLogFilterDto): Readable {
     // The tenant is taken now: the stream is read after the handler, outside the request's context.
     return Readable.from(this.csvChunks(this.tx.currentTenantId(), query));
   }
 
-  private async *csvChunks(tenantId: string, query: AuditLogQueryDto): AsyncGenerator<string> {
+  private async *csvChunks(tenantId: string, query: AuditLogFilterDto): AsyncGenerator<string> {
     yield `\uFEFF${csvLine(CSV_HEADER)}`;
     let cursor: string | undefined;
     do {
-      const batch = { ...query, cursor, limit: EXPORT_BATCH } as AuditLogQueryDto;
+      const batch: AuditLogQueryDto = { ...query, cursor, limit: EXPORT_BATCH };
       const rows = await this.tx.runAs(tenantId, async (manager) => (await manager.query(...this.select(batch, EXPORT_BATCH + 1))) as Row[]);
       const page = cursorPageOf(rows, EXPORT_BATCH, (row) => ({ key: row.sort_key, id: row.id }));
       yield page.items.map((row) => csvLine(csvCells(entryOf(row)))).join('');

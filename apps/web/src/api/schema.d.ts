@@ -301,7 +301,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The filtered audit log as CSV (UTF-8 with BOM), streamed; `cursor` and `limit` are ignored. */
+        /** The filtered audit log as CSV (UTF-8 with BOM), every entry the filters match, streamed. */
         get: operations["AuditLogController_export"];
         put?: never;
         post?: never;
@@ -5135,11 +5135,8 @@ export interface operations {
                 actorUserId?: string;
                 /** @description The API key that acted. */
                 apiKeyId?: string;
-                /** @description The `next` of the previous page; leave out for the first page. */
-                cursor?: string;
                 /** @description Entries at or after this time. */
                 from?: string;
-                limit?: number;
                 method?: "POST" | "PUT" | "PATCH" | "DELETE";
                 /** @description The id of the resource acted on (its own id or one in the path). */
                 resourceId?: string;

@@ -24,6 +24,7 @@ const GradingArea = lazy(() => import('./grading/GradingArea'));
 const BankArea = lazy(() => import('./console/bank/BankArea'));
 const RolesArea = lazy(() => import('./console/roles/RolesArea'));
 const AdminArea = lazy(() => import('./console/admin/AdminArea'));
+const AuditArea = lazy(() => import('./console/audit/AuditArea'));
 
 export const STAFF_AREAS: readonly StaffArea[] = [
   { path: 'results', label: { 'zh-CN': '测评结果', en: 'Results' }, roles: ['recruiter', 'admin'], element: <ResultsArea /> },
@@ -35,4 +36,6 @@ export const STAFF_AREAS: readonly StaffArea[] = [
   { path: 'bank', label: { 'zh-CN': '题库', en: 'Question bank' }, roles: ['admin', 'recruiter'], element: <BankArea /> },
   { path: 'roles', label: { 'zh-CN': '岗位与考察点', en: 'Job roles' }, roles: ['admin', 'recruiter'], element: <RolesArea /> },
   { path: 'admin', label: { 'zh-CN': '系统管理', en: 'Administration' }, roles: ['admin'], element: <AdminArea /> },
+  // The audit log of staff and API-key changes (docs/audit.md): admins only, like the API.
+  { path: 'audit', label: { 'zh-CN': '审计日志', en: 'Audit log' }, roles: ['admin'], element: <AuditArea /> },
 ];

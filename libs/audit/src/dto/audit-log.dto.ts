@@ -1,11 +1,11 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { CursorQueryDto } from '@assay/core';
 
 export const AUDITED_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
-/** Filters of the audit log and its export; the export ignores `cursor` and `limit`. */
-export class AuditLogQueryDto extends CursorQueryDto {
+/** Filters of the audit log: the export takes these alone (it reads every page itself). */
+export class AuditLogFilterDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'The staff member who acted.' })
   @IsOptional()
   @IsUUID()
@@ -49,3 +49,6 @@ export class AuditLogQueryDto extends CursorQueryDto {
   @IsDateString({ strict: true })
   to?: string;
 }
+
+/** A page of the filtered log: the filters and the cursor. */
+export class AuditLogQueryDto extends IntersectionType(AuditLogFilterDto, CursorQueryDto) {}

@@ -18,7 +18,7 @@ export class TenantResponse extends RecordResponse implements Tenant {
   @ApiProperty({ enum: TENANT_LOCALES, description: 'Default language of emails and candidate pages.' })
   locale!: TenantLocale;
 
-  @ApiProperty({ example: 365, description: "Days a candidate's personal data is kept after their last activity; then it is erased (docs/privacy.md)." })
+  @ApiProperty({ type: 'integer', example: 365, description: "Days a candidate's personal data is kept after their last activity; then it is erased (docs/privacy.md)." })
   candidateDataRetentionDays!: number;
 }
 

@@ -115,6 +115,7 @@ export class UpdateTenantDto {
   locale?: 'zh-CN' | 'en';
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: CANDIDATE_RETENTION_DAYS.min,
     maximum: CANDIDATE_RETENTION_DAYS.max,
     description: "Days a candidate's personal data is kept after their last activity; then it is erased (docs/privacy.md).",

@@ -12,6 +12,7 @@ import { usePaging } from '../ui/paging';
 import { ScrollRegion } from '../ui/ScrollRegion';
 import { saveFile } from '../ui/save-file';
 import '../papers/papers.css';
+import { CandidateDrawer, useCandidateName } from './CandidateDrawer';
 import { BulkInviteDialog, InviteDialog } from './InviteDialogs';
 import { funnel, type FunnelStep } from './invitation-rows';
 import { toDateTimeInput } from './window';
@@ -177,6 +178,8 @@ function InvitationsPage() {
   const [dialog, setDialog] = useState<'one' | 'bulk' | null>(null);
   const [extending, setExtending] = useState<Invitation | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [opened, setOpened] = useState<Invitation['candidate'] | null>(null);
+  const nameOf = useCandidateName();
 
   const list = useQuery({
     queryKey: ['invitations', paperId, q, status, page, pageSize],
@@ -312,10 +315,13 @@ function InvitationsPage() {
             {
               title: text.candidate,
               key: 'candidate',
+              // The name opens the candidate (details; export and erasure for admins); an erased one shows no placeholder address.
               render: (_, row) => (
                 <>
-                  <div>{row.candidate.name}</div>
-                  <div className="console-hint">{row.candidate.email}</div>
+                  <Button type="link" className="invitation-candidate" onClick={() => setOpened(row.candidate)}>
+                    {nameOf(row.candidate)}
+                  </Button>
+                  {!row.candidate.erasedAt && <div className="console-hint">{row.candidate.email}</div>}
                 </>
               ),
             },
@@ -361,6 +367,7 @@ function InvitationsPage() {
       </ScrollRegion>
       {paperId && dialog === 'one' && <InviteDialog paperId={paperId} onClose={() => setDialog(null)} onDone={() => void refresh()} />}
       {paperId && dialog === 'bulk' && <BulkInviteDialog paperId={paperId} onClose={() => setDialog(null)} onDone={() => void refresh()} />}
+      {opened && <CandidateDrawer candidate={opened} onClose={() => setOpened(null)} onErased={() => void refresh()} />}
       {extending && (
         <ExtendDialog
           invitation={extending}

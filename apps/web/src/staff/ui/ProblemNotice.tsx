@@ -5,7 +5,7 @@ import { problemOf } from './problems';
 type NextStep = Record<string, string>;
 
 /**
- * What to do next for the problems the console's paper and invitation screens meet, in the
+ * What to do next for the problems the console's paper and invitation screens (and a candidate's erasure) meet, in the
  * staff's language; other codes fall back to the API's own `detail` (which names the fix too).
  * (The set-up screens' alert, console/ui ErrorAlert, reads problems.ts adviceFor: its own codes.)
  */
@@ -28,6 +28,7 @@ const NEXT_STEP: Texts<NextStep & { fallback: string; server: string; network: s
     'question.invalid': '题目内容有误:请按各字段旁的提示修改后再保存。',
     'invitation.exists': '该候选人已被邀请参加这份试卷:请在列表中找到他,重新发送或延长期限。',
     'invitation.invalid': '邀请的时间或状态不允许这样做:请检查有效期后重试。',
+    'candidate.attempt_in_progress': '该候选人正在作答,或答卷正在评分,现在不能删除:请等他交卷(或作答时间结束)并出分后再删除,出分通常只需几秒。',
     'request.validation_failed': '有内容缺失或格式不对:请按各字段旁的提示修改。',
     'request.too_large': '内容太多:请删去一部分后重试。',
     'request.rate_limited': '操作太频繁:请稍等一分钟再试。',
@@ -55,6 +56,7 @@ const NEXT_STEP: Texts<NextStep & { fallback: string; server: string; network: s
     'question.invalid': 'Something in the question is wrong: follow the notes beside each field and save again.',
     'invitation.exists': 'This candidate is already invited to this paper: find them in the list to resend or extend.',
     'invitation.invalid': 'The window or status does not allow this: check the dates and try again.',
+    'candidate.attempt_in_progress': 'The candidate is taking a test now, or it is being scored, so they cannot be erased yet: erase them once they have submitted (or their time is up) and the test is scored, which takes seconds.',
     'request.validation_failed': 'Some fields are missing or wrong: follow the note beside each field.',
     'request.too_large': 'Too much content: remove some and try again.',
     'request.rate_limited': 'Too many attempts: wait a minute and try again.',
