@@ -65,7 +65,7 @@ describe('analytics per paper version and job role', () => {
     ];
     for (const [n, row] of answers.entries()) {
       // The best candidate's name is a formula, as a hostile candidate could type it (issue 15, finding 8).
-      const inv = await invitation(api, a, paper.id, n === 0 ? { candidateName: FORMULA_NAME } : {});
+      const inv = await invitation(api, a, paper.id, n === 0 ? { candidate: { name: FORMULA_NAME } } : {});
       const { candidate } = await Candidate.start(api, inv.linkToken);
       for (const [i, answer] of row.slice(0, 3).entries()) if (answer !== null) expect((await candidate.save(q[i], answer, 1)).status).toBe(200);
       expect((await candidate.save(tf, row[3], 1)).status).toBe(200);

@@ -10,8 +10,8 @@ export interface ObjectivePaper {
   q: Record<'single' | 'multiple' | 'trueFalse' | 'fillBlank' | 'essay', string>;
 }
 
-export async function call(api: TestApi, tenant: SignedUpTenant, method: 'GET' | 'POST', url: string, body?: unknown) {
-  const response = await api.request(method, `/api/v1${url}`, { token: tenant.accessToken, body });
+export async function call(api: TestApi, tenant: SignedUpTenant, method: 'GET' | 'POST', url: string, body?: unknown, headers?: Record<string, string>) {
+  const response = await api.request(method, `/api/v1${url}`, { token: tenant.accessToken, body, headers });
   if (response.status >= 300) throw new Error(`${url}: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 }
@@ -82,22 +82,65 @@ export async function objectivePaper(
 
 let emails = 0;
 
-/** An invitation to the paper and its personal link token (computed as the mailer does). */
+/** The candidate as an invitation names them: what the ATS sends. */
+export interface InvitedCandidate {
+  name: string;
+  email: string;
+  phone?: string;
+  externalId?: string;
+}
+
+export interface Invited {
+  invitationId: string;
+  candidateId: string;
+  jobRoleId: string;
+  /** The invitation's ATS id, as the API answered it. */
+  externalId: string | null;
+  linkToken: string;
+}
+
+/**
+ * An invitation to the paper, closing in a day unless `closesAt`, of a candidate 考生 at a new
+ * address unless `candidate` says otherwise; with its personal link token (computed as the mailer does).
+ */
 export async function invitation(
   api: TestApi,
   tenant: SignedUpTenant,
   paperId: string,
-  terms: { closesAt?: Date; opensAt?: Date; extraTimePercent?: number; candidateName?: string } = {},
-): Promise<{ invitationId: string; linkToken: string }> {
+  terms: {
+    closesAt?: Date;
+    opensAt?: Date;
+    extraTimePercent?: number;
+    candidate?: Partial<InvitedCandidate>;
+    /** The application's id in the ATS. */
+    externalId?: string;
+    /** Request headers, e.g. an Idempotency-Key. */
+    headers?: Record<string, string>;
+  } = {},
+): Promise<Invited> {
   emails += 1;
-  const created = await call(api, tenant, 'POST', '/invitations', {
-    paperId,
-    candidate: { name: terms.candidateName ?? '考生', email: `cand${emails}-${Math.random().toString(36).slice(2, 8)}@example.com` },
-    closesAt: (terms.closesAt ?? new Date(Date.now() + 86_400_000)).toISOString(),
-    ...(terms.opensAt ? { opensAt: terms.opensAt.toISOString() } : {}),
-    ...(terms.extraTimePercent !== undefined ? { extraTimePercent: terms.extraTimePercent } : {}),
-  });
-  return { invitationId: created.id, linkToken: linkToken(loadConfig(process.env).LINK_SECRET, created.id, 1) };
+  const created = await call(
+    api,
+    tenant,
+    'POST',
+    '/invitations',
+    {
+      paperId,
+      candidate: { name: '考生', email: `cand${emails}-${Math.random().toString(36).slice(2, 8)}@example.com`, ...terms.candidate },
+      closesAt: (terms.closesAt ?? new Date(Date.now() + 86_400_000)).toISOString(),
+      ...(terms.opensAt ? { opensAt: terms.opensAt.toISOString() } : {}),
+      ...(terms.extraTimePercent !== undefined ? { extraTimePercent: terms.extraTimePercent } : {}),
+      ...(terms.externalId !== undefined ? { externalId: terms.externalId } : {}),
+    },
+    terms.headers,
+  );
+  return {
+    invitationId: created.id,
+    candidateId: created.candidateId,
+    jobRoleId: created.jobRoleId,
+    externalId: created.externalId,
+    linkToken: linkToken(loadConfig(process.env).LINK_SECRET, created.id, 1),
+  };
 }
 
 /** The candidate's side of one attempt. */

@@ -1,10 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { loadConfig } from '@assay/core';
-import { linkToken } from '@assay/invitations';
 import { connectAsApp, connectAsOwner, TestSmtpServer, TestWebhookReceiver, until } from '@assay/testing';
-import { Candidate, call, objectivePaper } from './attempts-fixtures';
-import { newGrader, openPaper, queued, type OpenPaper } from './grading-fixtures';
+import { call, invitation, objectivePaper } from './attempts-fixtures';
+import { assignedGrader, drain, newGrader, openPaper, queued, submit, type OpenPaper } from './grading-fixtures';
 import { startWorker } from './test-worker';
 import { TestApi, type SignedUpTenant } from './test-api';
 
@@ -182,19 +181,10 @@ describe('audit log, cursor pagination, ATS results', () => {
 
       // A candidate with every kind of personal data takes the paper and is marked.
       const candidate = { name: '赵六一', email: `zhao-${a.slug}@example.com`, phone: '+8613800138000', externalId: `ats-${a.slug}` };
-      const invited = await as(a.accessToken, 'POST', '/invitations', { paperId: paper.paperId, candidate, externalId: `app-${a.slug}`, closesAt: new Date(Date.now() + 86_400_000).toISOString() });
-      expect(invited.status).toBe(201);
-      const { candidate: taker } = await Candidate.start(api, linkToken(loadConfig(process.env).LINK_SECRET, invited.body.id, 1));
-      expect((await taker.save(paper.q.parcel, { text: PARCEL_ANSWER }, 1)).status).toBe(200);
-      expect((await taker.save(paper.q.price, { text: PRICE_ANSWER }, 2)).status).toBe(200);
-      expect((await taker.save(paper.q.single, 'B', 3)).status).toBe(200);
-      expect((await taker.submit()).status).toBeLessThan(300);
+      const invited = await invitation(api, a, paper.paperId, { candidate, externalId: `app-${a.slug}` });
+      const taker = await submit(api, a, paper, { parcel: PARCEL_ANSWER, price: PRICE_ANSWER, single: 'B' }, invited);
       const marking = await queued(api, a, taker.attemptId);
-      for (let n = 0; n < 2; n += 1) {
-        const { task } = (await api.request('POST', `/api/v1/grading/tasks/claim?paperId=${paper.paperId}`, { token: grader.token })).body;
-        const scores = task.question.id === paper.q.parcel ? [3, 5] : [2, 3];
-        expect((await api.request('POST', `/api/v1/grading/tasks/${task.taskId}/marks`, { token: grader.token, body: { scores } })).status).toBe(204);
-      }
+      expect(await drain(api, paper, grader, (_, question) => ({ scores: question === 'parcel' ? [3, 5] : [2, 3] }))).toHaveLength(2);
       await until(async () => ((await call(api, a, 'GET', `/attempts/${taker.attemptId}/responses`)).attempt.status === 'graded' ? true : null), 'attempt graded');
       const parcelAnswer = marking.answers.find((x: any) => x.questionId === paper.q.parcel);
       expect((await as(a.accessToken, 'POST', `/grading/answers/${parcelAnswer.answerId}/override`, { points: 9, reason: '复核：方案完整' })).status).toBe(204);
@@ -204,7 +194,7 @@ describe('audit log, cursor pagination, ATS results', () => {
         before: { attemptId: taker.attemptId, finalPoints: 8 },
         after: { attemptId: taker.attemptId, finalPoints: 9, basis: 'override', reason: '复核：方案完整' },
       });
-      const invitationEntry = await latest(a, invited.body.id, 'POST /api/v1/invitations');
+      const invitationEntry = await latest(a, invited.invitationId, 'POST /api/v1/invitations');
       expect(invitationEntry.body).toMatchObject({ paperId: paper.paperId, externalId: '[redacted]', candidate: { name: '[redacted]', email: '[redacted]', phone: '[redacted]', externalId: '[redacted]' } });
 
       // Nothing of the person is in the log, in any tenant's rows: erasing them never touches it.
@@ -397,20 +387,10 @@ describe('audit log, cursor pagination, ATS results', () => {
   describe('results per candidate for an ATS', () => {
     it("answers each attempt's score, pass/fail, band, percentile and competencies from the role report, by id and by ATS id, and never answers", async () => {
       const paper = await openPaper(api, a);
-      const grader = await newGrader(api, a);
-      expect((await as(a.accessToken, 'POST', `/grading/papers/${paper.paperId}/assignments`, { userId: grader.userId })).status).toBe(201);
+      const grader = await assignedGrader(api, a, paper.paperId);
       const externalId = `ats-results-${a.slug}`;
-      const invited = await call(api, a, 'POST', '/invitations', {
-        paperId: paper.paperId,
-        candidate: { name: '钱七', email: `qian-${a.slug}@example.com`, externalId },
-        externalId: `application-${a.slug}`,
-        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
-      });
-      const { candidate: taker } = await Candidate.start(api, linkToken(loadConfig(process.env).LINK_SECRET, invited.id, 1));
-      await taker.save(paper.q.parcel, { text: PARCEL_ANSWER }, 1);
-      await taker.save(paper.q.price, { text: PRICE_ANSWER }, 2);
-      await taker.save(paper.q.single, 'B', 3);
-      await taker.submit();
+      const invited = await invitation(api, a, paper.paperId, { candidate: { name: '钱七', email: `qian-${a.slug}@example.com`, externalId }, externalId: `application-${a.slug}` });
+      const taker = await submit(api, a, paper, { parcel: PARCEL_ANSWER, price: PRICE_ANSWER, single: 'B' }, invited);
       await queued(api, a, taker.attemptId);
       const key = (await call(api, a, 'POST', '/api-keys', { name: 'ATS pull', scopes: ['recruiter'] })).key as string;
 
@@ -419,12 +399,8 @@ describe('audit log, cursor pagination, ATS results', () => {
       expect(early.status).toBe(200);
       expect(early.body.attempts).toEqual([expect.objectContaining({ attemptId: taker.attemptId, status: 'awaiting_grading', final: false, score: null, passed: null })]);
 
-      for (let n = 0; n < 2; n += 1) {
-        const { task } = (await api.request('POST', `/api/v1/grading/tasks/claim?paperId=${paper.paperId}`, { token: grader.token })).body;
-        const scores = task.question.id === paper.q.parcel ? [4, 5] : [2, 3];
-        expect((await api.request('POST', `/api/v1/grading/tasks/${task.taskId}/marks`, { token: grader.token, body: { scores } })).status).toBe(204);
-      }
-      const jobRoleId = invited.jobRoleId as string;
+      expect(await drain(api, paper, grader, (_, question) => ({ scores: question === 'parcel' ? [4, 5] : [2, 3] }))).toHaveLength(2);
+      const jobRoleId = invited.jobRoleId;
       // The role report the results screen reads, once it holds this attempt as final, and the
       // results read from the same snapshot (a refresh in between is read again).
       const { standing, results } = await until(async () => {
@@ -442,7 +418,7 @@ describe('audit log, cursor pagination, ATS results', () => {
         attempts: [
           {
             attemptId: taker.attemptId,
-            invitationId: invited.id,
+            invitationId: invited.invitationId,
             invitationExternalId: `application-${a.slug}`,
             paperId: paper.paperId,
             paperTitle: '客服阅卷',

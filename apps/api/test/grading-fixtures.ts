@@ -1,5 +1,5 @@
 import { until } from '@assay/testing';
-import { Candidate, call, invitation } from './attempts-fixtures';
+import { Candidate, call, invitation, type Invited } from './attempts-fixtures';
 import type { SignedUpTenant, TestApi } from './test-api';
 
 /** Helpers of the grading tests: a paper with two open questions, submitted attempts, graders. */
@@ -63,17 +63,29 @@ export interface Submitted {
   invitationId: string;
 }
 
-/** A candidate answers (question id -> text, and the single choice) and submits. */
-export async function submit(api: TestApi, tenant: SignedUpTenant, paper: OpenPaper, answers: { parcel: string; price: string; single?: string }): Promise<Submitted> {
-  const inv = await invitation(api, tenant, paper.paperId);
-  const { candidate } = await Candidate.start(api, inv.linkToken);
+/** The texts of the two open answers, and the single choice when given. */
+export interface OpenAnswers {
+  parcel: string;
+  price: string;
+  single?: string;
+}
+
+/** The candidate saves their answers to the open paper; `headers` go with each save (a browser's User-Agent). */
+export async function answerOpenPaper(candidate: Candidate, paper: OpenPaper, answers: OpenAnswers, headers: Record<string, string> = {}): Promise<void> {
   const save = async (questionId: string, answer: unknown) => {
-    const saved = await candidate.save(questionId, answer, 1);
+    const saved = await candidate.save(questionId, answer, 1, headers);
     if (saved.status !== 200) throw new Error(`save: ${saved.status} ${JSON.stringify(saved.body)}`);
   };
   await save(paper.q.parcel, { text: answers.parcel });
   await save(paper.q.price, { text: answers.price });
   if (answers.single) await save(paper.q.single, answers.single);
+}
+
+/** A candidate answers and submits: the one `invited` names, or a new anonymous one. */
+export async function submit(api: TestApi, tenant: SignedUpTenant, paper: OpenPaper, answers: OpenAnswers, invited?: Invited): Promise<Submitted> {
+  const inv = invited ?? (await invitation(api, tenant, paper.paperId));
+  const { candidate } = await Candidate.start(api, inv.linkToken);
+  await answerOpenPaper(candidate, paper, answers);
   const submitted = await candidate.submit();
   if (submitted.status >= 300) throw new Error(`submit: ${submitted.status} ${JSON.stringify(submitted.body)}`);
   return { attemptId: candidate.attemptId, invitationId: inv.invitationId };
@@ -96,5 +108,39 @@ export interface Grader {
 export async function newGrader(api: TestApi, tenant: SignedUpTenant): Promise<Grader> {
   const token = await api.staff(tenant, 'grader');
   const me = await api.request('GET', '/api/v1/auth/me', { token });
+  if (me.status !== 200) throw new Error(`grader's auth/me: ${me.status} ${JSON.stringify(me.body)}`);
   return { token, userId: me.body.user.id };
+}
+
+/** A new grader, assigned to the paper by the company's admin. */
+export async function assignedGrader(api: TestApi, tenant: SignedUpTenant, paperId: string): Promise<Grader> {
+  const grader = await newGrader(api, tenant);
+  await call(api, tenant, 'POST', `/grading/papers/${paperId}/assignments`, { userId: grader.userId });
+  return grader;
+}
+
+/** What a grader sends for one task: a score per rubric criterion, and a comment when there is one. */
+export interface Marks {
+  scores: number[];
+  comment?: string;
+}
+
+/**
+ * The grader claims and marks the paper's tasks until none is left for them, each as
+ * `mark(task, question)` says; answers the tasks marked, in order.
+ */
+export async function drain(api: TestApi, paper: OpenPaper, grader: Grader, mark: (task: any, question: 'parcel' | 'price') => Marks): Promise<any[]> {
+  const claim = async () => {
+    const claimed = await api.request('POST', `/api/v1/grading/tasks/claim?paperId=${paper.paperId}`, { token: grader.token });
+    if (claimed.status !== 200) throw new Error(`claim: ${claimed.status} ${JSON.stringify(claimed.body)}`);
+    return claimed.body.task;
+  };
+  const marked: any[] = [];
+  for (let task = await claim(); task; task = await claim()) {
+    marked.push(task);
+    const body = mark(task, task.question.id === paper.q.parcel ? 'parcel' : 'price');
+    const response = await api.request('POST', `/api/v1/grading/tasks/${task.taskId}/marks`, { token: grader.token, body });
+    if (response.status !== 204) throw new Error(`marks: ${response.status} ${JSON.stringify(response.body)}`);
+  }
+  return marked;
 }

@@ -5,7 +5,7 @@ import { GradingJobs } from '@assay/grading';
 import { connectAsOwner } from '@assay/testing';
 import { until } from '@assay/testing';
 import { call } from './attempts-fixtures';
-import { newGrader, openPaper, queued, submit, type Grader, type OpenPaper } from './grading-fixtures';
+import { drain, newGrader, openPaper, queued, submit, type Grader } from './grading-fixtures';
 import { startWorker } from './test-worker';
 import { TestApi, type SignedUpTenant } from './test-api';
 
@@ -98,16 +98,6 @@ describe('grading: the blind queue, marking modes, finalisation', () => {
     expect(await worker.get(GradingJobs).finalise({ tenantId: a.tenantId, attemptId, revision: 1 })).toBe('skipped');
   });
 
-  /** Each grader drains the queue in turn, scoring by the answer's anonymous code; returns the tasks each saw. */
-  const drain = async (paper: OpenPaper, grader: Grader, scoreOf: (code: string, question: 'parcel' | 'price') => number[]) => {
-    const seen: any[] = [];
-    for (let task = await claim(grader, paper.paperId); task; task = await claim(grader, paper.paperId)) {
-      seen.push(task);
-      const which = task.question.id === paper.q.parcel ? 'parcel' : 'price';
-      expect((await post(grader, `/tasks/${task.taskId}/marks`, { scores: scoreOf(task.code, which) })).status).toBe(204);
-    }
-    return seen;
-  };
   /** Nothing that identifies the candidate or reveals another mark, the round or the kind of task. */
   const expectBlind = (task: unknown) => {
     const text = JSON.stringify(task);
@@ -129,16 +119,17 @@ describe('grading: the blind queue, marking modes, finalisation', () => {
       g2: { x: { parcel: [4, 5], price: [2, 3] }, y: { parcel: [4, 5], price: [2, 4] }, z: { parcel: [4, 6], price: [1, 2] } },
       g3: { y: { parcel: [4, 4] }, z: { parcel: [2, 3] } },
     };
-    const by = (name: string) => (c: string, question: 'parcel' | 'price') => scores[name][code.get(c) as string][question];
+    // Each grader drains the queue in turn, scoring by the answer's anonymous code.
+    const by = (name: string) => (task: { code: string }, question: 'parcel' | 'price') => ({ scores: scores[name][code.get(task.code) as string][question] });
 
-    const first = await drain(paper, g1, by('g1'));
+    const first = await drain(api, paper, g1, by('g1'));
     expect(first).toHaveLength(6);
     // Question by question across candidates: every parcel answer before any price answer.
     expect(first.map((task) => task.question.id)).toEqual([...Array(3).fill(paper.q.parcel), ...Array(3).fill(paper.q.price)]);
     expect(await claim(g1, paper.paperId)).toBeNull(); // the second marks wait for someone else
-    const second = await drain(paper, g2, by('g2'));
+    const second = await drain(api, paper, g2, by('g2'));
     expect(second).toHaveLength(6);
-    const third = await drain(paper, g3, by('g3'));
+    const third = await drain(api, paper, g3, by('g3'));
     expect(third.map((task) => code.get(task.code))).toEqual(['y', 'z']);
     for (const task of [...first, ...second, ...third]) expectBlind(task);
     expect(await claim(g1, paper.paperId)).toBeNull();
@@ -236,7 +227,7 @@ describe('grading: the blind queue, marking modes, finalisation', () => {
     expect(parcel.question.id).toBe(paper.q.parcel);
     expect((await post(g1, `/tasks/${parcel.taskId}/marks`, { scores: [0, 0] })).status).toBe(204);
     // 0 against 10 and 2 against 6 (tolerance 2): both need a third mark.
-    await drain(paper, g2, (_, question) => (question === 'parcel' ? [4, 6] : [2, 4]));
+    await drain(api, paper, g2, (_, question) => ({ scores: question === 'parcel' ? [4, 6] : [2, 4] }));
 
     const [after] = await queuesOf(g1);
     expect(after).toMatchObject({ paper: { tasks: 6, marked: 4 }, mine: { today: 2, total: 2 } });
@@ -280,8 +271,8 @@ describe('grading: the blind queue, marking modes, finalisation', () => {
     const marking = await queued(api, a, sub.attemptId);
     expect(marking.answers.map((answer: any) => answer.suggestedPoints)).toEqual([10, 6]);
     // Parcel 9 agrees with 10 (tolerance 2); price 1 is far from 6 (tolerance 1.2).
-    expect(await drain(paper, g1, (_, question) => (question === 'parcel' ? [4, 5] : [1, 0]))).toHaveLength(2);
-    const second = await drain(paper, g2, () => [1, 1]);
+    expect(await drain(api, paper, g1, (_, question) => ({ scores: question === 'parcel' ? [4, 5] : [1, 0] }))).toHaveLength(2);
+    const second = await drain(api, paper, g2, () => ({ scores: [1, 1] }));
     expect(second.map((task) => task.question.id)).toEqual([paper.q.price]);
     expect(await graded(sub.attemptId)).toMatchObject({ points: 10.5 });
     expect((await queued(api, a, sub.attemptId)).answers.map((answer: any) => [answer.finalPoints, answer.finalBasis, answer.suggestedPoints])).toEqual([

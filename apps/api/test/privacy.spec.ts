@@ -1,11 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
-import { JobName, JobQueue, loadConfig } from '@assay/core';
-import { linkToken } from '@assay/invitations';
+import { JobName, JobQueue } from '@assay/core';
 import { PrivacyService } from '@assay/privacy';
 import { connectAsOwner, TestSmtpServer, TestWebhookReceiver, until } from '@assay/testing';
-import { Candidate } from './attempts-fixtures';
-import { newGrader, openPaper, queued, type OpenPaper } from './grading-fixtures';
+import { Candidate, invitation } from './attempts-fixtures';
+import { answerOpenPaper, assignedGrader, drain, openPaper, queued, type OpenPaper } from './grading-fixtures';
 import { exited, freePort, healthy, spawnProcess } from './processes';
 import { TestApi, type SignedUpTenant } from './test-api';
 
@@ -102,37 +101,19 @@ describe('privacy: erasure on request and after retention, export of one candida
 
   /** Invited (with an Idempotency-Key, so its answer is stored), emailed, answered, submitted, queued for grading. */
   const takes = async (tenant: SignedUpTenant, paper: OpenPaper, who: Person) => {
-    const invited = await as(
-      tenant,
-      'POST',
-      '/invitations',
-      { paperId: paper.paperId, candidate: { name: who.name, email: who.email, phone: who.phone, externalId: who.externalId }, closesAt: who.closesAt },
-      { 'idempotency-key': who.requestKey },
-    );
-    expect(invited.status).toBe(201);
+    const invited = await invitation(api, tenant, paper.paperId, {
+      candidate: { name: who.name, email: who.email, phone: who.phone, externalId: who.externalId },
+      closesAt: new Date(who.closesAt),
+      headers: { 'idempotency-key': who.requestKey },
+    });
     await smtp.waitFor(1, (mail) => mail.to.includes(who.email));
-    const token = linkToken(loadConfig(process.env).LINK_SECRET, invited.body.id, 1);
-    const { candidate } = await Candidate.start(api, token, { 'user-agent': who.userAgent });
-    expect((await candidate.save(paper.q.parcel, { text: who.answer }, 1, { 'user-agent': who.userAgent })).status).toBe(200);
-    expect((await candidate.save(paper.q.price, { text: `${who.answer}（简答）` }, 2, { 'user-agent': who.userAgent })).status).toBe(200);
-    expect((await candidate.save(paper.q.single, 'B', 3)).status).toBe(200);
-    expect((await candidate.request('POST', '/events', { type: 'paste', detail: { note: who.clientNote } }, { 'user-agent': who.userAgent })).status).toBeLessThan(300);
+    const browser = { 'user-agent': who.userAgent };
+    const { candidate } = await Candidate.start(api, invited.linkToken, browser);
+    await answerOpenPaper(candidate, paper, { parcel: who.answer, price: `${who.answer}（简答）`, single: 'B' }, browser);
+    expect((await candidate.request('POST', '/events', { type: 'paste', detail: { note: who.clientNote } }, browser)).status).toBeLessThan(300);
     expect((await candidate.submit()).status).toBeLessThan(300);
     await queued(api, tenant, candidate.attemptId);
-    return { candidateId: invited.body.candidateId as string, invitationId: invited.body.id as string, attemptId: candidate.attemptId };
-  };
-
-  /** A grader marks every open answer of the paper, commenting with the candidate's comment. */
-  const gradeAll = async (tenant: SignedUpTenant, paper: OpenPaper, commentOf: (code: string) => string) => {
-    const grader = await newGrader(api, tenant);
-    expect((await as(tenant, 'POST', `/grading/papers/${paper.paperId}/assignments`, { userId: grader.userId })).status).toBe(201);
-    for (;;) {
-      const claimed = await api.request('POST', `/api/v1/grading/tasks/claim?paperId=${paper.paperId}`, { token: grader.token });
-      const task = claimed.body.task;
-      if (!task) break;
-      const scores = task.question.id === paper.q.parcel ? [3, 5] : [2, 3];
-      expect((await api.request('POST', `/api/v1/grading/tasks/${task.taskId}/marks`, { token: grader.token, body: { scores, comment: commentOf(task.code) } })).status).toBe(204);
-    }
+    return { candidateId: invited.candidateId, invitationId: invited.invitationId, attemptId: candidate.attemptId };
   };
 
   beforeAll(async () => {
@@ -175,7 +156,9 @@ describe('privacy: erasure on request and after retention, export of one candida
     const theirs = await takes(a, paper, other);
     const codes = new Map<string, string>();
     for (const [who, ids] of [[erased, mine], [other, theirs]] as const) codes.set((await queued(api, a, ids.attemptId)).code, who.comment);
-    await gradeAll(a, paper, (code) => codes.get(code) ?? '');
+    // A grader marks every open answer, commenting with the candidate's comment.
+    const grader = await assignedGrader(api, a, paper.paperId);
+    await drain(api, paper, grader, (task, question) => ({ scores: question === 'parcel' ? [3, 5] : [2, 3], comment: codes.get(task.code) ?? '' }));
     const graded = (attemptId: string) =>
       until(async () => {
         const [row] = await owner<{ status: string; points: string }>('SELECT status, points FROM attempts WHERE id = $1', [attemptId]);
@@ -215,9 +198,9 @@ describe('privacy: erasure on request and after retention, export of one candida
 
     // Someone taking a test now cannot be erased: they would keep writing into what was erased.
     const busy = person('忙');
-    const busyInvited = await as(a, 'POST', '/invitations', { paperId: paper.paperId, candidate: { name: busy.name, email: busy.email }, closesAt: busy.closesAt });
-    await Candidate.start(api, linkToken(loadConfig(process.env).LINK_SECRET, busyInvited.body.id, 1));
-    const refusedBusy = await as(a, 'POST', `/candidates/${busyInvited.body.candidateId}/erasure`, { confirm: true });
+    const busyInvited = await invitation(api, a, paper.paperId, { candidate: { name: busy.name, email: busy.email } });
+    await Candidate.start(api, busyInvited.linkToken);
+    const refusedBusy = await as(a, 'POST', `/candidates/${busyInvited.candidateId}/erasure`, { confirm: true });
     expect(refusedBusy).toMatchObject({ status: 409, body: { code: 'candidate.attempt_in_progress' } });
     expect((await foundInDatabase([busy.name, busy.email])).length).toBeGreaterThanOrEqual(2);
 

@@ -41,17 +41,3 @@ export async function healthy(port: number): Promise<void> {
   };
   await until(answers, `the API on port ${port} to become healthy`);
 }
-
-/** A redis-server of the test's own on `port` (no persistence) with `extra` arguments, resolved once it accepts connections. */
-export async function startRedisServer(port: number, extra: string[] = []): Promise<ChildProcess> {
-  const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((ready, failed) => {
-    let output = '';
-    server.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Ready to accept connections')) ready();
-    });
-    server.once('exit', (code) => failed(new Error(`redis-server exited with ${code}: ${output}`)));
-  });
-  return server;
-}

@@ -1,26 +1,19 @@
-import { execFile, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { INestApplicationContext } from '@nestjs/common';
 import Redis from 'ioredis';
 import { ConfigError, loadConfig } from '@assay/core';
-import { TestSmtpServer, until } from '@assay/testing';
+import { OwnRedis, TestSmtpServer, until } from '@assay/testing';
 import { call, Candidate, invitation, objectivePaper } from './attempts-fixtures';
-import { exited, freePort, startRedisServer } from './processes';
 import { startWorker } from './test-worker';
 import { TestApi } from './test-api';
 
 const run = promisify(execFile);
 
-/** A Redis Cluster of three masters of this test's own, in a temporary directory. */
-async function startCluster(): Promise<{ nodes: string; servers: ChildProcess[]; dir: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'assay-redis-cluster-'));
-  const ports = [await freePort(), await freePort(), await freePort()];
-  const servers = await Promise.all(
-    ports.map((port) => startRedisServer(port, ['--dir', dir, '--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${port}.conf`])),
-  );
+/** A Redis Cluster of three masters of this test's own, each in a temporary directory of its own. */
+async function startCluster(): Promise<{ nodes: string; servers: OwnRedis[] }> {
+  const servers = await Promise.all([1, 2, 3].map(() => OwnRedis.start({ args: ['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf'] })));
+  const ports = servers.map((server) => server.port);
   const nodes = ports.map((port) => `127.0.0.1:${port}`);
   await run('redis-cli', ['--cluster', 'create', ...nodes, '--cluster-replicas', '0', '--cluster-yes']);
   // Every node must agree that all slots are served before clients can use the cluster.
@@ -32,7 +25,7 @@ async function startCluster(): Promise<{ nodes: string; servers: ChildProcess[];
       node.disconnect();
     }
   }
-  return { nodes: nodes.join(','), servers, dir };
+  return { nodes: nodes.join(','), servers };
 }
 
 describe('Redis Cluster (REDIS_CLUSTER_NODES): queues, rate limits and health on a cluster', () => {
@@ -61,11 +54,7 @@ describe('Redis Cluster (REDIS_CLUSTER_NODES): queues, rate limits and health on
     await worker?.close();
     await api?.close();
     await smtp?.close();
-    for (const server of cluster?.servers ?? []) {
-      server.kill('SIGTERM');
-      await exited(server);
-    }
-    if (cluster) rmSync(cluster.dir, { recursive: true, force: true });
+    for (const server of cluster?.servers ?? []) await server.stop();
   }, 120_000);
 
   it('refuses a cluster without a hash-tagged prefix, naming REDIS_PREFIX', () => {

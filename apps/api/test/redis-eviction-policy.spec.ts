@@ -1,13 +1,6 @@
-import type { ChildProcess } from 'node:child_process';
 import Redis from 'ioredis';
 import { evictionVerdict, loadConfig, readEvictionPolicy, RedisModule } from '@assay/core';
-import { freePort, startRedisServer } from './processes';
-
-/** A Redis of this test's own (the shared one must keep its policy), evicting like a cache would. */
-async function startEvictingRedis(): Promise<{ url: string; server: ChildProcess }> {
-  const port = await freePort();
-  return { url: `redis://127.0.0.1:${port}`, server: await startRedisServer(port, ['--maxmemory-policy', 'allkeys-lru']) };
-}
+import { OwnRedis } from '@assay/testing';
 
 describe('Redis must not evict queued jobs (maxmemory-policy noeviction)', () => {
   it('reads the policy the server reports', async () => {
@@ -27,19 +20,20 @@ describe('Redis must not evict queued jobs (maxmemory-policy noeviction)', () =>
   });
 
   it('the API and the worker (RedisModule) refuse to start in production on an evicting Redis, and start elsewhere', async () => {
-    const { url, server } = await startEvictingRedis();
+    // A Redis of this test's own (the shared one must keep its policy), evicting like a cache would.
+    const redis = await OwnRedis.start({ args: ['--maxmemory-policy', 'allkeys-lru'] });
     const clients: Redis[] = [];
     const moduleFor = (nodeEnv: string) => {
-      const client = new Redis(url);
+      const client = new Redis(redis.url);
       clients.push(client);
-      return new RedisModule(client, loadConfig({ ...process.env, NODE_ENV: nodeEnv, REDIS_URL: url, JWT_SECRET: 'p'.repeat(40), LINK_SECRET: 'q'.repeat(40) }));
+      return new RedisModule(client, loadConfig({ ...process.env, NODE_ENV: nodeEnv, REDIS_URL: redis.url, JWT_SECRET: 'p'.repeat(40), LINK_SECRET: 'q'.repeat(40) }));
     };
     try {
       await expect(moduleFor('production').onApplicationBootstrap()).rejects.toThrow('maxmemory-policy is "allkeys-lru"');
       await expect(moduleFor('development').onApplicationBootstrap()).resolves.toBeUndefined();
     } finally {
       for (const client of clients) client.disconnect();
-      server.kill();
+      await redis.stop();
     }
   });
 });

@@ -1,13 +1,12 @@
-import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AttemptJobs } from '@assay/attempts';
 import { jobIdOf, JobName, JobQueue, redisOptions } from '@assay/core';
 import { ReminderJobs } from '@assay/invitations';
-import { connectAsOwner, TestSmtpServer, until } from '@assay/testing';
+import { connectAsOwner, OwnRedis, TestSmtpServer, until } from '@assay/testing';
 import { call, Candidate, invitation, objectivePaper, type ObjectivePaper } from './attempts-fixtures';
-import { exited, freePort, startRedisServer } from './processes';
+import { freePort } from './processes';
 import { startWorker } from './test-worker';
 import { TestApi, type SignedUpTenant } from './test-api';
 
@@ -21,7 +20,7 @@ import { TestApi, type SignedUpTenant } from './test-api';
 describe('a Redis outage never stops a candidate; the work catches up when Redis is back', () => {
   let smtp: TestSmtpServer;
   let api: TestApi;
-  let redis: ChildProcess | null = null;
+  let redis: OwnRedis | null = null;
   let worker: INestApplicationContext | null = null;
   let env: Record<string, string>;
 
@@ -40,10 +39,7 @@ describe('a Redis outage never stops a candidate; the work catches up when Redis
   afterAll(async () => {
     await worker?.close();
     await api.close();
-    if (redis) {
-      redis.kill('SIGTERM');
-      await exited(redis);
-    }
+    await redis?.stop();
     await smtp.close();
   }, 120_000);
 
@@ -100,7 +96,7 @@ describe('a Redis outage never stops a candidate; the work catches up when Redis
       await db.query(`UPDATE attempts SET started_at = now() - interval '2 hours', deadline = now() - interval '1 hour' WHERE id = $1`, [gone.attemptId]);
       await db.query(`UPDATE attempts SET submitted_at = now() - interval '10 minutes' WHERE id = $1`, [candidate.attemptId]);
 
-      redis = await startRedisServer(Number(new URL(env.REDIS_URL).port));
+      redis = await OwnRedis.start({ port: Number(new URL(env.REDIS_URL).port) });
       await until(async () => (await api.request('GET', '/api/health')).body.status === 'ok', 'the API to see Redis again');
       // The worker's own schedules may run a sweep first; each step below is idempotent, and the
       // test waits for the rows, not for a particular run.

@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { CANDIDATE_REPORT_LABELS } from '@assay/contracts';
 import { loadConfig } from '@assay/core';
 import { linkToken } from '@assay/invitations';
 import { DESKTOP, pdfText, PHONE, screenProblems, SCREENSHOTS, until, watchConsole } from '@assay/testing';
 import { consoleErrorsPerTest, startBrowserStack, type BrowserStack } from './browser-stack';
 import { call, Candidate } from './attempts-fixtures';
-import { newGrader, openPaper, queued, submit, type Grader } from './grading-fixtures';
+import { assignedGrader, drain, openPaper, queued, submit, type Grader } from './grading-fixtures';
 import type { SignedUpTenant, TestApi } from './test-api';
 
 /** This test's desktop window, 100 px taller than DESKTOP (its screenshots have always been taken at this size). */
@@ -205,6 +206,14 @@ describe('results in a real browser', () => {
     const reportText = (await pdfText(readFileSync(await pdfFile.path()))).join('\n');
     expect(reportText).toContain('考生测评报告');
     expect(reportText).toMatch(/在 12 人中/);
+    // The page and its PDF label the report alike (CANDIDATE_REPORT_LABELS, @assay/contracts); compared without white space, which the PDF's line breaks add.
+    const squash = (text: string | null) => (text ?? '').replace(/\s+/g, '');
+    const [onPage, inPdf] = [squash(await page.locator('.candidate-report').textContent()), squash(reportText)];
+    const labels = CANDIDATE_REPORT_LABELS['zh-CN'];
+    for (const label of [labels.report, labels.scores, labels.score, labels.percent, labels.band, labels.percentile, labels.rank, labels.minutes, labels.integrity, labels.sections, labels.section, labels.points, labels.similarity]) {
+      expect(onPage).toContain(squash(label));
+      expect(inPdf).toContain(squash(label));
+    }
 
     // Printing: no menu, no buttons, the charts drawn at paper width; the PDF is the browser's.
     await page.emulateMedia({ media: 'print' });
@@ -255,8 +264,7 @@ describe('results in a real browser', () => {
       body: { mode: 'double', tolerance: { kind: 'points', value: 2 }, halfPoints: false, selfCheckEvery: 0 },
     });
     expect(setup.status).toBe(200);
-    const graders: Grader[] = [await newGrader(api, tenant), await newGrader(api, tenant)];
-    for (const grader of graders) expect((await api.request('POST', `/api/v1/grading/papers/${paper.paperId}/assignments`, { token: tenant.accessToken, body: { userId: grader.userId } })).status).toBe(201);
+    const graders: Grader[] = [await assignedGrader(api, tenant, paper.paperId), await assignedGrader(api, tenant, paper.paperId)];
     const parcel = '先安抚客户情绪,表示理解并道歉;然后核实订单信息,查询物流轨迹;给出补发或退款的方案;最后跟进回访。';
     const x = await submit(api, tenant, paper, { parcel, price: '耐心倾听,解释价保规则,符合条件的退差价。', single: 'B' });
     // y copies x's answer to the parcel question almost word for word.
@@ -270,17 +278,7 @@ describe('results in a real browser', () => {
       { x: { parcel: [3, 5], price: [2, 3] }, y: { parcel: [3, 4], price: [1, 1] }, z: { parcel: [1, 1], price: [1, 1] } },
       { x: { parcel: [4, 5], price: [2, 3] }, y: { parcel: [3, 5], price: [1, 2] }, z: { parcel: [1, 2], price: [0, 1] } },
     ];
-    for (const [i, grader] of graders.entries()) {
-      for (;;) {
-        const claimed = await api.request('POST', `/api/v1/grading/tasks/claim?paperId=${paper.paperId}`, { token: grader.token });
-        expect(claimed.status).toBe(200);
-        const task = claimed.body.task;
-        if (!task) break;
-        const question = task.question.id === paper.q.parcel ? 'parcel' : 'price';
-        const marked = await api.request('POST', `/api/v1/grading/tasks/${task.taskId}/marks`, { token: grader.token, body: { scores: scores[i][names.get(task.code) as 'x'][question] } });
-        expect(marked.status).toBe(204);
-      }
-    }
+    for (const [i, grader] of graders.entries()) await drain(api, paper, grader, (task, question) => ({ scores: scores[i][names.get(task.code) as 'x'][question] }));
     const roleId = (await call(api, tenant, 'GET', `/papers/${paper.paperId}`)).jobRoleId as string;
     await until(async () => {
       const { report: role } = (await api.request('GET', `/api/v1/analytics/job-roles/${roleId}`, { token: tenant.accessToken })).body ?? {};

@@ -3,11 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
-import { connectAsOwner, TestSmtpServer, TestWebhookReceiver, until, type ReceivedWebhook } from '@assay/testing';
-import { Candidate, call, objectivePaper } from './attempts-fixtures';
-import { linkToken } from '@assay/invitations';
 import { JobName, loadConfig, QueueName, redisOptions } from '@assay/core';
-import { newGrader, openPaper, queued, submit } from './grading-fixtures';
+import { connectAsOwner, TestSmtpServer, TestWebhookReceiver, until, type ReceivedWebhook } from '@assay/testing';
+import { WEBHOOK_EVENT_TYPES } from '@assay/webhooks';
+import { Candidate, call, invitation, objectivePaper } from './attempts-fixtures';
+import { assignedGrader, drain, openPaper, queued, submit } from './grading-fixtures';
 import { startWorker } from './test-worker';
 import { TestApi, type SignedUpTenant } from './test-api';
 
@@ -18,18 +18,6 @@ function docsVerifier(): (secret: string, header: string, rawBody: string) => bo
   if (!block) throw new Error('no verification script in docs/integrations.md');
   return new Function('require', `${block[1]}\nreturn verifyAssaySignature;`)(require);
 }
-
-const ALL_EVENTS = [
-  'invitation.sent',
-  'invitation.opened',
-  'invitation.started',
-  'invitation.submitted',
-  'invitation.graded',
-  'invitation.passed',
-  'invitation.failed',
-  'paper.published',
-  'paper.marking_finished',
-];
 
 describe('webhooks: signed, ordered, at-least-once deliveries from the outbox to real HTTP receivers', () => {
   let api: TestApi;
@@ -47,7 +35,7 @@ describe('webhooks: signed, ordered, at-least-once deliveries from the outbox to
     receivers.push(started);
     return started;
   };
-  const register = async (target: TestWebhookReceiver, events: string[]) => {
+  const register = async (target: TestWebhookReceiver, events: readonly string[]) => {
     const created = await as(a, 'POST', '/webhooks', { url: target.url(), events });
     expect(created.status).toBe(201);
     return created.body as { id: string; secret: string };
@@ -141,31 +129,25 @@ describe('webhooks: signed, ordered, at-least-once deliveries from the outbox to
   it("sends an invitation's life, in order, signed as the docs verify, with ids and never personal data", async () => {
     const paper = await objectivePaper(api, a, {}, false);
     const target = await receiver();
-    const { secret } = await register(target, ALL_EVENTS);
+    const { secret } = await register(target, WEBHOOK_EVENT_TYPES);
     expect((await as(a, 'PATCH', `/papers/${paper.paperId}`, { passMark: 5 })).status).toBe(200);
     await publish(paper.paperId);
     const email = `hook-${randomBytes(3).toString('hex')}@example.com`;
-    const invited = await call(api, a, 'POST', '/invitations', {
-      paperId: paper.paperId,
-      candidate: { name: '韩梅梅', email, phone: '13900000000', externalId: 'ATS-77' },
-      externalId: 'APP-9',
-      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
-    });
+    const invited = await invitation(api, a, paper.paperId, { candidate: { name: '韩梅梅', email, phone: '13900000000', externalId: 'ATS-77' }, externalId: 'APP-9' });
     expect(invited.externalId).toBe('APP-9');
     // Both ATS ids find it: exactly, and through the search.
     for (const query of ['externalId=APP-9', 'candidateExternalId=ATS-77', 'q=APP-9']) {
-      expect((await as(a, 'GET', `/invitations?${query}`)).body).toMatchObject({ total: 1, items: [{ id: invited.id }] });
+      expect((await as(a, 'GET', `/invitations?${query}`)).body).toMatchObject({ total: 1, items: [{ id: invited.invitationId }] });
     }
     expect((await as(a, 'GET', '/candidates?externalId=ATS-77')).body).toMatchObject({ total: 1, items: [{ id: invited.candidateId }] });
     await smtp.waitFor(1, (mail) => mail.to === email);
     // `sent` is written when the worker records the email; a candidate quicker than that is reported opened first.
-    await target.waitFor(1, (request) => body(request).type === 'invitation.sent' && body(request).data.invitationId === invited.id);
-    const token = linkToken(loadConfig(process.env).LINK_SECRET, invited.id, 1);
-    expect((await api.request('GET', `/api/v1/links/${token}`)).status).toBe(200);
-    const { candidate } = await Candidate.start(api, token);
+    await target.waitFor(1, (request) => body(request).type === 'invitation.sent' && body(request).data.invitationId === invited.invitationId);
+    expect((await api.request('GET', `/api/v1/links/${invited.linkToken}`)).status).toBe(200);
+    const { candidate } = await Candidate.start(api, invited.linkToken);
     expect((await candidate.submit()).status).toBe(200);
 
-    const ofInvitation = (request: ReceivedWebhook) => body(request).data.invitationId === invited.id;
+    const ofInvitation = (request: ReceivedWebhook) => body(request).data.invitationId === invited.invitationId;
     await target.waitFor(1, (request) => ofInvitation(request) && body(request).type === 'invitation.failed');
     const received = target.received.filter(ofInvitation);
     expect(received.map((request) => body(request).type)).toEqual([
@@ -180,7 +162,7 @@ describe('webhooks: signed, ordered, at-least-once deliveries from the outbox to
     expect(sequences).toEqual([...sequences].sort((x, y) => x - y));
     expect(body(target.received[0])).toMatchObject({ type: 'paper.published', data: { paperId: paper.paperId, version: 2 } });
     expect(body(received[4]).data).toEqual({
-      invitationId: invited.id,
+      invitationId: invited.invitationId,
       invitationExternalId: 'APP-9',
       candidateId: invited.candidateId,
       candidateExternalId: 'ATS-77',
@@ -206,8 +188,7 @@ describe('webhooks: signed, ordered, at-least-once deliveries from the outbox to
     const paper = await openPaper(api, a);
     const target = await receiver();
     await register(target, ['invitation.graded', 'invitation.passed', 'invitation.failed', 'paper.marking_finished']);
-    const grader = await newGrader(api, a);
-    expect((await as(a, 'POST', `/grading/papers/${paper.paperId}/assignments`, { userId: grader.userId })).status).toBe(201);
+    const grader = await assignedGrader(api, a, paper.paperId);
     const good = await submit(api, a, paper, { parcel: '安抚，核实，补发', price: '倾听并退差价', single: 'B' });
     const poor = await submit(api, a, paper, { parcel: '不知道', price: '不知道', single: 'A' });
 
@@ -216,13 +197,10 @@ describe('webhooks: signed, ordered, at-least-once deliveries from the outbox to
       [(await queued(api, a, good.attemptId)).code, 'good'],
       [(await queued(api, a, poor.attemptId)).code, 'poor'],
     ]);
-    for (let claimed = await api.request('POST', `/api/v1/grading/tasks/claim?paperId=${paper.paperId}`, { token: grader.token }); claimed.body.task; ) {
-      const task = claimed.body.task;
+    await drain(api, paper, grader, (task) => {
       const full = task.question.rubric.map((criterion: { points: number }) => criterion.points);
-      const scores = scripts.get(task.code) === 'good' ? full : full.map(() => 0);
-      expect((await api.request('POST', `/api/v1/grading/tasks/${task.taskId}/marks`, { token: grader.token, body: { scores } })).status).toBe(204);
-      claimed = await api.request('POST', `/api/v1/grading/tasks/claim?paperId=${paper.paperId}`, { token: grader.token });
-    }
+      return { scores: scripts.get(task.code) === 'good' ? full : full.map(() => 0) };
+    });
 
     await target.waitFor(1, (request) => body(request).type === 'paper.marking_finished');
     const events = target.received.map(body);

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { ReportLocale } from '@assay/contracts';
 import { AppConfig, containsPattern, DomainError, pageOf, TenantTransaction } from '@assay/core';
 import { compareScores } from '@assay/statistics';
 import type { CandidateRow, Report } from './build-report';
@@ -7,7 +8,7 @@ import type { ReportScope } from './cohort';
 import type { CandidateQueryDto, CandidateSort } from './dto/analytics.dto';
 import { attemptDetails, jobRoleOf, loadCohort } from './cohort-source';
 import type { CandidateReportPdf } from './report-pdf/candidate-report-pdf.task';
-import { reportLocale, type ReportLocale } from './report-pdf/report-locale';
+import { reportLocale } from './report-pdf/report-locale';
 
 /** Memory for the sorts and hashes of one refresh's reads (a transaction-local setting). */
 const REFRESH_WORK_MEM = '64MB';

@@ -8,8 +8,9 @@ import { freePort } from './ports';
 
 /**
  * A PostgreSQL cluster and a redis-server of a test's own, in temporary directories on free ports,
- * for tests that crash and restart them: the shared services on 5432/6379 serve other people's
- * runs and are never touched. Whatever is started here is stopped and its directory removed by
+ * for tests that crash and restart them or need them configured otherwise (a Redis that comes up
+ * late, a cluster, an evicting policy): the shared services on 5432/6379 serve other people's runs
+ * and are never touched. Whatever is started here is stopped and its directory removed by
  * `stop()`, and also when the process exits without calling it (a failed or interrupted run).
  */
 
@@ -118,6 +119,13 @@ export class OwnPostgres {
   }
 }
 
+export interface OwnRedisOptions {
+  /** The port, when the test chose it before the server exists (an API started against a Redis that is still down); a free one otherwise. */
+  port?: number;
+  /** More redis-server arguments, given after the production ones so that they override them (`--maxmemory-policy allkeys-lru`, `--cluster-enabled yes`). */
+  args?: string[];
+}
+
 export class OwnRedis {
   private child: ChildProcess | null = null;
   private unregister: () => void = () => undefined;
@@ -125,14 +133,16 @@ export class OwnRedis {
   private constructor(
     readonly dir: string,
     readonly port: number,
+    private readonly args: string[],
   ) {}
 
   /**
    * A redis-server configured as production runs it (docker-compose.yml): `noeviction`, AOF with
-   * `appendfsync everysec`, no RDB snapshots; its files in a temporary directory.
+   * `appendfsync everysec`, no RDB snapshots; its files in a temporary directory. Resolves once it
+   * answers PING.
    */
-  static async start(): Promise<OwnRedis> {
-    const server = new OwnRedis(mkdtempSync(join(tmpdir(), 'assay-redis-')), await freePort());
+  static async start(options: OwnRedisOptions = {}): Promise<OwnRedis> {
+    const server = new OwnRedis(mkdtempSync(join(tmpdir(), 'assay-redis-')), options.port ?? (await freePort()), options.args ?? []);
     server.unregister = onExit(() => server.stopSync());
     await server.launch();
     return server;
@@ -176,8 +186,8 @@ export class OwnRedis {
   }
 
   private async launch(): Promise<void> {
-    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'everysec', '--maxmemory-policy', 'noeviction'];
-    const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const production = ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'everysec', '--maxmemory-policy', 'noeviction'];
+    const child = spawn('redis-server', [...production, ...this.args], { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     let output = '';
     const ready = new Promise<void>((resolve, reject) => {

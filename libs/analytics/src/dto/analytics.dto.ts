@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { REPORT_LOCALES, type ReportLocale } from '@assay/contracts';
 import { PageQueryDto } from '@assay/core';
 import type { ReportScope } from '../cohort';
-import { REPORT_LOCALES, type ReportLocale } from '../report-pdf/report-locale';
 
 /** The path names of the two report scopes. */
 export const SCOPE_PATHS = { 'paper-versions': 'paper_version', 'job-roles': 'job_role' } as const satisfies Record<string, ReportScope>;

@@ -1,7 +1,9 @@
+import { CANDIDATE_REPORT_LABELS, REPORT_LOCALES, type CandidateReportLabels } from '@assay/contracts';
 import { pdfText } from '@assay/testing';
 import type { CandidateRow } from '../build-report';
 import { writeCandidateReportPdf, type CandidateReportPdf } from './candidate-report-pdf.task';
 import { reportLocale } from './report-locale';
+import { REPORT_TEXT } from './report-text';
 
 const candidate: CandidateRow = {
   attemptId: '00000000-0000-4000-8000-000000000001',
@@ -68,6 +70,23 @@ describe('the candidate report PDF', () => {
     const text = (await pdfText(pdf)).join('\n');
     for (const expected of ['Candidate report', 'version 3', 'Fail', 'Percentile', '92 (of 12)', '沟通能力', '團隊協作', 'No near-identical answers found.']) expect(text).toContain(expected);
     expect(text).not.toContain('Problem solving');
+  });
+});
+
+describe("the PDF's labels are the staff app's report page's", () => {
+  it.each(REPORT_LOCALES)('takes every shared label unchanged and draws it (%s)', async (locale) => {
+    const shared = CANDIDATE_REPORT_LABELS[locale];
+    for (const key of Object.keys(shared) as (keyof CandidateReportLabels)[]) expect(REPORT_TEXT[locale][key]).toBe(shared[key]);
+    // Compared without white space: the PDF wraps long lines wherever they reach the margin.
+    const squash = (text: string) => text.replace(/\s+/g, '');
+    const text = squash((await pdfText(await writeCandidateReportPdf(input({ locale })))).join(''));
+    const drawn = [
+      ...[shared.report, shared.status, shared.statuses.graded, shared.scores, shared.score, shared.percent, shared.band, shared.percentile, shared.rank, shared.minutes, shared.integrity],
+      ...[shared.bandReading('2.4'), shared.percentileOf('92', 12), shared.tooSmall],
+      ...[shared.competencies, shared.competenciesReading, shared.competency, shared.candidate, shared.cohort],
+      ...[shared.sections, shared.section, shared.points, shared.similarity, shared.similarityReading, shared.question, shared.similar, shared.other],
+    ];
+    for (const label of drawn) expect(text).toContain(squash(label));
   });
 });
 

@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
+import type { ReportLocale } from '@assay/contracts';
 import type { CandidateRow, Reliability, ScoreSummary } from '../build-report';
-import type { ReportLocale } from './report-locale';
 import { REPORT_TEXT, type ReportText } from './report-text';
 
 export interface CandidateReportPdf {

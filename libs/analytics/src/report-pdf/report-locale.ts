@@ -1,6 +1,4 @@
-/** The languages the candidate report's PDF is written in (the staff app's languages). */
-export const REPORT_LOCALES = ['zh-CN', 'en'] as const;
-export type ReportLocale = (typeof REPORT_LOCALES)[number];
+import type { ReportLocale } from '@assay/contracts';
 
 /**
  * The PDF's language: `?lang=` when given, else the first language of Accept-Language (by its

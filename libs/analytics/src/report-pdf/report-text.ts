@@ -1,132 +1,41 @@
-import type { ReportLocale } from './report-locale';
+import { CANDIDATE_REPORT_LABELS, type CandidateReportLabels, type ReportLocale } from '@assay/contracts';
 
-/** The PDF's wording, as the staff app's candidate report page words it (apps/web CandidateReport.tsx). */
-export interface ReportText {
-  report: string;
+/** The PDF's wording: the labels it shares with the staff app's report page, and what only the PDF writes. */
+export interface ReportText extends CandidateReportLabels {
   version: (n: number) => string;
   submitted: string;
-  status: string;
-  statuses: Record<string, string>;
-  staffOnly: (when: string) => string;
-  scores: string;
-  notFinal: string;
-  score: string;
-  percent: string;
   result: string;
   pass: string;
   fail: string;
   noPassMark: string;
-  band: string;
-  bandReading: (sem: string) => string;
-  percentile: string;
-  percentileOf: (p: string, n: number) => string;
-  tooSmall: string;
-  rank: string;
-  minutes: string;
-  integrity: string;
   people: string;
   passMark: string;
   histogramReading: string;
-  competencies: string;
-  competenciesReading: string;
-  noCompetencies: string;
-  competency: string;
-  candidate: string;
-  cohort: string;
-  sections: string;
-  section: string;
-  points: string;
-  similarity: string;
-  similarityReading: string;
-  noSimilarity: string;
-  question: string;
-  similar: string;
-  other: string;
 }
 
 export const REPORT_TEXT: Record<ReportLocale, ReportText> = {
   'zh-CN': {
-    report: '考生测评报告',
+    ...CANDIDATE_REPORT_LABELS['zh-CN'],
     version: (n) => `第 ${n} 版`,
     submitted: '交卷时间',
-    status: '状态',
-    statuses: { scored: '已出分', graded: '已阅完', awaiting_grading: '待阅卷' },
-    staffOnly: (when) => `内部资料,仅供招聘人员使用。统计于 ${when}。`,
-    scores: '成绩',
-    notFinal: '主观题尚未阅完:分数、区间和百分位在阅卷完成后给出。',
-    score: '得分',
-    percent: '得分率',
     result: '结果',
     pass: '通过',
     fail: '未通过',
     noPassMark: '试卷未设及格线',
-    band: '分数区间',
-    bandReading: (sem) => `真实分数约有 68% 的把握落在分数区间内(得分 ± 测量标准误 ${sem})。`,
-    percentile: '百分位',
-    percentileOf: (p, n) => `${p}(在 ${n} 人中)`,
-    tooSmall: '常模少于 30 人,百分位仅供参考。',
-    rank: '排名',
-    minutes: '用时(分钟)',
-    integrity: '异常行为次数',
     people: '人数',
     passMark: '及格线',
     histogramReading: '柱子是全体考生的得分分布,橙线是该考生的得分,绿线是及格线。',
-    competencies: '考察点:该考生与全体',
-    competenciesReading: '实线是该考生在各考察点的得分率(0–100),虚线是全体平均:凸出处是强项,凹进处是短板。',
-    noCompetencies: '题目未关联考察点,无法给出能力画像。',
-    competency: '考察点',
-    candidate: '该考生',
-    cohort: '全体平均',
-    sections: '各部分得分',
-    section: '部分',
-    points: '得分 / 满分',
-    similarity: '答案相似提示',
-    similarityReading: '与同一试卷其他考生的主观题答案高度相似:请人工核对,不能单凭此下结论。',
-    noSimilarity: '没有发现高度相似的答案。',
-    question: '题目',
-    similar: '相似度',
-    other: '另一份答卷(阅卷编号)',
   },
   en: {
-    report: 'Candidate report',
+    ...CANDIDATE_REPORT_LABELS.en,
     version: (n) => `version ${n}`,
     submitted: 'Submitted',
-    status: 'Status',
-    statuses: { scored: 'Scored', graded: 'Marked', awaiting_grading: 'Awaiting marking' },
-    staffOnly: (when) => `Internal: for recruiters only. Computed ${when}.`,
-    scores: 'Scores',
-    notFinal: 'Open answers are still being marked: the score, band and percentile come once marking is finished.',
-    score: 'Score',
-    percent: 'Percent',
     result: 'Result',
     pass: 'Pass',
     fail: 'Fail',
     noPassMark: 'The paper has no pass mark',
-    band: 'Score band',
-    bandReading: (sem) => `The true score lies in the band with about 68% confidence (score ± standard error of measurement, ${sem}).`,
-    percentile: 'Percentile',
-    percentileOf: (p, n) => `${p} (of ${n})`,
-    tooSmall: 'The norm group has fewer than 30 candidates: take the percentile as a hint.',
-    rank: 'Rank',
-    minutes: 'Minutes',
-    integrity: 'Integrity events',
     people: 'Candidates',
     passMark: 'Pass mark',
     histogramReading: "Bars are the cohort's scores, the orange line is this candidate's score, the green line the pass mark.",
-    competencies: 'Competencies: candidate and cohort',
-    competenciesReading: "The solid line is the candidate's score (0–100) per competency, the dashed line the cohort mean: outward is a strength, inward a gap.",
-    noCompetencies: 'No question is tagged with a competency: there is no competency profile.',
-    competency: 'Competency',
-    candidate: 'This candidate',
-    cohort: 'Cohort mean',
-    sections: 'Sections',
-    section: 'Section',
-    points: 'Points / max',
-    similarity: 'Similar answers',
-    similarityReading: "Open answers nearly identical to another candidate's on the same paper: check them by hand; this alone proves nothing.",
-    noSimilarity: 'No near-identical answers found.',
-    question: 'Question',
-    similar: 'Similarity',
-    other: 'Other attempt (grader code)',
   },
 };

@@ -2,158 +2,13 @@ import { Alert, Button, Card, Col, Descriptions, Empty, message, Result, Row, Sp
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ProblemError } from '../../api/client';
-import { useLocale, useText, type Texts } from '../i18n';
+import { useLocale, useText } from '../i18n';
+import { TEXT } from './candidate-report-text';
 import { Chart, type ChartOption } from './Chart';
 import { dateTime, num, pct, score, seconds, TAG } from './format';
 import { HistogramChart } from './Overview';
 import { ScoreBand } from './ScoreBand';
 import { downloadCandidatePdf, isScope, useCandidateReport, useReport, type CandidateReport as CandidateReportData, type Report, type Scope } from './results-api';
-
-const TEXT: Texts<{
-  back: string;
-  print: string;
-  pdf: string;
-  pdfHint: string;
-  pdfFailed: string;
-  report: string;
-  staffOnly: (when: string) => string;
-  scores: string;
-  score: string;
-  percent: string;
-  band: string;
-  bandReading: string;
-  percentile: string;
-  percentileOf: (p: string, n: number) => string;
-  tooSmall: string;
-  rank: string;
-  minutes: string;
-  integrity: string;
-  status: string;
-  statuses: Record<string, string>;
-  notFinal: string;
-  here: string;
-  hereReading: (value: string) => string;
-  competencies: string;
-  competenciesReading: string;
-  candidate: string;
-  cohort: string;
-  competency: string;
-  scoreAxis: string;
-  noCompetencies: string;
-  sections: string;
-  section: string;
-  points: string;
-  times: string;
-  timesReading: string;
-  question: string;
-  secondsAxis: string;
-  noTimes: string;
-  similarity: string;
-  similarityReading: string;
-  noSimilarity: string;
-  similar: string;
-  other: string;
-  openOther: string;
-  missing: string;
-  notFound: string;
-}> = {
-  'zh-CN': {
-    back: '返回考生列表',
-    print: '打印',
-    pdf: '下载 PDF',
-    pdfHint: '服务器生成的 PDF 报告,可存档或转发。',
-    pdfFailed: 'PDF 没有生成,请稍后再试;也可以点"打印"后选择"另存为 PDF"',
-    report: '考生测评报告',
-    staffOnly: (when) => `内部资料,仅供招聘人员使用。统计于 ${when}。`,
-    scores: '成绩',
-    score: '得分',
-    percent: '得分率',
-    band: '分数区间',
-    bandReading: '真实分数约有 68% 的把握落在此区间内(得分 ± 测量标准误)。',
-    percentile: '百分位',
-    percentileOf: (p, n) => `${p}(在 ${n} 人中)`,
-    tooSmall: '常模少于 30 人,百分位仅供参考。',
-    rank: '排名',
-    minutes: '用时(分钟)',
-    integrity: '异常行为次数',
-    status: '状态',
-    statuses: { scored: '已出分', graded: '已阅完', awaiting_grading: '待阅卷' },
-    notFinal: '主观题尚未阅完:分数、区间和百分位在阅卷完成后给出。',
-    here: '该考生',
-    hereReading: (value) => `橙线是该考生的得分 ${value}。`,
-    competencies: '考察点:该考生与全体',
-    competenciesReading: '实线是该考生在各考察点的得分率(0–100),虚线是全体平均:凸出处是强项,凹进处是短板。',
-    candidate: '该考生',
-    cohort: '全体平均',
-    competency: '考察点',
-    scoreAxis: '得分率',
-    noCompetencies: '题目未关联考察点,无法给出能力画像。',
-    sections: '各部分得分',
-    section: '部分',
-    points: '得分 / 满分',
-    times: '每题用时',
-    timesReading: '柱子是该考生在每道题上的用时,灰色点是全体的中位数:远高于中位数的题目值得在面试中追问。',
-    question: '题号',
-    secondsAxis: '秒',
-    noTimes: '没有记录到作答时间。',
-    similarity: '答案相似提示',
-    similarityReading: '与同一试卷其他考生的主观题答案高度相似:请人工核对,不能单凭此下结论。',
-    noSimilarity: '没有发现高度相似的答案。',
-    similar: '相似度',
-    other: '另一份答卷(阅卷编号)',
-    openOther: '查看其报告',
-    missing: '该考生不在这份结果中:请从考生列表进入。',
-    notFound: '地址有误:请从结果列表进入。',
-  },
-  en: {
-    back: 'Back to the candidates',
-    print: 'Print',
-    pdf: 'Download PDF',
-    pdfHint: 'The report as a PDF written by the server, to keep or forward.',
-    pdfFailed: 'The PDF could not be made; try again shortly, or use "Print" and choose "Save as PDF"',
-    report: 'Candidate report',
-    staffOnly: (when) => `Internal: for recruiters only. Computed ${when}.`,
-    scores: 'Scores',
-    score: 'Score',
-    percent: 'Percent',
-    band: 'Score band',
-    bandReading: 'The true score lies in this band with about 68% confidence (score ± standard error of measurement).',
-    percentile: 'Percentile',
-    percentileOf: (p, n) => `${p} (of ${n})`,
-    tooSmall: 'The norm group has fewer than 30 candidates: take the percentile as a hint.',
-    rank: 'Rank',
-    minutes: 'Minutes',
-    integrity: 'Integrity events',
-    status: 'Status',
-    statuses: { scored: 'Scored', graded: 'Marked', awaiting_grading: 'Awaiting marking' },
-    notFinal: 'Open answers are still being marked: the score, band and percentile come once marking is finished.',
-    here: 'This candidate',
-    hereReading: (value) => `The orange line is this candidate's score, ${value}.`,
-    competencies: 'Competencies: candidate and cohort',
-    competenciesReading: "The solid line is the candidate's score (0–100) per competency, the dashed line the cohort mean: outward is a strength, inward a gap.",
-    candidate: 'This candidate',
-    cohort: 'Cohort mean',
-    competency: 'Competency',
-    scoreAxis: 'Score',
-    noCompetencies: 'No question is tagged with a competency: there is no competency profile.',
-    sections: 'Sections',
-    section: 'Section',
-    points: 'Points / max',
-    times: 'Time per question',
-    timesReading: 'Bars are this candidate’s time per question, grey dots the cohort median: questions far above the median are worth asking about in the interview.',
-    question: 'Question',
-    secondsAxis: 'seconds',
-    noTimes: 'No answer times were recorded.',
-    similarity: 'Similar answers',
-    similarityReading: "Open answers nearly identical to another candidate's on the same paper: check them by hand; this alone proves nothing.",
-    noSimilarity: 'No near-identical answers found.',
-    similar: 'Similarity',
-    other: 'Other attempt (grader code)',
-    openOther: 'open its report',
-    missing: 'This candidate is not in these results: open the report from the candidate list.',
-    notFound: 'This address is wrong: open results from the list.',
-  },
-};
 
 /**
  * One candidate's report, laid out to print (docs/web.md "Results"): the print stylesheet hides the
@@ -280,7 +135,8 @@ function ScoreBlock({ data }: { data: CandidateReportData }) {
             <Descriptions.Item label={text.minutes}>{num(candidate.minutes)}</Descriptions.Item>
             <Descriptions.Item label={text.integrity}>{candidate.integrityEvents}</Descriptions.Item>
           </Descriptions>
-          {candidate.band && <p className="results-muted">{text.bandReading}</p>}
+          {/* Half the band is this candidate's SEM (a role's papers each have their own), as in the PDF. */}
+          {candidate.band && <p className="results-muted">{text.bandReading(num((candidate.band.high - candidate.band.low) / 2))}</p>}
           {report.reliability.tooSmallToRelyOn && <p className="results-muted">{text.tooSmall}</p>}
         </Card>
       </Col>
@@ -353,7 +209,7 @@ function TimePerQuestion({ data, version }: { data: CandidateReportData; version
           return `${first.dataIndex + 1}. ${row.stem.slice(0, 40)}<br/>${text.candidate}: ${seconds(row.seconds, locale)}<br/>${text.cohort}: ${seconds(row.median, locale)}`;
         },
       },
-      xAxis: { type: 'category', data: rows.map((_, i) => String(i + 1)), name: text.question, nameLocation: 'middle', nameGap: 26 },
+      xAxis: { type: 'category', data: rows.map((_, i) => String(i + 1)), name: text.questionNumber, nameLocation: 'middle', nameGap: 26 },
       yAxis: { type: 'value', name: text.secondsAxis },
       series: [
         { type: 'bar', name: text.candidate, data: rows.map((r) => r.seconds), itemStyle: { color: '#fa8c16' } },
