@@ -78,8 +78,15 @@ export async function recreateDatabase(config: AppConfig): Promise<void> {
 const children = new Set<ChildProcess>();
 let stopping = false;
 
+/**
+ * Node flags for the servers a benchmark starts (the API, the bare baselines), from
+ * BENCH_CHILD_NODE_FLAGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile them under load
+ * (NODE_OPTIONS refuses --cpu-prof, and would profile the load generator too).
+ */
+const CHILD_NODE_FLAGS = (process.env.BENCH_CHILD_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+
 export function startChild(name: string, args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...CHILD_NODE_FLAGS, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = (chunk: Buffer) =>
     chunk
       .toString()

@@ -1,5 +1,4 @@
 import type { IncomingMessage, Server } from 'node:http';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { type INestApplication, VersioningType } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -10,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { AUTOSAVE_OPENAPI_PATHS } from '@assay/attempts';
 import { annotateAccess } from './access-annotations';
 import { AppConfig, assertJsonDepth, assertWellFormedText, createValidationPipe, PROBLEM_CONTENT_TYPE, problemOf, requestIdOf } from '@assay/core';
+import { registerSecurityHeaders } from './security-headers';
 import { API_DOCS_CSP, JSON_CSP, serveWebApp } from './web-app';
 
 /** Large enough for a 10,000-row spreadsheet or a long Word document. */
@@ -83,8 +83,13 @@ export async function configureApi(app: NestFastifyApplication): Promise<NestFas
   app.useGlobalPipes(createValidationPipe());
   // File uploads (paper documents, spreadsheets): one file per request, read by the handler.
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 20 } });
-  await app.register(helmet, {
-    global: true,
+  const fastify = app.getHttpAdapter().getInstance();
+  // The OpenAPI UI (registered by SwaggerModule without route options) runs an inline initialiser.
+  // Before registerSecurityHeaders, whose own onRoute hook reads the policy.
+  fastify.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs') && route.url !== '/api/docs-json') route.config = Object.assign(route.config ?? {}, { contentSecurityPolicy: API_DOCS_CSP });
+  });
+  registerSecurityHeaders(fastify, {
     contentSecurityPolicy: JSON_CSP,
     frameguard: { action: 'deny' },
     // Candidates' links carry their token: no page may leak it to another site.
@@ -92,14 +97,10 @@ export async function configureApi(app: NestFastifyApplication): Promise<NestFas
     crossOriginOpenerPolicy: { policy: 'same-origin' },
     strictTransportSecurity: app.get(AppConfig).PUBLIC_URL.startsWith('https://') ? { maxAge: 31536000, includeSubDomains: true } : false,
   });
-  const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onSend', async (request, reply) => {
+  // Synchronous: an async hook costs a promise and a microtask on every response.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
-  });
-  // The OpenAPI UI (registered by SwaggerModule without route options) runs an inline initialiser.
-  // Set as route config, what helmet's own onRoute hook (already run by now) makes of a `helmet` route option.
-  fastify.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/docs') && route.url !== '/api/docs-json') route.config = Object.assign(route.config ?? {}, { helmet: { contentSecurityPolicy: API_DOCS_CSP } });
+    done(null, payload);
   });
 
   SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { Logger } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -52,5 +51,5 @@ export async function serveWebApp(fastify: FastifyInstance, webRoot: string): Pr
   await fastify.register(fastifyStatic, { root: join(root, 'assets'), prefix: '/assets/', immutable: true, maxAge: '365d', decorateReply: false });
   const sendPage = (_request: unknown, reply: FastifyReply) =>
     reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
-  for (const url of WEB_APP_PATHS) fastify.get(url, { helmet: { contentSecurityPolicy: WEB_APP_CSP } }, sendPage);
+  for (const url of WEB_APP_PATHS) fastify.get(url, { config: { contentSecurityPolicy: WEB_APP_CSP } }, sendPage);
 }

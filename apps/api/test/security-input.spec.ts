@@ -21,7 +21,9 @@ describe('security: hostile request bodies', () => {
   const deep = '['.repeat(200_000);
 
   it('every answer carries the safe-default headers; JSON gets a CSP that allows nothing', async () => {
-    for (const response of [await api.request('GET', '/api/health'), await api.request('GET', '/api/v1/nothing-here')]) {
+    // The autosave is a plain Fastify route (libs/attempts/src/autosave.route.ts): it gets them too.
+    const save = await api.request('PUT', `/api/v1/attempts/${randomUUID()}/answers/${randomUUID()}`, { body: { answer: 'A', seq: 1 } });
+    for (const response of [await api.request('GET', '/api/health'), await api.request('GET', '/api/v1/nothing-here'), save]) {
       expect(response.headers).toMatchObject({
         'x-content-type-options': 'nosniff',
         'x-frame-options': 'DENY',

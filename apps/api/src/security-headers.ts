@@ -1,0 +1,57 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyInstance } from 'fastify';
+import helmet, { type HelmetOptions } from 'helmet';
+
+type ContentSecurityPolicy = Exclude<HelmetOptions['contentSecurityPolicy'], boolean | undefined>;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** This route's content security policy, in place of the default one (see registerSecurityHeaders). */
+    contentSecurityPolicy?: ContentSecurityPolicy;
+  }
+}
+
+/** What helmet does to a response, recorded once: headers set, headers removed. */
+type HeaderWrite = { set: true; name: string; value: string | number | readonly string[] } | { set: false; name: string };
+
+/**
+ * Helmet's headers for one set of options, taken by running helmet's own middleware once on a
+ * recording response. They depend on the options only (no nonce, no function directive), so the
+ * same writes are then replayed on every response.
+ */
+export function helmetHeaderWrites(options: HelmetOptions): readonly HeaderWrite[] {
+  const writes: HeaderWrite[] = [];
+  const recorder = {
+    setHeader: (name: string, value: string | number | readonly string[]) => writes.push({ set: true, name, value }),
+    removeHeader: (name: string) => writes.push({ set: false, name }),
+  };
+  helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => {
+    if (error) throw error;
+  });
+  return writes;
+}
+
+/**
+ * Helmet's safe-default headers on every response, with a route's own content security policy
+ * when its config names one (`config: { contentSecurityPolicy }`). Replaces @fastify/helmet, which
+ * builds a new helmet middleware (options merged, every CSP directive parsed again) in two hooks of
+ * every request, one of them async: ~5% of the API's CPU per autosave, the hottest route
+ * (docs/performance.md, "Issue 16"). Here each policy is turned into headers once, when its route
+ * is added, and one synchronous hook replays them.
+ */
+export function registerSecurityHeaders(fastify: FastifyInstance, options: HelmetOptions): void {
+  const defaults = helmetHeaderWrites(options);
+  fastify.addHook('onRoute', (route) => {
+    const policy = route.config?.contentSecurityPolicy;
+    if (policy) route.config = Object.assign(route.config ?? {}, { securityHeaders: helmetHeaderWrites({ ...options, contentSecurityPolicy: policy }) });
+  });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const config = request.routeOptions.config as { securityHeaders?: readonly HeaderWrite[] };
+    const writes = config.securityHeaders ?? defaults;
+    for (const write of writes) {
+      if (write.set) reply.raw.setHeader(write.name, write.value);
+      else reply.raw.removeHeader(write.name);
+    }
+    done();
+  });
+}
