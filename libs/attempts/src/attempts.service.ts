@@ -1,10 +1,8 @@
 import { randomUUID, type KeyObject } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import type { Pool } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { AttemptStatus } from '@assay/contracts';
-import { afterCommit, AppConfig, DomainError, JobName, JobQueue, TenantTransaction } from '@assay/core';
+import { afterCommit, AppConfig, DomainError, driverPool, JobName, JobQueue, TenantTransaction } from '@assay/core';
 import { InvitationsService, LINK_NOT_FOUND, LinksService } from '@assay/invitations';
 import { candidatePaper, PublishedPapers, type CandidatePaper } from '@assay/papers';
 import { computeDeadline, secondsLeft } from '@assay/scoring';
@@ -237,7 +235,7 @@ export class AttemptsService {
    */
   async save(attemptId: string, token: string | undefined, answers: AnswerInput[], client: ClientInfo): Promise<Clock & { items: SavedAnswer[] }> {
     const { tenantId, tokenHash } = this.credentials(token);
-    const { rows } = await this.pool().query<SaveRow>(SAVE_ANSWERS, [tenantId, attemptId, tokenHash, JSON.stringify(answers), client.ip, client.userAgent]);
+    const { rows } = await driverPool(this.dataSource).query<SaveRow>(SAVE_ANSWERS, [tenantId, attemptId, tokenHash, JSON.stringify(answers), client.ip, client.userAgent]);
     const [row] = rows;
     if (!row) throw await this.tx.runAs(tenantId, (manager) => this.refusal(manager, attemptId, tokenHash));
     const items = row.items.map((item, index): SavedAnswer => {
@@ -248,15 +246,6 @@ export class AttemptsService {
     return { items, serverTime: row.server_time.toISOString(), secondsLeft: secondsLeft(row.deadline, row.server_time) };
   }
 
-  /**
-   * TypeORM's own `pg` pool (the same connections, size and settings): the save is a single
-   * autocommit statement, so it skips TypeORM's query runner (a QueryRunner object, the query
-   * logger and subscriber broadcasts per call). A failure is then pg's DatabaseError, which the
-   * problem mapping (core's problemOf) knows as well as TypeORM's QueryFailedError.
-   */
-  private pool(): Pool {
-    return (this.dataSource.driver as PostgresDriver).master as Pool;
-  }
 
   /** The resume view: the candidate paper in this attempt's order, every saved answer, the clock. */
   async view(attemptId: string, token: string | undefined): Promise<CandidateAttemptView> {

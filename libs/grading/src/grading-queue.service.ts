@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { RubricCriterion } from '@assay/contracts';
-import { JobName, JobQueue, TenantTransaction } from '@assay/core';
+import { driverPool, JobName, JobQueue, TenantTransaction } from '@assay/core';
 import type { KeyPointCoverage } from '@assay/grading-rules';
 import { GradingErrors } from './grading-errors';
 import { DEFAULT_GRADING_SETTINGS } from './grading-settings.service';
@@ -57,44 +57,18 @@ export interface ClaimFilter {
 }
 
 /**
- * The claim, in one statement: the next open task, locked with SKIP LOCKED so concurrent graders
- * never wait for or get the same row, leased, and returned as the grader sees it (with the paper's
- * half-points setting), so a claim costs one round trip inside its transaction.
- * $1 grader, $2 paper, $3 question, $4 round (each null: any), $5 whether tasks this grader skipped
- * may come back, $6 the lease, $7 the default half-points setting.
+ * The claim in ONE autocommit round trip: the SECURITY INVOKER function `grading_claim`
+ * (migrations/1764400200000-CreateGradingClaim.ts) binds its own transaction to the tenant, then
+ * takes the next open task with SKIP LOCKED, so concurrent graders never wait for or get the same
+ * row, leases it, and returns it as the grader sees it (with the paper's half-points setting).
  * Reference scripts and self-check re-sends waiting for this grader come first, mixed in blind (they
  * are first-round tasks); then the shared queue, question order first: one question across
- * candidates. Arbitration tasks are for leads (see GradingLeadService); flagged tasks wait for a lead.
+ * candidates; tasks this grader skipped only when nothing else is left for them. Arbitration tasks
+ * are for leads (see GradingLeadService); flagged tasks wait for a lead.
+ * $1 tenant, $2 grader, $3 paper, $4 question, $5 round (each null: any), $6 the lease in seconds,
+ * $7 the default half-points setting.
  */
-const CLAIM = `
-  WITH personal AS (
-    SELECT t.id FROM grading_tasks t
-     WHERE t.status = 'open' AND t.for_grader = $1
-       AND ($2::uuid IS NULL OR t.paper_id = $2) AND ($3::uuid IS NULL OR t.question_id = $3) AND ($4::text IS NULL OR t.round = $4)
-     ORDER BY t.created_at LIMIT 1 FOR UPDATE SKIP LOCKED),
-  shared AS (
-    SELECT t.id FROM grading_tasks t
-     WHERE NOT EXISTS (SELECT 1 FROM personal)
-       AND t.status = 'open' AND t.for_grader IS NULL AND t.round <> 'arbitration' AND NOT t.flagged
-       AND ($2::uuid IS NULL OR t.paper_id = $2) AND ($3::uuid IS NULL OR t.question_id = $3) AND ($4::text IS NULL OR t.round = $4)
-       AND NOT ($1 = ANY (t.excluded_graders))
-       AND ($5::boolean OR NOT ($1 = ANY (t.skipped_by)))
-       AND EXISTS (SELECT 1 FROM grader_assignments g
-                    WHERE g.user_id = $1 AND g.paper_id = t.paper_id AND (g.question_id IS NULL OR g.question_id = t.question_id))
-     ORDER BY t.paper_id, t.position, t.created_at
-     LIMIT 1
-     FOR UPDATE SKIP LOCKED),
-  leased AS (
-    UPDATE grading_tasks t SET status = 'leased', lease_owner = $1, lease_expires_at = now() + make_interval(secs => $6)
-     WHERE t.id IN (SELECT id FROM personal UNION ALL SELECT id FROM shared)
-    RETURNING t.id, t.paper_id, t.answer_id, t.lease_expires_at)
-  SELECT t.id, t.lease_expires_at, s.anonymous_code, a.question_id, q.stem, q.reference_answer, q.explanation,
-         q.rubric, q.points, a.answer_text, a.suggested_points, a.suggestion, COALESCE(gs.half_points, $7) AS half_points
-    FROM leased t
-    JOIN grading_answers a ON a.id = t.answer_id
-    JOIN grading_scripts s ON s.attempt_id = a.attempt_id
-    JOIN grading_questions q ON q.paper_version_id = a.paper_version_id AND q.question_id = a.question_id
-    LEFT JOIN grading_settings gs ON gs.paper_id = t.paper_id`;
+const CLAIM = `SELECT * FROM grading_claim($1, $2, $3, $4, $5, $6, $7)`;
 
 function graderTask(row: ClaimedRow): GraderTask {
   return {
@@ -119,23 +93,28 @@ function graderTask(row: ClaimedRow): GraderTask {
 @Injectable()
 export class GradingQueueService {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly tx: TenantTransaction,
     private readonly marking: MarkingService,
     private readonly jobs: JobQueue,
   ) {}
 
-  /** The next task for this grader, leased to them; null when nothing is left for them. */
-  claimNext(graderId: string, filter: ClaimFilter = {}): Promise<GraderTask | null> {
-    const where = [filter.paperId ?? null, filter.questionId ?? null, filter.round ?? null];
-    const claim = async (manager: EntityManager, skippedToo: boolean) => {
-      const [row] = (await manager.query(CLAIM, [graderId, ...where, skippedToo, LEASE_SECONDS, DEFAULT_GRADING_SETTINGS.halfPoints])) as ClaimedRow[];
-      return row;
-    };
-    return this.tx.run(async (manager) => {
-      // Tasks this grader skipped come back only when nothing else is left for them.
-      const row = (await claim(manager, false)) ?? (await claim(manager, true));
-      return row ? graderTask(row) : null;
-    });
+  /**
+   * The next task for this grader, leased to them; null when nothing is left for them. One round
+   * trip on TypeORM's pool, outside its query runner (see CLAIM): a pooled connection is held for
+   * one statement, not for BEGIN, set_config, the claim and COMMIT.
+   */
+  async claimNext(graderId: string, filter: ClaimFilter = {}): Promise<GraderTask | null> {
+    const { rows } = await driverPool(this.dataSource).query<ClaimedRow>(CLAIM, [
+      this.tx.currentTenantId(),
+      graderId,
+      filter.paperId ?? null,
+      filter.questionId ?? null,
+      filter.round ?? null,
+      LEASE_SECONDS,
+      DEFAULT_GRADING_SETTINGS.halfPoints,
+    ]);
+    return rows[0] ? graderTask(rows[0]) : null;
   }
 
   /** Extends the lease while the grader has the answer open. */

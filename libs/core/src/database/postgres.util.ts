@@ -1,3 +1,7 @@
+import type { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+
 /** An ILIKE pattern matching `text` anywhere; the user's own % and _ match literally. */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
@@ -20,4 +24,15 @@ export function isInvalidValueError(error: unknown): boolean {
   const candidate = error as { code?: unknown; driverError?: { code?: unknown } } | null;
   const code = candidate?.driverError?.code ?? candidate?.code;
   return typeof code === 'string' && INVALID_VALUE_CODES.has(code);
+}
+
+/**
+ * TypeORM's own `pg` pool (the same connections, size and settings), for a statement that is its own
+ * transaction and binds its tenant itself (`attempt_save`, `grading_claim`): sent as one autocommit
+ * round trip, it skips TypeORM's query runner (a QueryRunner object, BEGIN and COMMIT, the query
+ * logger and subscriber broadcasts per call). A failure is then pg's DatabaseError, which the problem
+ * mapping (problemOf) knows as well as TypeORM's QueryFailedError.
+ */
+export function driverPool(dataSource: DataSource): Pool {
+  return (dataSource.driver as PostgresDriver).master as Pool;
 }
