@@ -22,12 +22,24 @@ export const DEFAULT_GRADING_SETTINGS: GradingSettings = {
   selfCheckEvery: 0,
 };
 
-interface SettingsRow {
-  mode: MarkingMode;
+/** The columns of grading_settings that make a paper's settings; all null when a join found none. */
+export interface SettingsRow {
+  mode: MarkingMode | null;
   tolerance_kind: Tolerance['kind'];
   tolerance_value: string;
   half_points: boolean;
   self_check_every: number;
+}
+
+/** A paper's settings from its row, or the defaults when it has none. */
+export function settingsOf(row: SettingsRow | undefined): GradingSettings {
+  if (!row?.mode) return DEFAULT_GRADING_SETTINGS;
+  return {
+    mode: row.mode,
+    tolerance: { kind: row.tolerance_kind, value: Number(row.tolerance_value) },
+    halfPoints: row.half_points,
+    selfCheckEvery: row.self_check_every,
+  };
 }
 
 @Injectable()
@@ -43,13 +55,7 @@ export class GradingSettingsService {
       'SELECT mode, tolerance_kind, tolerance_value, half_points, self_check_every FROM grading_settings WHERE paper_id = $1',
       [paperId],
     )) as SettingsRow[];
-    if (!row) return DEFAULT_GRADING_SETTINGS;
-    return {
-      mode: row.mode,
-      tolerance: { kind: row.tolerance_kind, value: Number(row.tolerance_value) },
-      halfPoints: row.half_points,
-      selfCheckEvery: row.self_check_every,
-    };
+    return settingsOf(row);
   }
 
   get(paperId: string): Promise<GradingSettings> {

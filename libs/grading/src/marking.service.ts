@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { RubricCriterion } from '@assay/contracts';
 import { checkRubricMarks, resolveMarks, tolerancePoints, type MarkingRound, type RoundMarks } from '@assay/grading-rules';
 import { GradingErrors } from './grading-errors';
-import { GradingSettingsService } from './grading-settings.service';
+import { settingsOf, type GradingSettings, type SettingsRow } from './grading-settings.service';
 import { updated } from './sql';
 
 /** What a mark's submission leaves to do after the commit: a script's revision to finalise. */
@@ -11,7 +11,8 @@ export interface AfterMark {
   finalise: { attemptId: string; revision: number } | null;
 }
 
-interface TaskRow {
+/** The task with what checking a mark needs, and its paper's settings columns (null: the defaults). */
+interface TaskRow extends SettingsRow {
   id: string;
   answer_id: string;
   paper_id: string;
@@ -25,6 +26,14 @@ interface TaskRow {
   suggested_points: string | null;
 }
 
+interface AnswerRow {
+  id: string;
+  attempt_id: string;
+  max_points: string;
+  suggested_points: string | null;
+  final_points: string | null;
+}
+
 export interface MarkInput {
   scores: number[];
   comment?: string | null;
@@ -36,16 +45,19 @@ export interface MarkInput {
  */
 @Injectable()
 export class MarkingService {
-  constructor(private readonly settings: GradingSettingsService) {}
-
-  /** Locks the task with what checking a mark needs; 404 when RLS or the id hides it. */
+  /**
+   * Locks the task with what checking a mark needs, and its paper's settings (in the same round
+   * trip: the mark's check and the marking rule need them); 404 when RLS or the id hides it.
+   */
   async lockTask(manager: EntityManager, taskId: string): Promise<TaskRow> {
     const [task] = (await manager.query(
       `SELECT t.id, t.answer_id, t.paper_id, t.round, t.kind, t.status, t.lease_owner, t.expected_points,
-              q.rubric, q.points, a.suggested_points
+              q.rubric, q.points, a.suggested_points,
+              gs.mode, gs.tolerance_kind, gs.tolerance_value, gs.half_points, gs.self_check_every
          FROM grading_tasks t
          JOIN grading_answers a ON a.id = t.answer_id
          JOIN grading_questions q ON q.paper_version_id = a.paper_version_id AND q.question_id = a.question_id
+         LEFT JOIN grading_settings gs ON gs.paper_id = t.paper_id
         WHERE t.id = $1
         FOR UPDATE OF t`,
       [taskId],
@@ -54,59 +66,68 @@ export class MarkingService {
     return task;
   }
 
-  /** Checks the scores against the rubric and the paper's half-point setting, stores the mark and closes the task. */
+  /**
+   * Checks the scores against the rubric and the paper's half-point setting, stores the mark and
+   * closes the task. Statements are folded (issue 10: submit-mark's round trips): the mark, the
+   * task's close and either the quality check or the answer's row lock go in one statement.
+   */
   async record(manager: EntityManager, task: TaskRow, graderId: string, input: MarkInput): Promise<AfterMark> {
-    const settings = await this.settings.of(manager, task.paper_id);
+    const settings = settingsOf(task);
     const checked = checkRubricMarks({ rubric: task.rubric, questionPoints: Number(task.points), halfPoints: settings.halfPoints, scores: input.scores });
     if (checked.total === null) throw GradingErrors.invalidMarks(checked.problems);
-    await manager.query(
-      `INSERT INTO grading_marks (task_id, answer_id, round, kind, grader_id, scores, points, comment, suggested_points)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [task.id, task.answer_id, task.round, task.kind, graderId, input.scores, checked.total, input.comment ?? null, task.suggested_points],
-    );
-    await manager.query(`UPDATE grading_tasks SET status = 'done', done_at = now(), lease_owner = NULL, lease_expires_at = NULL WHERE id = $1`, [task.id]);
+    const markAndClose = `
+      WITH mark AS (
+        INSERT INTO grading_marks (task_id, answer_id, round, kind, grader_id, scores, points, comment, suggested_points)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)),
+      closed AS (
+        UPDATE grading_tasks SET status = 'done', done_at = now(), lease_owner = NULL, lease_expires_at = NULL WHERE id = $1)`;
+    const markParameters = [task.id, task.answer_id, task.round, task.kind, graderId, input.scores, checked.total, input.comment ?? null, task.suggested_points];
     if (task.kind !== 'answer') {
       // Quality control: the mark is compared with the expected one and never touches the answer.
       await manager.query(
-        `INSERT INTO grader_checks (task_id, grader_id, kind, expected_points, given_points, max_points) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [task.id, graderId, task.kind, task.expected_points, checked.total, task.points],
+        `${markAndClose}
+         INSERT INTO grader_checks (task_id, grader_id, kind, expected_points, given_points, max_points) VALUES ($1, $5, $4, $10, $7, $11)`,
+        [...markParameters, task.expected_points, task.points],
       );
       return { finalise: null };
     }
+    // The answer's row lock: marks of one answer are resolved one transaction at a time.
+    const [answer] = (await manager.query(
+      `${markAndClose}
+       SELECT a.id, a.attempt_id, a.max_points, a.suggested_points, a.final_points FROM grading_answers a WHERE a.id = $2 FOR UPDATE`,
+      markParameters,
+    )) as AnswerRow[];
     await this.scheduleSelfCheck(manager, graderId, settings.selfCheckEvery);
-    return this.resolve(manager, task.answer_id);
+    return this.resolve(manager, answer, settings);
   }
 
   /**
    * Applies the marking rule to the answer's marks so far: either its final mark (and, when it
    * was the script's last open answer, a new revision to finalise) or the next round's task,
-   * which excludes every grader who already marked the answer.
+   * which excludes every grader who already marked the answer. `answer` was read with its row
+   * locked (in record), so the marks read here, in a later statement, include every mark
+   * committed before the lock was granted.
    */
-  async resolve(manager: EntityManager, answerId: string): Promise<AfterMark> {
-    const [answer] = (await manager.query(
-      `SELECT a.attempt_id, a.paper_id, a.max_points, a.suggested_points, a.final_points FROM grading_answers a WHERE a.id = $1 FOR UPDATE`,
-      [answerId],
-    )) as { attempt_id: string; paper_id: string; max_points: string; suggested_points: string | null; final_points: string | null }[];
+  private async resolve(manager: EntityManager, answer: AnswerRow, settings: GradingSettings): Promise<AfterMark> {
     if (answer.final_points !== null) return { finalise: null };
     const marks = (await manager.query(
       `SELECT round, points, grader_id FROM grading_marks WHERE answer_id = $1 AND kind = 'answer'`,
-      [answerId],
+      [answer.id],
     )) as { round: MarkingRound; points: string; grader_id: string }[];
     const byRound: RoundMarks = Object.fromEntries(marks.map((mark) => [mark.round, Number(mark.points)]));
-    const settings = await this.settings.of(manager, answer.paper_id);
     const resolution = resolveMarks({
       mode: settings.mode,
       tolerance: tolerancePoints(settings.tolerance, Number(answer.max_points)),
       marks: byRound,
       suggestion: answer.suggested_points === null ? null : Number(answer.suggested_points),
     });
-    if (resolution.kind === 'final') return this.settle(manager, answerId, answer.attempt_id, resolution.points, resolution.basis);
+    if (resolution.kind === 'final') return this.settle(manager, answer.id, answer.attempt_id, resolution.points, resolution.basis);
     if (resolution.kind === 'needs') {
       await manager.query(
         `INSERT INTO grading_tasks (answer_id, paper_id, question_id, position, round, excluded_graders)
          SELECT id, paper_id, question_id, position, $2, $3::uuid[] FROM grading_answers WHERE id = $1
          ON CONFLICT (tenant_id, answer_id, round) WHERE kind = 'answer' DO NOTHING`,
-        [answerId, resolution.round, marks.map((mark) => mark.grader_id)],
+        [answer.id, resolution.round, marks.map((mark) => mark.grader_id)],
       );
     }
     return { finalise: null };
@@ -116,22 +137,28 @@ export class MarkingService {
    * Makes `points` the answer's final mark (from the rule, or an override). Counts it resolved
    * the first time; whenever the script is complete after this change, it gets a new revision,
    * which is finalised once, so an override of a finalised script is finalised again.
+   * The caller holds the answer's row lock (record's, or the override's), so this statement's
+   * snapshot sees its latest `resolved_at`. One statement: the final mark, the answer's other open
+   * tasks closed (an override makes them unneeded) and the script's counters.
    */
   async settle(manager: EntityManager, answerId: string, attemptId: string, points: number, basis: string): Promise<AfterMark> {
-    const [before] = (await manager.query(`SELECT resolved_at IS NULL AS first_time FROM grading_answers WHERE id = $1 FOR UPDATE`, [answerId])) as {
-      first_time: boolean;
-    }[];
-    await manager.query(`UPDATE grading_answers SET final_points = $2, final_basis = $3, resolved_at = now() WHERE id = $1`, [answerId, points, basis]);
-    // Open tasks of an answer settled by an override are no longer needed.
-    await manager.query(`UPDATE grading_tasks SET status = 'done', done_at = now(), lease_owner = NULL, lease_expires_at = NULL WHERE answer_id = $1 AND kind = 'answer' AND status <> 'done'`, [answerId]);
     const [script] = await updated<{ complete: boolean; revision: number }>(
       manager,
-      `UPDATE grading_scripts
-          SET resolved_answers = resolved_answers + $2::int,
-              revision = revision + CASE WHEN resolved_answers + $2::int = open_answers THEN 1 ELSE 0 END
-        WHERE attempt_id = $1
-        RETURNING resolved_answers = open_answers AS complete, revision`,
-      [attemptId, before.first_time ? 1 : 0],
+      `WITH answer AS (
+         UPDATE grading_answers a SET final_points = $3, final_basis = $4, resolved_at = now()
+           FROM grading_answers before
+          WHERE a.id = $1 AND before.id = a.id
+         RETURNING (before.resolved_at IS NULL)::int AS counted),
+       tasks AS (
+         UPDATE grading_tasks SET status = 'done', done_at = now(), lease_owner = NULL, lease_expires_at = NULL
+          WHERE answer_id = $1 AND kind = 'answer' AND status <> 'done')
+       UPDATE grading_scripts s
+          SET resolved_answers = s.resolved_answers + answer.counted,
+              revision = s.revision + CASE WHEN s.resolved_answers + answer.counted = s.open_answers THEN 1 ELSE 0 END
+         FROM answer
+        WHERE s.attempt_id = $2
+        RETURNING s.resolved_answers = s.open_answers AS complete, s.revision`,
+      [answerId, attemptId, points, basis],
     );
     return { finalise: script.complete ? { attemptId, revision: script.revision } : null };
   }
