@@ -72,6 +72,17 @@ Client.prototype.query = function countedQuery(this: Client, ...args: unknown[])
   statementsSent += 1;
   return sendQuery.apply(this, args);
 } as typeof Client.prototype.query;
+/**
+ * Every connection this process opens: a new backend's first claim is far slower than the next
+ * (catalog caches, the function's compilation, its kept plan), and pg's pools close connections
+ * idle for 10 s, so a paced phase may open some again.
+ */
+let connectionsOpened = 0;
+const openConnection = Client.prototype.connect as (...args: unknown[]) => unknown;
+Client.prototype.connect = function countedConnect(this: Client, ...args: unknown[]) {
+  connectionsOpened += 1;
+  return openConnection.apply(this, args);
+} as typeof Client.prototype.connect;
 
 interface Latencies {
   count: number;
@@ -87,6 +98,8 @@ interface Cost {
   statementsPerStep: number;
   nodeCpuMsPerStep: number;
   backendCpuMsPerStep: number;
+  /** PostgreSQL connections this process opened during the phase. */
+  connectionsOpened: number;
 }
 
 function summarise(samples: number[], durationMs = DURATION_MS): Latencies {
@@ -113,11 +126,13 @@ async function backendsCpu(monitor: Client): Promise<Map<number, number>> {
 
 /** Statements, Node CPU and backend CPU of `work` (which reports how many steps it ran) per step. */
 async function costOf(monitor: Client, work: () => Promise<number>): Promise<Cost> {
-  const [statements, cpu, backends] = [statementsSent, nodeCpuMs(), await backendsCpu(monitor)];
+  const backends = await backendsCpu(monitor);
+  const [statements, connections, cpu] = [statementsSent, connectionsOpened, nodeCpuMs()];
   const steps = await work();
   const backendMs = cpuDelta(backends, await backendsCpu(monitor));
   return {
     steps,
+    connectionsOpened: connectionsOpened - connections,
     statementsPerStep: round3((statementsSent - statements) / steps),
     nodeCpuMsPerStep: round3((nodeCpuMs() - cpu) / steps),
     backendCpuMsPerStep: round3(backendMs / steps),
@@ -291,6 +306,7 @@ class ProbeTotals {
     return {
       ...latencies,
       steps,
+      connectionsOpened: 0, // one connection, opened before the first measured operation
       statementsPerStep: round3(this.statements / steps),
       nodeCpuMsPerStep: round3(this.nodeMs / steps),
       backendCpuMsPerStep: round3(this.backendMs / steps),
@@ -399,8 +415,8 @@ runBenchmark(async () => {
     for (const [what, p] of Object.entries(sequential)) console.log(`| ${what} | ${p.statementsPerStep} | ${p.nodeCpuMsPerStep} | ${p.backendCpuMsPerStep} | ${p.p50} | ${p.p99} |`);
     console.log('\n| what | operations | per s | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|---|');
     for (const [what, l] of rows) console.log(`| ${what} | ${l.count} | ${l.perSecond} | ${l.p50} | ${l.p99} | ${l.max} |`);
-    console.log('\n| phase, per loop step | steps | statements | Node CPU ms | backend CPU ms |\n|---|---|---|---|---|');
-    for (const [what, c] of Object.entries(costs)) console.log(`| ${what} | ${c.steps} | ${c.statementsPerStep} | ${c.nodeCpuMsPerStep} | ${c.backendCpuMsPerStep} |`);
+    console.log('\n| phase, per loop step | steps | statements | Node CPU ms | backend CPU ms | connections opened |\n|---|---|---|---|---|---|');
+    for (const [what, c] of Object.entries(costs)) console.log(`| ${what} | ${c.steps} | ${c.statementsPerStep} | ${c.nodeCpuMsPerStep} | ${c.backendCpuMsPerStep} | ${c.connectionsOpened} |`);
     console.log('\n| bare claim under EXPLAIN (ANALYZE, BUFFERS) | shared hit | shared read | execution ms |\n|---|---|---|---|');
     for (const [when, e] of Object.entries(explained)) console.log(`| ${when} | ${e.sharedHit} | ${e.sharedRead} | ${e.executionMs} |`);
     const result = {
