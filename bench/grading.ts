@@ -22,7 +22,7 @@
  * Phases 1 and 2 run twice: saturated (closed loops, each grader claims again at once: the pool's
  * queue is in every latency) and paced (each grader pauses `think` ms after each task, staggered;
  * a real grader reads an answer for half a minute or more, so this is still far above human pace).
- * Each phase also reports statements, Node CPU and backend CPU per loop step. After each saturated
+ * Each phase also reports statements, Node CPU and backend CPU per loop step, and the connections it opened. After each saturated
  * phase the bare claim is run twice under EXPLAIN (ANALYZE, BUFFERS) (rolled back): the buffers it
  * reads show whether dead index entries pile up at the head of the open-task index, and the second
  * whether the first claim cleared them (marked them dead in the index).
