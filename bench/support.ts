@@ -34,13 +34,13 @@ export function option(name: string, fallback: string): string {
 /**
  * The environment of the servers a benchmark starts (also put into this process's env), and the
  * config loaded from it. Host, roles and passwords come from the developer's settings; the database
- * name is always `assay_bench`.
+ * is `assay_bench` unless a benchmark names its own (so it can run beside another one).
  */
-export function benchEnvironment(redisPrefix: string, poolSize: number): { env: Record<string, string>; config: AppConfig } {
+export function benchEnvironment(redisPrefix: string, poolSize: number, database = BENCH_DB): { env: Record<string, string>; config: AppConfig } {
   const base = loadConfig();
   const env: Record<string, string> = {
-    DATABASE_URL: databaseUrlWithName(base.DATABASE_URL, BENCH_DB),
-    MIGRATION_DATABASE_URL: databaseUrlWithName(base.MIGRATION_DATABASE_URL, BENCH_DB),
+    DATABASE_URL: databaseUrlWithName(base.DATABASE_URL, database),
+    MIGRATION_DATABASE_URL: databaseUrlWithName(base.MIGRATION_DATABASE_URL, database),
     DATABASE_ADMIN_URL: base.DATABASE_ADMIN_URL,
     DATABASE_POOL_SIZE: String(poolSize),
     REDIS_URL: base.REDIS_URL,
@@ -63,10 +63,10 @@ export function build(): void {
   execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
 }
 
-/** Drops and recreates `assay_bench` (roles created if missing) and applies every migration. */
-export async function recreateDatabase(config: AppConfig): Promise<void> {
-  console.log(`Recreating database ${BENCH_DB}...`);
-  await dropDatabase(config.DATABASE_ADMIN_URL, BENCH_DB);
+/** Drops and recreates the benchmark's database (roles created if missing) and applies every migration. */
+export async function recreateDatabase(config: AppConfig, database = BENCH_DB): Promise<void> {
+  console.log(`Recreating database ${database}...`);
+  await dropDatabase(config.DATABASE_ADMIN_URL, database);
   await provisionDatabase({ adminUrl: config.DATABASE_ADMIN_URL, ownerUrl: config.MIGRATION_DATABASE_URL, appUrl: config.DATABASE_URL });
   const applied = await runMigrations(config.MIGRATION_DATABASE_URL, MIGRATIONS);
   console.log(`  migrations: ${applied.join(', ')}`);

@@ -24,6 +24,8 @@ import { AddCandidateRetention1764300100000 } from './1764300100000-AddCandidate
 import { SaveWithoutAttemptRowLock1764300300000 } from './1764300300000-SaveWithoutAttemptRowLock';
 import { UnlinkSnapshotCandidates1764300900000 } from './1764300900000-UnlinkSnapshotCandidates';
 import { SheetByTenant1764400000000 } from './1764400000000-SheetByTenant';
+import { CreateAnswerBands1764400400000 } from './1764400400000-CreateAnswerBands';
+import { CreateSimilarityReads1764400410000 } from './1764400410000-CreateSimilarityReads';
 
 /** Every migration, in order. Listed explicitly so the same list runs from TypeScript (tests) and the build. */
 export const MIGRATIONS = [
@@ -53,4 +55,6 @@ export const MIGRATIONS = [
   SaveWithoutAttemptRowLock1764300300000,
   UnlinkSnapshotCandidates1764300900000,
   SheetByTenant1764400000000,
+  CreateAnswerBands1764400400000,
+  CreateSimilarityReads1764400410000,
 ];
