@@ -4,7 +4,7 @@
  * (GradingSimilarity.flag) beside the method it replaced (read every earlier answer's text, MinHash
  * them all, flag every near-identical pair) and a bare arrival (the answer's rows only), in the same run.
  *
- *   node -r @swc-node/register bench/similarity.ts [--sizes 100,500,2000] [--arrivals 5]
+ *   node -r @swc-node/register bench/similarity.ts [--sizes 100,500,2000] [--arrivals 5] [--old-arrivals 5]
  *
  * By itself it: recreates and migrates the database `assay_bench_similarity` (its own, so it can
  * run beside the other benchmarks), builds the API application in this process (no HTTP listener;
@@ -15,8 +15,9 @@
  *   1. index: n answers arrive one by one, each in its own tenant transaction (script and answer
  *      rows, then GradingSimilarity.flag), the whole wave timed; the last `arrivals` are the
  *      per-answer figure at size n;
- *   2. old: n - arrivals answers are written directly (the old method needs only their texts),
- *      then `arrivals` answers arrive through the old method;
+ *   2. old: n - old-arrivals answers are written directly (the old method needs only their texts),
+ *      then `old-arrivals` answers arrive through the old method (one arrival at 2,000 alike took
+ *      minutes on the loaded machine: use --old-arrivals 1 there);
  *   3. bare: `arrivals` answers arrive with their rows only, no similarity step.
  * Prints a table and writes bench/results/similarity-<date>.json. See docs/performance.md.
  */
@@ -41,6 +42,7 @@ import { benchEnvironment, loadAverage, machine, option, recreateDatabase, ROOT,
 
 const SIZES = option('sizes', '100,500,2000').split(',').map(Number);
 const ARRIVALS = Number(option('arrivals', '5'));
+const OLD_ARRIVALS = Number(option('old-arrivals', String(ARRIVALS)));
 const DATABASE = 'assay_bench_similarity';
 const LENGTH = 200;
 
@@ -179,14 +181,14 @@ runBenchmark(async () => {
         }
         const indexWaveSeconds = Math.round((performance.now() - waveStarted) / 100) / 10;
 
-        console.log(`n = ${n}, ${kind}: old method (${ARRIVALS} arrivals)...`);
+        console.log(`n = ${n}, ${kind}: old method (${OLD_ARRIVALS} arrivals)...`);
         const old = newQuestion();
         await tx.runAs(tenantId, async (manager) => {
-          for (const text of texts.slice(0, n - ARRIVALS)) await arrive(manager, old, randomUUID(), text);
+          for (const text of texts.slice(0, n - OLD_ARRIVALS)) await arrive(manager, old, randomUUID(), text);
         });
         await owner.query('ANALYZE grading_answers');
         const oldMs: number[] = [];
-        for (const text of texts.slice(n - ARRIVALS)) {
+        for (const text of texts.slice(n - OLD_ARRIVALS)) {
           const started = performance.now();
           await tx.runAs(tenantId, async (manager) => {
             const attemptId = randomUUID();
@@ -212,7 +214,7 @@ runBenchmark(async () => {
           indexWaveSeconds,
           indexWork,
           indexFlags: await flagCount(indexed),
-          oldFlagsPerArrival: Math.round((await flagCount(old)) / ARRIVALS),
+          oldFlagsPerArrival: Math.round((await flagCount(old)) / OLD_ARRIVALS),
           loadAverage: loadAverage(),
         };
         console.log(`  ${JSON.stringify(row)}`);
@@ -227,7 +229,7 @@ runBenchmark(async () => {
         `| ${r.n} | ${r.cohort} | ${r.indexMs} | ${r.oldMs} | ${r.bareMs} | ${Math.round((r.oldMs / r.indexMs) * 10) / 10} | ${r.indexWaveSeconds} | ${r.indexWork.read} / ${r.indexWork.compared} / ${r.indexWork.flagged} | ${r.indexFlags} / ${r.oldFlagsPerArrival} | ${r.loadAverage[0]} |`,
       );
     }
-    const result = { benchmark: 'similarity', date: new Date().toISOString(), machine: about, loadAverageAtEnd: loadAverage(), arrivals: ARRIVALS, answerLength: LENGTH, results: rows };
+    const result = { benchmark: 'similarity', date: new Date().toISOString(), machine: about, loadAverageAtEnd: loadAverage(), arrivals: ARRIVALS, oldArrivals: OLD_ARRIVALS, answerLength: LENGTH, results: rows };
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
     const file = join(ROOT, `bench/results/similarity-${new Date().toISOString().slice(0, 10)}.json`);
     writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
