@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { TenantTransaction } from '@assay/core';
-import { GradingSimilarity, type SimilarityWork } from '@assay/grading';
+import { GradingPrivacy, GradingSimilarity, type SimilarityWork } from '@assay/grading';
 import { BUCKET_READ_AT_MOST, CLOSEST_KEPT, COMPARED_AT_MOST } from '@assay/grading-rules';
 import { connectAsOwner } from '@assay/testing';
 import { openPaper, queued, submit, type OpenPaper, type Submitted } from './grading-fixtures';
@@ -109,6 +109,19 @@ describe('grading: near-identical answers at scale', () => {
       const marking = await view(late.attemptId);
       expect(marking.similarAnswers.map((flag: { otherAttemptId: string }) => flag.otherAttemptId).sort()).toEqual([older.attemptId, old.attemptId].sort());
       expect(marking.similarCounts).toEqual([{ questionId: paper.q.parcel, others: 2, shown: 2 }]);
+    } finally {
+      await owner.end();
+    }
+  }, 600_000);
+
+  it("erasing a candidate deletes their answers' band keys; the other candidate's stay", async () => {
+    const text = `${ownWords(200)}${ownWords(201)}`;
+    const [erased, kept] = await submitAll([text, text]);
+    await worker.get(TenantTransaction).runAs(a.tenantId, (manager) => worker.get(GradingPrivacy).erase(manager, [erased.attemptId]));
+    const owner = await connectAsOwner();
+    try {
+      const { rows } = await owner.query('SELECT attempt_id, count(*)::int AS keys FROM grading_answer_bands WHERE attempt_id = ANY($1) GROUP BY attempt_id', [[erased.attemptId, kept.attemptId]]);
+      expect(rows).toEqual([{ attempt_id: kept.attemptId, keys: 16 }]);
     } finally {
       await owner.end();
     }
