@@ -46,12 +46,18 @@ const OLD_ARRIVALS = Number(option('old-arrivals', String(ARRIVALS)));
 const DATABASE = 'assay_bench_similarity';
 const LENGTH = 200;
 
-/** Deterministic pseudo-random numbers (a multiplicative hash of a counter), so every run writes the same answers. */
+/**
+ * Deterministic pseudo-random numbers (murmur3's finaliser over a counter), so every run writes the
+ * same answers. A bare multiplicative hash repeats itself at Fibonacci distances, which made some
+ * "different" answers near-identical.
+ */
 function sequence(seed: number): () => number {
-  let n = seed;
+  let n = seed * 0x1000000;
   return () => {
     n += 1;
-    return (Math.imul(n, 0x9e3779b1) >>> 0) / 0x100000000;
+    let x = Math.imul(n ^ (n >>> 16), 0x85ebca6b);
+    x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+    return ((x ^ (x >>> 16)) >>> 0) / 0x100000000;
   };
 }
 const han = (next: () => number) => String.fromCharCode(0x4e00 + Math.floor(next() * 20000));
