@@ -25,7 +25,7 @@ const SCOPE_ARROWS = {
   audit: [],
   privacy: ['invitations', 'attempts', 'grading', 'analytics', 'webhooks'],
   testing: ['migrations'],
-  bench: ['attempts', 'invitations', 'paper-import', 'grading', 'testing', 'migrations'],
+  bench: ['attempts', 'invitations', 'paper-import', 'grading', 'grading-rules', 'testing', 'migrations'],
   tools: ['identity', 'invitations', 'paper-import', 'statistics', 'migrations'],
 };
 /** Pure libraries: no framework, no I/O, so not even core. Tests may use them to compute what they expect. */

@@ -25,6 +25,8 @@ import { SaveWithoutAttemptRowLock1764300300000 } from './1764300300000-SaveWith
 import { UnlinkSnapshotCandidates1764300900000 } from './1764300900000-UnlinkSnapshotCandidates';
 import { SheetByTenant1764400000000 } from './1764400000000-SheetByTenant';
 import { CreateGradingClaim1764400200000 } from './1764400200000-CreateGradingClaim';
+import { CreateAnswerBands1764400400000 } from './1764400400000-CreateAnswerBands';
+import { CreateSimilarityReads1764400410000 } from './1764400410000-CreateSimilarityReads';
 
 /** Every migration, in order. Listed explicitly so the same list runs from TypeScript (tests) and the build. */
 export const MIGRATIONS = [
@@ -55,4 +57,6 @@ export const MIGRATIONS = [
   UnlinkSnapshotCandidates1764300900000,
   SheetByTenant1764400000000,
   CreateGradingClaim1764400200000,
+  CreateAnswerBands1764400400000,
+  CreateSimilarityReads1764400410000,
 ];

@@ -104,13 +104,14 @@ export class AnalyticsService {
   async candidate(scope: ReportScope, scopeId: string, attemptId: string) {
     const { report, computedAt } = await this.report(scope, scopeId);
     const [row] = await this.rows(scope, scopeId, [attemptId]);
-    const { timePerQuestion, similarityFlags } = await this.tx.readReplica((manager) => attemptDetails(manager, attemptId));
+    const { timePerQuestion, similarityFlags, similarityCounts } = await this.tx.readReplica((manager) => attemptDetails(manager, attemptId));
     return {
       computedAt,
       report: { scope, scopeId, title: report.title, jobRole: report.jobRole, scores: report.scores, reliability: report.reliability, competencies: report.competencies },
       candidate: row,
       timePerQuestion,
       similarityFlags,
+      similarityCounts,
     };
   }
 
@@ -146,6 +147,7 @@ export class AnalyticsService {
       passed: candidate.final && passMark !== null && candidate.points !== null ? candidate.points >= passMark : null,
       submittedAt: details.submittedAt?.toISOString() ?? null,
       similarityFlags: details.similarityFlags.map((f) => ({ question: stems.get(f.questionId) ?? f.questionId, similarity: f.similarity, otherCode: f.otherCode })),
+      similarityCounts: details.similarityCounts.map((c) => ({ question: stems.get(c.questionId) ?? c.questionId, others: c.others, shown: c.shown })),
     };
   }
 

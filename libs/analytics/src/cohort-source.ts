@@ -4,7 +4,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { AttemptStatus } from '@assay/contracts';
-import { DEFAULT_TOLERANCE, tolerancePoints, type Tolerance } from '@assay/grading-rules';
+import { CLOSEST_KEPT, DEFAULT_TOLERANCE, SHARED_BANDS_OF_NEAR_DUPLICATE, tolerancePoints, type Tolerance } from '@assay/grading-rules';
 import { answerSeconds } from './timing';
 import type { AnswerCount, AttemptMarks, Cohort, CohortAttempt, CohortCheck, CohortGrading, CohortMark, CohortVersion, FunnelCounts, ReportScope } from './cohort';
 
@@ -204,21 +204,25 @@ export async function jobRoleOf(manager: EntityManager, scope: ReportScope, scop
 
 /**
  * What one candidate report adds to the snapshot's row, read for that attempt only: when it was
- * submitted, time per question (from its first saves) and the grading domain's similarity flags.
+ * submitted, time per question (from its first saves) and the grading domain's similarity flags:
+ * the closest near-identical answers per question and how many there are in all (grading's SQL
+ * functions closest_similar_answers and similar_answer_counts).
  */
 export async function attemptDetails(manager: EntityManager, attemptId: string) {
   const [attempt] = (await manager.query('SELECT started_at, submitted_at FROM attempts WHERE id = $1', [attemptId])) as { started_at: Date; submitted_at: Date | null }[];
   const saves = (await manager.query('SELECT question_id, first_saved_at FROM responses WHERE attempt_id = $1', [attemptId])) as { question_id: string; first_saved_at: Date | null }[];
   const savedAt = saves.map((r) => r.first_saved_at?.getTime() ?? null);
-  const flags = (await manager.query(
-    `SELECT f.question_id, f.similarity, f.other_attempt_id, s.anonymous_code
-       FROM similarity_flags f JOIN grading_scripts s ON s.attempt_id = f.other_attempt_id
-      WHERE f.attempt_id = $1 ORDER BY f.similarity DESC, f.question_id`,
-    [attemptId],
-  )) as { question_id: string; similarity: string; other_attempt_id: string; anonymous_code: string }[];
+  const flags = (await manager.query('SELECT question_id, similarity, other_attempt_id, other_code FROM closest_similar_answers($1, $2)', [attemptId, CLOSEST_KEPT])) as {
+    question_id: string;
+    similarity: string;
+    other_attempt_id: string;
+    other_code: string;
+  }[];
+  const counts = (await manager.query('SELECT question_id, others FROM similar_answer_counts($1, $2)', [attemptId, SHARED_BANDS_OF_NEAR_DUPLICATE])) as { question_id: string; others: number }[];
   return {
     submittedAt: attempt?.submitted_at ?? null,
     timePerQuestion: attempt ? answerSeconds({ startedAt: attempt.started_at.getTime(), questionIds: saves.map((r) => r.question_id), firstSavedAt: savedAt }) : [],
-    similarityFlags: flags.map((f) => ({ questionId: f.question_id, similarity: Number(f.similarity), otherAttemptId: f.other_attempt_id, otherCode: f.anonymous_code })),
+    similarityFlags: flags.map((f) => ({ questionId: f.question_id, similarity: Number(f.similarity), otherAttemptId: f.other_attempt_id, otherCode: f.other_code })),
+    similarityCounts: counts.map((c) => ({ questionId: c.question_id, others: c.others, shown: flags.filter((f) => f.question_id === c.question_id).length })),
   };
 }

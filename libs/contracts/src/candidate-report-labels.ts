@@ -42,6 +42,8 @@ export interface CandidateReportLabels {
   question: string;
   similar: string;
   other: string;
+  /** A question whose near-identical others are more than the table lists (the closest 20 of a leaked answer). */
+  similarCount: (question: string, others: number, shown: number) => string;
 }
 
 export const CANDIDATE_REPORT_LABELS: Record<ReportLocale, CandidateReportLabels> = {
@@ -77,6 +79,7 @@ export const CANDIDATE_REPORT_LABELS: Record<ReportLocale, CandidateReportLabels
     question: '题目',
     similar: '相似度',
     other: '另一份答卷(阅卷编号)',
+    similarCount: (question, others, shown) => `${question}:与 ${others} 份答卷近乎相同,下表列出最接近的 ${shown} 份。`,
   },
   en: {
     report: 'Candidate report',
@@ -110,5 +113,6 @@ export const CANDIDATE_REPORT_LABELS: Record<ReportLocale, CandidateReportLabels
     question: 'Question',
     similar: 'Similarity',
     other: 'Other attempt (grader code)',
+    similarCount: (question, others, shown) => `${question}: near-identical to ${others} other candidates' answers; the table lists the closest ${shown}.`,
   },
 };

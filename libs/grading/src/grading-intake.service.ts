@@ -3,9 +3,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { TenantTransaction } from '@assay/core';
 import { AttemptsService } from '@assay/attempts';
-import { extractKeyPoints, findNearDuplicates, suggestMark, type KeyPoint } from '@assay/grading-rules';
+import { extractKeyPoints, suggestMark, type KeyPoint } from '@assay/grading-rules';
 import { PublishedPapers, type PaperSnapshot, type SnapshotQuestion } from '@assay/papers';
 import { GradingSettingsService } from './grading-settings.service';
+import { GradingSimilarity, type SimilarityWork } from './grading-similarity';
 
 /** Unambiguous upper-case letters and digits (no 0/O, 1/I) for codes a lead may read aloud. */
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -32,6 +33,7 @@ export class GradingIntakeService {
     private readonly attempts: AttemptsService,
     private readonly settings: GradingSettingsService,
     private readonly papers: PublishedPapers,
+    private readonly similarity: GradingSimilarity,
   ) {}
 
   /**
@@ -51,6 +53,7 @@ export class GradingIntakeService {
         `INSERT INTO grading_scripts (attempt_id, paper_id, paper_version_id, anonymous_code, pass_mark, open_answers) VALUES ($1, $2, $3, $4, $5, $6)`,
         [attemptId, open.paperId, open.paperVersionId, anonymousCode(), snapshot.passMark, open.answers.length],
       );
+      const work: SimilarityWork = { read: 0, compared: 0, flagged: 0 };
       for (const answer of open.answers) {
         const question = questions.get(answer.questionId);
         if (!question) throw new Error(`question ${answer.questionId} of attempt ${attemptId} is missing from its paper version`);
@@ -64,8 +67,12 @@ export class GradingIntakeService {
           `INSERT INTO grading_tasks (answer_id, paper_id, question_id, position, round) VALUES ($1, $2, $3, $4, 'first')`,
           [id, open.paperId, answer.questionId, question.position],
         );
-        await this.flagSimilar(manager, attemptId, open.paperId, answer.questionId, answer.text);
+        const found = await this.similarity.flag(manager, { id, attemptId, paperId: open.paperId, questionId: answer.questionId, text: answer.text });
+        work.read += found.read;
+        work.compared += found.compared;
+        work.flagged += found.flagged;
       }
+      if (work.flagged > 0) this.logger.log({ attemptId, ...work }, 'Near-identical answers flagged');
       return 'done';
     });
   }
@@ -101,30 +108,5 @@ export class GradingIntakeService {
       [versionId, JSON.stringify(rows)],
     );
     return byId;
-  }
-
-  /**
-   * Flags this answer and every earlier answer to the same question of the same paper that is
-   * near-identical to it, on both attempts, with the similarity.
-   */
-  private async flagSimilar(manager: EntityManager, attemptId: string, paperId: string, questionId: string, text: string): Promise<void> {
-    const others = (await manager.query(
-      `SELECT attempt_id AS id, answer_text AS text FROM grading_answers WHERE paper_id = $1 AND question_id = $2 AND attempt_id <> $3`,
-      [paperId, questionId, attemptId],
-    )) as { id: string; text: string }[];
-    if (others.length === 0) return;
-    const pairs = findNearDuplicates([{ id: attemptId, text }, ...others]).filter((pair) => pair.a === attemptId || pair.b === attemptId);
-    if (pairs.length === 0) return;
-    const flags = pairs.flatMap(({ a, b, similarity }) => [
-      { attempt_id: a, other_attempt_id: b, similarity },
-      { attempt_id: b, other_attempt_id: a, similarity },
-    ]);
-    await manager.query(
-      `INSERT INTO similarity_flags (attempt_id, other_attempt_id, question_id, similarity)
-       SELECT f.attempt_id, f.other_attempt_id, $1, f.similarity FROM jsonb_to_recordset($2::jsonb) AS f(attempt_id uuid, other_attempt_id uuid, similarity numeric)
-       ON CONFLICT DO NOTHING`,
-      [questionId, JSON.stringify(flags)],
-    );
-    this.logger.log({ attemptId, questionId, similar: pairs.length }, 'Near-identical answers flagged');
   }
 }

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditTrail } from '@assay/audit';
 import { DomainError, TenantContext, TenantTransaction } from '@assay/core';
 import type { RubricCriterion } from '@assay/contracts';
-import { checkRubricMarks, type KeyPointCoverage } from '@assay/grading-rules';
+import { checkRubricMarks, CLOSEST_KEPT, SHARED_BANDS_OF_NEAR_DUPLICATE, type KeyPointCoverage } from '@assay/grading-rules';
 import { GradingErrors } from './grading-errors';
 import { GradingQueueService, type GraderTask } from './grading-queue.service';
 import { GradingSettingsService } from './grading-settings.service';
@@ -232,7 +232,8 @@ export class GradingLeadService {
 
   /**
    * For recruiters: the attempt's open answers with suggested and final marks and every mark,
-   * the near-identical answers of other candidates (by their anonymous code), and the audit trail.
+   * the near-identical answers of other candidates (the closest CLOSEST_KEPT per question, by their
+   * anonymous code, and how many there are in all), and the audit trail.
    */
   attemptMarking(attemptId: string) {
     return this.tx.run(async (manager) => {
@@ -249,11 +250,13 @@ export class GradingLeadService {
            FROM grading_answers a WHERE a.attempt_id = $1 ORDER BY a.position`,
         [attemptId],
       )) as { id: string; question_id: string; max_points: string; suggested_points: string | null; suggestion: unknown; final_points: string | null; final_basis: string | null; marks: unknown[] }[];
-      const similar = (await manager.query(
-        `SELECT f.question_id, f.other_attempt_id, s.anonymous_code, f.similarity FROM similarity_flags f JOIN grading_scripts s ON s.attempt_id = f.other_attempt_id
-          WHERE f.attempt_id = $1 ORDER BY f.similarity DESC`,
-        [attemptId],
-      )) as { question_id: string; other_attempt_id: string; anonymous_code: string; similarity: string }[];
+      const similar = (await manager.query('SELECT question_id, other_attempt_id, other_code, similarity FROM closest_similar_answers($1, $2)', [attemptId, CLOSEST_KEPT])) as {
+        question_id: string;
+        other_attempt_id: string;
+        other_code: string;
+        similarity: string;
+      }[];
+      const counts = (await manager.query('SELECT question_id, others FROM similar_answer_counts($1, $2)', [attemptId, SHARED_BANDS_OF_NEAR_DUPLICATE])) as { question_id: string; others: number }[];
       const audit = (await manager.query(
         `SELECT g.id, g.answer_id, g.actor_id, u.name AS actor_name, g.action, g.old_points, g.new_points, g.reason, g.at
            FROM grading_audit g LEFT JOIN users u ON u.id = g.actor_id WHERE g.attempt_id = $1 ORDER BY g.id DESC`,
@@ -274,7 +277,8 @@ export class GradingLeadService {
           finalBasis: row.final_basis,
           marks: row.marks,
         })),
-        similarAnswers: similar.map((row) => ({ questionId: row.question_id, otherAttemptId: row.other_attempt_id, otherCode: row.anonymous_code, similarity: Number(row.similarity) })),
+        similarAnswers: similar.map((row) => ({ questionId: row.question_id, otherAttemptId: row.other_attempt_id, otherCode: row.other_code, similarity: Number(row.similarity) })),
+        similarCounts: counts.map((row) => ({ questionId: row.question_id, others: row.others, shown: similar.filter((flag) => flag.question_id === row.question_id).length })),
         audit: audit.map((row) => ({
           id: Number(row.id),
           answerId: row.answer_id,

@@ -40,7 +40,8 @@ export class GradingPrivacy {
 
   /**
    * Erases the copies of the person's words and what graders wrote about them: answer texts,
-   * the suggestion's matched passages, mark comments, flag and override reasons. Marks, points,
+   * the suggestion's matched passages, mark comments, flag and override reasons, the answers'
+   * similarity band keys. Marks, points,
    * final points and the override trail's numbers stay (anonymised, for reports and grader
    * agreement). The audit trail is append-only except for this legal erasure.
    */
@@ -55,6 +56,8 @@ export class GradingPrivacy {
     )) as [unknown, number];
     await manager.query(`UPDATE grading_tasks t SET flag_reason = NULL FROM grading_answers a WHERE a.id = t.answer_id AND a.attempt_id = ANY($1)`, [attemptIds]);
     await manager.query(`UPDATE grading_audit SET reason = $2 WHERE attempt_id = ANY($1)`, [attemptIds, ERASED_TEXT]);
+    // The band keys are hashes of the words: they go with the words (flags, numbers only, stay).
+    await manager.query(`DELETE FROM grading_answer_bands WHERE attempt_id = ANY($1)`, [attemptIds]);
     return { answers: answers[1], marks: marks[1] };
   }
 }

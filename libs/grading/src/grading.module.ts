@@ -12,6 +12,7 @@ import { GradingSettingsService } from './grading-settings.service';
 import { GradingJobs } from './grading.jobs';
 import { MarkingService } from './marking.service';
 import { GradingPrivacy } from './grading-privacy';
+import { GradingSimilarity } from './grading-similarity';
 
 @Module({
   imports: [PapersModule],
@@ -23,7 +24,7 @@ export class GradingModule {}
 /** The worker's part: task creation, lease release, finalisation, the sweep. */
 @Module({
   imports: [AttemptsJobsModule, PapersModule, WebhooksModule],
-  providers: [GradingSettingsService, GradingIntakeService, GradingJobs],
+  providers: [GradingSettingsService, GradingSimilarity, GradingIntakeService, GradingJobs],
 })
 export class GradingJobsModule {}
 

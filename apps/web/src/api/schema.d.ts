@@ -4039,6 +4039,12 @@ export interface operations {
                             };
                             title: string;
                         };
+                        similarityCounts: {
+                            others: number;
+                            /** Format: uuid */
+                            questionId: string;
+                            shown: number;
+                        }[];
                         similarityFlags: {
                             /** Format: uuid */
                             otherAttemptId: string;
@@ -6449,6 +6455,12 @@ export interface operations {
                             /** Format: uuid */
                             questionId: string;
                             similarity: number;
+                        }[];
+                        similarCounts: {
+                            others: number;
+                            /** Format: uuid */
+                            questionId: string;
+                            shown: number;
                         }[];
                     };
                 };

@@ -207,7 +207,13 @@ export const CANDIDATE_REPORT = object({
   similarityFlags: list(
     object(
       { questionId: uuid, similarity: num, otherAttemptId: uuid, otherCode: str },
-      "Near-identical answers to the same question by another candidate of the paper (the other attempt and its graders' anonymous code).",
+      "Near-identical answers to the same question by another candidate of the paper (the other attempt and its graders' anonymous code): the closest 20 per question, most similar first.",
+    ),
+  ),
+  similarityCounts: list(
+    object(
+      { questionId: uuid, others: int, shown: int },
+      'Per question with near-identical answers: how many other candidates answered it near-identically (counted when read) and how many of them similarityFlags shows.',
     ),
   ),
 });

@@ -48,6 +48,7 @@ const input = (overrides: Partial<CandidateReportPdf> = {}): CandidateReportPdf 
   passed: true,
   submittedAt: '2026-11-30T02:15:00.000Z',
   similarityFlags: [{ question: '3. 描述一次你化解客户投诉的经历', similarity: 0.93, otherCode: 'K7Q2' }],
+  similarityCounts: [{ question: '3. 描述一次你化解客户投诉的经历', others: 137, shown: 1 }],
   ...overrides,
 });
 
@@ -56,7 +57,7 @@ describe('the candidate report PDF', () => {
     const pdf = await writeCandidateReportPdf(input());
     expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
     const text = (await pdfText(pdf)).join('\n');
-    for (const expected of ['陳小明', '考生测评报告', '客服笔试 (第 3 版)', '42.5 / 50', '85%', '通过', '40.1 – 44.9', '92(在 12 人中)', '常模少于 30 人', '沟通能力', '團隊協作', 'Problem solving', '情景判断', '93%', 'K7Q2', '2026年11月30日']) {
+    for (const expected of ['陳小明', '考生测评报告', '客服笔试 (第 3 版)', '42.5 / 50', '85%', '通过', '40.1 – 44.9', '92(在 12 人中)', '常模少于 30 人', '沟通能力', '團隊協作', 'Problem solving', '情景判断', '93%', 'K7Q2', '与 137 份答卷近乎相同', '2026年11月30日']) {
       expect(text).toContain(expected);
     }
     // Only the glyphs used are embedded: a report is tens of kilobytes, not the font's 10 MB.
@@ -85,6 +86,7 @@ describe("the PDF's labels are the staff app's report page's", () => {
       ...[shared.bandReading('2.4'), shared.percentileOf('92', 12), shared.tooSmall],
       ...[shared.competencies, shared.competenciesReading, shared.competency, shared.candidate, shared.cohort],
       ...[shared.sections, shared.section, shared.points, shared.similarity, shared.similarityReading, shared.question, shared.similar, shared.other],
+      shared.similarCount('3. 描述一次你化解客户投诉的经历', 137, 1),
     ];
     for (const label of drawn) expect(text).toContain(squash(label));
   });

@@ -27,6 +27,8 @@ export interface CandidateReportPdf {
   submittedAt: string | null;
   /** Each flag's question as "number. stem", its similarity 0-1 and the other script's grader code. */
   similarityFlags: { question: string; similarity: number; otherCode: string }[];
+  /** Per question with flags: how many other candidates answered it near-identically, and how many the table shows. */
+  similarityCounts: { question: string; others: number; shown: number }[];
 }
 
 /**
@@ -151,6 +153,7 @@ function similarityBlock(doc: Doc, input: CandidateReportPdf, text: ReportText):
     return;
   }
   note(doc, text.similarityReading);
+  for (const count of input.similarityCounts) if (count.others > count.shown) note(doc, text.similarCount(count.question, count.others, count.shown));
   table(
     doc,
     [text.question, text.similar, text.other],

@@ -105,7 +105,18 @@ export const ATTEMPT_MARKING = object({
       marks: list({ type: 'object', additionalProperties: true, description: 'One mark: round, grader, points, scores, comment.' }),
     }),
   ),
-  similarAnswers: list(object({ questionId: { type: 'string', format: 'uuid' }, otherAttemptId: { type: 'string', format: 'uuid' }, otherCode: str, similarity: num })),
+  similarAnswers: list(
+    object(
+      { questionId: { type: 'string', format: 'uuid' }, otherAttemptId: { type: 'string', format: 'uuid' }, otherCode: str, similarity: num },
+      'The closest near-identical answers of other candidates, at most 20 per question, most similar first.',
+    ),
+  ),
+  similarCounts: list(
+    object(
+      { questionId: { type: 'string', format: 'uuid' }, others: int, shown: int },
+      'Per question with near-identical answers: how many other candidates answered it near-identically (counted when read) and how many of them similarAnswers shows.',
+    ),
+  ),
   audit: list({ type: 'object', additionalProperties: true, description: 'Who changed which mark when, from what to what, and why.' }),
 });
 

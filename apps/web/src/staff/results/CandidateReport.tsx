@@ -228,6 +228,12 @@ function Similarity({ data, version, scope, id }: { data: CandidateReportData; v
   return (
     <>
       <p>{text.similarityReading}</p>
+      {/* A leaked model answer: the count says how far it went, the table shows the closest. */}
+      {data.similarityCounts
+        .filter((count) => count.others > count.shown)
+        .map((count) => (
+          <p key={count.questionId}>{text.similarCount(stems.get(count.questionId) ?? count.questionId, count.others, count.shown)}</p>
+        ))}
       <Table
         rowKey={(f) => `${f.questionId}-${f.otherAttemptId}`}
         size="small"
