@@ -4,7 +4,8 @@
  * and stopping child processes (only those started here are ever stopped), HTTP to 127.0.0.1 only,
  * CPU accounting from /proc, and a description of the machine.
  *
- * Benchmarks that use it all recreate `assay_bench`: run one at a time.
+ * Benchmarks that use the default `assay_bench` all recreate it: run those one at a time (a
+ * benchmark may name a database of its own, as bench/wave.ts does).
  */
 import 'reflect-metadata';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -34,13 +35,13 @@ export function option(name: string, fallback: string): string {
 /**
  * The environment of the servers a benchmark starts (also put into this process's env), and the
  * config loaded from it. Host, roles and passwords come from the developer's settings; the database
- * name is always `assay_bench`.
+ * is `assay_bench` unless the benchmark names its own.
  */
-export function benchEnvironment(redisPrefix: string, poolSize: number): { env: Record<string, string>; config: AppConfig } {
+export function benchEnvironment(redisPrefix: string, poolSize: number, database = BENCH_DB): { env: Record<string, string>; config: AppConfig } {
   const base = loadConfig();
   const env: Record<string, string> = {
-    DATABASE_URL: databaseUrlWithName(base.DATABASE_URL, BENCH_DB),
-    MIGRATION_DATABASE_URL: databaseUrlWithName(base.MIGRATION_DATABASE_URL, BENCH_DB),
+    DATABASE_URL: databaseUrlWithName(base.DATABASE_URL, database),
+    MIGRATION_DATABASE_URL: databaseUrlWithName(base.MIGRATION_DATABASE_URL, database),
     DATABASE_ADMIN_URL: base.DATABASE_ADMIN_URL,
     DATABASE_POOL_SIZE: String(poolSize),
     REDIS_URL: base.REDIS_URL,
@@ -63,10 +64,11 @@ export function build(): void {
   execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
 }
 
-/** Drops and recreates `assay_bench` (roles created if missing) and applies every migration. */
+/** Drops and recreates the benchmark's database (roles created if missing) and applies every migration. */
 export async function recreateDatabase(config: AppConfig): Promise<void> {
-  console.log(`Recreating database ${BENCH_DB}...`);
-  await dropDatabase(config.DATABASE_ADMIN_URL, BENCH_DB);
+  const database = new URL(config.DATABASE_URL).pathname.slice(1);
+  console.log(`Recreating database ${database}...`);
+  await dropDatabase(config.DATABASE_ADMIN_URL, database);
   await provisionDatabase({ adminUrl: config.DATABASE_ADMIN_URL, ownerUrl: config.MIGRATION_DATABASE_URL, appUrl: config.DATABASE_URL });
   const applied = await runMigrations(config.MIGRATION_DATABASE_URL, MIGRATIONS);
   console.log(`  migrations: ${applied.join(', ')}`);
@@ -169,11 +171,14 @@ export async function waitFor(url: string, child: ChildProcess, timeoutMs = 60_0
   throw new Error(`${url} not healthy after ${timeoutMs} ms`);
 }
 
-/** Starts the compiled API (`dist/apps/api/src/main.js`) on a free port and waits for its health check. */
-export async function startApi(env: Record<string, string>, preferredPort = 3100, name = 'api'): Promise<{ url: string; child: ChildProcess }> {
+/**
+ * Starts the compiled API (`dist/apps/api/src/main.js`) on a free port and waits for its health
+ * check; `nodeArgs` go before the script (e.g. `-r` of a probe).
+ */
+export async function startApi(env: Record<string, string>, preferredPort = 3100, name = 'api', nodeArgs: string[] = []): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort(preferredPort);
   const url = `http://127.0.0.1:${port}`;
-  const child = startChild(name, ['dist/apps/api/src/main.js'], { ...env, PORT: String(port) });
+  const child = startChild(name, [...nodeArgs, 'dist/apps/api/src/main.js'], { ...env, PORT: String(port) });
   await waitFor(`${url}/api/health`, child);
   console.log(`API up on ${url}`);
   return { url, child };
