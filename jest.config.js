@@ -28,10 +28,10 @@ const shared = {
   moduleNameMapper,
 };
 
-// Pure libraries (no framework, no I/O) run without any database; everything else gets a fresh
+// Pure libraries and bench's pure helpers (no framework, no I/O) run without any database; everything else gets a fresh
 // PostgreSQL database and Redis key prefix per run (see libs/testing/src/global-setup.ts).
 // The web app's pure logic (offline queue, clock) is tested here too; its React code is tested in Chromium.
-const pureRoots = ['<rootDir>/libs/contracts', '<rootDir>/libs/paper-import', '<rootDir>/libs/scoring', '<rootDir>/libs/statistics', '<rootDir>/libs/grading-rules', '<rootDir>/apps/web'];
+const pureRoots = ['<rootDir>/bench', '<rootDir>/libs/contracts', '<rootDir>/libs/paper-import', '<rootDir>/libs/scoring', '<rootDir>/libs/statistics', '<rootDir>/libs/grading-rules', '<rootDir>/apps/web'];
 
 /** @type {import('jest').Config} */
 const config = {

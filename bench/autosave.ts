@@ -27,7 +27,6 @@
  * Writes bench/results/autosave-<date>.json (+ .raw.json, git-ignored). See docs/performance.md.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
@@ -35,12 +34,13 @@ import { Client } from 'pg';
 import { databaseUrlWithName, dropDatabase, provisionDatabase, runMigrations, loadConfig } from '@assay/core';
 import { linkToken } from '@assay/invitations';
 import { MIGRATIONS } from '@assay/migrations';
+import { startBareAutosave } from './bare-autosave-server';
+import { measureOpen, type OpenMeasurement, type SaveTarget, type StartedAttempt } from './open-loop';
 import {
   benchEnvironment,
   build,
   call,
   cpuDelta,
-  freePort,
   loadAverage,
   machine,
   option,
@@ -50,8 +50,6 @@ import {
   runBenchmark,
   signup,
   startApi,
-  startChild,
-  waitFor,
   type Measurement,
 } from './support';
 
@@ -77,10 +75,7 @@ const benchEnv: Record<string, string> = {
 Object.assign(process.env, benchEnv);
 const config = loadConfig();
 
-interface Started {
-  attemptId: string;
-  attemptToken: string;
-}
+type Started = StartedAttempt;
 
 // autocannon's `requests` / setupRequest is not in bench/autocannon.d.ts.
 type RequestShape = { method: string; path: string; headers: Record<string, string>; body: string };
@@ -201,11 +196,8 @@ async function measure(name: string, base: string, pathOf: (a: Started, q: strin
   };
 }
 
-interface Target {
+interface Target extends SaveTarget {
   name: 'api' | 'bare' | 'plain';
-  base: string;
-  pid: number;
-  path: (a: Started, q: string) => string;
 }
 
 const TARGET_NAMES: Record<string, string> = { api: 'Assay API', bare: 'bare Fastify + pg, same SQL', plain: 'bare Fastify + pg, plain upsert' };
@@ -223,145 +215,6 @@ function ratios(results: Measurement[], baseline: string): { perRound: number[];
   return { perRound, median: [...perRound].sort((x, y) => x - y)[Math.floor(perRound.length / 2)] };
 }
 
-interface OpenMeasurement {
-  target: string;
-  candidates: number;
-  intervalSeconds: number;
-  offeredPerSecond: number;
-  /** Saves due in the measured window. */
-  due: number;
-  /** 2xx answers to them, per second of the window. */
-  achievedPerSecond: number;
-  latency: { mean: number; p50: number; p90: number; p99: number; max: number };
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  superseded: number;
-  serverCpuMsPerRequest: number;
-  postgresCpuMsPerRequest: number;
-  loadAverage1mAfter: number;
-}
-
-/**
- * Open loop: every attempt is a candidate with its own keep-alive connection (an http.Agent with
- * one socket), saving every `intervalSeconds` from a random phase, for warm-up + duration.
- * Only saves due inside the measured window are counted; latency runs from the time each save was
- * due (a save waiting for the previous one on the same connection counts that wait).
- */
-async function measureOpen(name: string, base: string, pathOf: (a: Started, q: string) => string, pid: number, attempts: Started[], questionIds: string[], intervalSeconds: number): Promise<OpenMeasurement> {
-  const url = new URL(base);
-  const interval = intervalSeconds * 1000;
-  const timeoutMs = 10_000;
-  const latencies: number[] = [];
-  let [errors, timeouts, non2xx, ok, superseded, due] = [0, 0, 0, 0, 0, 0];
-  const start = performance.now() + 200;
-  const windowStart = start + WARMUP * 1000;
-  const windowEnd = windowStart + DURATION * 1000;
-  let serverBefore = 0;
-  let pgBefore = new Map<number, number>();
-  const cpuMark = setTimeout(() => {
-    serverBefore = procCpuMs(pid);
-    pgBefore = postgresCpu();
-  }, windowStart - performance.now());
-  const agents = attempts.map(() => new http.Agent({ keepAlive: true, maxSockets: 1 }));
-  const inFlight = new Set<Promise<void>>();
-
-  const send = (attempt: Started, agent: http.Agent, dueAt: number, counted: boolean): Promise<void> =>
-    new Promise<void>((resolve) => {
-      const { questionId, body } = nextSave(attempt, questionIds);
-      let timedOut = false;
-      const request = http.request(
-        {
-          host: url.hostname,
-          port: url.port,
-          method: 'PUT',
-          path: pathOf(attempt, questionId),
-          agent,
-          timeout: timeoutMs,
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-attempt-token': attempt.attemptToken, 'user-agent': 'bench' },
-        },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => {
-            if (counted) {
-              latencies.push(performance.now() - dueAt);
-              const status = response.statusCode ?? 0;
-              if (status >= 200 && status < 300) {
-                ok += 1;
-                if (Buffer.concat(chunks).includes('"superseded"')) superseded += 1;
-              } else non2xx += 1;
-            }
-            resolve();
-          });
-        },
-      );
-      request.on('timeout', () => {
-        timedOut = true;
-        if (counted) timeouts += 1;
-        request.destroy(new Error('timeout'));
-      });
-      request.on('error', () => {
-        if (counted && !timedOut) errors += 1;
-        resolve();
-      });
-      request.end(body);
-    });
-
-  await new Promise<void>((finished) => {
-    let pending = attempts.length;
-    attempts.forEach((attempt, i) => {
-      let dueAt = start + Math.random() * interval;
-      const tick = () => {
-        if (dueAt >= windowEnd) {
-          if (--pending === 0) finished();
-          return;
-        }
-        const counted = dueAt >= windowStart;
-        if (counted) due += 1;
-        const p = send(attempt, agents[i], dueAt, counted);
-        inFlight.add(p);
-        void p.then(() => inFlight.delete(p));
-        dueAt += interval;
-        setTimeout(tick, Math.max(0, dueAt - performance.now()));
-      };
-      setTimeout(tick, Math.max(0, dueAt - performance.now()));
-    });
-  });
-  await Promise.all(inFlight);
-  clearTimeout(cpuMark);
-  const serverMs = procCpuMs(pid) - serverBefore;
-  const pgMs = cpuDelta(pgBefore, postgresCpu());
-  agents.forEach((agent) => agent.destroy());
-
-  latencies.sort((x, y) => x - y);
-  const pct = (p: number) => (latencies.length ? Math.round(latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] * 10) / 10 : 0);
-  const answered = ok + non2xx;
-  const per = (ms: number) => (answered > 0 ? Math.round((ms / answered) * 1000) / 1000 : 0);
-  return {
-    target: name,
-    candidates: attempts.length,
-    intervalSeconds,
-    offeredPerSecond: Math.round(attempts.length / intervalSeconds),
-    due,
-    achievedPerSecond: Math.round(ok / DURATION),
-    latency: {
-      mean: latencies.length ? Math.round((latencies.reduce((x, y) => x + y, 0) / latencies.length) * 10) / 10 : 0,
-      p50: pct(50),
-      p90: pct(90),
-      p99: pct(99),
-      max: pct(100),
-    },
-    errors,
-    timeouts,
-    non2xx,
-    superseded,
-    serverCpuMsPerRequest: per(serverMs),
-    postgresCpuMsPerRequest: per(pgMs),
-    loadAverage1mAfter: loadAverage()[0],
-  };
-}
-
 async function main(): Promise<void> {
   if (BUILD) build();
   console.log(`Recreating database ${DB}...`);
@@ -373,13 +226,7 @@ async function main(): Promise<void> {
   const { url: api, child: apiChild } = await startApi(benchEnv, 3102, 'api');
   const { questionIds, attempts, storm } = await seed(api);
 
-  const barePort = await freePort(Number(new URL(api).port) + 1);
-  const bare = `http://127.0.0.1:${barePort}`;
-  const bareChild = startChild('bare', [...process.execArgv, join(__dirname, 'bare-autosave-server' + (__filename.endsWith('.ts') ? '.ts' : '.js'))], {
-    ...benchEnv,
-    PORT: String(barePort),
-  });
-  await waitFor(`${bare}/health`, bareChild);
+  const { url: bare, child: bareChild } = await startBareAutosave(benchEnv, Number(new URL(api).port) + 1);
 
   // Correctness first: the three servers save and answer with the same shape.
   const [first] = attempts;
@@ -426,7 +273,7 @@ async function main(): Promise<void> {
     const targets = rotated(servers, index);
     for (const target of targets) {
       console.log(`Open loop, ${target.name}: ${attempts.length} candidates, one save each every ${intervalSeconds} s (${WARMUP} s warm-up, ${DURATION} s)...`);
-      const m = await measureOpen(target.name, target.base, target.path, target.pid, attempts, questionIds, intervalSeconds);
+      const m = await measureOpen(target, attempts, (attempt) => nextSave(attempt, questionIds), { intervalSeconds, warmupSeconds: WARMUP, durationSeconds: DURATION });
       console.log(`  offered ${m.offeredPerSecond}/s, achieved ${m.achievedPerSecond}/s, p50 ${m.latency.p50} ms, p90 ${m.latency.p90} ms, p99 ${m.latency.p99} ms, errors ${m.errors}, timeouts ${m.timeouts}, non-2xx ${m.non2xx}`);
       open.push(m);
     }

@@ -15,8 +15,11 @@
  * Both take the tenant from the attempt token as the API does. Started as a child process by the
  * benchmark.
  */
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import Fastify from 'fastify';
 import { runBareServer, serveBare } from './bare-server';
+import { freePort, startChild, waitFor } from './support';
 import { Pool } from 'pg';
 import { attemptTokenKey, hashAttemptToken, SAVE_ANSWERS, tenantOfAttemptToken } from '@assay/attempts';
 import { loadConfig } from '@assay/core';
@@ -81,6 +84,19 @@ export async function startBareServer(databaseUrl: string, port: number, poolSiz
   });
 
   return serveBare(app, pool, port);
+}
+
+/**
+ * Starts this server as a child process of a benchmark (its settings in `env`: database, pool size,
+ * LINK_SECRET), on a free port from `preferredPort`, and waits until it answers.
+ */
+export async function startBareAutosave(env: Record<string, string>, preferredPort: number): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort(preferredPort);
+  const url = `http://127.0.0.1:${port}`;
+  // Run the way the benchmark runs (TypeScript through swc, or the build).
+  const child = startChild('bare', [...process.execArgv, join(__dirname, 'bare-autosave-server' + (__filename.endsWith('.ts') ? '.ts' : '.js'))], { ...env, PORT: String(port) });
+  await waitFor(`${url}/health`, child);
+  return { url, child };
 }
 
 if (require.main === module) {

@@ -171,11 +171,14 @@ export async function waitFor(url: string, child: ChildProcess, timeoutMs = 60_0
   throw new Error(`${url} not healthy after ${timeoutMs} ms`);
 }
 
-/** Starts the compiled API (`dist/apps/api/src/main.js`) on a free port and waits for its health check. */
-export async function startApi(env: Record<string, string>, preferredPort = 3100, name = 'api'): Promise<{ url: string; child: ChildProcess }> {
+/**
+ * Starts the compiled API (`dist/apps/api/src/main.js`) on a free port and waits for its health
+ * check; `nodeArgs` go before the script (e.g. `-r` of a probe).
+ */
+export async function startApi(env: Record<string, string>, preferredPort = 3100, name = 'api', nodeArgs: string[] = []): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort(preferredPort);
   const url = `http://127.0.0.1:${port}`;
-  const child = startChild(name, ['dist/apps/api/src/main.js'], { ...env, PORT: String(port) });
+  const child = startChild(name, [...nodeArgs, 'dist/apps/api/src/main.js'], { ...env, PORT: String(port) });
   await waitFor(`${url}/api/health`, child);
   console.log(`API up on ${url}`);
   return { url, child };

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { provisionDatabase, runMigrations } from '@assay/core';
 import { MIGRATIONS } from '@assay/migrations';
-import { publishedPaperVia } from './fixtures';
+import { ownWords, publishedPaperVia } from './fixtures';
 import { onExit, OwnPostgres, OwnRedis } from './own-services';
 import { freePort } from './ports';
 import { TestSmtpServer } from './smtp';
@@ -130,21 +130,6 @@ async function retrying<T>(attempt: (round: number) => Promise<Answer<T>>, onRet
 function must<T>(answer: Answer<T>, what: string): T {
   if (answer.kind !== 'ok') throw new Error(`${what}: ${answer.kind === 'refused' ? `${answer.status} ${answer.code}` : 'unreachable'}`);
   return answer.body;
-}
-
-/**
- * Each candidate's essay in words of their own: answers that all read alike are flagged as
- * near-identical in pairs (docs/grading.md), n² flags that no real wave produces.
- */
-function ownWords(index: number): string {
-  const pool = '安抚客户情绪核实订单物流信息给出补发退款方案跟进回访道歉理解耐心倾听记录问题反馈主管确认地址联系快递赔偿优惠券满意度解释规则售后服务处理流程及时沟通';
-  let seed = index * 2654435761 + 12345;
-  let text = '';
-  for (let i = 0; i < 60; i += 1) {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    text += pool[seed % pool.length];
-  }
-  return text;
 }
 
 interface Paper {

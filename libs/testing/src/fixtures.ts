@@ -73,3 +73,18 @@ export async function publishedPaperVia(post: ApiPost, title = '在线客服专�
   await call(`/papers/${created.id}/publish`, {});
   return { paperId: created.id, jobRoleId: role.id, questionIds };
 }
+
+/**
+ * Each candidate's essay in words of their own: answers that all read alike are flagged as
+ * near-identical in pairs (docs/grading.md), n² flags that no real wave produces.
+ */
+export function ownWords(index: number): string {
+  const pool = '安抚客户情绪核实订单物流信息给出补发退款方案跟进回访道歉理解耐心倾听记录问题反馈主管确认地址联系快递赔偿优惠券满意度解释规则售后服务处理流程及时沟通';
+  let seed = index * 2654435761 + 12345;
+  let text = '';
+  for (let i = 0; i < 60; i += 1) {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    text += pool[seed % pool.length];
+  }
+  return text;
+}
