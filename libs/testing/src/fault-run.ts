@@ -535,6 +535,7 @@ export class FaultRun {
       this.start('worker-1');
     });
     await this.fault('Redis SHUTDOWN NOSAVE, start again on its port', () => this.running('redis').restart());
+    await this.fault('kill -9 Redis (AOF everysec: up to a second of writes lost), start again on its port', () => this.running('redis').crash());
     await this.fault('PostgreSQL pg_ctl restart -m immediate', async () => this.running('postgres').restart('immediate'));
     await this.afterMoreSaves();
   }

@@ -168,6 +168,19 @@ export class OwnRedis {
     await this.launch();
   }
 
+  /**
+   * `kill -9`, then a new server on the same port and directory: it replays the AOF, which with
+   * `appendfsync everysec` may lack up to the last second of writes (queued jobs, locks).
+   */
+  async crash(): Promise<void> {
+    const child = this.child;
+    if (!child) throw new Error('redis-server is not running');
+    const exited = new Promise<void>((done) => child.once('exit', () => done()));
+    child.kill('SIGKILL');
+    await exited;
+    await this.launch();
+  }
+
   async stop(): Promise<void> {
     const child = this.child;
     if (child && child.exitCode === null && child.signalCode === null) {
