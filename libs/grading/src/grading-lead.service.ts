@@ -4,6 +4,7 @@ import { AuditTrail } from '@assay/audit';
 import { DomainError, TenantContext, TenantTransaction } from '@assay/core';
 import type { RubricCriterion } from '@assay/contracts';
 import { checkRubricMarks, CLOSEST_KEPT, SHARED_BANDS_OF_NEAR_DUPLICATE, type KeyPointCoverage } from '@assay/grading-rules';
+import { graderView } from './grader-view';
 import { GradingErrors } from './grading-errors';
 import { GradingQueueService, type GraderTask } from './grading-queue.service';
 import { GradingSettingsService } from './grading-settings.service';
@@ -138,19 +139,9 @@ export class GradingLeadService {
         round: row.round,
         code: row.anonymous_code,
         questionId: row.question_id,
-        question: {
-          id: row.question_id,
-          stem: row.stem,
-          referenceAnswer: row.reference_answer,
-          explanation: row.explanation,
-          rubric: row.rubric,
-          points: Number(row.max_points),
-          halfPoints,
-        },
-        answer: row.answer_text,
+        ...graderView(row, Number(row.max_points), halfPoints),
         maxPoints: Number(row.max_points),
         suggestedPoints: row.suggested_points === null ? null : Number(row.suggested_points),
-        suggestion: { points: row.suggested_points === null ? null : Number(row.suggested_points), keyPoints: row.suggestion },
         marks: row.marks.map((mark) => ({ ...mark, points: Number(mark.points), scores: mark.scores.map(Number) })),
         flagged: row.flagged,
         flagReason: row.flag_reason,

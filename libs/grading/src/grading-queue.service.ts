@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { RubricCriterion } from '@assay/contracts';
 import { driverPool, JobName, JobQueue, TenantTransaction } from '@assay/core';
 import type { KeyPointCoverage } from '@assay/grading-rules';
+import { graderView, type GraderViewRow } from './grader-view';
 import { GradingErrors } from './grading-errors';
 import { DEFAULT_GRADING_SETTINGS } from './grading-settings.service';
 import { MarkingService, type AfterMark, type MarkInput } from './marking.service';
@@ -33,19 +34,11 @@ export interface GraderTask {
   suggestion: { points: number | null; keyPoints: KeyPointCoverage[] };
 }
 
-interface ClaimedRow {
+interface ClaimedRow extends GraderViewRow {
   id: string;
   lease_expires_at: Date;
   anonymous_code: string;
-  question_id: string;
-  stem: string;
-  reference_answer: string | null;
-  explanation: string | null;
-  rubric: RubricCriterion[];
   points: string;
-  answer_text: string;
-  suggested_points: string | null;
-  suggestion: KeyPointCoverage[];
   half_points: boolean;
 }
 
@@ -71,22 +64,7 @@ export interface ClaimFilter {
 const CLAIM = `SELECT * FROM grading_claim($1, $2, $3, $4, $5, $6, $7)`;
 
 function graderTask(row: ClaimedRow): GraderTask {
-  return {
-    taskId: row.id,
-    leaseExpiresAt: row.lease_expires_at.toISOString(),
-    code: row.anonymous_code,
-    question: {
-      id: row.question_id,
-      stem: row.stem,
-      referenceAnswer: row.reference_answer,
-      explanation: row.explanation,
-      rubric: row.rubric,
-      points: Number(row.points),
-      halfPoints: row.half_points,
-    },
-    answer: row.answer_text,
-    suggestion: { points: row.suggested_points === null ? null : Number(row.suggested_points), keyPoints: row.suggestion },
-  };
+  return { taskId: row.id, leaseExpiresAt: row.lease_expires_at.toISOString(), code: row.anonymous_code, ...graderView(row, Number(row.points), row.half_points) };
 }
 
 /** The grader's side of the queue: claim, renew, mark, skip, flag. */
