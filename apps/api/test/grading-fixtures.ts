@@ -5,6 +5,7 @@ import type { SignedUpTenant, TestApi } from './test-api';
 /** Helpers of the grading tests: a paper with two open questions, submitted attempts, graders. */
 export interface OpenPaper {
   paperId: string;
+  jobRoleId: string;
   /** 客户丢件 (10 points, rubric 沟通 4 + 方案 6), 价格投诉 (6 points, rubric 倾听 2 + 处理 4), one single choice (4 points). */
   q: { parcel: string; price: string; single: string };
 }
@@ -55,7 +56,7 @@ export async function openPaper(api: TestApi, tenant: SignedUpTenant): Promise<O
   ];
   const paper = await call(api, tenant, 'POST', '/papers', { jobRoleId: role.id, title: '客服阅卷', durationMinutes: 30, passMark: 12, sections });
   await call(api, tenant, 'POST', `/papers/${paper.id}/publish`, {});
-  return { paperId: paper.id, q };
+  return { paperId: paper.id, jobRoleId: role.id, q };
 }
 
 export interface Submitted {

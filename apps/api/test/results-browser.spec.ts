@@ -247,13 +247,16 @@ describe('results in a real browser', () => {
     await page.context().close();
   }, 600_000);
 
-  it('a role without submitted attempts says what to do', async () => {
-    const empty = (await call(api, tenant, 'POST', '/job-roles', { name: '仓库管理员' })).id as string;
+  it('a role without submitted attempts says what to do, and fills in by itself once one is scored', async () => {
+    const paper = await openPaper(api, tenant);
     const page = await recruiterPage(true);
-    await page.goto(`${base}/staff/results/job-roles/${empty}`);
+    await page.goto(`${base}/staff/results/job-roles/${paper.jobRoleId}`);
     await page.getByText('还没有已交卷的考生').waitFor();
     await page.getByText('邀请考生参加测评').waitFor();
     await checkScreen(page, 'empty');
+    // No reload: the page asks again while the report is not computed.
+    await submit(api, tenant, paper, { parcel: '先安抚客户,再核实订单。', price: '解释价保规则。', single: 'B' });
+    await page.getByRole('img', { name: /^分数分布\./ }).waitFor();
     await page.context().close();
   }, 300_000);
 

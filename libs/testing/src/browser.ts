@@ -28,7 +28,10 @@ export const SCREENSHOTS = join(__dirname, '..', '..', '..', 'tmp', 'screenshots
  */
 export function watchConsole(page: Page, errors: string[], expected?: (message: ConsoleMessage) => boolean): Page {
   page.on('console', (message) => {
-    if (message.type() === 'error' && !expected?.(message)) errors.push(`${page.url()}: ${message.text()}`);
+    if (message.type() !== 'error' || expected?.(message)) return;
+    // A failed load names the page; the resource that failed is in the message's location.
+    const resource = failedStatus(message) === undefined ? '' : ` (${message.location().url})`;
+    errors.push(`${page.url()}: ${message.text()}${resource}`);
   });
   page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
   return page;

@@ -26,11 +26,16 @@ export const isScope = (value: string | undefined): value is Scope => value === 
 /** A report not computed yet is a normal state (nobody submitted), not an error. */
 export const notComputed = (error: unknown) => error instanceof ProblemError && error.problem.code === 'analytics.report_not_found';
 
+/** How often a page without a report asks again: the worker computes one within seconds of the first scoring. */
+const NOT_COMPUTED_POLL_MS = 5_000;
+
 export function useReport(scope: Scope, id: string, enabled = true) {
   return useQuery({
     queryKey: ['analytics', scope, id],
     enabled,
     retry: (count, error) => !notComputed(error) && count < 2,
+    // The empty page promises that results appear by themselves: it asks again until they do.
+    refetchInterval: (query) => (notComputed(query.state.error) ? NOT_COMPUTED_POLL_MS : false),
     queryFn: async () => bodyOf<StoredReport>(await staffApi.GET('/api/v1/analytics/{scope}/{id}', { params: { path: { scope, id } } })),
   });
 }
