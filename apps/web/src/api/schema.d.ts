@@ -5075,10 +5075,11 @@ export interface operations {
                 actorUserId?: string;
                 /** @description The API key that acted. */
                 apiKeyId?: string;
-                /** @description The `next` of the previous page; leave out for the first page. */
+                /** @description Cursor paging: the `next` of the previous page; leave out for the first page. With `cursor` or `limit`, any `page` and `pageSize` are ignored. */
                 cursor?: string;
                 /** @description Entries at or after this time. */
                 from?: string;
+                /** @description Cursor paging: rows per page. */
                 limit?: number;
                 method?: "POST" | "PUT" | "PATCH" | "DELETE";
                 /** @description The id of the resource acted on (its own id or one in the path). */
@@ -5529,11 +5530,11 @@ export interface operations {
     InvitationsController_listCandidates: {
         parameters: {
             query?: {
-                /** @description Cursor paging: the `next` of the previous page. With `cursor` or `limit`, `page` and `pageSize` are ignored. */
+                /** @description Cursor paging: the `next` of the previous page; leave out for the first page. With `cursor` or `limit`, any `page` and `pageSize` are ignored. */
                 cursor?: string;
                 /** @description The candidate's ATS id, exactly. */
                 externalId?: string;
-                /** @description Cursor paging: rows per page (default 50). */
+                /** @description Cursor paging: rows per page. */
                 limit?: number;
                 page?: unknown;
                 pageSize?: unknown;
@@ -8044,12 +8045,12 @@ export interface operations {
                 /** @description The candidate's ATS id, exactly. */
                 candidateExternalId?: string;
                 candidateId?: string;
-                /** @description Cursor paging: the `next` of the previous page. With `cursor` or `limit`, `page` and `pageSize` are ignored. */
+                /** @description Cursor paging: the `next` of the previous page; leave out for the first page. With `cursor` or `limit`, any `page` and `pageSize` are ignored. */
                 cursor?: string;
                 /** @description The invitation's ATS id, exactly. */
                 externalId?: string;
                 jobRoleId?: string;
-                /** @description Cursor paging: rows per page (default 50). */
+                /** @description Cursor paging: rows per page. */
                 limit?: number;
                 page?: unknown;
                 pageSize?: unknown;
@@ -8501,12 +8502,12 @@ export interface operations {
                 /** @description The candidate's ATS id, exactly. */
                 candidateExternalId?: string;
                 candidateId?: string;
-                /** @description Cursor paging: the `next` of the previous page. With `cursor` or `limit`, `page` and `pageSize` are ignored. */
+                /** @description Cursor paging: the `next` of the previous page; leave out for the first page. With `cursor` or `limit`, any `page` and `pageSize` are ignored. */
                 cursor?: string;
                 /** @description The invitation's ATS id, exactly. */
                 externalId?: string;
                 jobRoleId?: string;
-                /** @description Cursor paging: rows per page (default 50). */
+                /** @description Cursor paging: rows per page. */
                 limit?: number;
                 page?: unknown;
                 pageSize?: unknown;
@@ -11361,10 +11362,10 @@ export interface operations {
     WebhooksController_deliveries: {
         parameters: {
             query?: {
-                /** @description Cursor paging: the `next` of the previous page. With `cursor` or `limit`, `page` and `pageSize` are ignored. */
+                /** @description Cursor paging: the `next` of the previous page; leave out for the first page. With `cursor` or `limit`, any `page` and `pageSize` are ignored. */
                 cursor?: string;
                 eventType?: "invitation.sent" | "invitation.opened" | "invitation.started" | "invitation.submitted" | "invitation.graded" | "invitation.passed" | "invitation.failed" | "paper.published" | "paper.marking_finished";
-                /** @description Cursor paging: rows per page (default 50). */
+                /** @description Cursor paging: rows per page. */
                 limit?: number;
                 page?: unknown;
                 pageSize?: unknown;
