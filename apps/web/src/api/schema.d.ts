@@ -147,7 +147,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** An API key (never its secret), revoked or not: the audit log names the key an entry was made with. */
+        get: operations["ApiKeysController_get"];
         put?: never;
         post?: never;
         /** Revoke an API key; requests with it answer 401 from now on. */
@@ -4450,6 +4451,63 @@ export interface operations {
             };
             /** @description The body or file is larger than the server accepts (`request.too_large`, `upload.file_too_large`, `upload.expands_too_much`), or reading the file passed its time or memory limit (`upload.too_complex`). */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApiKeysController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyResponse"];
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
