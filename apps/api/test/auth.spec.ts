@@ -211,6 +211,40 @@ describe('staff accounts and API keys', () => {
     expect(revoked.body.code).toBe('auth.invalid_api_key');
   });
 
+  it("answers one API key to its company's admins, revoked too, never its secret; 404 problem for another company's or an unknown id", async () => {
+    const tenant = await api.signup();
+    const created = await api.request('POST', '/api/v1/api-keys', { token: tenant.accessToken, body: { name: 'ATS 同步', scopes: ['recruiter'] } });
+    const key: string = created.body.key;
+    const one = (id: string, token = tenant.accessToken) => api.request('GET', `/api/v1/api-keys/${id}`, { token });
+
+    const shown = await one(created.body.id);
+    expect(shown.status).toBe(200);
+    expect(shown.body).toMatchObject({ id: created.body.id, name: 'ATS 同步', prefix: created.body.prefix, scopes: ['recruiter'], revokedAt: null });
+    expect(shown.body.key).toBeUndefined();
+    expect(shown.body.secretHash).toBeUndefined();
+    expect(JSON.stringify(shown.body)).not.toContain(key.slice(-43));
+
+    // Admins only: the key itself (a recruiter) is refused.
+    expect((await one(created.body.id, key)).status).toBe(403);
+
+    expect((await api.request('DELETE', `/api/v1/api-keys/${created.body.id}`, { token: tenant.accessToken })).status).toBe(204);
+    const revoked = await one(created.body.id);
+    expect(revoked.status).toBe(200);
+    expect(revoked.body.name).toBe('ATS 同步');
+    expect(revoked.body.revokedAt).not.toBeNull();
+
+    const other = await api.signup();
+    const foreign = await one(created.body.id, other.accessToken);
+    const unknown = await one('00000000-0000-4000-8000-000000000000', other.accessToken);
+    for (const missing of [foreign, unknown]) {
+      expect(missing.status).toBe(404);
+      expect(missing.headers['content-type']).toContain('application/problem+json');
+    }
+    expect(foreign.body.code).toBe(unknown.body.code);
+    expect(foreign.body.detail).toBe(unknown.body.detail);
+    expect((await one('not-a-uuid')).status).toBe(400);
+  });
+
   it('searches API keys on the server by name or prefix, paginated, within the tenant only', async () => {
     const tenant = await api.signup();
     const create = async (name: string) => (await api.request('POST', '/api/v1/api-keys', { token: tenant.accessToken, body: { name, scopes: ['recruiter'] } })).body;

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { INestApplicationContext } from '@nestjs/common';
-import type { Browser } from 'playwright-core';
-import { launchChromium, SCREENSHOTS } from '@assay/testing';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import { DESKTOP, launchChromium, SCREENSHOTS, watchConsole, type Viewport } from '@assay/testing';
 import { TestApi } from './test-api';
 import { startWorker } from './test-worker';
 
@@ -50,4 +50,31 @@ export function consoleErrorsPerTest(): string[] {
     errors.length = 0;
   });
   return errors;
+}
+
+/** The machine is shared and slow at times: each event is waited for this long (never a fixed time). */
+const EVENT_TIMEOUT_MS = 60_000;
+
+export interface PageOptions {
+  /** DESKTOP unless given. */
+  viewport?: Viewport;
+  acceptDownloads?: boolean;
+  hasTouch?: boolean;
+  /** A console error the test provokes on purpose, kept out of `errors` (see watchConsole). */
+  expected?: (message: ConsoleMessage) => boolean;
+}
+
+/** A new window with its own session (close it with `page.context().close()`), in Chinese, whose console errors go to `errors`. */
+export async function openPage(browser: Browser, errors: string[], options: PageOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: options.viewport ?? DESKTOP, locale: 'zh-CN', acceptDownloads: options.acceptDownloads, hasTouch: options.hasTouch });
+  context.setDefaultTimeout(EVENT_TIMEOUT_MS);
+  return watchConsole(await context.newPage(), errors, options.expected);
+}
+
+/** Signs a staff member in through the login form; the caller waits for the screen it expects next. */
+export async function signIn(page: Page, base: string, member: { email: string; password: string }): Promise<void> {
+  await page.goto(`${base}/staff/login`);
+  await page.getByLabel('邮箱').fill(member.email);
+  await page.getByLabel('密码').fill(member.password);
+  await page.getByRole('button', { name: '登录' }).click();
 }

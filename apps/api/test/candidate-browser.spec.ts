@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { loadConfig } from '@assay/core';
 import { linkToken } from '@assay/invitations';
 import { PHONE, screenProblems, until, watchConsole } from '@assay/testing';
-import { consoleErrorsPerTest, startBrowserStack, type BrowserStack } from './browser-stack';
+import { consoleErrorsPerTest, openPage, startBrowserStack, type BrowserStack } from './browser-stack';
 import { publishedPaper, type PublishedPaperFixture } from './fixtures';
 import type { SignedUpTenant, TestApi } from './test-api';
 
@@ -54,21 +54,15 @@ describe('candidate exam in a real browser', () => {
     return { token: linkToken(loadConfig(process.env).LINK_SECRET, invitation.body.id, 1), invitationId: invitation.body.id };
   }
 
-  async function phoneContext(): Promise<BrowserContext> {
-    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', hasTouch: true });
-    // The CI machine is shared and slow at times: wait longer for each event (never for a fixed time).
-    context.setDefaultTimeout(60_000);
-    return context;
-  }
-
-  const watch = (page: Page) => watchConsole(page, consoleErrors);
+  /** A candidate's own phone: a new window (its own session) whose console errors fail the test. */
+  const phonePage = () => openPage(browser, consoleErrors, { viewport: PHONE, hasTouch: true });
 
   /** No serious or critical axe-core violation, and a screenshot at desktop and phone width (ends at phone width). */
   const checkScreen = async (page: Page, name: string) => expect(await screenProblems(page, name, { prefix: 'candidate' })).toEqual([]);
 
   /** A candidate on their own phone who opened the link, started and answered the first question. */
   async function candidatePage(token: string): Promise<Page> {
-    const page = watch(await (await phoneContext()).newPage());
+    const page = await phonePage();
     await page.goto(`${base}/t/${token}`);
     await page.getByLabel(/我已阅读以上须知/).check();
     await page.getByRole('button', { name: '开始测评' }).click();
@@ -81,8 +75,8 @@ describe('candidate exam in a real browser', () => {
 
   it('takes the test on a phone: intro, answers saved, reload, offline typing, closed tab, submit, score', async () => {
     const { token } = await invite('wang.xiaoming@example.com', paper.paperId);
-    const context = await phoneContext();
-    const page = watch(await context.newPage());
+    const page = await phonePage();
+    const context = page.context();
     const [single, multiple, essay] = paper.questionIds;
 
     await page.goto(`${base}/t/${token}`);
@@ -143,7 +137,7 @@ describe('candidate exam in a real browser', () => {
     await page.locator('#save-status', { hasText: '网络中断' }).waitFor();
     await page.close();
     await context.setOffline(false);
-    const reopened = watch(await context.newPage());
+    const reopened = watchConsole(await context.newPage(), consoleErrors);
     await reopened.goto(`${base}/t/${token}`);
     await allSaved(reopened);
     expect((await stored(attemptId)).get(essay)?.answer).toEqual({ text: '最终答案:安抚、核实、补发、跟进。' });

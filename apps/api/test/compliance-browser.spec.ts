@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { loadConfig } from '@assay/core';
 import { linkToken } from '@assay/invitations';
-import { DESKTOP, failedStatus, screenProblems, watchConsole } from '@assay/testing';
+import { DESKTOP, failedStatus, screenProblems } from '@assay/testing';
 import { call, Candidate } from './attempts-fixtures';
-import { consoleErrorsPerTest, startBrowserStack, type BrowserStack } from './browser-stack';
+import { consoleErrorsPerTest, openPage, signIn, startBrowserStack, type BrowserStack } from './browser-stack';
 import { publishedPaper } from './fixtures';
 import type { SignedUpTenant, TestApi } from './test-api';
 
@@ -41,22 +41,17 @@ describe('compliance screens in a real browser', () => {
 
   const checkScreen = async (page: Page, name: string, noOverflow = false) =>
     expect(await screenProblems(page, name, { prefix: 'compliance', settle: true, noOverflow, restore: DESKTOP })).toEqual([]);
-  const signIn = async (page: Page, email: string, password: string) => {
-    await page.goto(`${base}/staff/login`);
-    await page.getByLabel('邮箱').fill(email);
-    await page.getByLabel('密码').fill(password);
-    await page.getByRole('button', { name: '登录' }).click();
-  };
   const adminPage = async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
-    context.setDefaultTimeout(60_000);
-    const page = watchConsole(await context.newPage(), consoleErrors, (message) => {
-      const status = failedStatus(message);
-      const refused = status === 400 || status === 409;
-      if (refused) refusals.push(`${status} ${new URL(message.location().url).pathname}`);
-      return refused;
+    const page = await openPage(browser, consoleErrors, {
+      acceptDownloads: true,
+      expected: (message) => {
+        const status = failedStatus(message);
+        const refused = status === 400 || status === 409;
+        if (refused) refusals.push(`${status} ${new URL(message.location().url).pathname}`);
+        return refused;
+      },
     });
-    await signIn(page, tenant.email, tenant.password);
+    await signIn(page, base, tenant);
     return page;
   };
   const rows = (page: Page) => page.locator('.console-table > .ant-table-wrapper .ant-table-tbody > .ant-table-row');
@@ -125,6 +120,18 @@ describe('compliance screens in a real browser', () => {
     await page.getByRole('heading', { name: 'Audit log' }).waitFor();
     await page.getByText('No entry matches').waitFor();
     await page.getByText('中文', { exact: true }).click();
+    await page.context().close();
+  }, 600_000);
+
+  it('an admin reads which API key acted by its name, after the key was revoked too', async () => {
+    const key = await api.request('POST', '/api/v1/api-keys', { token: tenant.accessToken, body: { name: 'ATS 同步', scopes: ['recruiter', 'admin'] } });
+    expect((await api.request('POST', '/api/v1/job-roles', { token: key.body.key, body: { name: '仓库管理员' } })).status).toBe(201);
+    expect((await api.request('DELETE', `/api/v1/api-keys/${key.body.id}`, { token: tenant.accessToken })).status).toBe(204);
+
+    const page = await adminPage();
+    await page.getByRole('menuitem', { name: '审计日志' }).click();
+    const byKey = rows(page).filter({ hasText: '/api/v1/job-roles' });
+    await byKey.filter({ hasText: 'ATS 同步' }).filter({ hasText: '已吊销' }).filter({ hasText: `${key.body.prefix}…` }).waitFor();
     await page.context().close();
   }, 600_000);
 
@@ -224,15 +231,13 @@ describe('compliance screens in a real browser', () => {
     const grader = { email: `grader-${randomBytes(3).toString('hex')}@${tenant.slug}.example.com`, password: 'grader password 1' };
     const created = await api.request('POST', '/api/v1/users', { token: tenant.accessToken, body: { ...grader, name: '阅卷人', roles: ['grader'] } });
     expect(created.status).toBe(201);
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
-    context.setDefaultTimeout(60_000);
-    const page = watchConsole(await context.newPage(), consoleErrors);
-    await signIn(page, grader.email, grader.password);
+    const page = await openPage(browser, consoleErrors);
+    await signIn(page, base, grader);
     await page.getByRole('menuitem', { name: '阅卷' }).waitFor();
     await expect(page.getByRole('menuitem').allTextContents()).resolves.toEqual(['阅卷']);
     // The address typed by hand leads back to the grader's own area.
     await page.goto(`${base}/staff/audit`);
     await page.waitForURL(`${base}/staff/grading`);
-    await context.close();
+    await page.context().close();
   }, 600_000);
 });

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, PHONE, screenProblems, TestSmtpServer, until, watchConsole } from '@assay/testing';
-import { consoleErrorsPerTest, startBrowserStack, type BrowserStack } from './browser-stack';
+import { DESKTOP, PHONE, screenProblems, TestSmtpServer, until } from '@assay/testing';
+import { consoleErrorsPerTest, openPage, signIn, startBrowserStack, type BrowserStack } from './browser-stack';
 import { fixWarningLine } from './browser-steps';
 import type { SignedUpTenant, TestApi } from './test-api';
 /** apps/api/test -> ../shared/samples/papers beside the repository (never copied into it). */
@@ -44,23 +44,15 @@ describe('recruiter console in a real browser: import, publish, invite', () => {
     await smtp?.close();
   });
 
-  const watch = (page: Page) => watchConsole(page, consoleErrors);
-
   /** No serious or critical axe-core violation, nothing wider than the screen, and a screenshot at phone and desktop width (ends at desktop width). */
   const checkScreen = async (page: Page, name: string) =>
     expect(await screenProblems(page, name, { prefix: 'console', viewports: [PHONE, DESKTOP], noOverflow: true, settle: true })).toEqual([]);
 
   it('imports a sample, fixes its warnings on their lines, publishes, invites by CSV, resends and revokes', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
-    // The CI machine is shared and slow at times: wait longer for each event (never for a fixed time).
-    context.setDefaultTimeout(60_000);
-    const page = watch(await context.newPage());
+    const page = await openPage(browser, consoleErrors);
 
     // Sign in, then the papers from the menu.
-    await page.goto(`${base}/staff/login`);
-    await page.getByLabel('邮箱').fill(recruiter.email);
-    await page.getByLabel('密码').fill(recruiter.password);
-    await page.getByRole('button', { name: '登录' }).click();
+    await signIn(page, base, recruiter);
     await page.getByRole('link', { name: '试卷', exact: true }).click();
     await page.getByRole('heading', { name: '试卷', level: 1 }).waitFor();
     await checkScreen(page, 'papers');
@@ -244,6 +236,6 @@ describe('recruiter console in a real browser: import, publish, invite', () => {
     await page.getByText('English', { exact: true }).click();
     await page.getByRole('heading', { name: 'Papers', level: 1 }).waitFor();
     await page.getByText('No paper title contains “没有这份试卷”').waitFor();
-    await context.close();
+    await page.context().close();
   }, 600_000);
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, failedStatus, screenProblems, watchConsole } from '@assay/testing';
-import { consoleErrorsPerTest, startBrowserStack, type BrowserStack } from './browser-stack';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import { DESKTOP, failedStatus, screenProblems } from '@assay/testing';
+import { consoleErrorsPerTest, openPage, startBrowserStack, type BrowserStack } from './browser-stack';
 import type { TestApi } from './test-api';
 
 /** A bank spreadsheet as HR fills it in: two good rows and, on row 3, an answer that is not among the options. */
@@ -37,13 +37,12 @@ describe('console set-up screens in a real browser', () => {
     await stack?.close();
   });
 
-  const watch = (page: Page) =>
-    watchConsole(page, consoleErrors, (message) => {
-      const status = failedStatus(message);
-      const refused = status !== undefined && status >= 400 && status < 500;
-      if (refused) refusals.push(`${new URL(message.location().url).pathname} ${status}`);
-      return refused;
-    });
+  const refused = (message: ConsoleMessage) => {
+    const status = failedStatus(message);
+    const refusal = status !== undefined && status >= 400 && status < 500;
+    if (refusal) refusals.push(`${new URL(message.location().url).pathname} ${status}`);
+    return refusal;
+  };
 
   /** No serious or critical axe-core violation, and a screenshot at desktop and phone width (then back to desktop). */
   const checkScreen = async (page: Page, name: string) => expect(await screenProblems(page, name, { prefix: 'console', restore: DESKTOP })).toEqual([]);
@@ -82,10 +81,9 @@ describe('console set-up screens in a real browser', () => {
 
   it('signs a company up, sets up roles, staff, an API key and the bank through the forms, imports a spreadsheet and searches', async () => {
     const taken = await api.signup();
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
-    context.setDefaultTimeout(60_000);
+    const page = await openPage(browser, consoleErrors, { acceptDownloads: true, expected: refused });
+    const context = page.context();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
-    const page = watch(await context.newPage());
 
     // Sign up from the login page's link; a taken slug is refused next to its field.
     await page.goto(`${base}/staff/login`);

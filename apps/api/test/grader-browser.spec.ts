@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import type { Browser, Page } from 'playwright-core';
 import { GradingJobs } from '@assay/grading';
-import { connectAsOwner, DESKTOP, failedStatus, PHONE, screenProblems, until, watchConsole } from '@assay/testing';
+import { connectAsOwner, DESKTOP, failedStatus, PHONE, screenProblems, until } from '@assay/testing';
 import { call } from './attempts-fixtures';
 import { openPaper, queued, submit, type OpenPaper } from './grading-fixtures';
-import { consoleErrorsPerTest, startBrowserStack, type BrowserStack } from './browser-stack';
+import { consoleErrorsPerTest, openPage, signIn, startBrowserStack, type BrowserStack } from './browser-stack';
 import { focusedScore, markByKeyboard } from './browser-steps';
 import type { SignedUpTenant, TestApi } from './test-api';
 
@@ -68,11 +68,8 @@ describe('grader workspace in a real browser', () => {
 
   /** A page whose console errors fail the test, and whose grading responses are kept to prove blindness. */
   async function newPage(viewport: { width: number; height: number }): Promise<{ page: Page; received: string[] }> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-    context.setDefaultTimeout(60_000);
-    const page = await context.newPage();
+    const page = await openPage(browser, consoleErrors, { viewport, expected: (message) => expectedStatuses.has(failedStatus(message) ?? 0) });
     const received: string[] = [];
-    watchConsole(page, consoleErrors, (message) => expectedStatuses.has(failedStatus(message) ?? 0));
     page.on('response', (response) => {
       if (response.url().includes('/api/v1/grading/') && response.request().method() !== 'OPTIONS') {
         void response.text().then((body) => received.push(body), () => undefined);
@@ -84,11 +81,8 @@ describe('grader workspace in a real browser', () => {
   /** No serious or critical axe-core violation, nothing wider than the screen, and a screenshot at desktop and phone width; the page's own width is restored. */
   const checkScreen = async (page: Page, name: string) => expect(await screenProblems(page, name, { prefix: 'grader', noOverflow: true, restore: 'own' })).toEqual([]);
 
-  async function signIn(page: Page, member: StaffMember): Promise<void> {
-    await page.goto(`${base}/staff`);
-    await page.getByLabel('邮箱').fill(member.email);
-    await page.getByLabel('密码').fill(member.password);
-    await page.getByRole('button', { name: '登录' }).click();
+  async function signInAsGrader(page: Page, member: StaffMember): Promise<void> {
+    await signIn(page, base, member);
     await page.getByRole('heading', { name: '我的阅卷任务' }).waitFor();
   }
 
@@ -109,7 +103,7 @@ describe('grader workspace in a real browser', () => {
     await one.page.getByRole('heading', { name: 'Sign in to Assay' }).waitFor();
     await one.page.getByText('中文', { exact: true }).click();
     await one.page.getByRole('heading', { name: 'Assay 登录' }).waitFor();
-    await signIn(one.page, g1);
+    await signInAsGrader(one.page, g1);
     await one.page.getByRole('heading', { name: '客服阅卷' }).waitFor();
     await one.page.getByText('我今天已评 0 份,还可评 2 份').waitFor();
     await checkScreen(one.page, 'queues');
@@ -161,7 +155,7 @@ describe('grader workspace in a real browser', () => {
 
     // Grader two, on a phone: the open answer's lease is renewed; when it runs out anyway, the screen says what to do.
     const two = await newPage(PHONE);
-    await signIn(two.page, g2);
+    await signInAsGrader(two.page, g2);
     await two.page.getByRole('button', { name: '评阅此题: 第 2 题' }).click();
     await showing(two.page, firstCode);
     /** The page renews every minute and whenever the tab is visible again: the test sends that event instead of waiting. */
@@ -226,7 +220,7 @@ describe('grader workspace in a real browser', () => {
 
     // The lead's third marking: blind (no earlier mark), the disagreements one after another.
     const lead3 = await newPage(DESKTOP);
-    await signIn(lead3.page, lead);
+    await signInAsGrader(lead3.page, lead);
     await lead3.page.getByRole('button', { name: '三评(3)' }).click();
     await lead3.page.getByText(/请独立评分/).waitFor();
     await showing(lead3.page, firstCode);

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, failedStatus, PHONE, screenProblems, TestSmtpServer, until, watchConsole, type Viewport } from '@assay/testing';
-import { consoleErrorsPerTest, startBrowserStack, type BrowserStack } from './browser-stack';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import { DESKTOP, failedStatus, PHONE, screenProblems, TestSmtpServer, until, type Viewport } from '@assay/testing';
+import { consoleErrorsPerTest, openPage, signIn, startBrowserStack, type BrowserStack } from './browser-stack';
 import { fixWarningLine, markByKeyboard } from './browser-steps';
 import type { TestApi } from './test-api';
 
@@ -94,15 +94,11 @@ describe('journey in a real browser: sign-up to results', () => {
   });
 
   /** A new browser window of this size (its own session), whose console errors fail the test. */
-  async function newPage(viewport: Viewport): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true, hasTouch: viewport === PHONE });
-    // The machine is shared and slow at times: wait longer for each event (never for a fixed time).
-    context.setDefaultTimeout(60_000);
-    // The one refusal allowed: the report's 404 "not computed yet", a state the results page shows
-    // and leaves by itself (it asks again). One CI run saw it on the role page after the API had
-    // answered that report (cause not found); the failed resource is now named in any other error.
-    return watchConsole(await context.newPage(), consoleErrors, (message) => failedStatus(message) === 404 && /\/api\/v1\/analytics\/job-roles\/[\w-]+$/.test(message.location().url));
-  }
+  // The one refusal allowed: the report's 404 "not computed yet", a state the results page shows
+  // and leaves by itself (it asks again). One CI run saw it on the role page after the API had
+  // answered that report (cause not found); the failed resource is now named in any other error.
+  const reportNotComputed = (message: ConsoleMessage) => failedStatus(message) === 404 && /\/api\/v1\/analytics\/job-roles\/[\w-]+$/.test(message.location().url);
+  const newPage = (viewport: Viewport) => openPage(browser, consoleErrors, { viewport, acceptDownloads: true, hasTouch: viewport === PHONE, expected: reportNotComputed });
 
   /** No serious or critical axe-core violation and a screenshot at desktop and phone width; the page keeps its own size. */
   const checkScreen = async (page: Page, name: string) => expect(await screenProblems(page, name, { prefix: 'journey', settle: true, restore: 'own' })).toEqual([]);
@@ -113,13 +109,6 @@ describe('journey in a real browser: sign-up to results', () => {
     if (response.status >= 300) throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body;
   };
-
-  async function signIn(page: Page, email: string, password: string): Promise<void> {
-    await page.goto(`${base}/staff/login`);
-    await page.getByLabel('邮箱').fill(email);
-    await page.getByLabel('密码').fill(password);
-    await page.getByRole('button', { name: '登录' }).click();
-  }
 
   /** The candidate opens the emailed link, consents, answers every question and submits. */
   async function takeTest(candidate: JourneyCandidate, link: string, checkScreens: boolean): Promise<void> {
@@ -151,9 +140,9 @@ describe('journey in a real browser: sign-up to results', () => {
   }
 
   /** A grader signs in and marks every answer of the paper's queue: the mark is the one given for the answer shown. */
-  async function markAll(email: string, password: string, viewport: Viewport, checkScreens: boolean): Promise<void> {
+  async function markAll(grader: { email: string; password: string }, viewport: Viewport, checkScreens: boolean): Promise<void> {
     const page = await newPage(viewport);
-    await signIn(page, email, password);
+    await signIn(page, base, grader);
     await page.getByRole('heading', { name: '我的阅卷任务' }).waitFor();
     if (checkScreens) await checkScreen(page, 'grader-queues');
     await page.getByRole('button', { name: '领取下一份' }).click();
@@ -285,7 +274,7 @@ describe('journey in a real browser: sign-up to results', () => {
     }, 'three attempts awaiting marking');
 
     // Two graders mark every open answer at the same time (double marking, the same marks: no third marking), one of them on a phone.
-    await Promise.all([markAll(graders[0].email, graders[0].password, DESKTOP, true), markAll(graders[1].email, graders[1].password, PHONE, false)]);
+    await Promise.all([markAll(graders[0], DESKTOP, true), markAll(graders[1], PHONE, false)]);
     const roleId: string = draft.jobRoleId;
     const final = await until(async () => {
       const attempts = (await call('GET', `/attempts?paperId=${paperId}`)).items as { status: string; points: number }[];

@@ -5,8 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 import { CANDIDATE_REPORT_LABELS } from '@assay/contracts';
 import { loadConfig } from '@assay/core';
 import { linkToken } from '@assay/invitations';
-import { DESKTOP, pdfText, PHONE, screenProblems, SCREENSHOTS, until, watchConsole } from '@assay/testing';
-import { consoleErrorsPerTest, startBrowserStack, type BrowserStack } from './browser-stack';
+import { DESKTOP, pdfText, PHONE, screenProblems, SCREENSHOTS, until } from '@assay/testing';
+import { consoleErrorsPerTest, openPage, signIn, startBrowserStack, type BrowserStack } from './browser-stack';
 import { call, Candidate } from './attempts-fixtures';
 import { assignedGrader, drain, openPaper, queued, submit, type Grader } from './grading-fixtures';
 import type { SignedUpTenant, TestApi } from './test-api';
@@ -114,19 +114,14 @@ describe('results in a real browser', () => {
     await stack?.close();
   });
 
-  /** Console errors fail the test; `reportNotComputed` allows the browser's own line for the report's expected 404. */
-  const watch = (page: Page, reportNotComputed = false) =>
-    watchConsole(page, consoleErrors, (message) => reportNotComputed && message.location().url.includes('/api/v1/analytics/') && message.text().includes('404'));
-
-  /** Signs the recruiter in on a new desktop page. */
+  /** Signs the recruiter in on a new desktop page; `reportNotComputed` allows the browser's own console line for the report's expected 404. */
   async function recruiterPage(reportNotComputed = false): Promise<Page> {
-    const context = await browser.newContext({ viewport: DESKTOP_TALL, locale: 'zh-CN', acceptDownloads: true });
-    context.setDefaultTimeout(60_000);
-    const page = watch(await context.newPage(), reportNotComputed);
-    await page.goto(`${base}/staff/login`);
-    await page.getByLabel('邮箱').fill(recruiter.email);
-    await page.getByLabel('密码').fill(recruiter.password);
-    await page.getByRole('button', { name: '登录' }).click();
+    const page = await openPage(browser, consoleErrors, {
+      viewport: DESKTOP_TALL,
+      acceptDownloads: true,
+      expected: (message) => reportNotComputed && message.location().url.includes('/api/v1/analytics/') && message.text().includes('404'),
+    });
+    await signIn(page, base, recruiter);
     await page.getByRole('heading', { name: '测评结果', level: 1 }).waitFor();
     return page;
   }

@@ -36,6 +36,14 @@ describe('tenant isolation', () => {
       expect(other.body.detail).toBe(absent.body.detail);
     });
 
+    it('GET api key', async () => {
+      const other = await api.request('GET', `/api/v1/api-keys/${bKeyId}`, { token: a.accessToken });
+      const absent = await api.request('GET', `/api/v1/api-keys/${missing}`, { token: a.accessToken });
+      expect(other.status).toBe(404);
+      expect(other.body.code).toBe(absent.body.code);
+      expect(other.body.detail).toBe(absent.body.detail);
+    });
+
     it('DELETE api key', async () => {
       const other = await api.request('DELETE', `/api/v1/api-keys/${bKeyId}`, { token: a.accessToken });
       expect(other.status).toBe(404);

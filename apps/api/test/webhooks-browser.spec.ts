@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, failedStatus, screenProblems, TestWebhookReceiver, until, watchConsole } from '@assay/testing';
-import { consoleErrorsPerTest, startBrowserStack, type BrowserStack } from './browser-stack';
+import { DESKTOP, failedStatus, screenProblems, TestWebhookReceiver, until } from '@assay/testing';
+import { consoleErrorsPerTest, openPage, signIn, startBrowserStack, type BrowserStack } from './browser-stack';
 import { publishedPaper } from './fixtures';
 import type { SignedUpTenant, TestApi } from './test-api';
 
@@ -41,17 +41,14 @@ describe('webhooks screen in a real browser', () => {
   const confirm = (page: Page, button: string) => page.locator('.ant-popconfirm:visible').getByRole('button', { name: button }).click();
 
   it('registers an endpoint, shows its deliveries, redelivers, disables, enables and deletes it', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
-    context.setDefaultTimeout(60_000);
-    const page = watchConsole(await context.newPage(), consoleErrors, (message) => {
-      const refused = failedStatus(message) === 400;
-      if (refused) refusals.push(new URL(message.location().url).pathname);
-      return refused;
+    const page = await openPage(browser, consoleErrors, {
+      expected: (message) => {
+        const refused = failedStatus(message) === 400;
+        if (refused) refusals.push(new URL(message.location().url).pathname);
+        return refused;
+      },
     });
-    await page.goto(`${base}/staff/login`);
-    await page.getByLabel('邮箱').fill(tenant.email);
-    await page.getByLabel('密码').fill(tenant.password);
-    await page.getByRole('button', { name: '登录' }).click();
+    await signIn(page, base, tenant);
     await page.getByRole('menuitem', { name: '系统管理' }).click();
     await page.getByRole('tab', { name: 'Webhook' }).click();
     await page.getByText('Webhook 在事件发生时').waitFor();
@@ -131,6 +128,6 @@ describe('webhooks screen in a real browser', () => {
     await confirm(page, '删除');
     await row.waitFor({ state: 'detached' });
     expect((await endpoints()).total).toBe(0);
-    await context.close();
+    await page.context().close();
   }, 600_000);
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ILike, IsNull, LessThan } from 'typeorm';
+import { ILike, IsNull, LessThan, type EntityManager } from 'typeorm';
 import { AuditTrail } from '@assay/audit';
 import { containsPattern, DomainError, pageOf, TenantContext, TenantTransaction, type Page, type Principal } from '@assay/core';
 import { hashSecret, newCredential, parseCredential } from './credentials';
@@ -54,14 +54,25 @@ export class ApiKeysService {
     });
   }
 
+  /** One key, revoked ones too (the audit log names the keys that acted); never its secret. */
+  get(id: string): Promise<ApiKey> {
+    return this.tx.run(async (manager) => this.find(manager, id));
+  }
+
   async revoke(id: string): Promise<void> {
     await this.tx.run(async (manager) => {
-      const key = await manager.findOneBy(ApiKey, { id });
-      if (!key) throw DomainError.notFound('api_key');
+      const key = await this.find(manager, id);
       if (key.revokedAt) return;
       await manager.update(ApiKey, { id }, { revokedAt: new Date() });
       await this.audit.record(manager, { resourceType: 'api_key', resourceId: id, before: key, after: await manager.findOneBy(ApiKey, { id }) });
     });
+  }
+
+  /** Another tenant's key is as unknown as a missing one (row-level security hides it). */
+  private async find(manager: EntityManager, id: string): Promise<ApiKey> {
+    const key = await manager.findOneBy(ApiKey, { id });
+    if (!key) throw DomainError.notFound('api_key');
+    return key;
   }
 
   /** Resolves a presented key to the tenant principal it acts as. */

@@ -72,6 +72,14 @@ export class ApiKeysController {
     return this.apiKeys.create(dto);
   }
 
+  @Get(':id')
+  @ApiOperation({ summary: 'An API key (never its secret), revoked or not: the audit log names the key an entry was made with.' })
+  @ApiOkResponse({ type: ApiKeyResponse })
+  @ApiProblems([400, 404])
+  get(@UuidParam() id: string) {
+    return this.apiKeys.get(id);
+  }
+
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke an API key; requests with it answer 401 from now on.' })

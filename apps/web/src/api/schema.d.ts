@@ -147,7 +147,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** An API key (never its secret), revoked or not: the audit log names the key an entry was made with. */
+        get: operations["ApiKeysController_get"];
         put?: never;
         post?: never;
         /** Revoke an API key; requests with it answer 401 from now on. */
@@ -4459,6 +4460,63 @@ export interface operations {
             };
         };
     };
+    ApiKeysController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyResponse"];
+                };
+            };
+            /** @description Invalid input: `errors[]` names each field and the reason (`request.validation_failed`, `request.invalid_id`, ...). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials (`auth.*`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks a role this needs (`auth.role_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or another tenant's (`<thing>.not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ApiKeysController_revoke: {
         parameters: {
             query?: never;
@@ -5075,10 +5133,11 @@ export interface operations {
                 actorUserId?: string;
                 /** @description The API key that acted. */
                 apiKeyId?: string;
-                /** @description The `next` of the previous page; leave out for the first page. */
+                /** @description Cursor paging: the `next` of the previous page; leave out for the first page. With `cursor` or `limit`, any `page` and `pageSize` are ignored. */
                 cursor?: string;
                 /** @description Entries at or after this time. */
                 from?: string;
+                /** @description Cursor paging: rows per page. */
                 limit?: number;
                 method?: "POST" | "PUT" | "PATCH" | "DELETE";
                 /** @description The id of the resource acted on (its own id or one in the path). */
@@ -5529,11 +5588,11 @@ export interface operations {
     InvitationsController_listCandidates: {
         parameters: {
             query?: {
-                /** @description Cursor paging: the `next` of the previous page. With `cursor` or `limit`, `page` and `pageSize` are ignored. */
+                /** @description Cursor paging: the `next` of the previous page; leave out for the first page. With `cursor` or `limit`, any `page` and `pageSize` are ignored. */
                 cursor?: string;
                 /** @description The candidate's ATS id, exactly. */
                 externalId?: string;
-                /** @description Cursor paging: rows per page (default 50). */
+                /** @description Cursor paging: rows per page. */
                 limit?: number;
                 page?: unknown;
                 pageSize?: unknown;
@@ -8044,12 +8103,12 @@ export interface operations {
                 /** @description The candidate's ATS id, exactly. */
                 candidateExternalId?: string;
                 candidateId?: string;
-                /** @description Cursor paging: the `next` of the previous page. With `cursor` or `limit`, `page` and `pageSize` are ignored. */
+                /** @description Cursor paging: the `next` of the previous page; leave out for the first page. With `cursor` or `limit`, any `page` and `pageSize` are ignored. */
                 cursor?: string;
                 /** @description The invitation's ATS id, exactly. */
                 externalId?: string;
                 jobRoleId?: string;
-                /** @description Cursor paging: rows per page (default 50). */
+                /** @description Cursor paging: rows per page. */
                 limit?: number;
                 page?: unknown;
                 pageSize?: unknown;
@@ -8501,12 +8560,12 @@ export interface operations {
                 /** @description The candidate's ATS id, exactly. */
                 candidateExternalId?: string;
                 candidateId?: string;
-                /** @description Cursor paging: the `next` of the previous page. With `cursor` or `limit`, `page` and `pageSize` are ignored. */
+                /** @description Cursor paging: the `next` of the previous page; leave out for the first page. With `cursor` or `limit`, any `page` and `pageSize` are ignored. */
                 cursor?: string;
                 /** @description The invitation's ATS id, exactly. */
                 externalId?: string;
                 jobRoleId?: string;
-                /** @description Cursor paging: rows per page (default 50). */
+                /** @description Cursor paging: rows per page. */
                 limit?: number;
                 page?: unknown;
                 pageSize?: unknown;
@@ -11361,10 +11420,10 @@ export interface operations {
     WebhooksController_deliveries: {
         parameters: {
             query?: {
-                /** @description Cursor paging: the `next` of the previous page. With `cursor` or `limit`, `page` and `pageSize` are ignored. */
+                /** @description Cursor paging: the `next` of the previous page; leave out for the first page. With `cursor` or `limit`, any `page` and `pageSize` are ignored. */
                 cursor?: string;
                 eventType?: "invitation.sent" | "invitation.opened" | "invitation.started" | "invitation.submitted" | "invitation.graded" | "invitation.passed" | "invitation.failed" | "paper.published" | "paper.marking_finished";
-                /** @description Cursor paging: rows per page (default 50). */
+                /** @description Cursor paging: rows per page. */
                 limit?: number;
                 page?: unknown;
                 pageSize?: unknown;

@@ -12,6 +12,11 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ PORT: 8080, REDIS_URL: 'redis://cache:6379', AUTH_RATE_LIMIT: 5 });
   });
 
+  it('refuses a negative or non-numeric pool idle timeout and minimum', () => {
+    expect(() => loadConfig({ DATABASE_POOL_IDLE_MS: '-1' })).toThrow(/DATABASE_POOL_IDLE_MS="-1"/);
+    expect(() => loadConfig({ DATABASE_POOL_MIN: 'some' })).toThrow(/DATABASE_POOL_MIN="some"/);
+  });
+
   it('names every wrong variable and why', () => {
     let error: unknown;
     try {

@@ -27,6 +27,22 @@ export class AppConfig {
   DATABASE_POOL_SIZE = 20;
 
   /**
+   * How long a pool connection may sit idle before it is closed (0: never). pg's own default, 10 s,
+   * made a quiet API reconnect on its next query (10-60 ms more on that request); a minute rides
+   * out the pauses between bursts (docs/scaling.md, "Database connections").
+   */
+  @IsInt()
+  @Min(0)
+  @Transform(toInt)
+  DATABASE_POOL_IDLE_MS = 60_000;
+
+  /** Connections each pool keeps open however long they idle, once opened (at most DATABASE_POOL_SIZE). */
+  @IsInt()
+  @Min(0)
+  @Transform(toInt)
+  DATABASE_POOL_MIN = 2;
+
+  /**
    * Optional: a streaming replica (same role and database) for the analytics report reads, which
    * then lag the primary by the replication delay (docs/scaling.md, "Read replicas"). Empty: the
    * reports read the primary.

@@ -2,6 +2,7 @@ import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { poolOptions } from './pool-options';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { REPLICA_DATA_SOURCE, TenantTransaction } from './tenant-transaction';
 
@@ -21,7 +22,7 @@ export const APPLICATION_NAME = { primary: 'assay', replica: 'assay-replica' } a
         synchronize: false,
         migrationsRun: false,
         namingStrategy: new SnakeNamingStrategy(),
-        extra: { max: config.DATABASE_POOL_SIZE, application_name: APPLICATION_NAME.primary },
+        extra: poolOptions(config, APPLICATION_NAME.primary),
       }),
     }),
   ],
@@ -38,7 +39,7 @@ export const APPLICATION_NAME = { primary: 'assay', replica: 'assay-replica' } a
               type: 'postgres',
               url: config.DATABASE_REPLICA_URL,
               namingStrategy: new SnakeNamingStrategy(),
-              extra: { max: config.DATABASE_POOL_SIZE, application_name: APPLICATION_NAME.replica },
+              extra: poolOptions(config, APPLICATION_NAME.replica),
             }).initialize(),
     },
   ],

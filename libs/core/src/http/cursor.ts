@@ -1,9 +1,9 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DomainError } from '../problem/domain-error';
-import { PageQueryDto } from './page';
+import { pageOffset, PageQueryDto } from './page';
 
 /**
  * Cursor (keyset) pagination for lists that can be large or grow while they are read: each page
@@ -32,6 +32,7 @@ const KEY_FORMATS: Record<SortKeyType, RegExp> = {
   bigint: /^-?\d{1,19}$/,
 };
 const MAX_CURSOR_LENGTH = 200;
+export const DEFAULT_LIMIT = 50;
 
 export function encodeCursor(position: CursorPosition): string {
   return Buffer.from(JSON.stringify([position.key, position.id])).toString('base64url');
@@ -67,14 +68,14 @@ export function keysetCondition(order: KeysetOrder, first: number): string {
   return `(${order.sort}, ${order.id}) < ($${first}::${order.type}, $${first + 1}::uuid)`;
 }
 
-/** `?cursor=&limit=` of a cursor-only list. */
+/** `?cursor=&limit=` of a cursor-only list, and the cursor half of a list that pages both ways. */
 export class CursorQueryDto {
-  @ApiPropertyOptional({ description: 'The `next` of the previous page; leave out for the first page.', maxLength: MAX_CURSOR_LENGTH })
+  @ApiPropertyOptional({ description: 'Cursor paging: the `next` of the previous page; leave out for the first page. With `cursor` or `limit`, any `page` and `pageSize` are ignored.', maxLength: MAX_CURSOR_LENGTH })
   @IsOptional()
   @IsString()
   cursor?: string;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @ApiPropertyOptional({ description: 'Cursor paging: rows per page.', default: DEFAULT_LIMIT, minimum: 1, maximum: 200 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -87,22 +88,12 @@ export class CursorQueryDto {
  * `?page=&pageSize=` as before, or `?cursor=&limit=` for lists that also page by cursor: giving
  * either of the latter switches to cursor paging (page and pageSize are then ignored).
  */
-export class PageOrCursorQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Cursor paging: the `next` of the previous page. With `cursor` or `limit`, `page` and `pageSize` are ignored.', maxLength: MAX_CURSOR_LENGTH })
-  @IsOptional()
-  @IsString()
-  cursor?: string;
-
-  @ApiPropertyOptional({ description: 'Cursor paging: rows per page (default 50).', minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
+export class PageOrCursorQueryDto extends IntersectionType(PageQueryDto, CursorQueryDto) {
+  // IntersectionType copies fields and their decorators, not accessors: PageQueryDto's `offset` is typed here but would be undefined.
+  override get offset(): number {
+    return pageOffset(this);
+  }
 }
-
-export const DEFAULT_LIMIT = 50;
 
 /** A cursor page: `next` is null on the last one. */
 export interface CursorPage<T> {

@@ -27,8 +27,13 @@ export class PageQueryDto {
   pageSize = 50;
 
   get offset(): number {
-    return (this.page - 1) * this.pageSize;
+    return pageOffset(this);
   }
+}
+
+/** Rows before a page. */
+export function pageOffset(query: { page: number; pageSize: number }): number {
+  return (query.page - 1) * query.pageSize;
 }
 
 /** One page of a list, with the total so clients can render pagers. */

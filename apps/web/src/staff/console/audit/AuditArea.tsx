@@ -84,6 +84,7 @@ const TEXT: Texts<{
   details: string;
   detailsOf: (action: string, at: string) => string;
   keyActor: string;
+  keyRevoked: string;
   empty: string;
   noMatch: string;
   requestId: string;
@@ -129,6 +130,7 @@ const TEXT: Texts<{
     details: '详情',
     detailsOf: (action, at) => `详情: ${action} ${at}`,
     keyActor: 'API 密钥',
+    keyRevoked: '已吊销',
     empty: '还没有记录:员工或 API 密钥修改数据后,操作会出现在这里。',
     noMatch: '没有符合条件的记录:放宽时间范围,或清除部分条件。',
     requestId: '请求编号',
@@ -174,6 +176,7 @@ const TEXT: Texts<{
     details: 'Details',
     detailsOf: (action, at) => `Details: ${action} ${at}`,
     keyActor: 'API key',
+    keyRevoked: 'Revoked',
     empty: 'Nothing recorded yet: changes made by staff or API keys appear here.',
     noMatch: 'No entry matches: widen the time range or clear some filters.',
     requestId: 'Request id',
@@ -344,10 +347,11 @@ export default function AuditArea() {
   );
 }
 
-/** Who acted: the staff member's name (looked up once per id), or the API key. */
+/** Who acted: the staff member's name, or the API key's (revoked keys too), each looked up once per id. */
 function Actor({ entry }: { entry: Entry }) {
   const text = useText(TEXT);
   const userId = entry.actorUserId;
+  const keyId = userId === null ? entry.actorApiKeyId : null;
   const user = useQuery({
     queryKey: ['user', userId],
     enabled: userId !== null,
@@ -355,7 +359,24 @@ function Actor({ entry }: { entry: Entry }) {
     retry: false,
     queryFn: () => call(staffApi.GET('/api/v1/users/{id}', { params: { path: { id: userId ?? '' } } })),
   });
-  if (userId === null) return <Tag>{`${text.keyActor} ${entry.actorApiKeyId?.slice(0, 8) ?? ''}`}</Tag>;
+  const key = useQuery({
+    queryKey: ['api-key', keyId],
+    enabled: keyId !== null,
+    staleTime: Infinity,
+    retry: false,
+    queryFn: () => call(staffApi.GET('/api/v1/api-keys/{id}', { params: { path: { id: keyId ?? '' } } })),
+  });
+  if (userId === null) {
+    if (!key.data) return <Tag>{`${text.keyActor} ${keyId?.slice(0, 8) ?? ''}`}</Tag>;
+    return (
+      <>
+        <Tag>{text.keyActor}</Tag>
+        {key.data.name}
+        {key.data.revokedAt !== null && <Tag>{text.keyRevoked}</Tag>}
+        <div className="console-help">{`${key.data.prefix}…`}</div>
+      </>
+    );
+  }
   return user.data ? <>{user.data.name}<div className="console-help">{user.data.email}</div></> : <span className="audit-id">{userId}</span>;
 }
 
