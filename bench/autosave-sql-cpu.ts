@@ -5,9 +5,9 @@
  * CPU time rather than throughput, because on a shared machine throughput mostly measures the
  * neighbours; CPU per statement moves much less with them.
  *
- *   node -r @swc-node/register bench/autosave-sql-cpu.ts [--saves 2000] [--rounds 2]
+ *   node -r @swc-node/register bench/autosave-sql-cpu.ts [--saves 2000] [--rounds 2] [--database assay_bench_autosave]
  *
- * Runs against the database bench/autosave.ts leaves behind (`assay_bench_autosave`, its 1,000
+ * Runs against the database bench/autosave.ts leaves behind (`assay_bench_autosave` or its `--database`, its 1,000
  * started attempts), writing answers with seqs above any of that run's. PostgreSQL must run on this
  * machine (the backend's /proc entry is read).
  */
@@ -20,7 +20,7 @@ import { PLAIN_UPSERT } from './bare-autosave-server';
 
 const SAVES = Number(option('saves', '2000'));
 const ROUNDS = Number(option('rounds', '2'));
-const DB = 'assay_bench_autosave';
+const DB = option('database', 'assay_bench_autosave');
 const ANSWER = { text: '回答:先安抚客户情绪,再核实问题,给出补发或退款方案。' };
 
 type Attempt = { tenant_id: string; id: string; token_hash: string; question_ids: string[]; last_ip: string | null; last_user_agent: string | null };

@@ -8,7 +8,17 @@ import type { OperationObject } from '@nestjs/swagger/dist/interfaces/open-api-s
 import { Logger } from 'nestjs-pino';
 import { AUTOSAVE_OPENAPI_PATHS } from '@assay/attempts';
 import { annotateAccess } from './access-annotations';
-import { AppConfig, assertJsonDepth, assertWellFormedText, createValidationPipe, PROBLEM_CONTENT_TYPE, problemOf, requestIdOf } from '@assay/core';
+import {
+  AppConfig,
+  assertJsonDepth,
+  assertWellFormedText,
+  createValidationPipe,
+  logOptions,
+  PROBLEM_CONTENT_TYPE,
+  problemOf,
+  registerRequestLogging,
+  requestIdOf,
+} from '@assay/core';
 import { registerSecurityHeaders } from './security-headers';
 import { API_DOCS_CSP, JSON_CSP, serveWebApp } from './web-app';
 
@@ -21,6 +31,9 @@ export const UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
  */
 export function createAdapter(config: AppConfig): FastifyAdapter {
   const adapter = new FastifyAdapter({
+    // No Nest middleware in this app (requests are logged in a Fastify hook, registerRequestLogging),
+    // so no @fastify/middie and its hook on every request; a Nest middleware added later fails at init.
+    skipMiddie: true,
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: trustedProxies(config.TRUST_PROXY),
     genReqId: (req: IncomingMessage) => {
@@ -84,6 +97,7 @@ export async function configureApi(app: NestFastifyApplication): Promise<NestFas
   // File uploads (paper documents, spreadsheets): one file per request, read by the handler.
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 20 } });
   const fastify = app.getHttpAdapter().getInstance();
+  registerRequestLogging(fastify, logOptions(app.get(AppConfig)));
   // The OpenAPI UI (registered by SwaggerModule without route options) runs an inline initialiser.
   // Before registerSecurityHeaders, whose own onRoute hook reads the policy.
   fastify.addHook('onRoute', (route) => {
