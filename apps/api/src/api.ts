@@ -22,6 +22,8 @@ import {
 import { registerSecurityHeaders } from './security-headers';
 import { API_DOCS_CSP, JSON_CSP, serveWebApp } from './web-app';
 
+const API_PREFIX = 'api';
+
 /** Large enough for a 10,000-row spreadsheet or a long Word document. */
 export const UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
 
@@ -97,7 +99,7 @@ export async function configureApi(app: NestFastifyApplication): Promise<NestFas
   // File uploads (paper documents, spreadsheets): one file per request, read by the handler.
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 20 } });
   const fastify = app.getHttpAdapter().getInstance();
-  registerRequestLogging(fastify, logOptions(app.get(AppConfig)));
+  registerRequestLogging(fastify, logOptions(app.get(AppConfig)), `/${API_PREFIX}`);
   // The OpenAPI UI (registered by SwaggerModule without route options) runs an inline initialiser.
   // Before registerSecurityHeaders, whose own onRoute hook reads the policy.
   fastify.addHook('onRoute', (route) => {
@@ -126,7 +128,7 @@ export async function configureApi(app: NestFastifyApplication): Promise<NestFas
 
 /** Every API route under /api/v1 (the web app owns the rest of the site, see web-app.ts). */
 export function configureRoutes(app: INestApplication): void {
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix(API_PREFIX);
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
 }
 
