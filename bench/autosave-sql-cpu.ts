@@ -47,7 +47,7 @@ const statements: Record<string, Statement> = {
   'attempt_save (app role, RLS)': {
     url: (config: ReturnType<typeof loadConfig>) => config.DATABASE_URL,
     query: (a: Attempt, question: string, seq: number) => ({
-      text: SAVE_ANSWERS,
+      text: SAVE_ANSWERS.text,
       values: [a.tenant_id, a.id, a.token_hash, JSON.stringify([{ questionId: question, answer: ANSWER, seq }]), a.last_ip, a.last_user_agent],
     }),
   },
