@@ -65,7 +65,7 @@ async function startBuild(name: string, root: string): Promise<Server> {
   const port = await freePort(3300);
   const child = startChild(name, [resolve(root, 'dist/apps/api/src/main.js')], { ...env, PORT: String(port) });
   await waitFor(`http://127.0.0.1:${port}/api/health`, child);
-  return { name, url: `http://127.0.0.1:${port}`, pid: child.pid!, prefix: '/api/v1' };
+  return { name, url: `http://127.0.0.1:${port}`, pid: child.pid ?? 0, prefix: '/api/v1' };
 }
 
 let seq = Date.now(); // above any seq the database holds: every save writes
@@ -99,7 +99,8 @@ runBenchmark(async () => {
   const servers = [await startBuild('A', BUILDS.A), await startBuild('B', BUILDS.B)];
   const bare = await startBareAutosave(env, 3320);
   // The bare server's two baselines: the same SQL, and the plain upsert (as the tables' owner, no RLS).
-  servers.push({ name: 'bare', url: bare.url, pid: bare.child.pid!, prefix: '' }, { name: 'plain', url: bare.url, pid: bare.child.pid!, prefix: '/plain' });
+  const barePid = bare.child.pid ?? 0;
+  servers.push({ name: 'bare', url: bare.url, pid: barePid, prefix: '' }, { name: 'plain', url: bare.url, pid: barePid, prefix: '/plain' });
   console.log(`A = ${BUILDS.A}, B = ${BUILDS.B}; ${RATE} saves/s offered, ${CONNECTIONS} connections, ${DURATION} s per measurement; load ${loadAverage().join(' ')}`);
   for (const server of servers) await measure(server, attempts); // warm-up
   const cpu: Record<string, number[]> = { A: [], B: [], bare: [], plain: [] };
