@@ -4,18 +4,18 @@
  * run against another mostly measures the neighbours, CPU per request of servers measured in
  * turns, minutes apart at most, much less (docs/performance.md, issue 16).
  *
- *   node -r @swc-node/register bench/autosave-ab.ts --a /work/main --b . [--database assay_bench_autosave]
- *        [--rounds 4] [--duration 10] [--rate 400] [--connections 100] [--attempts 200]
+ *   node -r @swc-node/register bench/autosave-ab.ts --a /work/main --b . --database <name>
+ *        [--rounds 4] [--duration 10] [--rate 100] [--connections 100] [--attempts 200]
  *
  * `--a` and `--b` are checkouts whose `npm run build` is done (their dist/apps/api/src/main.js is
- * started). Uses the database bench/autosave.ts leaves behind (`--database`, as given to it): gives
- * `--attempts` of its running attempts new tokens (both APIs get the same LINK_SECRET), then each
- * round sends real saves (one seq counter per attempt, so every save writes) at a fixed `--rate`
- * per second over `--connections` connections to A, B and the bare server's two routes (same SQL,
- * plain upsert), in an order rotated each
- * round, and reads each server's CPU time from /proc. A fixed rate that none of them saturates, so
- * that each turn of their event loops carries about as many requests (CPU per request rises when a
- * server gets fewer per turn). Prints per round and the medians; writes nothing.
+ * started). Uses the database bench/autosave.ts leaves behind (`--database`, as given to it;
+ * required): gives `--attempts` of its running attempts new tokens (both APIs get the same
+ * LINK_SECRET), then each round sends real saves (every seq above the stored one, so every save
+ * writes) at a fixed `--rate` per second over `--connections` connections to A, B and the bare
+ * server's two routes (same SQL, plain upsert), in an order rotated each round, and reads each
+ * server's CPU time from /proc. A fixed rate, low enough for all of them to keep up, so that each
+ * turn of their event loops carries about as many requests (CPU per request rises when a server gets
+ * fewer per turn). Prints per round and the medians; writes nothing.
  */
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
@@ -24,10 +24,12 @@ import { attemptTokenKey, hashAttemptToken, newAttemptToken } from '@assay/attem
 import { startBareAutosave } from './bare-autosave-server';
 import { benchEnvironment, cpuDelta, freePort, loadAverage, option, postgresCpu, procCpuMs, runBenchmark, startChild, waitFor } from './support';
 
-const DB = option('database', 'assay_bench_autosave');
+/** Required: this script rewrites attempts' tokens and deadlines, so it never picks a database by itself. */
+const DB = option('database', '');
+if (DB === '') throw new Error('--database <name> is required: a database bench/autosave.ts --database <name> left behind');
 const ROUNDS = Number(option('rounds', '4'));
 const DURATION = Number(option('duration', '10'));
-const RATE = Number(option('rate', '400'));
+const RATE = Number(option('rate', '100'));
 const CONNECTIONS = Number(option('connections', '100'));
 const ATTEMPTS = Number(option('attempts', '200'));
 const BUILDS = { A: resolve(option('a', '.')), B: resolve(option('b', '.')) };
