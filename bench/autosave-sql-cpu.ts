@@ -5,9 +5,9 @@
  * CPU time rather than throughput, because on a shared machine throughput mostly measures the
  * neighbours; CPU per statement moves much less with them.
  *
- *   node -r @swc-node/register bench/autosave-sql-cpu.ts [--saves 2000] [--rounds 2]
+ *   node -r @swc-node/register bench/autosave-sql-cpu.ts [--saves 2000] [--rounds 2] [--database assay_bench_autosave]
  *
- * Runs against the database bench/autosave.ts leaves behind (`assay_bench_autosave`, its 1,000
+ * Runs against the database bench/autosave.ts leaves behind (`assay_bench_autosave` or its `--database`, its 1,000
  * started attempts), writing answers with seqs above any of that run's. PostgreSQL must run on this
  * machine (the backend's /proc entry is read).
  */
@@ -20,7 +20,13 @@ import { PLAIN_UPSERT } from './bare-autosave-server';
 
 const SAVES = Number(option('saves', '2000'));
 const ROUNDS = Number(option('rounds', '2'));
-const DB = 'assay_bench_autosave';
+const DB = option('database', 'assay_bench_autosave');
+/**
+ * Each statement as a prepared (named) statement, parsed and planned once per connection, and
+ * unnamed, parsed and planned on every call as pg sends a query without `name` (what the API did
+ * until issue 16; the plain upsert of the bare baseline still does).
+ */
+const PREPARED = [true, false];
 const ANSWER = { text: '回答:先安抚客户情绪,再核实问题,给出补发或退款方案。' };
 
 type Attempt = { tenant_id: string; id: string; token_hash: string; question_ids: string[]; last_ip: string | null; last_user_agent: string | null };
@@ -41,7 +47,7 @@ const statements: Record<string, Statement> = {
   'attempt_save (app role, RLS)': {
     url: (config: ReturnType<typeof loadConfig>) => config.DATABASE_URL,
     query: (a: Attempt, question: string, seq: number) => ({
-      text: SAVE_ANSWERS,
+      text: SAVE_ANSWERS.text,
       values: [a.tenant_id, a.id, a.token_hash, JSON.stringify([{ questionId: question, answer: ANSWER, seq }]), a.last_ip, a.last_user_agent],
     }),
   },
@@ -58,13 +64,14 @@ async function main(): Promise<void> {
   if (attempts.length === 0) throw new Error(`no running attempt in ${DB}: run bench/autosave.ts first`);
 
   for (let round = 1; round <= ROUNDS; round++) {
-    for (const [name, statement] of Object.entries(statements)) {
+    for (const [name, statement] of Object.entries(statements).flatMap(([name, statement]) => PREPARED.map((prepared) => [`${name}, ${prepared ? 'prepared' : 'unnamed'}`, { ...statement, prepared }] as const))) {
       const client = new Client({ connectionString: statement.url(config) });
       await client.connect();
       const pid = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
       const save = (i: number) => {
         const attempt = attempts[Math.floor(Math.random() * attempts.length)];
-        return client.query({ name: 'save', ...statement.query(attempt, attempt.question_ids[i % attempt.question_ids.length], ++seq) });
+        const query = statement.query(attempt, attempt.question_ids[i % attempt.question_ids.length], ++seq);
+        return client.query(statement.prepared ? { name: 'save', ...query } : query);
       };
       for (let i = 0; i < 50; i++) await save(i); // plans cached, caches warm
       const before = cpuMs(pid);

@@ -20,10 +20,10 @@
  *   integer number of requests per second per connection (at least 1), released in a burst at each
  *   one-second tick.
  *
- *   node -r @swc-node/register bench/autosave.ts [--duration 15] [--warmup 3] [--connections 1000] [--attempts 1000] [--intervals 4,2] [--label before] [--no-build]
+ *   node -r @swc-node/register bench/autosave.ts [--duration 15] [--warmup 3] [--connections 1000] [--attempts 1000] [--intervals 4,2] [--label before] [--database assay_bench_autosave] [--no-build]
  *
  * Uses its own database `assay_bench_autosave` (dropped and recreated) and Redis prefix
- * `assay-bench-autosave`; only 127.0.0.1 is contacted; stops only the processes it started.
+ * `assay-bench-autosave`, or the database `--database` names and a prefix of the same name; only 127.0.0.1 is contacted; stops only the processes it started.
  * Writes bench/results/autosave-<date>.json (+ .raw.json, git-ignored). See docs/performance.md.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -53,7 +53,8 @@ import {
   type Measurement,
 } from './support';
 
-const DB = 'assay_bench_autosave';
+/** Its own database unless told another (`--database assay_h_me`: two people's runs never share one). */
+const DB = option('database', 'assay_bench_autosave');
 const POOL_SIZE = 20;
 const DURATION = Number(option('duration', '15'));
 const WARMUP = Number(option('warmup', '3'));
@@ -65,7 +66,7 @@ const BUILD = !process.argv.includes('--no-build');
 /** Appended to the results file name (e.g. `before`), so two runs of one day do not overwrite each other. */
 const LABEL = option('label', '');
 
-const { env: baseEnv } = benchEnvironment('assay-bench-autosave', POOL_SIZE);
+const { env: baseEnv } = benchEnvironment(DB === 'assay_bench_autosave' ? 'assay-bench-autosave' : DB.replace(/_/g, '-'), POOL_SIZE);
 const benchEnv: Record<string, string> = {
   ...baseEnv,
   DATABASE_URL: databaseUrlWithName(baseEnv.DATABASE_URL, DB),

@@ -47,14 +47,17 @@ export async function startBareServer(databaseUrl: string, port: number, poolSiz
     const tenantId = tenantOf(token);
     if (!tenantId || typeof request.body?.seq !== 'number') return reply.code(400).send({ title: 'bad request' });
     const agent = request.headers['user-agent'];
-    const { rows } = await pool.query(SAVE_ANSWERS, [
-      tenantId,
-      request.params.id,
-      hashAttemptToken(token as string),
-      JSON.stringify([{ questionId: request.params.questionId, answer: request.body.answer, seq: request.body.seq }]),
-      request.ip,
-      typeof agent === 'string' ? agent.slice(0, 500) : null,
-    ]);
+    const { rows } = await pool.query({
+      ...SAVE_ANSWERS,
+      values: [
+        tenantId,
+        request.params.id,
+        hashAttemptToken(token as string),
+        JSON.stringify([{ questionId: request.params.questionId, answer: request.body.answer, seq: request.body.seq }]),
+        request.ip,
+        typeof agent === 'string' ? agent.slice(0, 500) : null,
+      ],
+    });
     if (rows.length === 0) return reply.code(409).send({ code: 'attempt.refused' });
     const row = rows[0] as { deadline: Date; server_time: Date; items: { questionId: string; storedSeq: number }[] };
     const storedSeq = Number(row.items[0].storedSeq);

@@ -8,9 +8,21 @@ import type { OperationObject } from '@nestjs/swagger/dist/interfaces/open-api-s
 import { Logger } from 'nestjs-pino';
 import { AUTOSAVE_OPENAPI_PATHS } from '@assay/attempts';
 import { annotateAccess } from './access-annotations';
-import { AppConfig, assertJsonDepth, assertWellFormedText, createValidationPipe, PROBLEM_CONTENT_TYPE, problemOf, requestIdOf } from '@assay/core';
+import {
+  AppConfig,
+  assertJsonDepth,
+  assertWellFormedText,
+  createValidationPipe,
+  logOptions,
+  PROBLEM_CONTENT_TYPE,
+  problemOf,
+  registerRequestLogging,
+  requestIdOf,
+} from '@assay/core';
 import { registerSecurityHeaders } from './security-headers';
 import { API_DOCS_CSP, JSON_CSP, serveWebApp } from './web-app';
+
+const API_PREFIX = 'api';
 
 /** Large enough for a 10,000-row spreadsheet or a long Word document. */
 export const UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
@@ -21,6 +33,9 @@ export const UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
  */
 export function createAdapter(config: AppConfig): FastifyAdapter {
   const adapter = new FastifyAdapter({
+    // No Nest middleware in this app (requests are logged in a Fastify hook, registerRequestLogging),
+    // so no @fastify/middie and its hook on every request; a Nest middleware added later fails at init.
+    skipMiddie: true,
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: trustedProxies(config.TRUST_PROXY),
     genReqId: (req: IncomingMessage) => {
@@ -84,6 +99,7 @@ export async function configureApi(app: NestFastifyApplication): Promise<NestFas
   // File uploads (paper documents, spreadsheets): one file per request, read by the handler.
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 20 } });
   const fastify = app.getHttpAdapter().getInstance();
+  registerRequestLogging(fastify, logOptions(app.get(AppConfig)), `/${API_PREFIX}`);
   // The OpenAPI UI (registered by SwaggerModule without route options) runs an inline initialiser.
   // Before registerSecurityHeaders, whose own onRoute hook reads the policy.
   fastify.addHook('onRoute', (route) => {
@@ -112,7 +128,7 @@ export async function configureApi(app: NestFastifyApplication): Promise<NestFas
 
 /** Every API route under /api/v1 (the web app owns the rest of the site, see web-app.ts). */
 export function configureRoutes(app: INestApplication): void {
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix(API_PREFIX);
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
 }
 

@@ -38,7 +38,16 @@ const clientSeen = (ip: number, ua: number) => `
  * row: deadline, server time and, per input item in order, whether the question belongs to the
  * attempt (`known`) and the seq now stored (`storedSeq`).
  */
-export const SAVE_ANSWERS = `SELECT deadline, server_time, items FROM attempt_save($1, $2, $3, $4, $5, $6)`;
+export const SAVE_ANSWERS = {
+  /**
+   * A prepared statement (pg's query config `name`): parsed, analysed and planned once per pooled
+   * connection, then only bound and executed, on the hottest path (docs/performance.md, issue 16).
+   * A migration that changes the type of a column selected here needs the API restarted (a
+   * connection's statement would fail: "cached plan must not change result type").
+   */
+  name: 'attempt_save',
+  text: `SELECT deadline, server_time, items FROM attempt_save($1, $2, $3, $4, $5, $6)`,
+} as const;
 
 /**
  * The submission lock of attempt $1, EXCLUSIVE, to the end of the transaction: waits for the saves

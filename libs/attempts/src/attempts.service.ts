@@ -235,7 +235,10 @@ export class AttemptsService {
    */
   async save(attemptId: string, token: string | undefined, answers: AnswerInput[], client: ClientInfo): Promise<Clock & { items: SavedAnswer[] }> {
     const { tenantId, tokenHash } = this.credentials(token);
-    const { rows } = await driverPool(this.dataSource).query<SaveRow>(SAVE_ANSWERS, [tenantId, attemptId, tokenHash, JSON.stringify(answers), client.ip, client.userAgent]);
+    const { rows } = await driverPool(this.dataSource).query<SaveRow>({
+      ...SAVE_ANSWERS,
+      values: [tenantId, attemptId, tokenHash, JSON.stringify(answers), client.ip, client.userAgent],
+    });
     const [row] = rows;
     if (!row) throw await this.tx.runAs(tenantId, (manager) => this.refusal(manager, attemptId, tokenHash));
     const items = row.items.map((item, index): SavedAnswer => {

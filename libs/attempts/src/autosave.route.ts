@@ -34,6 +34,8 @@ export class AutosaveRoute implements OnModuleInit {
     fastify.route({
       method: 'PUT',
       url: '/api/v1/attempts/:id/answers/:questionId',
+      // No per-request logger (registerRequestLogging): unhandled errors are logged below, with the request id.
+      config: { requestLog: false },
       handler: (request, reply) => this.handle(request as SaveRequest, reply),
       errorHandler: (error, request, reply) => this.fail(request, reply, error),
     });

@@ -1,7 +1,7 @@
 export * from './attempts.module';
 export * from './attempts.service';
 export * from './attempt-reports.service';
-export { ATTEMPT_TOKEN_HEADER, attemptTokenKey, hashAttemptToken, tenantOfAttemptToken } from './attempt-token';
+export { ATTEMPT_TOKEN_HEADER, attemptTokenKey, hashAttemptToken, newAttemptToken, tenantOfAttemptToken } from './attempt-token';
 // The autosave statement, also run by bench/'s bare baseline server.
 export { SAVE_ANSWERS } from './attempt-sql';
 export { scoreAttemptAnswers } from './attempt-scoring';

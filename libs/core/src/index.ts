@@ -23,6 +23,7 @@ export * from './jobs/job-runner.module';
 export * from './redis/redis.module';
 export * from './redis/failover-throttler-storage';
 export * from './logging/logging.module';
+export * from './logging/request-logging';
 export * from './health/health.module';
 export * from './database/provision';
 export * from './http/page';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { Module, RequestMethod } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
+import { Global, Module } from '@nestjs/common';
+import { Logger, PARAMS_PROVIDER_TOKEN, PinoLogger, type Params } from 'nestjs-pino';
+import type { Options } from 'pino-http';
 import { AppConfig } from '../config/app-config';
 import { PRETTY_LOGS_TRANSPORT, wantsPrettyLogs } from './pretty-logs';
 
@@ -19,39 +20,36 @@ export function redactUrl(url: string): string {
 }
 
 /**
- * Routes without pino-http's per-request logger (child logger, bindings, the completion line): the
- * autosave (`PUT /api/v1/attempts/:id/answers/:questionId`, libs/attempts/src/autosave.route.ts),
- * the hottest path, where that logger was ~5% of the API's CPU (docs/performance.md, "Autosave").
- * The request id is still Fastify's (set in createAdapter, sent back in `x-request-id`), and the
- * route logs its unhandled errors itself, with the request id. Nest prepends the global prefix to
- * the path, and the version only when it is given (`/api` + `/v1`).
+ * The options of every log line, the process's own and each request's (pino-http, registered as a
+ * Fastify hook by registerRequestLogging): level, JSON or readable lines, the request's id, no
+ * credentials, no link tokens.
  */
-export const UNLOGGED_ROUTES = [{ path: 'attempts/:id/answers/:questionId', method: RequestMethod.PUT, version: '1' }];
+export function logOptions(config: AppConfig): Options {
+  return {
+    level: config.LOG_LEVEL,
+    transport: wantsPrettyLogs(config.NODE_ENV, Boolean(process.stdout.isTTY)) ? PRETTY_LOGS_TRANSPORT : undefined,
+    genReqId: (req) => (req as IncomingMessage & { id?: string }).id ?? requestIdOf(req),
+    customProps: () => ({ service: 'assay-api' }),
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
+      censor: '[redacted]',
+    },
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
+    },
+  };
+}
 
-/** Structured JSON logs (readable lines on a developer's terminal, see pretty-logs.ts); every line of a request carries its id. Credentials never reach a log. */
+/**
+ * Structured JSON logs (readable lines on a developer's terminal, see pretty-logs.ts); every line of
+ * a request carries its id. Credentials never reach a log. nestjs-pino's Logger (Nest's logger) and
+ * PinoLogger without its LoggerModule: that module logs requests through Nest middleware, which
+ * needs @fastify/middie on every request; the API logs them in a Fastify hook instead
+ * (request-logging.ts).
+ */
+@Global()
 @Module({
-  imports: [
-    LoggerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        // Named wildcard: the path-to-regexp of Nest 11 rejects a bare '*'.
-        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-        exclude: UNLOGGED_ROUTES,
-        pinoHttp: {
-          level: config.LOG_LEVEL,
-          transport: wantsPrettyLogs(config.NODE_ENV, Boolean(process.stdout.isTTY)) ? PRETTY_LOGS_TRANSPORT : undefined,
-          genReqId: (req) => (req as IncomingMessage & { id?: string }).id ?? requestIdOf(req),
-          customProps: () => ({ service: 'assay-api' }),
-          redact: {
-            paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
-            censor: '[redacted]',
-          },
-          serializers: {
-            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
-          },
-        },
-      }),
-    }),
-  ],
+  providers: [{ provide: PARAMS_PROVIDER_TOKEN, inject: [AppConfig], useFactory: (config: AppConfig): Params => ({ pinoHttp: logOptions(config) }) }, PinoLogger, Logger],
+  exports: [PARAMS_PROVIDER_TOKEN, PinoLogger, Logger],
 })
 export class LoggingModule {}
