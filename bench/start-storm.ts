@@ -12,7 +12,8 @@
  * prefix `assay-bench-start`; no worker runs (the deadline jobs wait in Redis). Each server gets a
  * fresh set of invitations per round, started once each (a start, never a take-over). CPU: the API
  * process's and that of the backends serving the database (pg_stat_activity), read from /proc
- * around each storm. With BENCH_CHILD_NODE_FLAGS="--cpu-prof --cpu-prof-dir=DIR" the APIs write a profile.
+ * around each storm; a backend opened during a storm counts whole (the pools close connections
+ * idle for 10 s, so each server reopens some after another server's storm). With BENCH_CHILD_NODE_FLAGS="--cpu-prof --cpu-prof-dir=DIR" the APIs write a profile.
  */
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -21,7 +22,7 @@ import { linkToken } from '@assay/invitations';
 import { multipart, publishedPaperVia } from '@assay/testing';
 import { percentile } from './latency';
 import { agentRequest } from './open-loop';
-import { benchEnvironment, build, call, loadAverage, option, procCpuMs, recreateDatabase, ROOT, runBenchmark, signup, startApi } from './support';
+import { benchEnvironment, build, call, cpuDelta, loadAverage, option, procCpuMs, recreateDatabase, ROOT, runBenchmark, signup, startApi } from './support';
 
 const STARTS = Number(option('starts', '1000'));
 const CONNECTIONS = Number(option('connections', '200'));
@@ -88,8 +89,9 @@ async function measure(label: string, round: number, api: { url: string; pid: nu
   const { durations, errors, seconds } = await storm(api.url, invitationIds);
   const apiMs = procCpuMs(api.pid) - apiBefore;
   const pgAfter = await backendsCpu(owner);
-  // Only backends seen on both sides: the pool is warm, so they are the API's connections.
-  const pgMs = [...pgAfter].reduce((sum, [pid, ms]) => sum + (pgBefore.has(pid) ? ms - (pgBefore.get(pid) as number) : 0), 0);
+  // A backend opened during the storm counts whole (connecting included): the pool closes
+  // connections idle for 10 s, so each server reopens some after the other's storm.
+  const pgMs = cpuDelta(pgBefore, pgAfter);
   const sorted = durations.sort((a, b) => a - b);
   const result: Storm = {
     label,
