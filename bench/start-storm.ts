@@ -13,9 +13,12 @@
  * fresh set of invitations per round, started once each (a start, never a take-over). CPU: the API
  * process's and that of the backends serving the database (pg_stat_activity), read from /proc
  * around each storm; a backend opened during a storm counts whole (the pools close connections
- * idle for 10 s, so each server reopens some after another server's storm). With BENCH_CHILD_NODE_FLAGS="--cpu-prof --cpu-prof-dir=DIR" the APIs write a profile.
+ * idle for 10 s, so each server reopens some after another server's storm). Writes
+ * bench/results/start-storm-<date>.json. With BENCH_CHILD_NODE_FLAGS="--cpu-prof --cpu-prof-dir=DIR" the APIs write a profile.
  */
+import { writeFileSync } from 'node:fs';
 import http from 'node:http';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { linkToken } from '@assay/invitations';
@@ -158,7 +161,12 @@ async function main(): Promise<void> {
     for (const r of results) {
       lines.push(`| ${r.label} | ${r.round} | ${r.startsPerSecond} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.apiCpuMsPerStart} | ${r.postgresCpuMsPerStart} | ${r.load.join(' ')} |`);
     }
-    console.log(`\n${lines.join('\n')}\n\nLoad at end: ${loadAverage().join(' ')}`);
+    const loadAtEnd = loadAverage();
+    console.log(`\n${lines.join('\n')}\n\nLoad at end: ${loadAtEnd.join(' ')}`);
+    const file = join(ROOT, 'bench', 'results', `start-storm-${new Date().toISOString().slice(0, 10)}.json`);
+    const options = { starts: STARTS, connections: CONNECTIONS, rounds: ROUNDS, roots: ROOTS, labels: LABELS, database: DB, poolSize: POOL_SIZE };
+    writeFileSync(file, `${JSON.stringify({ benchmark: 'start-storm', date: new Date().toISOString(), options, results, loadAtEnd }, null, 2)}\n`);
+    console.log(`Wrote ${file}`);
   } finally {
     await owner.end();
   }
