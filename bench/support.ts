@@ -172,13 +172,20 @@ export async function waitFor(url: string, child: ChildProcess, timeoutMs = 60_0
 }
 
 /**
- * Starts the compiled API (`dist/apps/api/src/main.js`) on a free port and waits for its health
- * check; `nodeArgs` go before the script (e.g. `-r` of a probe).
+ * Starts the compiled API (`dist/apps/api/src/main.js` of the checkout `root`, this one unless
+ * another is named, to compare builds) on a free port and waits for its health check; `nodeArgs` go
+ * before the script (e.g. `-r` of a probe).
  */
-export async function startApi(env: Record<string, string>, preferredPort = 3100, name = 'api', nodeArgs: string[] = []): Promise<{ url: string; child: ChildProcess }> {
+export async function startApi(
+  env: Record<string, string>,
+  preferredPort = 3100,
+  name = 'api',
+  nodeArgs: string[] = [],
+  root = ROOT,
+): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort(preferredPort);
   const url = `http://127.0.0.1:${port}`;
-  const child = startChild(name, [...nodeArgs, 'dist/apps/api/src/main.js'], { ...env, PORT: String(port) });
+  const child = startChild(name, [...nodeArgs, join(root, 'dist/apps/api/src/main.js')], { ...env, PORT: String(port) });
   await waitFor(`${url}/api/health`, child);
   console.log(`API up on ${url}`);
   return { url, child };

@@ -9,11 +9,12 @@
  * save rate, open loop.
  *
  *   node -r @swc-node/register bench/wave.ts [--candidates 2000] [--ramp 10] [--minutes 3] [--graders 50] [--save-every 15]
- *     [--think 3] [--readers 2] [--apis 1] [--baseline-seconds 45] [--no-build]
+ *     [--think 3] [--readers 2] [--apis 1] [--baseline-seconds 45] [--database assay_bench_wave] [--no-build]
  *
  * Shape:
- * 1. Build (unless --no-build); recreate its own database `assay_bench_wave`; Redis prefix
- *    `assay-bench-wave`; an SMTP receiver in this process takes the invitation emails; the worker and
+ * 1. Build (unless --no-build); recreate its own database `--database` (default `assay_bench_wave`;
+ *    name another when someone else may be running the wave) and use the Redis prefix of the same
+ *    name (`assay-bench-wave`); an SMTP receiver in this process takes the invitation emails; the worker and
  *    `apis` API processes (requests spread round-robin, as a balancer would), each with
  *    bench/memory-probe.ts preloaded for its heap.
  * 2. Through the API: a company, a published paper (single choice, multiple choice, essay),
@@ -59,8 +60,8 @@ const READERS = Number(option('readers', '2'));
 const APIS = Number(option('apis', '1'));
 const BASELINE_S = Number(option('baseline-seconds', '45'));
 const BUILD = !process.argv.includes('--no-build');
-const DB = 'assay_bench_wave';
-const REDIS_PREFIX = 'assay-bench-wave';
+const DB = option('database', 'assay_bench_wave');
+const REDIS_PREFIX = DB.replace(/_/g, '-');
 const POOL_SIZE = 20;
 /** Limit of the waits for the worker (emails, scoring): only a named failure, not a measure. */
 const SETTLE_LIMIT_MS = 30 * 60_000;

@@ -27,6 +27,7 @@ import { SheetByTenant1764400000000 } from './1764400000000-SheetByTenant';
 import { CreateGradingClaim1764400200000 } from './1764400200000-CreateGradingClaim';
 import { CreateAnswerBands1764400400000 } from './1764400400000-CreateAnswerBands';
 import { CreateSimilarityReads1764400410000 } from './1764400410000-CreateSimilarityReads';
+import { CreateAttemptStart1764500000000 } from './1764500000000-CreateAttemptStart';
 
 /** Every migration, in order. Listed explicitly so the same list runs from TypeScript (tests) and the build. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   CreateGradingClaim1764400200000,
   CreateAnswerBands1764400400000,
   CreateSimilarityReads1764400410000,
+  CreateAttemptStart1764500000000,
 ];

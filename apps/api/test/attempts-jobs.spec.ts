@@ -21,6 +21,8 @@ describe('attempts in the worker: auto-submit at the deadline, the sweep, scorin
       return found.status === 'scored' || found.status === 'awaiting_grading' ? found : null;
     }, `attempt ${id} scored`);
   const deadlineJob = (attemptId: string) => jobIdOf(JobName.AttemptDeadline, { tenantId: a.tenantId, attemptId }) as string;
+  // The start queues its deadline job after answering (not awaited): wait for the job itself.
+  const queuedDeadline = (attemptId: string) => until(() => queue.getJob(deadlineJob(attemptId)), `the deadline job of ${attemptId}`);
 
   beforeAll(async () => {
     const env = { REDIS_PREFIX: `assay-test-att-${randomBytes(4).toString('hex')}`, LINK_RATE_LIMIT: '100000' };
@@ -40,13 +42,13 @@ describe('attempts in the worker: auto-submit at the deadline, the sweep, scorin
     const paper = await objectivePaper(api, a, { timerGraceSeconds: 0 });
     const inv = await invitation(api, a, paper.paperId);
     const { candidate } = await Candidate.start(api, inv.linkToken);
-    const job = await queue.getJob(deadlineJob(candidate.attemptId));
-    expect(await job?.getState()).toBe('delayed');
+    const job = await queuedDeadline(candidate.attemptId);
+    expect(await job.getState()).toBe('delayed');
     expect((await candidate.save(paper.q.single, 'B', 1)).status).toBe(200);
     expect((await candidate.save(paper.q.essay, { text: '补发并致歉。' }, 1)).status).toBe(200);
     // The deadline arrives (moved in the database rather than waited for), and with it the delayed job.
     await pastDeadline(candidate.attemptId);
-    await job?.promote();
+    await job.promote();
 
     const scored = await settled(candidate.attemptId);
     // The essay waits for a grader: not final, the invitation stays submitted.
@@ -58,6 +60,7 @@ describe('attempts in the worker: auto-submit at the deadline, the sweep, scorin
     const paper = await objectivePaper(api, a, { timerGraceSeconds: 0 }, false);
     const inv = await invitation(api, a, paper.paperId);
     const { candidate } = await Candidate.start(api, inv.linkToken);
+    await queuedDeadline(candidate.attemptId);
     expect(await queue.remove(deadlineJob(candidate.attemptId))).toBe(1); // Redis lost it
     expect((await candidate.save(paper.q.trueFalse, false, 1)).status).toBe(200);
     await pastDeadline(candidate.attemptId);

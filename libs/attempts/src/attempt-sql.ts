@@ -76,3 +76,18 @@ WITH a AS (
     RETURNING id
   )
 SELECT (SELECT count(*) FROM recorded)::int AS recorded FROM a`;
+
+/**
+ * A candidate's start (or take-over) in ONE round trip: the SECURITY INVOKER function
+ * `attempt_start` (migrations/1764500000000-CreateAttemptStart.ts, see there for every check and
+ * write) binds its transaction to $1 and, with the invitation row locked, takes over the running
+ * attempt or inserts the new one drawn from version $3, marks the invitation started and writes
+ * its webhook event. Run it as a single autocommit statement, like SAVE_ANSWERS.
+ * $1 tenant, $2 invitation, $3 version the questions were drawn from (null: not known yet),
+ * $4 new attempt id, $5 its question ids, $6 the version's duration in minutes, $7 its grace
+ * seconds, $8 attempt token hash, $9 ip, $10 user agent. One row: `outcome` (`started`,
+ * `taken_over`, `version`: draw from `version_id` and call again, or a refusal) and the attempt.
+ */
+export const START_ATTEMPT = `
+SELECT outcome, attempt_id, status, started_at, deadline, grace_seconds, server_time, version_id, closes_at, reminder_hours, endpoint_ids
+  FROM attempt_start($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`;

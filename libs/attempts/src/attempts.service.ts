@@ -4,10 +4,10 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AttemptStatus } from '@assay/contracts';
 import { afterCommit, AppConfig, DomainError, driverPool, JobName, JobQueue, TenantTransaction } from '@assay/core';
 import { InvitationsService, LINK_NOT_FOUND, LinksService } from '@assay/invitations';
-import { candidatePaper, PublishedPapers, type CandidatePaper } from '@assay/papers';
-import { computeDeadline, secondsLeft } from '@assay/scoring';
+import { candidatePaper, PAPER_NOT_PUBLISHED, type CandidatePaper } from '@assay/papers';
+import { secondsLeft } from '@assay/scoring';
 import { AttemptErrors } from './attempt-errors';
-import { ATTEMPT_ACCESS, LOCK_AGAINST_SAVES, RECORD_EVENTS, SAVE_ANSWERS } from './attempt-sql';
+import { ATTEMPT_ACCESS, LOCK_AGAINST_SAVES, RECORD_EVENTS, SAVE_ANSWERS, START_ATTEMPT } from './attempt-sql';
 import { attemptTokenKey, hashAttemptToken, newAttemptToken, tenantOfAttemptToken } from './attempt-token';
 import { PaperSnapshots } from './paper-snapshots';
 
@@ -99,6 +99,23 @@ interface AttemptRow {
   last_user_agent: string | null;
 }
 
+/** The row of START_ATTEMPT: the attempt columns are null for a refusal or `version`. */
+interface StartRow {
+  outcome: 'started' | 'taken_over' | 'version' | StartRefusal;
+  attempt_id: string;
+  status: AttemptStatus;
+  started_at: Date;
+  deadline: Date;
+  grace_seconds: number;
+  server_time: Date;
+  version_id: string | null;
+  closes_at: Date;
+  reminder_hours: number[];
+  endpoint_ids: string[] | null;
+}
+
+type StartRefusal = 'link_not_found' | 'not_open_yet' | 'window_closed' | 'submitted' | 'time_up' | 'not_published';
+
 /** The row of SAVE_ANSWERS. */
 interface SaveRow {
   deadline: Date;
@@ -117,11 +134,10 @@ export class AttemptsService {
 
   constructor(
     private readonly tx: TenantTransaction,
-    /** Only for SAVE_ANSWERS, a statement that binds its own tenant; everything else goes through tx. */
+    /** Only for SAVE_ANSWERS and START_ATTEMPT, statements that bind their own tenant; everything else goes through tx. */
     private readonly dataSource: DataSource,
     private readonly links: LinksService,
     private readonly invitations: InvitationsService,
-    private readonly papers: PublishedPapers,
     private readonly snapshots: PaperSnapshots,
     private readonly jobs: JobQueue,
     config: AppConfig,
@@ -134,90 +150,61 @@ export class AttemptsService {
 
   /**
    * Starts the attempt of an invitation, or takes over the running one (a second device): a new
-   * attempt token, the old one answers 409 attempt.taken_over. Constant work per start: the
-   * invitation row (locked by its owner, so two devices starting at once serialise), the latest
-   * version id (from papers), the cached snapshot, one insert. Redis work (the deadline job,
-   * dropping the reminders) follows the commit and may fail without failing the start.
+   * attempt token, the old one answers 409 attempt.taken_over. Two round trips: the link's
+   * invitation (and its tenant and paper), then START_ATTEMPT, one autocommit statement that locks
+   * the invitation (two devices starting at once serialise), checks it, and inserts the attempt
+   * drawn here from the cached snapshot of the paper's latest version (guessed from the last start
+   * of the paper and checked there; a wrong guess costs one more call). Redis work (the deadline
+   * job, the webhook deliveries, dropping the reminders) follows the commit, is not awaited and may
+   * fail without failing the start: the sweeps recover what it lost.
    */
   async start(linkToken: string, client: ClientInfo): Promise<StartedAttempt> {
-    const { tenantId, invitationId } = await this.links.resolve(linkToken);
+    const { tenantId, invitationId, paperId } = await this.links.resolve(linkToken);
     const attemptToken = newAttemptToken(tenantId, this.tokenKey);
     const tokenHash = hashAttemptToken(attemptToken);
-    const started = await this.tx.runAs(tenantId, async (manager) => {
-      const invitation = await this.invitations.lockForStart(manager, invitationId);
-      if (!invitation || invitation.status === 'revoked') throw LINK_NOT_FOUND();
-      const [{ now }] = (await manager.query('SELECT now() AS now')) as { now: Date }[];
-      const [existing] = (await manager.query('SELECT * FROM attempts WHERE invitation_id = $1', [invitationId])) as AttemptRow[];
-      if (existing) return this.takeOver(manager, existing, tokenHash, now, client);
-
-      if (invitation.opensAt > now) throw AttemptErrors.notOpenYet();
-      if (invitation.closesAt <= now) throw AttemptErrors.windowClosed();
-      if (!['created', 'sent', 'opened'].includes(invitation.status)) throw AttemptErrors.submitted();
-
-      const latest = await this.papers.latestVersion(manager, invitation.paperId);
-      const { snapshot } = await this.snapshots.get(manager, latest.versionId);
-      const attemptId = randomUUID();
-      const questionIds = candidatePaper(snapshot, latest.version, attemptId).sections.flatMap((s) => s.questions.map((q) => q.id));
-      const deadline = computeDeadline({
-        startedAt: now,
-        durationMinutes: snapshot.durationMinutes,
-        extraTimePercent: invitation.extraTimePercent,
-        windowClosesAt: invitation.closesAt,
-      });
-      const grace = snapshot.settings.timerGraceSeconds;
-      await manager.query(
-        `WITH inserted AS (
-           INSERT INTO attempts (id, invitation_id, paper_id, paper_version_id, question_ids, started_at, deadline, grace_seconds, token_hash, last_ip, last_user_agent)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id)
-         INSERT INTO attempt_events (attempt_id, type, ip, user_agent) SELECT id, 'started', $10, $11 FROM inserted`,
-        [attemptId, invitationId, invitation.paperId, latest.versionId, questionIds, now, deadline, grace, tokenHash, client.ip, client.userAgent],
-      );
-      await this.invitations.markStarted(manager, invitationId, attemptId);
-      return { attemptId, status: 'in_progress' as AttemptStatus, startedAt: now, deadline, grace, now, takenOver: false, invitation };
-    });
-    // Only a new start (a take-over returns no invitation): its deadline job, and no more reminders.
-    if (started.invitation) {
-      await this.scheduleDeadline(tenantId, started.attemptId, started.deadline, started.grace);
-      await this.invitations.stopReminders(started.invitation);
+    const attemptId = randomUUID();
+    let row = await this.startAs(tenantId, invitationId, this.snapshots.latestGuess(paperId), attemptId, tokenHash, client);
+    // The guess was missing or stale (a new version was published): draw from the one named. A
+    // version published between the two calls again is so rare that refusing it is fine.
+    for (let tries = 0; row.outcome === 'version' && tries < 2; tries += 1) {
+      this.snapshots.noteLatest(paperId, row.version_id as string);
+      row = await this.startAs(tenantId, invitationId, row.version_id, attemptId, tokenHash, client);
+    }
+    if (row.outcome !== 'started' && row.outcome !== 'taken_over') throw startRefusal(row.outcome);
+    if (row.outcome === 'started') {
+      // After the commit, not awaited: the candidate's answer does not wait on Redis.
+      void this.scheduleDeadline(tenantId, attemptId, row.deadline, row.grace_seconds);
+      void this.invitations.afterStart({ id: invitationId, tenantId, closesAt: row.closes_at, reminderHours: row.reminder_hours }, row.endpoint_ids ?? []);
     }
     return {
-      attemptId: started.attemptId,
+      attemptId: row.attempt_id,
       attemptToken,
-      status: started.status,
-      startedAt: started.startedAt.toISOString(),
-      deadline: started.deadline.toISOString(),
-      serverTime: started.now.toISOString(),
-      secondsLeft: secondsLeft(started.deadline, started.now),
-      takenOver: started.takenOver,
+      status: row.status,
+      startedAt: row.started_at.toISOString(),
+      deadline: row.deadline.toISOString(),
+      serverTime: row.server_time.toISOString(),
+      secondsLeft: secondsLeft(row.deadline, row.server_time),
+      takenOver: row.outcome === 'taken_over',
     };
   }
 
-  private async takeOver(manager: EntityManager, attempt: AttemptRow, tokenHash: string, now: Date, client: ClientInfo) {
-    if (attempt.status !== 'in_progress') throw AttemptErrors.submitted();
-    if (now.getTime() > attempt.deadline.getTime() + attempt.grace_seconds * 1000) throw AttemptErrors.timeUp();
-    // Saves with the old token still in flight finish first; later ones see the new token.
-    await this.lockAgainstSaves(manager, attempt.id);
-    await manager.query(
-      `WITH updated AS (
-         UPDATE attempts SET token_hash = $2, replaced_token_hashes = array_append(replaced_token_hashes, token_hash),
-                last_ip = $3, last_user_agent = $4, updated_at = now()
-          WHERE id = $1
-         RETURNING id, replaced_token_hashes)
-       INSERT INTO attempt_events (attempt_id, type, ip, user_agent, detail)
-       SELECT id, 'taken_over', $3, $4, jsonb_build_object('previousIp', $5::text, 'previousUserAgent', $6::text, 'takeovers', cardinality(replaced_token_hashes))
-         FROM updated`,
-      [attempt.id, tokenHash, client.ip, client.userAgent, attempt.last_ip, attempt.last_user_agent],
-    );
-    return {
-      attemptId: attempt.id,
-      status: attempt.status,
-      startedAt: attempt.started_at,
-      deadline: attempt.deadline,
-      grace: attempt.grace_seconds,
-      now,
-      takenOver: true,
-      invitation: null,
-    };
+  /** One START_ATTEMPT with the questions of `versionId` drawn for `attemptId` (none when no version is known yet). */
+  private async startAs(tenantId: string, invitationId: string, versionId: string | null, attemptId: string, tokenHash: string, client: ClientInfo): Promise<StartRow> {
+    const drawn = versionId === null ? null : await this.snapshots.getAs(tenantId, versionId);
+    const questionIds = drawn && candidatePaper(drawn.snapshot, drawn.version, attemptId).sections.flatMap((s) => s.questions.map((q) => q.id));
+    const { rows } = await driverPool(this.dataSource).query<StartRow>(START_ATTEMPT, [
+      tenantId,
+      invitationId,
+      versionId,
+      attemptId,
+      questionIds,
+      drawn?.snapshot.durationMinutes ?? null,
+      drawn?.snapshot.settings.timerGraceSeconds ?? null,
+      tokenHash,
+      client.ip,
+      client.userAgent,
+    ]);
+    return rows[0];
   }
 
   /** The deadline job runs at deadline + grace (saves are accepted until then). A lost job is caught by the sweep. */
@@ -467,6 +454,26 @@ export class AttemptsService {
     if (access.time_up) return AttemptErrors.timeUp();
     if (access.status !== 'in_progress') return AttemptErrors.submitted();
     return new DomainError('conflict', 'resource.conflict', 'The attempt changed while saving; retry.');
+  }
+}
+
+/** The error of a start that `attempt_start` refused (a `version` left after the retries: the paper keeps changing). */
+function startRefusal(outcome: StartRow['outcome']): DomainError {
+  switch (outcome) {
+    case 'link_not_found':
+      return LINK_NOT_FOUND();
+    case 'not_open_yet':
+      return AttemptErrors.notOpenYet();
+    case 'window_closed':
+      return AttemptErrors.windowClosed();
+    case 'submitted':
+      return AttemptErrors.submitted();
+    case 'time_up':
+      return AttemptErrors.timeUp();
+    case 'not_published':
+      return PAPER_NOT_PUBLISHED();
+    default:
+      return new DomainError('conflict', 'resource.conflict', 'The paper changed while starting; retry.');
   }
 }
 

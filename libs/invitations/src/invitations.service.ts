@@ -14,6 +14,9 @@ import { hashLinkToken, linkToken } from './link-token';
 import { Reminders } from './reminders';
 import { WebhooksService, type WebhookEventData, type WebhookEventType } from '@assay/webhooks';
 
+/** What dropping an invitation's reminders needs of it (their job ids). */
+export type ReminderTarget = Pick<Invitation, 'id' | 'tenantId' | 'closesAt' | 'reminderHours'>;
+
 export interface InvitationView extends Omit<Invitation, 'tokenHash' | 'status'> {
   status: InvitationStatus;
 }
@@ -174,17 +177,15 @@ export class InvitationsService {
   }
 
   /**
-   * For a candidate's start (the attempts library): the invitation, locked FOR UPDATE until the
-   * caller's transaction ends, so a start and a revoke, resend or extend of it serialise (see find).
+   * After a candidate's start committed (the attempts library's `attempt_start`, which locks the
+   * invitation FOR UPDATE, so a start and a revoke, resend or extend of it serialise, marks it
+   * started and writes its `invitation.started` webhook event): the deliveries of that event are
+   * queued and the pending reminders dropped. Not awaited by the start, best effort: a lost
+   * delivery job is found by the webhook sweep, a reminder left behind skips itself.
    */
-  lockForStart(manager: EntityManager, id: string): Promise<Invitation | null> {
-    return manager.findOne(Invitation, { where: { id }, lock: { mode: 'pessimistic_write' } });
-  }
-
-  /** The candidate started, in the caller's transaction; after its commit, call stopReminders. */
-  async markStarted(manager: EntityManager, id: string, attemptId: string): Promise<void> {
-    await manager.update(Invitation, { id }, { status: 'started', startedAt: new Date() });
-    await this.emitEvent(manager, 'invitation.started', id, { attemptId });
+  async afterStart(invitation: ReminderTarget, webhookEndpointIds: readonly string[]): Promise<void> {
+    this.webhooks.queueDeliveries(invitation.tenantId, webhookEndpointIds);
+    await this.stopReminders(invitation);
   }
 
   /** The candidate's attempt was submitted, in the caller's transaction. */
@@ -230,7 +231,7 @@ export class InvitationsService {
    * After a start or a revocation committed: drops the pending reminder jobs, best effort. One left
    * behind (Redis down) is harmless: ReminderJobs skips an invitation that is no longer waiting.
    */
-  stopReminders(invitation: Invitation): Promise<boolean> {
+  stopReminders(invitation: ReminderTarget): Promise<boolean> {
     return afterCommit(this.logger, { invitationId: invitation.id, tenantId: invitation.tenantId }, 'Could not cancel reminders; they will skip themselves', () =>
       this.reminders.cancel(invitation),
     );

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { DomainError, TenantTransaction } from '@assay/core';
+import { DomainError, driverPool, TenantTransaction } from '@assay/core';
 import { Tenant } from '@assay/identity';
 import { PublishedPapers } from '@assay/papers';
 import { Invitation, type MailLocale } from './entities/invitation.entity';
@@ -43,12 +43,19 @@ export class LinksService {
     private readonly invitations: InvitationsService,
   ) {}
 
-  /** Finds the invitation of a token (tenant included); dead links are 404. */
-  async resolve(token: string): Promise<{ tenantId: string; invitationId: string }> {
+  /**
+   * Finds the invitation of a token (tenant and paper included); dead links are 404. One autocommit
+   * statement on the driver's pool (no tenant is known yet, so nothing to bind).
+   */
+  async resolve(token: string): Promise<{ tenantId: string; invitationId: string; paperId: string }> {
     if (!LINK_TOKEN_PATTERN.test(token)) throw LINK_NOT_FOUND();
-    const [row] = await this.dataSource.query('SELECT * FROM invitation_by_token_hash($1)', [hashLinkToken(token)]);
+    const { rows } = await driverPool(this.dataSource).query<{ tenant_id: string; invitation_id: string; paper_id: string }>(
+      'SELECT tenant_id, invitation_id, paper_id FROM invitation_by_token_hash($1)',
+      [hashLinkToken(token)],
+    );
+    const [row] = rows;
     if (!row) throw LINK_NOT_FOUND();
-    return { tenantId: row.tenant_id, invitationId: row.invitation_id };
+    return { tenantId: row.tenant_id, invitationId: row.invitation_id, paperId: row.paper_id };
   }
 
   /** The intro page's content; the first opening moves the invitation to `opened`. The clock does not start. */

@@ -4,6 +4,9 @@ import { DomainError } from '@assay/core';
 import { PaperVersion } from './entities/paper-version.entity';
 import { questionsPerCandidate, type PaperSnapshot } from './paper-snapshot';
 
+/** 409 for a paper that has no published version yet (nothing to invite to or to start). */
+export const PAPER_NOT_PUBLISHED = () => new DomainError('conflict', 'paper.not_published', 'The paper has no published version yet; publish it first.');
+
 /** Which version candidates of a paper take now. */
 export interface LatestVersion {
   versionId: string;
@@ -37,7 +40,7 @@ export interface PublishedPaper extends LatestVersion {
 export class PublishedPapers {
   /**
    * The paper's latest published version (the one `papers.latest_version` points at), without its
-   * snapshot: one indexed read, for a candidate's start. 404 for an unknown paper, 409 for one
+   * snapshot: one indexed read (a candidate's start asks the same inside `attempt_start`). 404 for an unknown paper, 409 for one
    * never published.
    */
   async latestVersion(manager: EntityManager, paperId: string): Promise<LatestVersion> {
@@ -49,7 +52,7 @@ export class PublishedPapers {
     )) as { version_id: string | null; version: number | null }[];
     if (!row) throw DomainError.notFound('paper');
     if (row.version_id === null || row.version === null) {
-      throw new DomainError('conflict', 'paper.not_published', 'The paper has no published version yet; publish it first.');
+      throw PAPER_NOT_PUBLISHED();
     }
     return { versionId: row.version_id, version: row.version };
   }

@@ -45,12 +45,22 @@ export class WebhooksService implements EntitySubscriberInterface {
     const entry = this.pending.get(event.queryRunner);
     if (!entry) return;
     this.pending.delete(event.queryRunner);
-    // Not awaited: the caller's commit is done and its answer must not wait on Redis.
+    this.queueDeliveries(entry.tenantId, [...entry.endpointIds]);
+  }
+
+  /**
+   * After the commit of deliveries written to `endpointIds`: their delivery jobs, not awaited (the
+   * caller's answer must not wait on Redis; the sweep finds what a lost enqueue left behind). For
+   * the commit hook above, and for a statement that writes its event itself in one round trip
+   * (`attempt_start`, whose endpoint ids the attempts library passes on through invitations).
+   */
+  queueDeliveries(tenantId: string, endpointIds: readonly string[]): void {
+    if (endpointIds.length === 0) return;
     const at = Date.now();
-    void afterCommit(this.logger, { tenantId: entry.tenantId }, 'Webhook deliveries not queued; the sweep will', () =>
+    void afterCommit(this.logger, { tenantId }, 'Webhook deliveries not queued; the sweep will', () =>
       this.jobs.enqueueMany(
         JobName.DeliverWebhooks,
-        [...entry.endpointIds].map((endpointId) => ({ data: { tenantId: entry.tenantId, endpointId, at } })),
+        endpointIds.map((endpointId) => ({ data: { tenantId, endpointId, at } })),
       ),
     );
   }
