@@ -9,6 +9,7 @@ import type { CandidateQueryDto, CandidateSort } from './dto/analytics.dto';
 import { attemptDetails, jobRoleOf, loadCohort } from './cohort-source';
 import type { CandidateReportPdf } from './report-pdf/candidate-report-pdf.task';
 import { reportLocale } from './report-pdf/report-locale';
+import { phaseClock } from './refresh-phases';
 
 /** Memory for the sorts and hashes of one refresh's reads (a transaction-local setting). */
 const REFRESH_WORK_MEM = '64MB';
@@ -42,13 +43,17 @@ export class AnalyticsService {
    * not visible to this tenant (deleted, or a forged payload).
    */
   async refresh(scope: ReportScope, scopeId: string): Promise<'done' | 'skipped'> {
-    return this.tx.run(async (manager) => {
+    const clock = phaseClock();
+    const outcome = await this.tx.run(async (manager) => {
       const jobRole = await jobRoleOf(manager, scope, scopeId);
       if (!jobRole) return 'skipped';
       // The cohort's rows are wide (each carries its result sheet): with the default 4 MB the joins
       // of 100,000 of them spill every row to temporary files and read them back.
       await manager.query(`SET LOCAL work_mem = '${REFRESH_WORK_MEM}'`);
-      const { report, candidates, batches } = await this.threads.build(await loadCohort(manager, scope, scopeId), jobRole);
+      const cohort = await loadCohort(manager, scope, scopeId);
+      clock.end('load');
+      const { report, candidates, batches } = await this.threads.build(cohort, jobRole);
+      clock.end('build');
       await manager.query(
         `INSERT INTO analytics_snapshots (scope, scope_id, attempts, report, computed_at) VALUES ($1, $2, $3, $4, now())
          ON CONFLICT (tenant_id, scope, scope_id) DO UPDATE SET attempts = EXCLUDED.attempts, report = EXCLUDED.report, computed_at = now()`,
@@ -62,9 +67,12 @@ export class AnalyticsService {
           [scope, scopeId, batch],
         );
       }
-      this.logger.log({ scope, scopeId, attempts: candidates }, 'Analytics snapshot refreshed');
-      return 'done';
+      return candidates;
     });
+    if (outcome === 'skipped') return outcome;
+    clock.end('write');
+    this.logger.log({ scope, scopeId, attempts: outcome, phases: clock.phases() }, 'Analytics snapshot refreshed');
+    return 'done';
   }
 
   // The reads below are of snapshots a job rewrites after the fact, so they may be as old as the
