@@ -2,7 +2,9 @@
  * `buildReport` as a task for a worker thread (ReportThreads): a cohort of 100,000 attempts is
  * seconds of CPU that must not hold the worker's event loop, where BullMQ renews job locks and
  * candidates' deadlines and scores are handled. The attempts come in as columns and the candidate
- * rows go back as the JSON the database is sent (cohort-transfer.ts says why).
+ * rows go back as the JSON the database is sent (cohort-transfer.ts says why), posted batch by
+ * batch as they are written out, so the database inserts the first batches while the thread
+ * serialises the next.
  */
 import { buildReport, type CandidateRow, type Report } from './build-report';
 import type { Cohort } from './cohort';
@@ -15,21 +17,20 @@ export type PackedCohort = Omit<Cohort, 'attempts'> & { attempts: PackedAttempts
 
 export interface BuiltSnapshot {
   report: Report;
-  /** How many candidate rows the batches hold. */
+  /** How many candidate rows the posted batches held. */
   candidates: number;
-  /** The candidate rows best first, as JSON arrays of `{attempt_id, position, row}`, ROWS_PER_BATCH each. */
-  batches: string[];
 }
 
-export function rowBatches(candidates: readonly CandidateRow[]): string[] {
-  const batches: string[] = [];
+/** The candidate rows best first, as JSON arrays of `{attempt_id, position, row}`, ROWS_PER_BATCH each. */
+export function* rowBatches(candidates: readonly CandidateRow[]): Generator<string> {
   for (let start = 0; start < candidates.length; start += ROWS_PER_BATCH) {
-    batches.push(JSON.stringify(candidates.slice(start, start + ROWS_PER_BATCH).map((row, i) => ({ attempt_id: row.attemptId, position: start + i, row }))));
+    yield JSON.stringify(candidates.slice(start, start + ROWS_PER_BATCH).map((row, i) => ({ attempt_id: row.attemptId, position: start + i, row })));
   }
-  return batches;
 }
 
-export function buildReportTask({ cohort, jobRole }: { cohort: PackedCohort; jobRole: { id: string; name: string } }): BuiltSnapshot {
+/** Posts every batch of candidate rows (in order) before answering the report. */
+export function buildReportTask({ cohort, jobRole }: { cohort: PackedCohort; jobRole: { id: string; name: string } }, post: (batch: string) => void): BuiltSnapshot {
   const { report, candidates } = buildReport({ ...cohort, attempts: unpackAttempts(cohort.attempts) }, jobRole);
-  return { report, candidates: candidates.length, batches: rowBatches(candidates) };
+  for (const batch of rowBatches(candidates)) post(batch);
+  return { report, candidates: candidates.length };
 }
