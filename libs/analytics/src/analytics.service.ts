@@ -57,8 +57,8 @@ export class AnalyticsService {
       const cohort = await loadCohort(manager, scope, scopeId);
       clock.end('load');
       const writes = serialWrites(manager);
-      // The snapshot's row comes first: the candidate rows' foreign key needs it, and its lock makes
-      // a concurrent refresh of the scope wait. Its report is set last; readers see none of it before the commit.
+      // The snapshot's row first: its lock makes a concurrent refresh of the scope wait before it
+      // deletes rows this one replaces. Its report is set last; readers see none of it before the commit.
       writes.push(
         `INSERT INTO analytics_snapshots (scope, scope_id, attempts, report) VALUES ($1, $2, 0, '{}')
          ON CONFLICT (tenant_id, scope, scope_id) DO UPDATE SET computed_at = now()`,

@@ -68,7 +68,7 @@ describe('the cohort as columns (the trip to a report thread)', () => {
 
   it('cuts the rows into batches of 2,000 with positions running on', () => {
     const rows = Array.from({ length: 4001 }, (_, k) => ({ attemptId: `a${k}` }) as ReturnType<typeof buildReport>['candidates'][number]);
-    const batches = [...rowBatches(rows)].map((batch) => JSON.parse(batch) as { attempt_id: string; position: number }[]);
+    const batches = [...rowBatches({ candidates: rows.length, rows: (start, end) => rows.slice(start, end) })].map((batch) => JSON.parse(batch) as { attempt_id: string; position: number }[]);
     expect(batches.map((b) => b.length)).toEqual([2000, 2000, 1]);
     expect(batches[2][0]).toEqual({ attempt_id: 'a4000', position: 4000, row: { attemptId: 'a4000' } });
   });
