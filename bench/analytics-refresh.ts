@@ -18,7 +18,8 @@
  *      next to the same reads with no refresh running.
  * Each refresh also reports its phases as the job logs them (wall and worker-process CPU of the
  * load, the report thread and the writes), the worker process's CPU and that of the PostgreSQL
- * backends of the benchmark's database over the whole job: CPU compares better than wall time
+ * backends of the benchmark's database over the whole job (with readers running, their backends'
+ * too), and the 1-minute load average when it was queued: CPU compares better than wall time
  * across a loaded machine's runs.
  * Writes bench/results/analytics-refresh-<date><suffix>.json, stops the processes it started. Only
  * 127.0.0.1 is contacted. See docs/performance.md.
@@ -180,6 +181,8 @@ function startReaders(api: string, token: string, target: Scope) {
 
 /** What one refresh cost: the job's time, its phases as it logged them, and CPU over the whole job. */
 interface RefreshCost {
+  /** The 1-minute load average when the refresh was queued. */
+  loadAverageAtStart: number;
   ms: number;
   phases: Record<string, { ms: number; cpuMs: number }> | null;
   workerCpuMs: number;
@@ -210,7 +213,7 @@ async function backendsCpu(monitor: Client): Promise<Map<number, number>> {
 async function refresh(ctx: { queue: Queue; events: QueueEvents; monitor: Client; worker: ChildProcess; logged: Array<RefreshCost['phases']> }, tenantId: string, target: Scope, window: number): Promise<RefreshCost> {
   const { queue, events, monitor, worker, logged } = ctx;
   const data: JobOf<JobName.RefreshAnalytics> = { tenantId, scope: target.scope, scopeId: target.id, window };
-  const [backends, workerCpu, logs] = [await backendsCpu(monitor), procCpuMs(worker.pid as number), logged.length];
+  const [backends, workerCpu, logs, loadAverageAtStart] = [await backendsCpu(monitor), procCpuMs(worker.pid as number), logged.length, loadAverage()[0]];
   const job = await queue.add(JobName.RefreshAnalytics, data, { jobId: jobIdOf(JobName.RefreshAnalytics, data) });
   await job.waitUntilFinished(events);
   const done = job.id === undefined ? undefined : await queue.getJob(job.id);
@@ -218,12 +221,14 @@ async function refresh(ctx: { queue: Queue; events: QueueEvents; monitor: Client
   const postgresCpuMs = cpuDelta(backends, await backendsCpu(monitor));
   // The log line may follow the job's completion event by a moment.
   while (logged.length === logs) await new Promise((r) => setTimeout(r, 50));
-  const cost = { ms: done.finishedOn - done.processedOn, phases: logged[logs], workerCpuMs: procCpuMs(worker.pid as number) - workerCpu, postgresCpuMs };
+  const cost = { loadAverageAtStart, ms: done.finishedOn - done.processedOn, phases: logged[logs], workerCpuMs: procCpuMs(worker.pid as number) - workerCpu, postgresCpuMs };
   console.log(`  ${target.scope} refresh:`, JSON.stringify(cost));
   return cost;
 }
 
 async function main() {
+  // machine() runs at the end: the load average at the start is taken here.
+  const loadAverageAtStart = loadAverage();
   if (BUILD) build();
   await recreateDatabase(config);
   const { url: api } = await startApi(benchEnv, 3100);
@@ -266,7 +271,7 @@ async function main() {
     const result = {
       benchmark: 'analytics-refresh',
       date: new Date().toISOString(),
-      machine: await machine(config),
+      machine: { ...(await machine(config)), loadAverageAtStart },
       attempts: ATTEMPTS,
       questions: paper.questions.length,
       readers: READERS,
