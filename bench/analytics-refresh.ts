@@ -204,9 +204,15 @@ function refreshLogs(worker: ChildProcess): Array<RefreshCost['phases']> {
   return logged;
 }
 
-/** CPU of the PostgreSQL backends connected to the benchmark's database (the monitor's own left out), by pid. */
+/**
+ * CPU of the PostgreSQL backends serving the benchmark's database, by pid: client backends (the
+ * monitor's own left out) and their parallel workers, not autovacuum (after the seeding's 3,000,000
+ * rows it may run during a refresh, and is no cost of it).
+ */
 async function backendsCpu(monitor: Client): Promise<Map<number, number>> {
-  const { rows } = await monitor.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+  const { rows } = await monitor.query<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type IN ('client backend', 'parallel worker')`,
+  );
   return new Map(rows.map(({ pid }) => [pid, procCpuMs(pid)]));
 }
 
