@@ -205,13 +205,14 @@ function refreshLogs(worker: ChildProcess): Array<RefreshCost['phases']> {
 }
 
 /**
- * CPU of the PostgreSQL backends serving the benchmark's database, by pid: client backends (the
- * monitor's own left out) and their parallel workers, not autovacuum (after the seeding's 3,000,000
- * rows it may run during a refresh, and is no cost of it).
+ * CPU of the PostgreSQL backends serving the benchmark's database, by pid: those of a role (client
+ * backends, the monitor's own left out, and their parallel workers), not autovacuum's, which have
+ * none (after the seeding's 3,000,000 rows it may run during a refresh, and is no cost of it).
+ * `backend_type` would say so too, but the monitor (the owner) is not shown it for the app role's.
  */
 async function backendsCpu(monitor: Client): Promise<Map<number, number>> {
   const { rows } = await monitor.query<{ pid: number }>(
-    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type IN ('client backend', 'parallel worker')`,
+    'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND usename IS NOT NULL',
   );
   return new Map(rows.map(({ pid }) => [pid, procCpuMs(pid)]));
 }
