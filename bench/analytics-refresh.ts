@@ -3,10 +3,11 @@
  * its job role with 100,000 scored attempts of 30 questions (3,000,000 marked answers), while
  * report reads continue.
  *
- *   node -r @swc-node/register bench/analytics-refresh.ts [--attempts 100000] [--readers 8] [--no-build]
+ *   node -r @swc-node/register bench/analytics-refresh.ts [--attempts 100000] [--readers 8] [--no-build] [--database assay_bench] [--suffix -after]
  *
- * By itself it: builds (npm run build), recreates and migrates `assay_bench`, starts the compiled
- * API and worker (Redis prefix `assay-bench-analytics`), signs up a tenant and makes a published
+ * By itself it: builds (npm run build), recreates and migrates `--database` (`assay_bench` by
+ * default; another name lets two runs share the server), starts the compiled API and worker (Redis
+ * prefix `assay-bench-analytics`, followed by the database's name when it is not the default), signs up a tenant and makes a published
  * paper of 20 single-choice and 10 true/false questions over three competencies through the API,
  * then writes the cohort with SQL (candidates, invitations, scored attempts, one marked response
  * per question; ability varies by candidate, difficulty by question). Then:
@@ -15,24 +16,31 @@
  *   2. a second refresh of the role while `readers` clients read its report and a page of
  *      candidates in a loop; the reads' latency during the refresh is recorded (p50, p99, max)
  *      next to the same reads with no refresh running.
- * Writes bench/results/analytics-refresh-<date>.json, stops the processes it started. Only
+ * Each refresh also reports its phases as the job logs them (wall and worker-process CPU of the
+ * load, the report thread and the writes), the worker process's CPU and that of the PostgreSQL
+ * backends of the benchmark's database over the whole job (with readers running, their backends'
+ * too), and the 1-minute load average when it was queued: CPU compares better than wall time
+ * across a loaded machine's runs.
+ * Writes bench/results/analytics-refresh-<date><suffix>.json, stops the processes it started. Only
  * 127.0.0.1 is contacted. See docs/performance.md.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { ChildProcess } from 'node:child_process';
 import { Queue, QueueEvents } from 'bullmq';
 import { Client } from 'pg';
 import { JOB_QUEUE, JobName, jobIdOf, redisOptions, type JobOf } from '@assay/core';
-import { benchEnvironment, build, call, loadAverage, machine, option, recreateDatabase, ROOT, runBenchmark, signup, startApi, startChild, waitFor } from './support';
+import { BENCH_DB, benchEnvironment, build, call, cpuDelta, loadAverage, machine, option, procCpuMs, recreateDatabase, ROOT, runBenchmark, signup, startApi, startChild, waitFor } from './support';
 
 const ATTEMPTS = Number(option('attempts', '100000'));
 const READERS = Number(option('readers', '8'));
 const BUILD = !process.argv.includes('--no-build');
-const REDIS_PREFIX = 'assay-bench-analytics';
+const DATABASE = option('database', BENCH_DB);
+const REDIS_PREFIX = DATABASE === BENCH_DB ? 'assay-bench-analytics' : `assay-bench-analytics-${DATABASE}`;
 const BASELINE_MS = 5000;
 
-const { env: benchEnv, config } = benchEnvironment(REDIS_PREFIX, 20);
+const { env: benchEnv, config } = benchEnvironment(REDIS_PREFIX, 20, DATABASE);
 
 interface PaperIds {
   roleId: string;
@@ -171,20 +179,69 @@ function startReaders(api: string, token: string, target: Scope) {
   };
 }
 
-async function refresh(queue: Queue, events: QueueEvents, tenantId: string, target: Scope, window: number): Promise<number> {
+/** What one refresh cost: the job's time, its phases as it logged them, and CPU over the whole job. */
+interface RefreshCost {
+  /** The 1-minute load average when the refresh was queued. */
+  loadAverageAtStart: number;
+  ms: number;
+  phases: Record<string, { ms: number; cpuMs: number }> | null;
+  workerCpuMs: number;
+  postgresCpuMs: number;
+}
+
+/** The phases of the refreshes the worker logs (LOG_LEVEL info), in order. */
+function refreshLogs(worker: ChildProcess): Array<RefreshCost['phases']> {
+  const logged: Array<RefreshCost['phases']> = [];
+  let pending = '';
+  worker.stdout?.on('data', (chunk: Buffer) => {
+    const lines = (pending + chunk.toString()).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      if (!line.includes('Analytics snapshot refreshed')) continue;
+      logged.push((JSON.parse(line) as { phases?: RefreshCost['phases'] }).phases ?? null);
+    }
+  });
+  return logged;
+}
+
+/**
+ * CPU of the PostgreSQL backends serving the benchmark's database, by pid: those of a role (client
+ * backends, the monitor's own left out, and their parallel workers), not autovacuum's, which have
+ * none (after the seeding's 3,000,000 rows it may run during a refresh, and is no cost of it).
+ * `backend_type` would say so too, but the monitor (the owner) is not shown it for the app role's.
+ */
+async function backendsCpu(monitor: Client): Promise<Map<number, number>> {
+  const { rows } = await monitor.query<{ pid: number }>(
+    'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND usename IS NOT NULL',
+  );
+  return new Map(rows.map(({ pid }) => [pid, procCpuMs(pid)]));
+}
+
+async function refresh(ctx: { queue: Queue; events: QueueEvents; monitor: Client; worker: ChildProcess; logged: Array<RefreshCost['phases']> }, tenantId: string, target: Scope, window: number): Promise<RefreshCost> {
+  const { queue, events, monitor, worker, logged } = ctx;
   const data: JobOf<JobName.RefreshAnalytics> = { tenantId, scope: target.scope, scopeId: target.id, window };
+  const [backends, workerCpu, logs, loadAverageAtStart] = [await backendsCpu(monitor), procCpuMs(worker.pid as number), logged.length, loadAverage()[0]];
   const job = await queue.add(JobName.RefreshAnalytics, data, { jobId: jobIdOf(JobName.RefreshAnalytics, data) });
   await job.waitUntilFinished(events);
   const done = job.id === undefined ? undefined : await queue.getJob(job.id);
   if (!done?.finishedOn || !done.processedOn || done.returnvalue !== 'done') throw new Error(`refresh did not finish: ${JSON.stringify(done?.returnvalue)}`);
-  return done.finishedOn - done.processedOn;
+  const postgresCpuMs = cpuDelta(backends, await backendsCpu(monitor));
+  // The log line may follow the job's completion event by a moment.
+  while (logged.length === logs) await new Promise((r) => setTimeout(r, 50));
+  const cost = { loadAverageAtStart, ms: done.finishedOn - done.processedOn, phases: logged[logs], workerCpuMs: procCpuMs(worker.pid as number) - workerCpu, postgresCpuMs };
+  console.log(`  ${target.scope} refresh:`, JSON.stringify(cost));
+  return cost;
 }
 
 async function main() {
+  // machine() runs at the end: the load average at the start is taken here.
+  const loadAverageAtStart = loadAverage();
   if (BUILD) build();
   await recreateDatabase(config);
   const { url: api } = await startApi(benchEnv, 3100);
-  const worker = startChild('worker', ['dist/apps/worker/src/main.js'], benchEnv);
+  // The worker logs at info: each refresh's line carries its phases.
+  const worker = startChild('worker', ['dist/apps/worker/src/main.js'], { ...benchEnv, LOG_LEVEL: 'info' });
+  const logged = refreshLogs(worker);
   await waitFor(`${api}/api/health`, worker);
   const { tenantId, token } = await signup(api, 'analytics');
   const paper = await makePaper(api, token);
@@ -193,14 +250,17 @@ async function main() {
   const queue = new Queue(JOB_QUEUE[JobName.RefreshAnalytics], { connection: redisOptions(config.REDIS_URL), prefix: REDIS_PREFIX });
   const events = new QueueEvents(JOB_QUEUE[JobName.RefreshAnalytics], { connection: redisOptions(config.REDIS_URL), prefix: REDIS_PREFIX });
   await events.waitUntilReady();
+  const monitor = new Client({ connectionString: config.MIGRATION_DATABASE_URL });
+  await monitor.connect();
+  const ctx = { queue, events, monitor, worker, logged };
   try {
     const version: Scope = { scope: 'paper_version', id: paper.versionId };
     const role: Scope = { scope: 'job_role', id: paper.roleId };
     // Cold: no snapshot yet. The version's report adds the item analysis; the role's is the goal's.
-    const versionColdMs = await refresh(queue, events, tenantId, version, 1);
-    console.log(`Cold refresh of the paper version: ${versionColdMs} ms`);
-    const coldMs = await refresh(queue, events, tenantId, role, 1);
-    console.log(`Cold refresh of the job role: ${coldMs} ms`);
+    const versionCold = await refresh(ctx, tenantId, version, 1);
+    console.log(`Cold refresh of the paper version: ${versionCold.ms} ms`);
+    const roleCold = await refresh(ctx, tenantId, role, 1);
+    console.log(`Cold refresh of the job role: ${roleCold.ms} ms`);
 
     const stopBaseline = startReaders(api, token, role);
     await new Promise((r) => setTimeout(r, BASELINE_MS));
@@ -208,9 +268,9 @@ async function main() {
     console.log('Reads without a refresh:', baseline);
 
     const stopDuring = startReaders(api, token, role);
-    const warmMs = await refresh(queue, events, tenantId, role, 2);
+    const roleUnderReads = await refresh(ctx, tenantId, role, 2);
     const during = await stopDuring();
-    console.log(`Refresh of the role under reads: ${warmMs} ms; reads during it:`, during);
+    console.log(`Refresh of the role under reads: ${roleUnderReads.ms} ms; reads during it:`, during);
 
     const { body } = await call<any>(reportUrl(api, version), { token });
     const report = body.report;
@@ -218,11 +278,13 @@ async function main() {
     const result = {
       benchmark: 'analytics-refresh',
       date: new Date().toISOString(),
-      machine: await machine(config),
+      machine: { ...(await machine(config)), loadAverageAtStart },
       attempts: ATTEMPTS,
       questions: paper.questions.length,
       readers: READERS,
-      refreshMs: { paperVersionCold: versionColdMs, jobRoleCold: coldMs, jobRoleUnderReads: warmMs },
+      database: DATABASE,
+      refreshMs: { paperVersionCold: versionCold.ms, jobRoleCold: roleCold.ms, jobRoleUnderReads: roleUnderReads.ms },
+      refreshCosts: { paperVersionCold: versionCold, jobRoleCold: roleCold, jobRoleUnderReads: roleUnderReads },
       readsWithoutRefresh: baseline,
       readsDuringRefresh: during,
       loadAverageAfter: loadAverage(),
@@ -230,10 +292,11 @@ async function main() {
     };
     const dir = join(ROOT, 'bench/results');
     mkdirSync(dir, { recursive: true });
-    const file = join(dir, `analytics-refresh-${result.date.slice(0, 10)}.json`);
+    const file = join(dir, `analytics-refresh-${result.date.slice(0, 10)}${option('suffix', '')}.json`);
     writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
     console.log(`Wrote ${file}`);
   } finally {
+    await monitor.end();
     await events.close();
     await queue.obliterate({ force: true });
     await queue.close();

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { ReportLocale } from '@assay/contracts';
 import { AppConfig, containsPattern, DomainError, pageOf, TenantTransaction } from '@assay/core';
 import { compareScores } from '@assay/statistics';
@@ -9,6 +10,7 @@ import type { CandidateQueryDto, CandidateSort } from './dto/analytics.dto';
 import { attemptDetails, jobRoleOf, loadCohort } from './cohort-source';
 import type { CandidateReportPdf } from './report-pdf/candidate-report-pdf.task';
 import { reportLocale } from './report-pdf/report-locale';
+import { phaseClock } from './refresh-phases';
 
 /** Memory for the sorts and hashes of one refresh's reads (a transaction-local setting). */
 const REFRESH_WORK_MEM = '64MB';
@@ -40,31 +42,56 @@ export class AnalyticsService {
    * Recomputes a snapshot from scratch and replaces the stored one in one transaction, so readers
    * see the old report or the new one, never half. Safe to run twice. 'skipped' when the scope is
    * not visible to this tenant (deleted, or a forged payload).
+   *
+   * The writes overlap the report thread: the old candidate rows are deleted while it builds, and
+   * each batch of new rows is inserted as soon as the thread posts it, while it writes the next.
    */
   async refresh(scope: ReportScope, scopeId: string): Promise<'done' | 'skipped'> {
-    return this.tx.run(async (manager) => {
+    const clock = phaseClock();
+    const outcome = await this.tx.run(async (manager) => {
       const jobRole = await jobRoleOf(manager, scope, scopeId);
       if (!jobRole) return 'skipped';
       // The cohort's rows are wide (each carries its result sheet): with the default 4 MB the joins
       // of 100,000 of them spill every row to temporary files and read them back.
       await manager.query(`SET LOCAL work_mem = '${REFRESH_WORK_MEM}'`);
-      const { report, candidates, batches } = await this.threads.build(await loadCohort(manager, scope, scopeId), jobRole);
-      await manager.query(
-        `INSERT INTO analytics_snapshots (scope, scope_id, attempts, report, computed_at) VALUES ($1, $2, $3, $4, now())
-         ON CONFLICT (tenant_id, scope, scope_id) DO UPDATE SET attempts = EXCLUDED.attempts, report = EXCLUDED.report, computed_at = now()`,
-        [scope, scopeId, candidates, JSON.stringify(report)],
+      const cohort = await loadCohort(manager, scope, scopeId);
+      clock.end('load');
+      const writes = serialWrites(manager);
+      // The snapshot's row first: its lock makes a concurrent refresh of the scope wait before it
+      // deletes rows this one replaces. Its report is set last; readers see none of it before the commit.
+      writes.push(
+        `INSERT INTO analytics_snapshots (scope, scope_id, attempts, report) VALUES ($1, $2, 0, '{}')
+         ON CONFLICT (tenant_id, scope, scope_id) DO UPDATE SET computed_at = now()`,
+        [scope, scopeId],
       );
-      await manager.query('DELETE FROM analytics_snapshot_candidates WHERE scope = $1 AND scope_id = $2', [scope, scopeId]);
-      for (const batch of batches) {
-        await manager.query(
-          `INSERT INTO analytics_snapshot_candidates (scope, scope_id, attempt_id, position, row)
-           SELECT $1, $2, x.attempt_id, x.position, x.row FROM jsonb_to_recordset($3::jsonb) AS x(attempt_id uuid, position int, row jsonb)`,
-          [scope, scopeId, batch],
-        );
-      }
-      this.logger.log({ scope, scopeId, attempts: candidates }, 'Analytics snapshot refreshed');
-      return 'done';
+      writes.push('DELETE FROM analytics_snapshot_candidates WHERE scope = $1 AND scope_id = $2', [scope, scopeId]);
+      const built = await this.threads
+        .build(cohort, jobRole, (batch) =>
+          writes.push(
+            `INSERT INTO analytics_snapshot_candidates (scope, scope_id, attempt_id, position, row)
+             SELECT $1, $2, x.attempt_id, x.position, x.row FROM jsonb_to_recordset($3::jsonb) AS x(attempt_id uuid, position int, row jsonb)`,
+            [scope, scopeId, batch],
+          ),
+        )
+        .catch(async (error: unknown) => {
+          // No statement may still be on its way when the transaction rolls back.
+          await writes.done().catch(() => undefined);
+          throw error;
+        });
+      clock.end('build');
+      await writes.done();
+      await manager.query('UPDATE analytics_snapshots SET attempts = $3, report = $4, computed_at = now() WHERE scope = $1 AND scope_id = $2', [
+        scope,
+        scopeId,
+        built.candidates,
+        JSON.stringify(built.report),
+      ]);
+      return built.candidates;
     });
+    if (outcome === 'skipped') return outcome;
+    clock.end('write');
+    this.logger.log({ scope, scopeId, attempts: outcome, phases: clock.phases() }, 'Analytics snapshot refreshed');
+    return 'done';
   }
 
   // The reads below are of snapshots a job rewrites after the fact, so they may be as old as the
@@ -232,6 +259,23 @@ export class AnalyticsService {
       return row;
     });
   }
+}
+
+/**
+ * Statements queued on the transaction's connection without waiting for each other's answers, run
+ * in order; `done` is the last one's answer (or the first failure: a failed statement aborts the
+ * transaction, so the ones after it are not sent).
+ */
+function serialWrites(manager: EntityManager) {
+  let last: Promise<unknown> = Promise.resolve();
+  return {
+    push(sql: string, params: unknown[]): void {
+      last = last.then(() => manager.query(sql, params));
+      // Awaited by `done`; until then a failure must not count as unhandled.
+      last.catch(() => undefined);
+    },
+    done: () => last,
+  };
 }
 
 function notComputed(scope: ReportScope): DomainError {

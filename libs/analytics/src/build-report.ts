@@ -342,7 +342,27 @@ function competencyTable(attempts: readonly CohortAttempt[], places: Map<string,
   };
 }
 
-export function buildReport(cohort: Cohort, jobRole: { id: string; name: string }): BuiltReport {
+/**
+ * The report's candidate rows in its order (best first, those awaiting grading after every final
+ * one), each built when asked for, and the report itself: the refresh writes the first rows while
+ * the next ones and the report are built (build-report.task.ts).
+ */
+export interface ReportBuilder {
+  candidates: number;
+  /** The rows at positions start (inclusive) to end (exclusive). */
+  rows(start: number, end: number): CandidateRow[];
+  report(): Report;
+}
+
+/** The order of the candidate rows: final ones first, then by percent (none last), then by attempt id. */
+function rankOrder(attempts: readonly CohortAttempt[], final: readonly boolean[], percents: readonly (number | null)[]): Int32Array {
+  const order = Int32Array.from(attempts, (_, k) => k);
+  return order.sort(
+    (x, y) => Number(final[y]) - Number(final[x]) || (percents[y] ?? -1) - (percents[x] ?? -1) || (attempts[x].attemptId < attempts[y].attemptId ? -1 : 1),
+  );
+}
+
+export function reportBuilder(cohort: Cohort, jobRole: { id: string; name: string }): ReportBuilder {
   const places = questionPlaces(cohort.versions);
   const versionOf = new Map(cohort.versions.map((v) => [v.id, v]));
   const final = cohort.attempts.filter(isFinal);
@@ -394,7 +414,10 @@ export function buildReport(cohort: Cohort, jobRole: { id: string; name: string 
     });
   };
 
-  const candidates: CandidateRow[] = cohort.attempts.map((a, k) => {
+  const isFinalAt = cohort.attempts.map((a) => finalIndex.has(a.attemptId));
+  const percents = cohort.attempts.map((a) => (a.points !== null && a.maxPoints ? (100 * a.points) / a.maxPoints : null));
+  const rowOf = (k: number): CandidateRow => {
+    const a = cohort.attempts[k];
     const index = finalIndex.get(a.attemptId);
     const score = scoreOf(a);
     const sem = sems.get(a.paperVersionId) ?? null;
@@ -410,7 +433,7 @@ export function buildReport(cohort: Cohort, jobRole: { id: string; name: string 
       paperVersionId: a.paperVersionId,
       points: a.points,
       maxPoints: a.maxPoints,
-      percent: a.points !== null && a.maxPoints ? (100 * a.points) / a.maxPoints : null,
+      percent: percents[k],
       band: band && { low: band.low, high: band.high },
       percentile: index === undefined ? null : ranked[index].percentile,
       rank: index === undefined ? null : overallRanks[index],
@@ -419,53 +442,65 @@ export function buildReport(cohort: Cohort, jobRole: { id: string; name: string 
       integrityEvents: a.integrityEvents,
       minutes: a.submittedAt ? (a.submittedAt.getTime() - a.startedAt.getTime()) / 60_000 : null,
     };
-  });
-  // Best first; candidates still waiting for graders after every final one.
-  candidates.sort((x, y) => Number(y.final) - Number(x.final) || (y.percent ?? -1) - (x.percent ?? -1) || (x.attemptId < y.attemptId ? -1 : 1));
-
-  const finalRows = candidates.filter((c) => c.final);
-  const funnel = funnelOf(cohort, final, passMarks, dropOffOf(cohort, single, places));
-  // A role's pass rate counts each attempt against its own paper's pass mark.
-  const rolePassRate = final.length > 0 && [...passMarks.values()].some((m) => m !== null) ? funnel.passed / final.length : null;
-  const alpha = single ? (alphas.get(single.id) ?? null) : null;
-  const report: Report = {
-    scope: cohort.scope,
-    scopeId: cohort.scopeId,
-    title: single ? `${single.snapshot.title} v${single.version}` : jobRole.name,
-    jobRole,
-    versions: cohort.versions.map((v) => ({ id: v.id, version: v.version, title: v.snapshot.title, attempts: cohort.attempts.filter((a) => a.paperVersionId === v.id).length })),
-    funnel,
-    scores: {
-      candidates: final.length,
-      unit,
-      max,
-      mean: mean(finalScores),
-      sd: sampleSd(finalScores),
-      median: median(finalScores),
-      percentiles: Object.fromEntries(PERCENTILES.map((p) => [`p${p}`, percentile(finalScores, p)])),
-      histogram: histogram(finalScores, max > 0 ? max : 1),
-      passMark: single ? single.snapshot.passMark : null,
-      // A role's pass rate counts each attempt against its own paper's pass mark.
-      passRate: single ? (single.snapshot.passMark === null ? null : passRate(finalScores, single.snapshot.passMark)) : rolePassRate,
-    },
-    reliability: {
-      alpha,
-      sem: single ? (sems.get(single.id) ?? null) : null,
-      normGroupSize: final.length,
-      tooSmallToRelyOn: final.length < MIN_NORM_GROUP,
-      flags: testFlags(alpha),
-    },
-    sections: single
-      ? single.snapshot.sections.map((s) => {
-          const points = finalRows.map((c) => c.sections.find((x) => x.sectionId === s.id)?.points ?? 0);
-          return { sectionId: s.id, title: s.title, mean: mean(points), maxPoints: finalRows[0]?.sections.find((x) => x.sectionId === s.id)?.maxPoints ?? 0 };
-        })
-      : [],
-    competencies: competencies.cohort(),
-    questionTimes: questionTimesOf(cohort, single, places),
-    items: byVersion ? itemAnalysis(cohort, places) : null,
-    awaitingGrading: cohort.attempts.length - final.length,
-    grading: buildGradingReport(cohort.grading, (id) => places.get(id)?.question.stem ?? ''),
   };
-  return { report, candidates };
+  const order = rankOrder(cohort.attempts, isFinalAt, percents);
+
+  const assemble = (): Report => {
+    // The final candidates' sections in the rows' order (the means add them up in that order).
+    const finalSections = single ? Array.from(order.filter((k) => isFinalAt[k]), (k) => sectionsOf(cohort.attempts[k])) : [];
+    const funnel = funnelOf(cohort, final, passMarks, dropOffOf(cohort, single, places));
+    // A role's pass rate counts each attempt against its own paper's pass mark.
+    const rolePassRate = final.length > 0 && [...passMarks.values()].some((m) => m !== null) ? funnel.passed / final.length : null;
+    const alpha = single ? (alphas.get(single.id) ?? null) : null;
+    const report: Report = {
+      scope: cohort.scope,
+      scopeId: cohort.scopeId,
+      title: single ? `${single.snapshot.title} v${single.version}` : jobRole.name,
+      jobRole,
+      versions: cohort.versions.map((v) => ({ id: v.id, version: v.version, title: v.snapshot.title, attempts: cohort.attempts.filter((a) => a.paperVersionId === v.id).length })),
+      funnel,
+      scores: {
+        candidates: final.length,
+        unit,
+        max,
+        mean: mean(finalScores),
+        sd: sampleSd(finalScores),
+        median: median(finalScores),
+        percentiles: Object.fromEntries(PERCENTILES.map((p) => [`p${p}`, percentile(finalScores, p)])),
+        histogram: histogram(finalScores, max > 0 ? max : 1),
+        passMark: single ? single.snapshot.passMark : null,
+        // A role's pass rate counts each attempt against its own paper's pass mark.
+        passRate: single ? (single.snapshot.passMark === null ? null : passRate(finalScores, single.snapshot.passMark)) : rolePassRate,
+      },
+      reliability: {
+        alpha,
+        sem: single ? (sems.get(single.id) ?? null) : null,
+        normGroupSize: final.length,
+        tooSmallToRelyOn: final.length < MIN_NORM_GROUP,
+        flags: testFlags(alpha),
+      },
+      sections: single
+        ? single.snapshot.sections.map((s) => {
+            const points = finalSections.map((sections) => sections.find((x) => x.sectionId === s.id)?.points ?? 0);
+            return { sectionId: s.id, title: s.title, mean: mean(points), maxPoints: finalSections[0]?.find((x) => x.sectionId === s.id)?.maxPoints ?? 0 };
+          })
+        : [],
+      competencies: competencies.cohort(),
+      questionTimes: questionTimesOf(cohort, single, places),
+      items: byVersion ? itemAnalysis(cohort, places) : null,
+      awaitingGrading: cohort.attempts.length - final.length,
+      grading: buildGradingReport(cohort.grading, (id) => places.get(id)?.question.stem ?? ''),
+    };
+    return report;
+  };
+  return {
+    candidates: order.length,
+    rows: (start, end) => Array.from(order.subarray(start, end), rowOf),
+    report: assemble,
+  };
+}
+
+export function buildReport(cohort: Cohort, jobRole: { id: string; name: string }): BuiltReport {
+  const builder = reportBuilder(cohort, jobRole);
+  return { report: builder.report(), candidates: builder.rows(0, builder.candidates) };
 }

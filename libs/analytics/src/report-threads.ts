@@ -18,7 +18,8 @@ export class ReportThreads extends ThreadPool {
     super({ threads: QUEUE_CONCURRENCY[JOB_QUEUE[JobName.RefreshAnalytics]], timeoutMs: config.ANALYTICS_TIMEOUT_MS, memoryMb: config.ANALYTICS_MEMORY_MB });
   }
 
-  build(cohort: Cohort, jobRole: { id: string; name: string }): Promise<BuiltSnapshot> {
-    return this.run<BuiltSnapshot>(BUILD_REPORT, { cohort: { ...cohort, attempts: packAttempts(cohort.attempts) }, jobRole });
+  /** The report; `onBatch` receives the candidate rows' JSON batches (build-report.task.ts), best first, as the thread writes them. */
+  build(cohort: Cohort, jobRole: { id: string; name: string }, onBatch: (batch: string) => void): Promise<BuiltSnapshot> {
+    return this.run<BuiltSnapshot, string>(BUILD_REPORT, { cohort: { ...cohort, attempts: packAttempts(cohort.attempts) }, jobRole }, onBatch);
   }
 }

@@ -49,6 +49,12 @@ describe('OffThread: CPU-heavy work in worker threads, with limits', () => {
     await expect(threads.run(task('echo'), { bytes: new Uint8Array(2), text: 'after' })).resolves.toEqual({ length: 2, text: 'after' });
   });
 
+  it('hands over the parts a task posts, in order, before its value', async () => {
+    const received: number[] = [];
+    const value = await open().run<string, number>(task('parts'), { count: 3 }, (part) => received.push(part));
+    expect({ value, received }).toEqual({ value: 'done', received: [0, 1, 2] });
+  });
+
   it('a task that throws fails its caller with the error named', async () => {
     await expect(open().run(task('fail'), {})).rejects.toThrow('RangeError: bad input');
   });

@@ -6,7 +6,11 @@ import { AppConfig } from '../config/app-config';
 import { DomainError } from '../problem/domain-error';
 import type { SpreadsheetTable } from './spreadsheet.task';
 
-/** A function of a module that runs in a worker thread: plain data in, plain data out (structured clone; a Buffer arrives as a Uint8Array). */
+/**
+ * A function of a module that runs in a worker thread: plain data in, plain data out (structured
+ * clone; a Buffer arrives as a Uint8Array). Its second argument posts a part of the result at once
+ * (`run`'s `onPart`), so the caller can use the first parts while the task makes the next.
+ */
 export interface OffThreadTask {
   /** Absolute path of the module without extension (`join(__dirname, 'x.task')`), so it resolves to .ts in tests and .js when built. */
   module: string;
@@ -27,6 +31,7 @@ interface Pending {
   id: number;
   task: OffThreadTask;
   input: unknown;
+  onPart?: (part: unknown) => void;
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
 }
@@ -67,10 +72,11 @@ export class ThreadPool extends EventEmitter implements OnModuleDestroy {
     super();
   }
 
-  run<T>(task: OffThreadTask, input: unknown): Promise<T> {
+  /** Runs `task` on `input`; `onPart` receives, in order, the parts the task posts before its value. */
+  run<T, P = never>(task: OffThreadTask, input: unknown, onPart?: (part: P) => void): Promise<T> {
     if (this.closed) return Promise.reject(new Error('The thread pool is closed'));
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, task, input, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ id: this.nextId++, task, input, onPart: onPart as ((part: unknown) => void) | undefined, resolve: resolve as (value: unknown) => void, reject });
       this.dispatch();
     });
   }
@@ -113,9 +119,13 @@ export class ThreadPool extends EventEmitter implements OnModuleDestroy {
     // Idle threads never keep the process alive; onModuleDestroy ends them on shutdown.
     worker.unref();
     const thread: Thread = { worker, running: null };
-    worker.on('message', (message: { id: number; started?: true; value?: unknown; error?: string }) => {
+    worker.on('message', (message: { id: number; started?: true; part?: unknown; value?: unknown; error?: string }) => {
       const running = thread.running;
       if (!running || running.id !== message.id) return;
+      if ('part' in message) {
+        running.onPart?.(message.part);
+        return;
+      }
       if (message.started) {
         running.timer = setTimeout(() => void this.end(thread, new OffThreadLimitError('time')), this.limits.timeoutMs);
         this.emit('started', running.task);

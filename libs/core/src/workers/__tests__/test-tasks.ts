@@ -19,3 +19,9 @@ export function hoard(): never {
 export function fail(): never {
   throw new RangeError('bad input');
 }
+
+/** A task that posts its result in parts before its value. */
+export function parts(input: { count: number }, post: (part: number) => void): string {
+  for (let i = 0; i < input.count; i++) post(i);
+  return 'done';
+}
