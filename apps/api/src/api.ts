@@ -14,6 +14,7 @@ import {
   assertWellFormedText,
   createValidationPipe,
   logOptions,
+  mayHoldLoneSurrogate,
   PROBLEM_CONTENT_TYPE,
   problemOf,
   registerRequestLogging,
@@ -65,9 +66,10 @@ export function trustedProxies(setting: string): number | string | false {
 
 /**
  * Replaces the JSON parser (Nest's and Fastify's) with one that refuses deep nesting before
- * parsing and lone surrogates after it (libs/core/src/http/safe-json.ts), keeping Fastify's
- * prototype-poisoning checks. `useBodyParser` also stops Nest from registering its own parsers
- * at init, so URL-encoded forms are not accepted: the API speaks JSON and multipart only.
+ * parsing and lone surrogates after it (libs/core/src/http/safe-json.ts; the parsed value is walked
+ * only when the text holds a surrogate escape), keeping Fastify's prototype-poisoning checks.
+ * `useBodyParser` also stops Nest from registering its own parsers at init, so URL-encoded forms are
+ * not accepted: the API speaks JSON and multipart only.
  */
 function useSafeJsonParser(adapter: FastifyAdapter): void {
   const fastify = adapter.getInstance();
@@ -79,7 +81,7 @@ function useSafeJsonParser(adapter: FastifyAdapter): void {
       parseJson(request, text, (error, value) => {
         if (error) return done(error);
         try {
-          assertWellFormedText(value);
+          if (mayHoldLoneSurrogate(text)) assertWellFormedText(value);
           done(null, value);
         } catch (invalid) {
           done(invalid as Error);
