@@ -51,8 +51,17 @@ export function createAdapter(config: AppConfig): FastifyAdapter {
       const problem = problemOf(error);
       problem.instance = request.url;
       problem.requestId = String(request.id);
-      void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+      // No hook runs before these errors, so the request id header is set here.
+      void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).header('x-request-id', request.id).send(problem);
     },
+  });
+  // Every response names its request id. Set in the adapter's own first onRequest hook (a no-op
+  // unless given a function; Nest never sets it) rather than in an onSend hook: no onSend hook
+  // means Fastify skips the onSend runner on every response. First, so a request that Nest's later
+  // hook sends to the not-found handler, which runs no onRequest hook, has it too.
+  adapter.setOnRequestHook((request, reply, done) => {
+    reply.raw.setHeader('x-request-id', request.id);
+    done();
   });
   useSafeJsonParser(adapter);
   return adapter;
@@ -115,12 +124,6 @@ export async function configureApi(app: NestFastifyApplication): Promise<NestFas
     crossOriginOpenerPolicy: { policy: 'same-origin' },
     strictTransportSecurity: app.get(AppConfig).PUBLIC_URL.startsWith('https://') ? { maxAge: 31536000, includeSubDomains: true } : false,
   });
-  // Synchronous: an async hook costs a promise and a microtask on every response.
-  fastify.addHook('onSend', (request, reply, payload, done) => {
-    reply.header('x-request-id', request.id);
-    done(null, payload);
-  });
-
   SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   await serveWebApp(app.getHttpAdapter().getInstance(), app.get(AppConfig).WEB_ROOT);
   await app.init();
