@@ -14,6 +14,7 @@ import {
   assertWellFormedText,
   createValidationPipe,
   logOptions,
+  mayHoldLoneSurrogate,
   PROBLEM_CONTENT_TYPE,
   problemOf,
   registerRequestLogging,
@@ -50,8 +51,17 @@ export function createAdapter(config: AppConfig): FastifyAdapter {
       const problem = problemOf(error);
       problem.instance = request.url;
       problem.requestId = String(request.id);
-      void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+      // No hook runs before these errors, so the request id header is set here.
+      void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).header('x-request-id', request.id).send(problem);
     },
+  });
+  // Every response names its request id. Set in the adapter's own first onRequest hook (a no-op
+  // unless given a function; Nest never sets it) rather than in an onSend hook: no onSend hook
+  // means Fastify skips the onSend runner on every response. First, so a request that Nest's later
+  // hook sends to the not-found handler, which runs no onRequest hook, has it too.
+  adapter.setOnRequestHook((request, reply, done) => {
+    reply.raw.setHeader('x-request-id', request.id);
+    done();
   });
   useSafeJsonParser(adapter);
   return adapter;
@@ -65,9 +75,10 @@ export function trustedProxies(setting: string): number | string | false {
 
 /**
  * Replaces the JSON parser (Nest's and Fastify's) with one that refuses deep nesting before
- * parsing and lone surrogates after it (libs/core/src/http/safe-json.ts), keeping Fastify's
- * prototype-poisoning checks. `useBodyParser` also stops Nest from registering its own parsers
- * at init, so URL-encoded forms are not accepted: the API speaks JSON and multipart only.
+ * parsing and lone surrogates after it (libs/core/src/http/safe-json.ts; the parsed value is walked
+ * only when the text holds a surrogate escape), keeping Fastify's prototype-poisoning checks.
+ * `useBodyParser` also stops Nest from registering its own parsers at init, so URL-encoded forms are
+ * not accepted: the API speaks JSON and multipart only.
  */
 function useSafeJsonParser(adapter: FastifyAdapter): void {
   const fastify = adapter.getInstance();
@@ -79,7 +90,7 @@ function useSafeJsonParser(adapter: FastifyAdapter): void {
       parseJson(request, text, (error, value) => {
         if (error) return done(error);
         try {
-          assertWellFormedText(value);
+          if (mayHoldLoneSurrogate(text)) assertWellFormedText(value);
           done(null, value);
         } catch (invalid) {
           done(invalid as Error);
@@ -113,12 +124,6 @@ export async function configureApi(app: NestFastifyApplication): Promise<NestFas
     crossOriginOpenerPolicy: { policy: 'same-origin' },
     strictTransportSecurity: app.get(AppConfig).PUBLIC_URL.startsWith('https://') ? { maxAge: 31536000, includeSubDomains: true } : false,
   });
-  // Synchronous: an async hook costs a promise and a microtask on every response.
-  fastify.addHook('onSend', (request, reply, payload, done) => {
-    reply.header('x-request-id', request.id);
-    done(null, payload);
-  });
-
   SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   await serveWebApp(app.getHttpAdapter().getInstance(), app.get(AppConfig).WEB_ROOT);
   await app.init();

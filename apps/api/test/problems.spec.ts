@@ -77,6 +77,8 @@ describe('error responses', () => {
     expectProblem(badId, 400, 'request.invalid_id');
     expect(badId.body.errors).toEqual([{ field: 'id', reason: 'must be a UUID' }]);
     expectProblem(await api.request('GET', '/api/v1/nothing-here', { token }), 404, 'route.not_found');
+    // Raised by Fastify's router before any hook runs: the x-request-id header set by the handler itself.
+    expectProblem(await api.request('GET', `/api/v1/users/${'x'.repeat(150)}`, { token }), 414, 'request.uri_too_long');
   });
 
   it('bad query parameters', async () => {

@@ -47,6 +47,18 @@ export function isWellFormedText(text: string): boolean {
 /** With the `u` flag a surrogate class matches only code units that are not part of a pair. */
 const LONE_SURROGATE = /\p{Surrogate}/u;
 
+/**
+ * Whether JSON text, once parsed, can hold a lone surrogate at all. Text decoded from UTF-8 never
+ * does (Node turns invalid bytes into U+FFFD), so one can only come from a `\uD800`-`\uDFFF` escape:
+ * without one, the walk over every parsed string and key (malformedTextFields) is skipped. An
+ * escaped backslash before `uD8..` matches too; that only costs the walk, which then finds nothing.
+ */
+export function mayHoldLoneSurrogate(jsonText: string): boolean {
+  return SURROGATE_ESCAPE.test(jsonText);
+}
+
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
+
 /** Field problems for every string (value or key) of a parsed JSON value that is not well-formed text. */
 export function malformedTextFields(value: unknown, path = ''): FieldProblem[] {
   if (typeof value === 'string') return isWellFormedText(value) ? [] : [{ field: path || 'body', reason: 'contains an unpaired UTF-16 surrogate' }];
