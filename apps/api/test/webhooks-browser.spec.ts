@@ -113,7 +113,8 @@ describe('webhooks screen in a real browser', () => {
     await row.getByText('已停用').waitFor();
     expect((await endpoints()).items[0].enabled).toBe(false);
     await page.getByRole('button', { name: `启用: ${receiver.url()}` }).click();
-    await row.getByText('启用', { exact: true }).waitFor();
+    // Enabled once the row offers "停用" again (its "启用" text is also the button just clicked).
+    await page.getByRole('button', { name: `停用: ${receiver.url()}` }).waitFor();
     expect((await endpoints()).items[0].enabled).toBe(true);
 
     // The screen in English.
