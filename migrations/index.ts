@@ -28,6 +28,7 @@ import { CreateGradingClaim1764400200000 } from './1764400200000-CreateGradingCl
 import { CreateAnswerBands1764400400000 } from './1764400400000-CreateAnswerBands';
 import { CreateSimilarityReads1764400410000 } from './1764400410000-CreateSimilarityReads';
 import { CreateAttemptStart1764500000000 } from './1764500000000-CreateAttemptStart';
+import { GenerationsOfSnapshotCandidates1764600000000 } from './1764600000000-GenerationsOfSnapshotCandidates';
 
 /** Every migration, in order. Listed explicitly so the same list runs from TypeScript (tests) and the build. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   CreateAnswerBands1764400400000,
   CreateSimilarityReads1764400410000,
   CreateAttemptStart1764500000000,
+  GenerationsOfSnapshotCandidates1764600000000,
 ];

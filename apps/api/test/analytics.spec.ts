@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import type { INestApplicationContext } from '@nestjs/common';
-import { APPLICATION_NAME, loadConfig } from '@assay/core';
+import { APPLICATION_NAME, JobName, JobQueue, loadConfig } from '@assay/core';
 import { moodleStatistics } from '@assay/statistics';
 import { connectAsOwner, pdfText, until } from '@assay/testing';
 import { Candidate, call, invitation } from './attempts-fixtures';
@@ -194,6 +194,46 @@ describe('analytics per paper version and job role', () => {
     expect(one.timePerQuestion).toHaveLength(3);
     for (const time of one.timePerQuestion) expect(time.seconds).toBeGreaterThanOrEqual(0);
     expect(one.similarityFlags).toEqual([]);
+  });
+
+  it('a refresh writes a new generation of candidate rows, switches readers to it, and deletes the old one and any a failed refresh left', async () => {
+    const owner = await connectAsOwner();
+    try {
+      const generations = async () =>
+        (
+          await owner.query<{ generation: string; n: number }>(
+            `SELECT generation, count(*)::int AS n FROM analytics_snapshot_candidates WHERE scope = 'paper_version' AND scope_id = $1 GROUP BY generation`,
+            [versionId],
+          )
+        ).rows;
+      const current = async () =>
+        (await owner.query<{ generation: string }>(`SELECT generation FROM analytics_snapshots WHERE scope = 'paper_version' AND scope_id = $1`, [versionId])).rows[0].generation;
+      const before = await current();
+      expect(await generations()).toEqual([{ generation: before, n: 4 }]);
+      // What a refresh that failed after some inserts leaves: rows of a generation no snapshot names.
+      const leftover = randomUUID();
+      await owner.query(
+        `INSERT INTO analytics_snapshot_candidates (tenant_id, scope, scope_id, generation, attempt_id, position, row)
+         SELECT tenant_id, scope, scope_id, $2, attempt_id, 3 - position, row || '{"name": "left over"}' FROM analytics_snapshot_candidates
+          WHERE scope = 'paper_version' AND scope_id = $1`,
+        [versionId, leftover],
+      );
+      const names = async () => ((await get(a.accessToken, `/paper-versions/${versionId}/candidates`)).body.items as { name: string; rank: number }[]).map((c) => [c.name, c.rank]);
+      const shown = await names();
+      expect(shown.map(([, rank]) => rank)).toEqual([1, 2, 3, 4]);
+      expect(shown.map(([name]) => name)).not.toContain('left over');
+      expect((await get(a.accessToken, `/paper-versions/${versionId}/candidates/${attemptIds[0]}`)).body.candidate.name).toBe(FORMULA_NAME);
+
+      await api.app.get(JobQueue).enqueue(JobName.RefreshAnalytics, { tenantId: a.tenantId, scope: 'paper_version', scopeId: versionId, window: Date.now() });
+      await until(async () => {
+        const now = await generations();
+        return now.length === 1 && now[0].generation !== before ? now : null;
+      }, 'one generation left, the refresh’s');
+      expect(await generations()).toEqual([{ generation: await current(), n: 4 }]);
+      expect(await names()).toEqual(shown);
+    } finally {
+      await owner.end();
+    }
   });
 
   it('searches candidates by name or email and sorts them', async () => {

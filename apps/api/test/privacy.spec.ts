@@ -167,7 +167,8 @@ describe('privacy: erasure on request and after retention, export of one candida
     const before = await graded(mine.attemptId);
     await graded(theirs.attemptId);
     await receiver.waitFor(1, (r) => JSON.parse(r.body).type === 'invitation.graded' && r.body.includes(erased.externalId));
-    const snapshotRow = () => owner<{ row: any }>(`SELECT row FROM analytics_snapshot_candidates WHERE attempt_id = $1 AND scope = 'paper_version'`, [mine.attemptId]);
+    const snapshotRow = () => owner<{ row: any }>(`SELECT c.row FROM analytics_snapshot_candidates c JOIN analytics_snapshots s USING (tenant_id, scope, scope_id, generation)
+        WHERE c.attempt_id = $1 AND c.scope = 'paper_version'`, [mine.attemptId]);
     await until(async () => ((await snapshotRow())[0]?.row.status === 'graded' ? true : null), 'the analytics snapshot with the graded attempt');
     // Everything was really there before.
     expect((await foundInDatabase(needlesOf(erased))).length).toBeGreaterThanOrEqual(needlesOf(erased).length);

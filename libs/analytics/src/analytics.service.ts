@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ReportLocale } from '@assay/contracts';
@@ -14,6 +15,15 @@ import { phaseClock } from './refresh-phases';
 
 /** Memory for the sorts and hashes of one refresh's reads (a transaction-local setting). */
 const REFRESH_WORK_MEM = '64MB';
+
+/**
+ * Connections inserting a refresh's candidate rows at once: PostgreSQL parses and inserts 100,000
+ * rows in ~4.5 s of one core, the refresh's critical path when one connection wrote them all.
+ */
+const REFRESH_WRITERS = 2;
+
+/** The candidate rows of the generation the snapshot of scope `$1`, id `$2` names (a refresh writes the next one beside it). */
+const CURRENT_GENERATION = 'generation = (SELECT generation FROM analytics_snapshots WHERE scope = $1 AND scope_id = $2)';
 
 /** The SQL order of each sort (the snapshot's position breaks ties, so pages never overlap). */
 const SORT_COLUMNS: Record<CandidateSort, string> = {
@@ -39,59 +49,73 @@ export class AnalyticsService {
   ) {}
 
   /**
-   * Recomputes a snapshot from scratch and replaces the stored one in one transaction, so readers
-   * see the old report or the new one, never half. Safe to run twice. 'skipped' when the scope is
-   * not visible to this tenant (deleted, or a forged payload).
+   * Recomputes a snapshot from scratch and switches readers to it in one short transaction, so
+   * they see the old report or the new one, never half. Safe to run twice. 'skipped' when the
+   * scope is not visible to this tenant (deleted, or a forged payload).
    *
-   * The writes overlap the report thread: the old candidate rows are deleted while it builds, and
-   * each batch of new rows is inserted as soon as the thread posts it, while it writes the next.
+   * The candidate rows are a new generation, written while the report thread builds them: each
+   * batch is inserted (and committed) by one of REFRESH_WRITERS connections as soon as the thread
+   * posts it. Readers follow the generation the snapshot names, so they see none of it until the
+   * refresh's transaction sets the report and the generation; the old generation is deleted after.
    */
   async refresh(scope: ReportScope, scopeId: string): Promise<'done' | 'skipped'> {
     const clock = phaseClock();
-    const outcome = await this.tx.run(async (manager) => {
-      const jobRole = await jobRoleOf(manager, scope, scopeId);
-      if (!jobRole) return 'skipped';
-      // The cohort's rows are wide (each carries its result sheet): with the default 4 MB the joins
-      // of 100,000 of them spill every row to temporary files and read them back.
-      await manager.query(`SET LOCAL work_mem = '${REFRESH_WORK_MEM}'`);
-      const cohort = await loadCohort(manager, scope, scopeId);
-      clock.end('load');
-      const writes = serialWrites(manager);
-      // The snapshot's row first: its lock makes a concurrent refresh of the scope wait before it
-      // deletes rows this one replaces. Its report is set last; readers see none of it before the commit.
-      writes.push(
-        `INSERT INTO analytics_snapshots (scope, scope_id, attempts, report) VALUES ($1, $2, 0, '{}')
-         ON CONFLICT (tenant_id, scope, scope_id) DO UPDATE SET computed_at = now()`,
-        [scope, scopeId],
-      );
-      writes.push('DELETE FROM analytics_snapshot_candidates WHERE scope = $1 AND scope_id = $2', [scope, scopeId]);
-      const built = await this.threads
-        .build(cohort, jobRole, (batch) =>
+    const generation = randomUUID();
+    const writes = parallelWrites(this.tx, this.tx.currentTenantId(), REFRESH_WRITERS);
+    const outcome = await this.tx
+      .run(async (manager) => {
+        const jobRole = await jobRoleOf(manager, scope, scopeId);
+        if (!jobRole) return 'skipped';
+        // The cohort's rows are wide (each carries its result sheet): with the default 4 MB the joins
+        // of 100,000 of them spill every row to temporary files and read them back.
+        await manager.query(`SET LOCAL work_mem = '${REFRESH_WORK_MEM}'`);
+        const current = await lockSnapshot(manager, scope, scopeId, generation);
+        // Under the lock no other refresh of the scope writes: rows of neither the current generation
+        // nor this one are a failed refresh's, left behind.
+        writes.push(`DELETE FROM analytics_snapshot_candidates WHERE scope = $1 AND scope_id = $2 AND generation NOT IN ($3, $4)`, [
+          scope,
+          scopeId,
+          current,
+          generation,
+        ]);
+        const cohort = await loadCohort(manager, scope, scopeId);
+        clock.end('load');
+        const built = await this.threads.build(cohort, jobRole, (batch) =>
           writes.push(
-            `INSERT INTO analytics_snapshot_candidates (scope, scope_id, attempt_id, position, row)
-             SELECT $1, $2, x.attempt_id, x.position, x.row FROM jsonb_to_recordset($3::jsonb) AS x(attempt_id uuid, position int, row jsonb)`,
-            [scope, scopeId, batch],
+            `INSERT INTO analytics_snapshot_candidates (scope, scope_id, generation, attempt_id, position, row)
+             SELECT $1, $2, $3, x.attempt_id, x.position, x.row FROM jsonb_to_recordset($4::jsonb) AS x(attempt_id uuid, position int, row jsonb)`,
+            [scope, scopeId, generation, batch],
           ),
-        )
-        .catch(async (error: unknown) => {
-          // No statement may still be on its way when the transaction rolls back.
-          await writes.done().catch(() => undefined);
-          throw error;
-        });
-      clock.end('build');
-      await writes.done();
-      await manager.query('UPDATE analytics_snapshots SET attempts = $3, report = $4, computed_at = now() WHERE scope = $1 AND scope_id = $2', [
-        scope,
-        scopeId,
-        built.candidates,
-        JSON.stringify(built.report),
-      ]);
-      return built.candidates;
-    });
+        );
+        clock.end('build');
+        await writes.done();
+        await manager.query('UPDATE analytics_snapshots SET generation = $3, attempts = $4, report = $5, computed_at = now() WHERE scope = $1 AND scope_id = $2', [
+          scope,
+          scopeId,
+          generation,
+          built.candidates,
+          JSON.stringify(built.report),
+        ]);
+        return { candidates: built.candidates, replaced: current };
+      })
+      .catch(async (error: unknown) => {
+        // The rows already committed are of a generation no snapshot will name: remove them now (or
+        // the next refresh of the scope does), once no insert of them is still on its way.
+        await writes.done().catch(() => undefined);
+        await this.deleteGeneration(scope, scopeId, generation).catch(() => undefined);
+        throw error;
+      });
     if (outcome === 'skipped') return outcome;
+    if (outcome.replaced !== generation) await this.deleteGeneration(scope, scopeId, outcome.replaced);
     clock.end('write');
-    this.logger.log({ scope, scopeId, attempts: outcome, phases: clock.phases() }, 'Analytics snapshot refreshed');
+    this.logger.log({ scope, scopeId, attempts: outcome.candidates, phases: clock.phases() }, 'Analytics snapshot refreshed');
     return 'done';
+  }
+
+  private async deleteGeneration(scope: ReportScope, scopeId: string, generation: string): Promise<void> {
+    await this.tx.run((manager) =>
+      manager.query('DELETE FROM analytics_snapshot_candidates WHERE scope = $1 AND scope_id = $2 AND generation = $3', [scope, scopeId, generation]),
+    );
   }
 
   // The reads below are of snapshots a job rewrites after the fact, so they may be as old as the
@@ -112,7 +136,7 @@ export class AnalyticsService {
       const search = query.q?.trim();
       const filter = search ? " AND (row->>'name' ILIKE $3 OR row->>'email' ILIKE $3)" : '';
       const params: unknown[] = search ? [scope, scopeId, containsPattern(search)] : [scope, scopeId];
-      const where = `WHERE scope = $1 AND scope_id = $2${filter}`;
+      const where = `WHERE scope = $1 AND scope_id = $2 AND ${CURRENT_GENERATION}${filter}`;
       const direction = query.order === 'desc' ? 'DESC' : 'ASC';
       const rows = (await manager.query(
         `SELECT row FROM analytics_snapshot_candidates ${where} ORDER BY ${SORT_COLUMNS[query.sort]} ${direction} NULLS LAST, position LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
@@ -209,7 +233,7 @@ export class AnalyticsService {
     const { report } = await this.report(scope, scopeId);
     const rows = await this.tx.readReplica(
       async (manager) =>
-        (await manager.query('SELECT row FROM analytics_snapshot_candidates WHERE scope = $1 AND scope_id = $2 ORDER BY position', [scope, scopeId])) as { row: CandidateRow }[],
+        (await manager.query(`SELECT row FROM analytics_snapshot_candidates WHERE scope = $1 AND scope_id = $2 AND ${CURRENT_GENERATION} ORDER BY position`, [scope, scopeId])) as { row: CandidateRow }[],
     );
     const competencies = report.competencies.map((c) => c.competency);
     const header = ['name', 'email', 'status', 'points', 'max_points', 'percent', 'band_low', 'band_high', 'percentile', 'rank', 'norm_group', ...competencies.map((c) => `competency:${c}`), 'integrity_events', 'minutes', 'attempt_id'];
@@ -247,7 +271,7 @@ export class AnalyticsService {
   private async rows(scope: ReportScope, scopeId: string, attemptIds: string[]): Promise<CandidateRow[]> {
     const rows = await this.tx.readReplica(
       async (manager) =>
-        (await manager.query('SELECT attempt_id, row FROM analytics_snapshot_candidates WHERE scope = $1 AND scope_id = $2 AND attempt_id = ANY($3)', [scope, scopeId, attemptIds])) as {
+        (await manager.query(`SELECT attempt_id, row FROM analytics_snapshot_candidates WHERE scope = $1 AND scope_id = $2 AND ${CURRENT_GENERATION} AND attempt_id = ANY($3)`, [scope, scopeId, attemptIds])) as {
           attempt_id: string;
           row: CandidateRow;
         }[],
@@ -262,19 +286,37 @@ export class AnalyticsService {
 }
 
 /**
- * Statements queued on the transaction's connection without waiting for each other's answers, run
- * in order; `done` is the last one's answer (or the first failure: a failed statement aborts the
- * transaction, so the ones after it are not sent).
+ * The snapshot's row, created if new, locked until the refresh's transaction ends: a concurrent
+ * refresh of the scope waits here, before it writes anything. Answers the generation readers see
+ * now (`generation` itself for a new snapshot, whose report is set only at the commit).
  */
-function serialWrites(manager: EntityManager) {
-  let last: Promise<unknown> = Promise.resolve();
+async function lockSnapshot(manager: EntityManager, scope: ReportScope, scopeId: string, generation: string): Promise<string> {
+  const [row] = (await manager.query(
+    `INSERT INTO analytics_snapshots (scope, scope_id, generation, attempts, report) VALUES ($1, $2, $3, 0, '{}')
+     ON CONFLICT (tenant_id, scope, scope_id) DO UPDATE SET computed_at = now() RETURNING generation`,
+    [scope, scopeId, generation],
+  )) as { generation: string }[];
+  return row.generation;
+}
+
+/**
+ * Statements spread over `lanes` connections, each its own tenant transaction, one after another
+ * on a lane; `done` settles when every lane has, failing with the first failure.
+ */
+function parallelWrites(tx: TenantTransaction, tenantId: string, lanes: number) {
+  const tails: Promise<unknown>[] = Array.from({ length: lanes }, () => Promise.resolve());
+  let next = 0;
   return {
     push(sql: string, params: unknown[]): void {
-      last = last.then(() => manager.query(sql, params));
+      const lane = next++ % lanes;
+      tails[lane] = tails[lane].then(() => tx.runAs(tenantId, (manager) => manager.query(sql, params)));
       // Awaited by `done`; until then a failure must not count as unhandled.
-      last.catch(() => undefined);
+      tails[lane].catch(() => undefined);
     },
-    done: () => last,
+    async done(): Promise<void> {
+      const failed = (await Promise.allSettled(tails)).find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
+    },
   };
 }
 

@@ -107,7 +107,7 @@ export class CandidateResultsService {
          JOIN papers p ON p.id = a.paper_id
          JOIN paper_versions v ON v.id = a.paper_version_id
          LEFT JOIN analytics_snapshots snap ON snap.scope = 'job_role' AND snap.scope_id = i.job_role_id
-         LEFT JOIN analytics_snapshot_candidates s ON s.scope = 'job_role' AND s.scope_id = i.job_role_id AND s.attempt_id = a.id
+         LEFT JOIN analytics_snapshot_candidates s ON s.scope = 'job_role' AND s.scope_id = i.job_role_id AND s.generation = snap.generation AND s.attempt_id = a.id
         WHERE i.candidate_id = $1
         ORDER BY a.started_at, a.id`,
       [candidate.id],
