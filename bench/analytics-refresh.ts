@@ -282,6 +282,8 @@ async function main() {
       attempts: ATTEMPTS,
       questions: paper.questions.length,
       readers: READERS,
+      // The worker's connections inserting one refresh's candidate rows (ANALYTICS_WRITERS in the environment).
+      analyticsWriters: config.ANALYTICS_WRITERS,
       database: DATABASE,
       refreshMs: { paperVersionCold: versionCold.ms, jobRoleCold: roleCold.ms, jobRoleUnderReads: roleUnderReads.ms },
       refreshCosts: { paperVersionCold: versionCold, jobRoleCold: roleCold, jobRoleUnderReads: roleUnderReads },

@@ -16,12 +16,6 @@ import { phaseClock } from './refresh-phases';
 /** Memory for the sorts and hashes of one refresh's reads (a transaction-local setting). */
 const REFRESH_WORK_MEM = '64MB';
 
-/**
- * Connections inserting a refresh's candidate rows at once: PostgreSQL parses and inserts 100,000
- * rows in ~4.5 s of one core, the refresh's critical path when one connection wrote them all.
- */
-const REFRESH_WRITERS = 2;
-
 /** The candidate rows of the generation the snapshot of scope `$1`, id `$2` names (a refresh writes the next one beside it). */
 const CURRENT_GENERATION = 'generation = (SELECT generation FROM analytics_snapshots WHERE scope = $1 AND scope_id = $2)';
 
@@ -54,14 +48,14 @@ export class AnalyticsService {
    * scope is not visible to this tenant (deleted, or a forged payload).
    *
    * The candidate rows are a new generation, written while the report thread builds them: each
-   * batch is inserted (and committed) by one of REFRESH_WRITERS connections as soon as the thread
+   * batch is inserted (and committed) by one of ANALYTICS_WRITERS connections as soon as the thread
    * posts it. Readers follow the generation the snapshot names, so they see none of it until the
    * refresh's transaction sets the report and the generation; the old generation is deleted after.
    */
   async refresh(scope: ReportScope, scopeId: string): Promise<'done' | 'skipped'> {
     const clock = phaseClock();
     const generation = randomUUID();
-    const writes = parallelWrites(this.tx, this.tx.currentTenantId(), REFRESH_WRITERS);
+    const writes = parallelWrites(this.tx, this.tx.currentTenantId(), this.config.ANALYTICS_WRITERS);
     const outcome = await this.tx
       .run(async (manager) => {
         const jobRole = await jobRoleOf(manager, scope, scopeId);

@@ -169,6 +169,17 @@ export class AppConfig {
   @Transform(toInt)
   ANALYTICS_MEMORY_MB = 4096;
 
+  /**
+   * Connections that insert one refresh's candidate rows at once, besides its own transaction
+   * (docs/analytics.md, "Snapshots"): PostgreSQL's parsing and inserting of a large cohort's rows is
+   * the refresh's critical path; more writers use more of the database's cores.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  @Transform(toInt)
+  ANALYTICS_WRITERS = 2;
+
   /** SMTP server that delivers email (invitations, reminders); credentials may be in the URL. */
   @IsString()
   SMTP_URL = 'smtp://127.0.0.1:1025';
