@@ -2,19 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ReportLocale } from '@assay/contracts';
-import { AppConfig, containsPattern, DomainError, pageOf, TenantTransaction } from '@assay/core';
+import { APPLICATION_NAME, AppConfig, containsPattern, DomainError, pageOf, TenantTransaction } from '@assay/core';
 import { compareScores } from '@assay/statistics';
 import type { CandidateRow, Report } from './build-report';
 import { ReportThreads } from './report-threads';
 import type { ReportScope } from './cohort';
 import type { CandidateQueryDto, CandidateSort } from './dto/analytics.dto';
-import { attemptDetails, jobRoleOf, loadCohort } from './cohort-source';
+import { attemptDetails, jobRoleOf } from './cohort-source';
 import type { CandidateReportPdf } from './report-pdf/candidate-report-pdf.task';
 import { reportLocale } from './report-pdf/report-locale';
 import { phaseClock } from './refresh-phases';
-
-/** Memory for the sorts and hashes of one refresh's reads (a transaction-local setting). */
-const REFRESH_WORK_MEM = '64MB';
 
 /** The candidate rows of the generation the snapshot of scope `$1`, id `$2` names (a refresh writes the next one beside it). */
 const CURRENT_GENERATION = 'generation = (SELECT generation FROM analytics_snapshots WHERE scope = $1 AND scope_id = $2)';
@@ -55,14 +52,12 @@ export class AnalyticsService {
   async refresh(scope: ReportScope, scopeId: string): Promise<'done' | 'skipped'> {
     const clock = phaseClock();
     const generation = randomUUID();
-    const writes = parallelWrites(this.tx, this.tx.currentTenantId(), this.config.ANALYTICS_WRITERS);
+    const tenantId = this.tx.currentTenantId();
+    const writes = parallelWrites(this.tx, tenantId, this.config.ANALYTICS_WRITERS);
     const outcome = await this.tx
       .run(async (manager) => {
         const jobRole = await jobRoleOf(manager, scope, scopeId);
         if (!jobRole) return 'skipped';
-        // The cohort's rows are wide (each carries its result sheet): with the default 4 MB the joins
-        // of 100,000 of them spill every row to temporary files and read them back.
-        await manager.query(`SET LOCAL work_mem = '${REFRESH_WORK_MEM}'`);
         const current = await lockSnapshot(manager, scope, scopeId, generation);
         // Under the lock no other refresh of the scope writes: rows of neither the current generation
         // nor this one are a failed refresh's, left behind.
@@ -72,9 +67,10 @@ export class AnalyticsService {
           current,
           generation,
         ]);
-        const cohort = await loadCohort(manager, scope, scopeId);
-        clock.end('load');
-        const built = await this.threads.build(cohort, jobRole, (batch) =>
+        // The thread reads the cohort (after the lock: a refresh waiting on it reads what the one
+        // before it had not seen) on its own connection to the primary.
+        const connection = { connectionString: this.config.DATABASE_URL, applicationName: APPLICATION_NAME.primary, tenantId };
+        const built = await this.threads.build({ connection, scope, scopeId, jobRole }, (batch) =>
           writes.push(
             `INSERT INTO analytics_snapshot_candidates (scope, scope_id, generation, attempt_id, position, row)
              SELECT $1, $2, $3, x.attempt_id, x.position, x.row FROM jsonb_to_recordset($4::jsonb) AS x(attempt_id uuid, position int, row jsonb)`,
@@ -90,7 +86,7 @@ export class AnalyticsService {
           built.candidates,
           JSON.stringify(built.report),
         ]);
-        return { candidates: built.candidates, replaced: current };
+        return { candidates: built.candidates, replaced: current, readMs: built.readMs };
       })
       .catch(async (error: unknown) => {
         // The rows already committed are of a generation no snapshot will name: remove them now (or
@@ -102,7 +98,8 @@ export class AnalyticsService {
     if (outcome === 'skipped') return outcome;
     if (outcome.replaced !== generation) await this.deleteGeneration(scope, scopeId, outcome.replaced);
     clock.end('write');
-    this.logger.log({ scope, scopeId, attempts: outcome.candidates, phases: clock.phases() }, 'Analytics snapshot refreshed');
+    const phases = { read: { ms: outcome.readMs }, ...clock.phases() };
+    this.logger.log({ scope, scopeId, attempts: outcome.candidates, phases }, 'Analytics snapshot refreshed');
     return 'done';
   }
 

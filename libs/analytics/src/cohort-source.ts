@@ -1,7 +1,9 @@
 /**
- * Reads a cohort from the attempts, invitations, candidates and papers tables, read-only, inside
- * the caller's tenant transaction (row-level security applies). Only the refresh job calls it.
+ * Reads a cohort from the attempts, invitations, candidates and papers tables, read-only, in a
+ * transaction bound to the tenant (row-level security applies). Only the refresh job's report
+ * thread calls it, on a connection of its own (`readCohort`).
  */
+import { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
 import type { AttemptStatus } from '@assay/contracts';
 import { CLOSEST_KEPT, DEFAULT_TOLERANCE, SHARED_BANDS_OF_NEAR_DUPLICATE, tolerancePoints, type Tolerance } from '@assay/grading-rules';
@@ -38,12 +40,48 @@ interface AttemptRow {
   sheet: (AttemptMarks & { answers: unknown[] }) | null;
 }
 
+/** What the cohort's reads need of a connection: rows for a statement (an EntityManager, or a pg client's rows). */
+interface SqlReader {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}
+
+/** How a report thread connects: the API's own database URL and pool name, and the tenant to bind. */
+export interface CohortConnection {
+  connectionString: string;
+  applicationName: string;
+  tenantId: string;
+}
+
+/** Memory for the sorts and hashes of the cohort's reads (a transaction-local setting). */
+const READ_WORK_MEM = '64MB';
+
+/**
+ * Reads the cohort on a connection of its own, in a read-only transaction bound to the tenant as
+ * TenantTransaction binds one (`app.tenant_id`, local to the transaction), then closes it.
+ */
+export async function readCohort(connection: CohortConnection, scope: ReportScope, scopeId: string): Promise<Cohort> {
+  const client = new Client({ connectionString: connection.connectionString, application_name: connection.applicationName });
+  await client.connect();
+  try {
+    await client.query('BEGIN READ ONLY');
+    await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [connection.tenantId]);
+    // The cohort's rows are wide (each carries its result sheet): with the default 4 MB the joins
+    // of 100,000 of them spill every row to temporary files and read them back.
+    await client.query(`SET LOCAL work_mem = '${READ_WORK_MEM}'`);
+    const cohort = await loadCohort({ query: async (sql, params) => (await client.query(sql, params)).rows }, scope, scopeId);
+    await client.query('COMMIT');
+    return cohort;
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * One row per attempt: its result sheet carries every mark, first save and objective answer as
  * columns (docs/analytics.md, "How a refresh reads"), so no response row is read. 100,000
  * attempts of 30 questions are 100,000 rows parsed by JSON.parse, not 3,000,000 row objects.
  */
-export async function loadCohort(manager: EntityManager, scope: ReportScope, scopeId: string): Promise<Cohort> {
+async function loadCohort(manager: SqlReader, scope: ReportScope, scopeId: string): Promise<Cohort> {
   const where = `${scopeFilter(scope)} AND ${SCORED}`;
   const versions = await loadVersions(manager, where, scopeId);
   const questionLists = questionListReader(versions);
@@ -77,7 +115,7 @@ export async function loadCohort(manager: EntityManager, scope: ReportScope, sco
   };
 }
 
-async function loadVersions(manager: EntityManager, where: string, scopeId: string): Promise<CohortVersion[]> {
+async function loadVersions(manager: SqlReader, where: string, scopeId: string): Promise<CohortVersion[]> {
   return (await manager.query(
     `SELECT id, version, snapshot FROM paper_versions
       WHERE id IN (SELECT DISTINCT a.paper_version_id FROM attempts a JOIN invitations i ON i.id = a.invitation_id WHERE ${where})
@@ -156,7 +194,7 @@ const toleranceOf = (row: { tolerance_kind: Tolerance['kind']; tolerance_value: 
  * suggested and final marks, every grader's mark on them, the graders' reference-script and
  * self-check marks on the cohort's papers, and the graders' names.
  */
-async function loadGrading(manager: EntityManager, where: string, scopeId: string): Promise<CohortGrading> {
+async function loadGrading(manager: SqlReader, where: string, scopeId: string): Promise<CohortGrading> {
   const inCohort = `JOIN attempts a ON a.id = g.attempt_id JOIN invitations i ON i.id = a.invitation_id LEFT JOIN grading_settings s ON s.paper_id = g.paper_id WHERE ${where}`;
   const answers = (await manager.query(
     `SELECT g.id, g.question_id, g.max_points, g.suggested_points, g.final_points, ${TOLERANCE_COLUMNS} FROM grading_answers g ${inCohort} ORDER BY g.position, g.id`,

@@ -1,9 +1,7 @@
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { AppConfig, JOB_QUEUE, JobName, QUEUE_CONCURRENCY, ThreadPool, type OffThreadTask } from '@assay/core';
-import type { BuiltSnapshot } from './build-report.task';
-import type { Cohort } from './cohort';
-import { packAttempts } from './cohort-transfer';
+import type { BuildReportInput, BuiltSnapshot } from './build-report.task';
 
 const BUILD_REPORT: OffThreadTask = { module: join(__dirname, 'build-report.task'), fn: 'buildReportTask' };
 
@@ -18,8 +16,8 @@ export class ReportThreads extends ThreadPool {
     super({ threads: QUEUE_CONCURRENCY[JOB_QUEUE[JobName.RefreshAnalytics]], timeoutMs: config.ANALYTICS_TIMEOUT_MS, memoryMb: config.ANALYTICS_MEMORY_MB });
   }
 
-  /** The report; `onBatch` receives the candidate rows' JSON batches (build-report.task.ts), best first, as the thread writes them. */
-  build(cohort: Cohort, jobRole: { id: string; name: string }, onBatch: (batch: string) => void): Promise<BuiltSnapshot> {
-    return this.run<BuiltSnapshot, string>(BUILD_REPORT, { cohort: { ...cohort, attempts: packAttempts(cohort.attempts) }, jobRole }, onBatch);
+  /** Reads the cohort and builds the report in a thread; `onBatch` receives the candidate rows' JSON batches (build-report.task.ts), best first, as the thread writes them. */
+  build(input: BuildReportInput, onBatch: (batch: string) => void): Promise<BuiltSnapshot> {
+    return this.run<BuiltSnapshot, string>(BUILD_REPORT, input, onBatch);
   }
 }

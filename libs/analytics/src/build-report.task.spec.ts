@@ -1,7 +1,6 @@
 import { buildReport } from './build-report';
-import { buildReportTask, rowBatches } from './build-report.task';
+import { buildSnapshot, rowBatches } from './build-report.task';
 import type { Cohort, CohortAttempt } from './cohort';
-import { packAttempts, unpackAttempts } from './cohort-transfer';
 
 const shared = ['q1', 'q2', 'q3'];
 
@@ -26,7 +25,7 @@ function attempt(k: number, questionIds: string[], overrides: Partial<CohortAtte
   };
 }
 
-describe('the cohort as columns (the trip to a report thread)', () => {
+describe('the report thread\'s snapshot: rows posted as JSON batches, then the report', () => {
   const attempts = [
     attempt(0, shared),
     attempt(1, shared),
@@ -35,19 +34,7 @@ describe('the cohort as columns (the trip to a report thread)', () => {
     attempt(4, []),
   ];
 
-  it('comes back as the same attempts, nulls and dates included, through a structured clone', () => {
-    expect(unpackAttempts(structuredClone(packAttempts(attempts)))).toEqual(attempts);
-  });
-
-  it('holds each distinct question list once, shared again by the attempts that had it', () => {
-    const packed = packAttempts(attempts);
-    expect(packed.questionLists).toEqual([shared, ['q3', 'q1'], []]);
-    const back = unpackAttempts(packed);
-    expect(back[0].questionIds).toBe(back[1].questionIds);
-    expect(back[0].questionIds).toBe(back[3].questionIds);
-  });
-
-  it('the task builds the same report, its rows posted as JSON batches in rank order', () => {
+  it('builds the same report as buildReport, its rows posted as JSON batches in rank order', () => {
     const cohort: Cohort = {
       scope: 'paper_version',
       scopeId: 'v1',
@@ -60,7 +47,7 @@ describe('the cohort as columns (the trip to a report thread)', () => {
     const role = { id: 'r', name: '客服' };
     const expected = buildReport(cohort, role);
     const batches: string[] = [];
-    const built = buildReportTask(structuredClone({ cohort: { ...cohort, attempts: packAttempts(attempts) }, jobRole: role }), (batch) => batches.push(batch));
+    const built = buildSnapshot(cohort, role, (batch) => batches.push(batch));
     expect(built.report).toEqual(expected.report);
     expect(built.candidates).toBe(attempts.length);
     expect(batches.flatMap((batch) => JSON.parse(batch))).toEqual(JSON.parse(JSON.stringify(expected.candidates.map((row, position) => ({ attempt_id: row.attemptId, position, row })))));
