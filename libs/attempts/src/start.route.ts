@@ -10,9 +10,9 @@ type StartRequest = FastifyRequest<{ Params: { token: string } }>;
 
 /**
  * `POST /api/v1/links/:token/attempt`, the candidate's start, as a plain Fastify route on the API's
- * Fastify instance, like the autosave (autosave.route.ts): Nest's router, guards, interceptors and
- * Observables were ~44 % of a start's CPU (docs/performance.md, "The start as a plain Fastify
- * route"). What a client sees is what the Nest method AttemptStartController.start answered: public,
+ * Fastify instance, like the autosave (autosave.route.ts): framework code was ~44 % of a start's
+ * CPU, Nest's router, guards, interceptors and Observables ~24 % of it (docs/performance.md, "The
+ * start as a plain Fastify route"). What a client sees is what the Nest method AttemptStartController.start answered: public,
  * the `links` rate limit per client address (RouteThrottle: ThrottlerGuard's storage, key, limits and
  * headers), 201 started or 200 taken over with the same body, the same problem documents and request
  * id, and a request log line like every other endpoint's.
