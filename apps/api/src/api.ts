@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { OperationObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { Logger } from 'nestjs-pino';
-import { AUTOSAVE_OPENAPI_PATHS } from '@assay/attempts';
+import { AUTOSAVE_OPENAPI_PATHS, START_OPENAPI_MODELS, START_OPENAPI_PATHS } from '@assay/attempts';
 import { annotateAccess } from './access-annotations';
 import {
   AppConfig,
@@ -30,7 +30,7 @@ export const UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
 
 /**
  * The Fastify adapter: body limit from config, one request id shared by Fastify, logs and problems,
- * and the one JSON body parser of every route (Nest controllers and the plain-Fastify autosave).
+ * and the one JSON body parser of every route (Nest controllers and the plain-Fastify autosave and start).
  */
 export function createAdapter(config: AppConfig): FastifyAdapter {
   const adapter = new FastifyAdapter({
@@ -138,7 +138,7 @@ export function configureRoutes(app: INestApplication): void {
 }
 
 /**
- * The OpenAPI document of every route, the plain-Fastify autosave included. Served at
+ * The OpenAPI document of every route, the plain-Fastify autosave and start included. Served at
  * /api/docs-json and turned into the web client's types by tools/web-client.ts.
  */
 export function openApiDocument(app: INestApplication): OpenAPIObject {
@@ -154,11 +154,11 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
       .setVersion('1')
       .addBearerAuth()
       .build(),
-    { operationIdFactory: (controllerKey, methodKey) => `${controllerKey}_${methodKey}` },
+    { operationIdFactory: (controllerKey, methodKey) => `${controllerKey}_${methodKey}`, extraModels: START_OPENAPI_MODELS },
   );
   annotateAccess(app, document);
   documentIdempotencyKey(document);
-  Object.assign(document.paths, AUTOSAVE_OPENAPI_PATHS);
+  Object.assign(document.paths, AUTOSAVE_OPENAPI_PATHS, START_OPENAPI_PATHS);
   return document;
 }
 

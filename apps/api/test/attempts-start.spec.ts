@@ -51,6 +51,33 @@ describe('attempts: the one-round-trip start (attempt_start)', () => {
     expect(invited.status).toBe('started');
   });
 
+  it('answers as every endpoint does though a plain Fastify route: problem documents naming the request, 201 then 200 with the same body', async () => {
+    const wrong = `/api/v1/links/${'A'.repeat(43)}/attempt`;
+    const notFound = await api.request('POST', wrong);
+    expect(notFound.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    expect(notFound.body).toEqual({
+      type: 'https://assay.dev/problems/link/not_found',
+      title: 'Not Found',
+      status: 404,
+      detail: expect.any(String),
+      code: 'link.not_found',
+      instance: wrong,
+      requestId: notFound.headers['x-request-id'],
+    });
+    // The caller's request id is the one answered; bodies are parsed (and refused) as everywhere.
+    expect((await api.request('POST', wrong, { headers: { 'x-request-id': 'start-trace-1' } })).body.requestId).toBe('start-trace-1');
+    const malformed = await api.request('POST', wrong, { payload: '{"x":', headers: { 'content-type': 'application/json' } });
+    expect({ status: malformed.status, code: malformed.body.code }).toEqual({ status: 400, code: 'request.malformed_json' });
+    const inv = await invitation(api, a, paper.paperId);
+    const first = await start(inv.linkToken);
+    const second = await start(inv.linkToken);
+    expect([first.status, second.status]).toEqual([201, 200]);
+    const shape = { attemptId: first.body.attemptId, attemptToken: expect.any(String), status: 'in_progress', startedAt: first.body.startedAt, deadline: first.body.deadline };
+    expect(first.body).toEqual({ ...shape, serverTime: expect.any(String), secondsLeft: expect.any(Number), takenOver: false });
+    expect(second.body).toEqual({ ...shape, serverTime: expect.any(String), secondsLeft: expect.any(Number), takenOver: true });
+    expect(second.body.attemptToken).not.toBe(first.body.attemptToken);
+  });
+
   it('sets the deadline as computeDeadline does, to the second, and the grace from the version', async () => {
     const inv = await invitation(api, a, paper.paperId, { extraTimePercent: 15 });
     const { body } = await Candidate.start(api, inv.linkToken);

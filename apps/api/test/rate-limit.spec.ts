@@ -62,4 +62,34 @@ describe('rate limiting of candidate links', () => {
     const login = await api.request('POST', '/api/v1/auth/login', { body: { email: 'a@example.com', password: 'guess guess' }, remoteAddress: '127.0.0.21' });
     expect(login.status).toBe(401);
   });
+
+  it("limits the start (a plain Fastify route) as ThrottlerGuard did: the links limit per address on the start's own count, its headers, 429 with Retry-After", async () => {
+    const url = `/api/v1/links/${'S'.repeat(43)}/attempt`;
+    const start = (remoteAddress: string) => api.request('POST', url, { remoteAddress });
+    for (let i = 0; i < 5; i += 1) {
+      const refused = await start('127.0.0.22');
+      expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 404, code: 'link.not_found' });
+      expect(refused.headers).toMatchObject({ 'x-ratelimit-limit-links': '5', 'x-ratelimit-remaining-links': String(4 - i) });
+      expect(Number(refused.headers['x-ratelimit-reset-links'])).toBeGreaterThan(0);
+    }
+    const limited = await start('127.0.0.22');
+    expect(limited.status).toBe(429);
+    expect(limited.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    expect(limited.body).toEqual({
+      type: 'https://assay.dev/problems/request/rate_limited',
+      title: 'Too Many Requests',
+      status: 429,
+      detail: 'Too many requests; wait a minute and try again.',
+      code: 'request.rate_limited',
+      instance: url,
+      requestId: limited.headers['x-request-id'],
+    });
+    const retryAfter = Number(limited.headers['retry-after-links']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(limited.headers).not.toHaveProperty('x-ratelimit-remaining-links');
+    // Another address, and this address's reading of a link's intro, are counted apart.
+    expect((await start('127.0.0.23')).status).toBe(404);
+    expect((await api.request('GET', `/api/v1/links/${'S'.repeat(43)}`, { remoteAddress: '127.0.0.22' })).status).toBe(404);
+  });
 });

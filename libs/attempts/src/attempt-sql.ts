@@ -88,6 +88,9 @@ SELECT (SELECT count(*) FROM recorded)::int AS recorded FROM a`;
  * seconds, $8 attempt token hash, $9 ip, $10 user agent. One row: `outcome` (`started`,
  * `taken_over`, `version`: draw from `version_id` and call again, or a refusal) and the attempt.
  */
-export const START_ATTEMPT = `
-SELECT outcome, attempt_id, status, started_at, deadline, grace_seconds, server_time, version_id, closes_at, reminder_hours, endpoint_ids
-  FROM attempt_start($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`;
+export const START_ATTEMPT = {
+  /** A prepared statement, like SAVE_ANSWERS (the same caveat on changing the types of its columns). */
+  name: 'attempt_start',
+  text: `SELECT outcome, attempt_id, status, started_at, deadline, grace_seconds, server_time, version_id, closes_at, reminder_hours, endpoint_ids
+  FROM attempt_start($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+} as const;

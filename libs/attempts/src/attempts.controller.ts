@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Body, Controller, Get, Headers, HttpCode, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import { ApiPageResponse, ApiProblems, PageQueryDto, Public, Roles, STAFF_PROBLEMS, UuidParam } from '@assay/core';
 import { AttemptReportsService } from './attempt-reports.service';
 import { ATTEMPT_TOKEN_HEADER } from './attempt-token';
-import { AttemptsService, type ClientInfo } from './attempts.service';
+import { AttemptsService } from './attempts.service';
+import { clientOf } from './client-of';
 import { AttemptQueryDto, RecordEventsDto, SaveAnswersDto } from './dto/attempt.dto';
 import {
   AttemptEventResponse,
@@ -14,53 +14,10 @@ import {
   CandidateAttemptResponse,
   RecordedEventsResponse,
   SavedAnswersResponse,
-  StartedAttemptResponse,
   SubmittedAttemptResponse,
 } from './dto/attempt.response';
 
-const clientOf = (request: FastifyRequest): ClientInfo => {
-  const agent = request.headers['user-agent'];
-  return { ip: request.ip ?? null, userAgent: typeof agent === 'string' ? agent.slice(0, 500) : null };
-};
-
 const ATTEMPT_ID = '7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e';
-const STARTED_EXAMPLE = {
-  attemptId: ATTEMPT_ID,
-  attemptToken: 'at_9fJ2kLq…',
-  status: 'in_progress',
-  startedAt: '2026-03-03T02:00:00.000Z',
-  deadline: '2026-03-03T04:00:00.000Z',
-  takenOver: false,
-  serverTime: '2026-03-03T02:00:00.120Z',
-  secondsLeft: 7200,
-};
-
-/** Starting from the personal link: public, rate-limited per client address like the link itself. */
-@ApiTags('candidate')
-@Public()
-@UseGuards(ThrottlerGuard)
-@SkipThrottle({ auth: true })
-@Controller()
-export class AttemptStartController {
-  constructor(private readonly attempts: AttemptsService) {}
-
-  @Post('links/:token/attempt')
-  @ApiOperation({
-    summary: 'Start the timed attempt of an invitation (inside its window), or take it over from another device.',
-    description: 'Returns attemptToken (send it as X-Attempt-Token). 201 when started, 200 when an attempt already running was taken over.',
-  })
-  @ApiCreatedResponse({ type: StartedAttemptResponse, description: 'Started.', example: STARTED_EXAMPLE })
-  @ApiOkResponse({ type: StartedAttemptResponse, description: 'An attempt already running (on another device) was taken over; the old token stops working.', example: { ...STARTED_EXAMPLE, takenOver: true } })
-  @ApiProblems([404, 409, 429], {
-    404: '`link.not_found`.',
-    409: '`attempt.not_open_yet`, `attempt.window_closed`, `attempt.submitted`, `paper.not_published`.',
-  })
-  async start(@Param('token') token: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    const started = await this.attempts.start(token, clientOf(request));
-    void reply.status(started.takenOver ? 200 : 201);
-    return started;
-  }
-}
 
 /**
  * The candidate's calls during the attempt, authenticated by the attempt token. Not rate-limited:

@@ -4,15 +4,16 @@ import { PapersModule } from '@assay/papers';
 import { AttemptReportsService } from './attempt-reports.service';
 import { AttemptJobs } from './attempt.jobs';
 import { AttemptPrivacy } from './attempt-privacy';
-import { AttemptStartController, CandidateAttemptsController, StaffAttemptsController } from './attempts.controller';
+import { CandidateAttemptsController, StaffAttemptsController } from './attempts.controller';
 import { AttemptsService } from './attempts.service';
 import { AutosaveRoute } from './autosave.route';
 import { PaperSnapshots } from './paper-snapshots';
+import { StartRoute } from './start.route';
 
 @Module({
   imports: [InvitationsModule, PapersModule],
-  controllers: [AttemptStartController, CandidateAttemptsController, StaffAttemptsController],
-  providers: [AttemptsService, AttemptReportsService, PaperSnapshots, AutosaveRoute, AttemptPrivacy],
+  controllers: [CandidateAttemptsController, StaffAttemptsController],
+  providers: [AttemptsService, AttemptReportsService, PaperSnapshots, AutosaveRoute, StartRoute, AttemptPrivacy],
   exports: [AttemptsService, AttemptPrivacy],
 })
 export class AttemptsModule {}

@@ -192,18 +192,21 @@ export class AttemptsService {
   private async startAs(tenantId: string, invitationId: string, versionId: string | null, attemptId: string, tokenHash: string, client: ClientInfo): Promise<StartRow> {
     const drawn = versionId === null ? null : await this.snapshots.getAs(tenantId, versionId);
     const questionIds = drawn && candidatePaper(drawn.snapshot, drawn.version, attemptId).sections.flatMap((s) => s.questions.map((q) => q.id));
-    const { rows } = await driverPool(this.dataSource).query<StartRow>(START_ATTEMPT, [
-      tenantId,
-      invitationId,
-      versionId,
-      attemptId,
-      questionIds,
-      drawn?.snapshot.durationMinutes ?? null,
-      drawn?.snapshot.settings.timerGraceSeconds ?? null,
-      tokenHash,
-      client.ip,
-      client.userAgent,
-    ]);
+    const { rows } = await driverPool(this.dataSource).query<StartRow>({
+      ...START_ATTEMPT,
+      values: [
+        tenantId,
+        invitationId,
+        versionId,
+        attemptId,
+        questionIds,
+        drawn?.snapshot.durationMinutes ?? null,
+        drawn?.snapshot.settings.timerGraceSeconds ?? null,
+        tokenHash,
+        client.ip,
+        client.userAgent,
+      ],
+    });
     return rows[0];
   }
 

@@ -1,10 +1,11 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, loggableError, PROBLEM_CONTENT_TYPE, problemOf, type FieldProblem } from '@assay/core';
+import { DomainError, sendProblem, type FieldProblem } from '@assay/core';
 import { AttemptErrors } from './attempt-errors';
 import { ATTEMPT_TOKEN_HEADER } from './attempt-token';
-import { AttemptsService, type ClientInfo } from './attempts.service';
+import { AttemptsService } from './attempts.service';
+import { clientOf } from './client-of';
 import { MAX_ANSWER_CHARS } from './dto/attempt.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -37,7 +38,7 @@ export class AutosaveRoute implements OnModuleInit {
       // No per-request logger (registerRequestLogging): unhandled errors are logged below, with the request id.
       config: { requestLog: false },
       handler: (request, reply) => this.handle(request as SaveRequest, reply),
-      errorHandler: (error, request, reply) => this.fail(request, reply, error),
+      errorHandler: (error, request, reply) => sendProblem(request, reply, error, this.logger),
     });
   }
 
@@ -50,24 +51,14 @@ export class AutosaveRoute implements OnModuleInit {
       }
       const { answer, seq } = validBody(request.body);
       const token = request.headers[ATTEMPT_TOKEN_HEADER];
-      const agent = request.headers['user-agent'];
-      const client: ClientInfo = { ip: request.ip ?? null, userAgent: typeof agent === 'string' ? agent.slice(0, 500) : null };
-      const saved = await this.attempts.save(id, typeof token === 'string' ? token : undefined, [{ questionId, answer, seq }], client);
+      const saved = await this.attempts.save(id, typeof token === 'string' ? token : undefined, [{ questionId, answer, seq }], clientOf(request));
       const [item] = saved.items;
       if (item.status === 'unknown_question') throw AttemptErrors.questionNotFound();
       void reply.send({ ...item, seq, serverTime: saved.serverTime, secondsLeft: saved.secondsLeft });
     } catch (error) {
-      this.fail(request, reply, error);
+      // The same problem documents as ProblemFilter gives every other endpoint.
+      sendProblem(request, reply, error, this.logger);
     }
-  }
-
-  /** The same problem documents as ProblemFilter gives every other endpoint (core's problemOf). */
-  private fail(request: FastifyRequest, reply: FastifyReply, error: unknown): void {
-    const problem = problemOf(error);
-    problem.instance = request.url;
-    problem.requestId = String(request.id);
-    if (problem.status >= 500) this.logger.error({ err: loggableError(error), requestId: request.id }, 'Unhandled error');
-    void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 }
 

@@ -7,4 +7,5 @@ export { SAVE_ANSWERS } from './attempt-sql';
 export { scoreAttemptAnswers } from './attempt-scoring';
 export { AttemptJobs } from './attempt.jobs';
 export { AUTOSAVE_OPENAPI_PATHS } from './autosave.openapi';
+export { START_OPENAPI_MODELS, START_OPENAPI_PATHS } from './start.openapi';
 export { AttemptPrivacy, type AttemptRecord, type AttemptExport } from './attempt-privacy';

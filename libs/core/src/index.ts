@@ -33,6 +33,7 @@ export * from './http/upload';
 export * from './http/safe-json';
 export * from './http/zip-limits';
 export * from './http/openapi';
+export * from './http/route-throttle';
 export * from './lifecycle/graceful-shutdown';
 export * from './workers/off-thread';
 export type { SpreadsheetTable } from './workers/spreadsheet.task';

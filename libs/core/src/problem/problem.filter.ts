@@ -54,16 +54,23 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    const reply = http.getResponse<FastifyReply>();
-    const problem = problemOf(error);
-    problem.instance = request.url;
-    problem.requestId = String(request.id);
-    if (problem.status >= 500) this.logger.error({ err: loggableError(error), requestId: request.id }, 'Unhandled error');
-    // A refusal that knows when it ends says so the way clients and proxies read it (RFC 9110).
-    if (typeof problem.retryAfterSeconds === 'number') void reply.header('retry-after', String(problem.retryAfterSeconds));
-    void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+    sendProblem(http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), error, this.logger);
   }
+}
+
+/**
+ * Answers `error` as its problem document (problemOf), naming the request's URL and id, and logs a
+ * 5xx with the request id: ProblemFilter for Nest's routes, and the plain Fastify routes' own error
+ * handling (the autosave, the start), so every route answers alike.
+ */
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: unknown, logger: Pick<Logger, 'error'>): void {
+  const problem = problemOf(error);
+  problem.instance = request.url;
+  problem.requestId = String(request.id);
+  if (problem.status >= 500) logger.error({ err: loggableError(error), requestId: request.id }, 'Unhandled error');
+  // A refusal that knows when it ends says so the way clients and proxies read it (RFC 9110).
+  if (typeof problem.retryAfterSeconds === 'number') void reply.header('retry-after', String(problem.retryAfterSeconds));
+  void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
 }
 
 /** A request error of Fastify's own (body parsing, body limit, content type): a 4xx with an FST_ code. */
