@@ -8,7 +8,7 @@ import { candidatePaper, PAPER_NOT_PUBLISHED, type CandidatePaper } from '@assay
 import { secondsLeft } from '@assay/scoring';
 import { AttemptErrors } from './attempt-errors';
 import { ATTEMPT_ACCESS, LOCK_AGAINST_SAVES, RECORD_EVENTS, SAVE_ANSWERS, START_ATTEMPT } from './attempt-sql';
-import { attemptTokenKey, hashAttemptToken, newAttemptToken, tenantOfAttemptToken } from './attempt-token';
+import { attemptTokenKey, AttemptTokenTenants, hashAttemptToken, newAttemptToken } from './attempt-token';
 import { PaperSnapshots } from './paper-snapshots';
 
 export type SubmittedBy = 'candidate' | 'deadline' | 'sweep';
@@ -143,10 +143,13 @@ export class AttemptsService {
     config: AppConfig,
   ) {
     this.tokenKey = attemptTokenKey(config.LINK_SECRET);
+    this.tokenTenants = new AttemptTokenTenants(this.tokenKey);
   }
 
   /** Seals the tenant inside attempt tokens (attempt-token.ts). */
   private readonly tokenKey: KeyObject;
+  /** Opens them, remembering the seals of running attempts (every save of an attempt sends the same token). */
+  private readonly tokenTenants: AttemptTokenTenants;
 
   /**
    * Starts the attempt of an invitation, or takes over the running one (a second device): a new
@@ -439,7 +442,7 @@ export class AttemptsService {
 
   private credentials(token: string | undefined): { tenantId: string; tokenHash: string } {
     if (!token) throw AttemptErrors.tokenRequired();
-    const tenantId = tenantOfAttemptToken(token, this.tokenKey);
+    const tenantId = this.tokenTenants.tenantOf(token);
     if (!tenantId) throw AttemptErrors.notFound();
     return { tenantId, tokenHash: hashAttemptToken(token) };
   }
