@@ -9,7 +9,7 @@
  * save rate, open loop.
  *
  *   node -r @swc-node/register bench/wave.ts [--candidates 2000] [--ramp 10] [--minutes 3] [--graders 50] [--save-every 15]
- *     [--think 3] [--readers 2] [--apis 1] [--baseline-seconds 45] [--database assay_bench_wave] [--no-build]
+ *     [--think 3] [--readers 2] [--apis 1] [--baseline-seconds 45] [--database assay_bench_wave] [--full-backlog] [--suffix -label] [--no-build]
  *
  * Shape:
  * 1. Build (unless --no-build); recreate its own database `--database` (default `assay_bench_wave`;
@@ -58,6 +58,12 @@ const SAVE_EVERY_S = Number(option('save-every', '15'));
 const THINK_S = Number(option('think', '3'));
 const READERS = Number(option('readers', '2'));
 const APIS = Number(option('apis', '1'));
+/**
+ * With --full-backlog the wave starts once the worker has made the grading tasks of the whole
+ * baseline cohort (yesterday's essays, waiting in the morning); without it, as soon as every
+ * grader has two, and the worker goes on making the rest during the start burst.
+ */
+const FULL_BACKLOG = process.argv.includes('--full-backlog');
 const BASELINE_S = Number(option('baseline-seconds', '45'));
 const BUILD = !process.argv.includes('--no-build');
 const DB = option('database', 'assay_bench_wave');
@@ -367,7 +373,8 @@ runBenchmark(async () => {
     await until(
       async () =>
         (await owner.query(`SELECT 1 FROM attempts WHERE tenant_id = $1 AND status IN ('in_progress', 'submitted') LIMIT 1`, [arranged.tenantId])).rowCount === 0 &&
-        Number((await owner.query(`SELECT count(*) AS n FROM grading_scripts WHERE tenant_id = $1`, [arranged.tenantId])).rows[0].n) >= Math.min(cohort.length, 2 * GRADERS) &&
+        Number((await owner.query(`SELECT count(*) AS n FROM grading_scripts WHERE tenant_id = $1`, [arranged.tenantId])).rows[0].n) >=
+          (FULL_BACKLOG ? cohort.length : Math.min(cohort.length, 2 * GRADERS)) &&
         (await call(`${api.url()}/api/v1/analytics/job-roles/${arranged.jobRoleId}`, { token: arranged.admin })).status === 200,
       'the baseline cohort scored, grading tasks for every grader and the role report computed',
       SETTLE_LIMIT_MS,
@@ -430,7 +437,7 @@ runBenchmark(async () => {
       date,
       command: `node -r @swc-node/register bench/wave.ts ${process.argv.slice(2).join(' ')}`.trim(),
       machine: host,
-      options: { candidates: CANDIDATES, rampSeconds: RAMP_S, minutes: MINUTES, graders: GRADERS, saveEverySeconds: SAVE_EVERY_S, thinkSeconds: THINK_S, readers: READERS, apis: APIS, baselineSeconds: BASELINE_S, poolSize: POOL_SIZE },
+      options: { candidates: CANDIDATES, rampSeconds: RAMP_S, minutes: MINUTES, graders: GRADERS, saveEverySeconds: SAVE_EVERY_S, thinkSeconds: THINK_S, readers: READERS, apis: APIS, baselineSeconds: BASELINE_S, poolSize: POOL_SIZE, fullBacklog: FULL_BACKLOG },
       loadAverage: { waveStart: loadAtStart, waveEnd: loadAtEnd },
       wave: { seconds: cost.seconds, endpoints, errors, marksGiven: counts.marked, emptyClaims: counts.empty, reportRefreshes: refreshes },
       baselines,
@@ -439,7 +446,7 @@ runBenchmark(async () => {
     };
     const dir = join(ROOT, 'bench/results');
     mkdirSync(dir, { recursive: true });
-    const file = join(dir, `wave-${date.slice(0, 10)}.json`);
+    const file = join(dir, `wave-${date.slice(0, 10)}${option('suffix', '')}.json`);
     writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
     console.log(`Wrote ${file}`);
   } finally {
