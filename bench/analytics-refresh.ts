@@ -3,7 +3,7 @@
  * its job role with 100,000 scored attempts of 30 questions (3,000,000 marked answers), while
  * report reads continue.
  *
- *   node -r @swc-node/register bench/analytics-refresh.ts [--attempts 100000] [--readers 8] [--no-build] [--database assay_bench] [--suffix -after]
+ *   node -r @swc-node/register bench/analytics-refresh.ts [--attempts 100000] [--readers 8] [--think 0] [--no-build] [--database assay_bench] [--suffix -after]
  *
  * By itself it: builds (npm run build), recreates and migrates `--database` (`assay_bench` by
  * default; another name lets two runs share the server), starts the compiled API and worker (Redis
@@ -14,8 +14,9 @@
  *   1. cold refreshes (no snapshot yet) of the version, then of the role, timed by the job's own
  *      processedOn/finishedOn;
  *   2. a second refresh of the role while `readers` clients read its report and a page of
- *      candidates in a loop; the reads' latency during the refresh is recorded (p50, p99, max)
- *      next to the same reads with no refresh running.
+ *      candidates in a loop (pausing `think` ms between reads; 0: as fast as they are
+ *      answered); the reads' latency during the refresh is recorded (p50, p99, max) next to the
+ *      same reads with no refresh running.
  * Each refresh also reports its phases as the job logs them (wall and worker-process CPU of the
  * load, the report thread and the writes), the worker process's CPU and that of the PostgreSQL
  * backends of the benchmark's database over the whole job (with readers running, their backends'
@@ -35,6 +36,8 @@ import { BENCH_DB, benchEnvironment, build, call, cpuDelta, loadAverage, machine
 
 const ATTEMPTS = Number(option('attempts', '100000'));
 const READERS = Number(option('readers', '8'));
+/** Each reader's pause between two reads, in ms: 0 (the default) reads in a closed loop, as fast as answered; people pause. */
+const THINK_MS = Number(option('think', '0'));
 const BUILD = !process.argv.includes('--no-build');
 const DATABASE = option('database', BENCH_DB);
 const REDIS_PREFIX = DATABASE === BENCH_DB ? 'assay-bench-analytics' : `assay-bench-analytics-${DATABASE}`;
@@ -168,6 +171,7 @@ function startReaders(api: string, token: string, target: Scope) {
       const response = await call(urls[i % 2], { token });
       latencies.push(performance.now() - t);
       if (response.status !== 200) errors += 1;
+      if (THINK_MS > 0) await new Promise((resolve) => setTimeout(resolve, THINK_MS));
     }
   });
   return async (): Promise<ReadStats> => {
@@ -282,6 +286,7 @@ async function main() {
       attempts: ATTEMPTS,
       questions: paper.questions.length,
       readers: READERS,
+      readerThinkMs: THINK_MS,
       // The worker's connections inserting one refresh's candidate rows (ANALYTICS_WRITERS in the environment).
       analyticsWriters: config.ANALYTICS_WRITERS,
       database: DATABASE,
