@@ -73,8 +73,9 @@ export class AnalyticsService {
         const built = await this.threads.build({ connection, scope, scopeId, jobRole }, (batch) =>
           writes.push(
             `INSERT INTO analytics_snapshot_candidates (scope, scope_id, generation, attempt_id, position, row)
-             SELECT $1, $2, $3, x.attempt_id, x.position, x.row FROM jsonb_to_recordset($4::jsonb) AS x(attempt_id uuid, position int, row jsonb)`,
-            [scope, scopeId, generation, batch],
+             SELECT $1, $2, $3, x.attempt_id, $4 + x.n::int - 1, x.row::jsonb
+               FROM unnest($5::uuid[], string_to_array($6, E'\\n')) WITH ORDINALITY AS x(attempt_id, row, n)`,
+            [scope, scopeId, generation, batch.position, batch.attemptIds, batch.rows],
           ),
         );
         clock.end('build');

@@ -1,5 +1,5 @@
 import { buildReport } from './build-report';
-import { buildSnapshot, rowBatches } from './build-report.task';
+import { buildSnapshot, rowBatches, type RowBatch } from './build-report.task';
 import type { Cohort, CohortAttempt } from './cohort';
 
 const shared = ['q1', 'q2', 'q3'];
@@ -25,7 +25,7 @@ function attempt(k: number, questionIds: string[], overrides: Partial<CohortAtte
   };
 }
 
-describe('the report thread\'s snapshot: rows posted as JSON batches, then the report', () => {
+describe('the report thread\'s snapshot: rows posted in batches, then the report', () => {
   const attempts = [
     attempt(0, shared),
     attempt(1, shared),
@@ -34,7 +34,7 @@ describe('the report thread\'s snapshot: rows posted as JSON batches, then the r
     attempt(4, []),
   ];
 
-  it('builds the same report as buildReport, its rows posted as JSON batches in rank order', () => {
+  it('builds the same report as buildReport, its rows posted in rank order, one JSON line each', () => {
     const cohort: Cohort = {
       scope: 'paper_version',
       scopeId: 'v1',
@@ -46,17 +46,22 @@ describe('the report thread\'s snapshot: rows posted as JSON batches, then the r
     };
     const role = { id: 'r', name: '客服' };
     const expected = buildReport(cohort, role);
-    const batches: string[] = [];
+    const batches: RowBatch[] = [];
     const built = buildSnapshot(cohort, role, (batch) => batches.push(batch));
     expect(built.report).toEqual(expected.report);
     expect(built.candidates).toBe(attempts.length);
-    expect(batches.flatMap((batch) => JSON.parse(batch))).toEqual(JSON.parse(JSON.stringify(expected.candidates.map((row, position) => ({ attempt_id: row.attemptId, position, row })))));
+    expect(batches.flatMap((batch) => batch.rows.split('\n').map((line) => JSON.parse(line)))).toEqual(JSON.parse(JSON.stringify(expected.candidates)));
+    expect(batches.map((batch) => batch.attemptIds)).toEqual([`{${expected.candidates.map((row) => row.attemptId).join(',')}}`]);
   });
 
-  it('cuts the rows into batches of 2,000 with positions running on', () => {
-    const rows = Array.from({ length: 4001 }, (_, k) => ({ attemptId: `a${k}` }) as ReturnType<typeof buildReport>['candidates'][number]);
-    const batches = [...rowBatches({ candidates: rows.length, rows: (start, end) => rows.slice(start, end) })].map((batch) => JSON.parse(batch) as { attempt_id: string; position: number }[]);
-    expect(batches.map((b) => b.length)).toEqual([2000, 2000, 1]);
-    expect(batches[2][0]).toEqual({ attempt_id: 'a4000', position: 4000, row: { attemptId: 'a4000' } });
+  it('cuts the rows into batches of 2,000 with positions running on; a newline inside a name stays inside its line', () => {
+    const rows = Array.from({ length: 4001 }, (_, k) => ({ attemptId: `a${k}`, name: `考生\n${k}` }) as unknown as ReturnType<typeof buildReport>['candidates'][number]);
+    const batches = [...rowBatches({ candidates: rows.length, rows: (start, end) => rows.slice(start, end) })];
+    expect(batches.map((b) => [b.position, b.rows.split('\n').length, b.attemptIds.split(',').length])).toEqual([
+      [0, 2000, 2000],
+      [2000, 2000, 2000],
+      [4000, 1, 1],
+    ]);
+    expect(batches[2]).toEqual({ position: 4000, attemptIds: '{a4000}', rows: JSON.stringify({ attemptId: 'a4000', name: '考生\n4000' }) });
   });
 });

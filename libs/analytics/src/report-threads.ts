@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { AppConfig, JOB_QUEUE, JobName, QUEUE_CONCURRENCY, ThreadPool, type OffThreadTask } from '@assay/core';
-import type { BuildReportInput, BuiltSnapshot } from './build-report.task';
+import type { BuildReportInput, BuiltSnapshot, RowBatch } from './build-report.task';
 
 const BUILD_REPORT: OffThreadTask = { module: join(__dirname, 'build-report.task'), fn: 'buildReportTask' };
 
@@ -16,8 +16,8 @@ export class ReportThreads extends ThreadPool {
     super({ threads: QUEUE_CONCURRENCY[JOB_QUEUE[JobName.RefreshAnalytics]], timeoutMs: config.ANALYTICS_TIMEOUT_MS, memoryMb: config.ANALYTICS_MEMORY_MB });
   }
 
-  /** Reads the cohort and builds the report in a thread; `onBatch` receives the candidate rows' JSON batches (build-report.task.ts), best first, as the thread writes them. */
-  build(input: BuildReportInput, onBatch: (batch: string) => void): Promise<BuiltSnapshot> {
-    return this.run<BuiltSnapshot, string>(BUILD_REPORT, input, onBatch);
+  /** Reads the cohort and builds the report in a thread; `onBatch` receives the candidate rows' batches (build-report.task.ts), best first, as the thread writes them. */
+  build(input: BuildReportInput, onBatch: (batch: RowBatch) => void): Promise<BuiltSnapshot> {
+    return this.run<BuiltSnapshot, RowBatch>(BUILD_REPORT, input, onBatch);
   }
 }
