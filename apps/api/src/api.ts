@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import multipart from '@fastify/multipart';
-import { type INestApplication, VersioningType } from '@nestjs/common';
+import { type INestApplication, Logger as NestLogger, VersioningType } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -15,15 +15,17 @@ import {
   createValidationPipe,
   logOptions,
   mayHoldLoneSurrogate,
-  PROBLEM_CONTENT_TYPE,
-  problemOf,
   registerRequestLogging,
   requestIdOf,
+  sendProblem,
 } from '@assay/core';
 import { registerSecurityHeaders } from './security-headers';
 import { API_DOCS_CSP, JSON_CSP, serveWebApp } from './web-app';
 
 const API_PREFIX = 'api';
+
+/** Logs a 5xx among the errors Fastify's router raises before any route (sendProblem), like every other route's. */
+const frameworkErrorLogger = new NestLogger('FastifyAdapter');
 
 /** Large enough for a 10,000-row spreadsheet or a long Word document. */
 export const UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
@@ -48,11 +50,9 @@ export function createAdapter(config: AppConfig): FastifyAdapter {
     // Errors Fastify's router raises before any route runs (a path parameter over 100 characters,
     // a malformed URL) get the same problem document as every other error, not Fastify's own body.
     frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
-      const problem = problemOf(error);
-      problem.instance = request.url;
-      problem.requestId = String(request.id);
       // No hook runs before these errors, so the request id header is set here.
-      void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).header('x-request-id', request.id).send(problem);
+      void reply.header('x-request-id', request.id);
+      sendProblem(request, reply, error, frameworkErrorLogger);
     },
   });
   // Every response names its request id. Set in the adapter's own first onRequest hook (a no-op

@@ -5,8 +5,8 @@
  * connection (`readCohort`): handing 100,000 attempts from the event loop's thread to this one
  * cost more CPU (packing them as columns, the structured clone, unpacking) than reading them. The
  * candidate rows go back as the text the database is sent (RowBatch), posted batch by batch as
- * they are built, before the report, so the database inserts the first batches while the thread builds the
- * next and the report.
+ * they are built, before the report, so the database inserts the first batches while the thread
+ * builds the next and the report.
  */
 import { performance } from 'node:perf_hooks';
 import { reportBuilder, type CandidateRow, type Report } from './build-report';
