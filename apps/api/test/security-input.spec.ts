@@ -18,6 +18,7 @@ describe('security: hostile request bodies', () => {
     expect(String(response.headers['content-type'])).toContain('application/problem+json');
   };
   const json = { 'content-type': 'application/json' };
+  const DOCUMENT_ONLY_HEADERS = ['cross-origin-opener-policy', 'origin-agent-cluster', 'x-dns-prefetch-control', 'x-download-options', 'x-permitted-cross-domain-policies', 'x-xss-protection'];
   const deep = '['.repeat(200_000);
 
   it('every answer carries the safe-default headers; JSON gets a CSP that allows nothing', async () => {
@@ -29,7 +30,10 @@ describe('security: hostile request bodies', () => {
         'x-frame-options': 'DENY',
         'referrer-policy': 'no-referrer',
         'content-security-policy': "default-src 'none';frame-ancestors 'none'",
+        'cross-origin-resource-policy': 'same-origin',
       });
+      // Headers only a rendered document acts on: not on JSON (see security-headers.ts).
+      for (const header of DOCUMENT_ONLY_HEADERS) expect({ header, value: response.headers[header] }).toEqual({ header, value: undefined });
     }
   });
 
@@ -46,6 +50,11 @@ describe('security: hostile request bodies', () => {
         'x-frame-options': 'DENY',
         'referrer-policy': 'no-referrer',
         'cross-origin-opener-policy': 'same-origin',
+        'origin-agent-cluster': '?1',
+        'x-dns-prefetch-control': 'off',
+        'x-download-options': 'noopen',
+        'x-permitted-cross-domain-policies': 'none',
+        'x-xss-protection': '0',
       });
       expect(response.headers['strict-transport-security']).toBeUndefined();
     }
