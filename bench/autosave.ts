@@ -176,7 +176,9 @@ async function measure(name: string, base: string, pathOf: (a: Started, q: strin
   if (WARMUP > 0) await run(WARMUP);
   const serverBefore = procCpuMs(pid);
   const pgBefore = postgresCpu();
+  const clientBefore = process.cpuUsage();
   const result = await run(DURATION);
+  const client = process.cpuUsage(clientBefore);
   const serverMs = procCpuMs(pid) - serverBefore;
   const pgMs = cpuDelta(pgBefore, postgresCpu());
   raw.push({ target: name, connections, result });
@@ -193,6 +195,8 @@ async function measure(name: string, base: string, pathOf: (a: Started, q: strin
     non2xx: result.non2xx,
     serverCpuMsPerRequest: per(serverMs),
     postgresCpuMsPerRequest: per(pgMs),
+    // The load generator shares the machine: a server whose responses cost it more to read leaves less CPU to the rest.
+    loadGeneratorCpuMsPerRequest: per((client.user + client.system) / 1000),
     loadAverage1mAfter: loadAverage()[0],
   };
 }
@@ -285,9 +289,14 @@ async function main(): Promise<void> {
   const { rows } = await db.query<{ responses: string; max_seq: string }>('SELECT count(*) AS responses, max(seq) AS max_seq FROM responses');
   await db.end();
 
-  const lines = ['| server | conns | saves/s | p50 ms | p90 ms | p99 ms | errors / non-2xx | server CPU ms/save | postgres CPU ms/save |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|'];
+  const lines = [
+    '| server | conns | saves/s | p50 ms | p90 ms | p99 ms | errors / non-2xx | server CPU ms/save | postgres CPU ms/save | load generator CPU ms/save |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
   for (const r of results) {
-    lines.push(`| ${TARGET_NAMES[r.target]} | ${r.connections} | ${r.rps} | ${r.latency.p50} | ${r.latency.p90} | ${r.latency.p99} | ${r.errors} / ${r.non2xx} | ${r.serverCpuMsPerRequest} | ${r.postgresCpuMsPerRequest} |`);
+    lines.push(
+      `| ${TARGET_NAMES[r.target]} | ${r.connections} | ${r.rps} | ${r.latency.p50} | ${r.latency.p90} | ${r.latency.p99} | ${r.errors} / ${r.non2xx} | ${r.serverCpuMsPerRequest} | ${r.postgresCpuMsPerRequest} | ${r.loadGeneratorCpuMsPerRequest} |`,
+    );
   }
   const closedLoopRatios = { apiOverPlain: ratios(results, 'plain'), apiOverBare: ratios(results, 'bare') };
   for (const [name, r] of Object.entries(closedLoopRatios)) lines.push('', `${name} saves/s per round: ${r.perRound.join(', ')}; median ${r.median}`);
