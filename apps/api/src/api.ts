@@ -58,9 +58,10 @@ export function createAdapter(config: AppConfig): FastifyAdapter {
   // Every response names its request id. Set in the adapter's own first onRequest hook (a no-op
   // unless given a function; Nest never sets it) rather than in an onSend hook: no onSend hook
   // means Fastify skips the onSend runner on every response. First, so a request that Nest's later
-  // hook sends to the not-found handler, which runs no onRequest hook, has it too.
+  // hook sends to the not-found handler, which runs no onRequest hook, has it too. On Fastify's
+  // reply, not the raw response: see registerSecurityHeaders.
   adapter.setOnRequestHook((request, reply, done) => {
-    reply.raw.setHeader('x-request-id', request.id);
+    void reply.header('x-request-id', request.id);
     done();
   });
   useSafeJsonParser(adapter);

@@ -70,8 +70,11 @@ export function registerSecurityHeaders(fastify: FastifyInstance, options: Helme
     const config = request.routeOptions.config as { securityHeaders?: readonly HeaderWrite[] };
     const writes = config.securityHeaders ?? defaults;
     for (const write of writes) {
-      if (write.set) reply.raw.setHeader(write.name, write.value);
-      else reply.raw.removeHeader(write.name);
+      // Fastify's own header list, written by one writeHead: a header set on the raw response
+      // would make Node validate and merge every header of the answer one by one (~3 % of the
+      // API's CPU per autosave: docs/performance.md, issue 16).
+      if (write.set) void reply.header(write.name, write.value);
+      else void reply.removeHeader(write.name);
     }
     done();
   });
