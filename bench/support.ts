@@ -305,7 +305,7 @@ export interface Measurement {
   non2xx: number;
   serverCpuMsPerRequest: number;
   postgresCpuMsPerRequest: number;
-  /** The bench process's own CPU per request, where it is the load generator (autocannon in-process). */
-  loadGeneratorCpuMsPerRequest?: number;
+  /** The bench process's own CPU per request: it is the load generator (autocannon in-process). */
+  loadGeneratorCpuMsPerRequest: number;
   loadAverage1mAfter: number;
 }

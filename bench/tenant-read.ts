@@ -102,7 +102,6 @@ interface Target {
 /** tenant-read also records the run's length and the load generator's own CPU. */
 interface TenantReadMeasurement extends Measurement {
   duration: number;
-  loadGeneratorCpuMsPerRequest: number;
 }
 
 async function measure(target: Target, connections: number, raw: unknown[]): Promise<TenantReadMeasurement> {
