@@ -29,6 +29,7 @@ import { CreateAnswerBands1764400400000 } from './1764400400000-CreateAnswerBand
 import { CreateSimilarityReads1764400410000 } from './1764400410000-CreateSimilarityReads';
 import { CreateAttemptStart1764500000000 } from './1764500000000-CreateAttemptStart';
 import { GenerationsOfSnapshotCandidates1764600000000 } from './1764600000000-GenerationsOfSnapshotCandidates';
+import { CreateAttemptSaveBatch1764700000000 } from './1764700000000-CreateAttemptSaveBatch';
 
 /** Every migration, in order. Listed explicitly so the same list runs from TypeScript (tests) and the build. */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   CreateSimilarityReads1764400410000,
   CreateAttemptStart1764500000000,
   GenerationsOfSnapshotCandidates1764600000000,
+  CreateAttemptSaveBatch1764700000000,
 ];

@@ -50,6 +50,19 @@ export const SAVE_ANSWERS = {
 } as const;
 
 /**
+ * Several autosaves of one tenant, of distinct attempts, in ONE statement: the function
+ * `attempt_save_batch` (migrations/1764700000000-CreateAttemptSaveBatch.ts), the same checks and
+ * locks as attempt_save per save. What AttemptsService sends when saves queued behind the ones in
+ * flight (save-batches.ts). $1 tenant id, $2 jsonb array of {attemptId, tokenHash, ip, ua,
+ * answers}. One row per element in order: `deadline` null when refused, else `items` as above.
+ * A prepared statement, with SAVE_ANSWERS's caveat.
+ */
+export const SAVE_ANSWERS_BATCH = {
+  name: 'attempt_save_batch',
+  text: `SELECT save_no, deadline, server_time, items FROM attempt_save_batch($1, $2) ORDER BY save_no`,
+} as const;
+
+/**
  * The submission lock of attempt $1, EXCLUSIVE, to the end of the transaction: waits for the saves
  * in flight (each holds it shared) and holds off new ones until the commit, after which they read
  * the attempt as changed. Taken by whatever ends what a save may do (submission, take-over), before

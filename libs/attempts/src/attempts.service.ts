@@ -7,9 +7,10 @@ import { InvitationsService, LINK_NOT_FOUND, LinksService } from '@assay/invitat
 import { candidatePaper, PAPER_NOT_PUBLISHED, type CandidatePaper } from '@assay/papers';
 import { secondsLeft } from '@assay/scoring';
 import { AttemptErrors } from './attempt-errors';
-import { ATTEMPT_ACCESS, LOCK_AGAINST_SAVES, RECORD_EVENTS, SAVE_ANSWERS, START_ATTEMPT } from './attempt-sql';
+import { ATTEMPT_ACCESS, LOCK_AGAINST_SAVES, RECORD_EVENTS, SAVE_ANSWERS, SAVE_ANSWERS_BATCH, START_ATTEMPT } from './attempt-sql';
 import { attemptTokenKey, AttemptTokenTenants, hashAttemptToken, newAttemptToken } from './attempt-token';
 import { PaperSnapshots } from './paper-snapshots';
+import { SaveBatches, type SaveCall } from './save-batches';
 
 export type SubmittedBy = 'candidate' | 'deadline' | 'sweep';
 
@@ -123,6 +124,11 @@ interface SaveRow {
   items: { questionId: string; known: boolean; storedSeq: string | number | null }[];
 }
 
+/** One element of SAVE_ANSWERS_BATCH's array. */
+function batchElement(call: SaveCall<AnswerInput>): Record<string, unknown> {
+  return { attemptId: call.attemptId, tokenHash: call.tokenHash, ip: call.ip, ua: call.userAgent, answers: call.answers };
+}
+
 const MAX_EVENTS_PER_CALL = 100;
 /** Server-written event types; clients cannot send them. */
 export const SERVER_EVENT_TYPES = ['started', 'taken_over', 'client_changed', 'submitted'] as const;
@@ -222,17 +228,14 @@ export class AttemptsService {
   }
 
   /**
-   * Autosave of one or many answers: ONE round trip, the autocommit statement SAVE_ANSWERS (the
-   * function `attempt_save` binds the tenant itself, then saves; see attempt-sql.ts). Only a refusal
-   * opens a tenant transaction, to tell why.
+   * Autosave of one or many answers: ONE round trip of an autocommit statement, this save's alone
+   * (SAVE_ANSWERS) or, when saves queued behind the ones in flight, shared with them
+   * (SAVE_ANSWERS_BATCH, see save-batches.ts). The function binds the tenant itself, then saves;
+   * only a refusal opens a tenant transaction, to tell why.
    */
   async save(attemptId: string, token: string | undefined, answers: AnswerInput[], client: ClientInfo): Promise<Clock & { items: SavedAnswer[] }> {
     const { tenantId, tokenHash } = this.credentials(token);
-    const { rows } = await driverPool(this.dataSource).query<SaveRow>({
-      ...SAVE_ANSWERS,
-      values: [tenantId, attemptId, tokenHash, JSON.stringify(answers), client.ip, client.userAgent],
-    });
-    const [row] = rows;
+    const row = await this.saves.save({ tenantId, attemptId, tokenHash, answers, ip: client.ip, userAgent: client.userAgent });
     if (!row) throw await this.tx.runAs(tenantId, (manager) => this.refusal(manager, attemptId, tokenHash));
     const items = row.items.map((item, index): SavedAnswer => {
       const storedSeq = item.storedSeq === null ? null : Number(item.storedSeq);
@@ -242,6 +245,23 @@ export class AttemptsService {
     return { items, serverTime: row.server_time.toISOString(), secondsLeft: secondsLeft(row.deadline, row.server_time) };
   }
 
+  /** The statements of the saves: one alone, several of a tenant together. */
+  private readonly saves = new SaveBatches<AnswerInput, SaveRow>({
+    one: async (call) => {
+      const { rows } = await driverPool(this.dataSource).query<SaveRow>({
+        ...SAVE_ANSWERS,
+        values: [call.tenantId, call.attemptId, call.tokenHash, JSON.stringify(call.answers), call.ip, call.userAgent],
+      });
+      return rows[0] ?? null;
+    },
+    many: async (tenantId, calls) => {
+      const { rows } = await driverPool(this.dataSource).query<Omit<SaveRow, 'deadline'> & { deadline: Date | null }>({
+        ...SAVE_ANSWERS_BATCH,
+        values: [tenantId, JSON.stringify(calls.map(batchElement))],
+      });
+      return rows.map((row) => (row.deadline === null ? null : { ...row, deadline: row.deadline }));
+    },
+  });
 
   /** The resume view: the candidate paper in this attempt's order, every saved answer, the clock. */
   async view(attemptId: string, token: string | undefined): Promise<CandidateAttemptView> {

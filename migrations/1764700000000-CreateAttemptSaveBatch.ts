@@ -1,0 +1,108 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * `attempt_save_batch`: the autosaves of several attempts of one tenant in ONE statement (issue 16:
+ * the save at the cost of a plain upsert). The API coalesces the saves that arrive while its
+ * earlier save statements run (libs/attempts/src/save-batches.ts); one statement then pays once
+ * what every save paid alone: the round trip, the transaction, the commit's WAL flush, the
+ * function call and the tenant binding. Measured on the statement alone (20 connections, 2 cores):
+ * PostgreSQL CPU per save 132 µs for attempt_save, 72 µs in batches of 4, 44 µs in batches of 8;
+ * a plain upsert costs 112 µs.
+ *
+ * The same guarantees per save as `attempt_save` (migrations/1764300300000-SaveWithoutAttemptRowLock.ts),
+ * whose rules it repeats set by set:
+ * - SECURITY INVOKER; binds the transaction to `p_tenant` first, refuses a transaction bound to
+ *   another tenant, so row-level security applies to every statement in it;
+ * - takes every attempt's submission lock SHARED before it reads the attempts, so a submission
+ *   waits for the batch in flight and a batch after a submission sees it submitted;
+ * - per save: token, status and deadline + grace checked; a client change (IP or user agent)
+ *   recorded; each answer of a question of the attempt written only when its seq is newer.
+ * `p_saves` is a jsonb array of {attemptId, tokenHash, ip, ua, answers: [{questionId, answer, seq}]},
+ * at most one element per attempt (the caller's rule: the second save of an attempt goes in a
+ * later statement, so each attempt's client change is compared with its previous request). One
+ * row per element, `save_no` its 1-based position: `deadline` null when refused (the caller asks
+ * ATTEMPT_ACCESS why), else `items` as attempt_save gives them. Run it as a single autocommit
+ * statement, as attempt_save.
+ */
+export class CreateAttemptSaveBatch1764700000000 implements MigrationInterface {
+  name = 'CreateAttemptSaveBatch1764700000000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`
+      CREATE FUNCTION attempt_save_batch(p_tenant uuid, p_saves jsonb)
+        RETURNS TABLE (save_no int, deadline timestamptz, server_time timestamptz, items json)
+        LANGUAGE plpgsql VOLATILE SECURITY INVOKER
+        AS $fn$
+      #variable_conflict use_column
+      DECLARE
+        bound text := current_setting('app.tenant_id', true);
+      BEGIN
+        IF p_tenant IS NULL THEN
+          RAISE EXCEPTION 'attempt_save_batch: a tenant is required';
+        END IF;
+        IF bound IS NOT NULL AND bound <> '' AND bound <> p_tenant::text THEN
+          RAISE EXCEPTION 'attempt_save_batch: the transaction is bound to another tenant';
+        END IF;
+        bound := set_config('app.tenant_id', p_tenant::text, true);
+        -- Before the attempts are read, as in attempt_save: the next statement takes its snapshot once
+        -- every lock is held. Shared locks never wait for each other; the order is only tidiness.
+        PERFORM pg_advisory_xact_lock_shared(attempt_lock_key(k.attempt_id))
+           FROM (SELECT DISTINCT (s->>'attemptId')::uuid AS attempt_id FROM jsonb_array_elements(p_saves) s ORDER BY 1) k;
+        RETURN QUERY
+        WITH input AS (
+            SELECT n::int AS save_no, (s->>'attemptId')::uuid AS attempt_id, s->>'tokenHash' AS token_hash, s->>'ip' AS ip, s->>'ua' AS ua, s->'answers' AS answers
+              FROM jsonb_array_elements(p_saves) WITH ORDINALITY AS t(s, n)
+          ),
+          -- One index lookup per save (LATERAL ... LIMIT 1): a join lets the planner, which cannot see
+          -- into the jsonb, hash every running attempt of the tenant.
+          live AS (
+            SELECT i.save_no, i.attempt_id, i.ip, i.ua, i.answers, t.question_ids, t.deadline, t.last_ip, t.last_user_agent
+              FROM input i CROSS JOIN LATERAL (SELECT * FROM attempts t WHERE t.id = i.attempt_id LIMIT 1) t
+             WHERE t.token_hash = i.token_hash AND t.status = 'in_progress' AND now() <= t.deadline + make_interval(secs => t.grace_seconds)
+          ),
+          changed AS (
+            SELECT * FROM live l WHERE l.last_ip IS DISTINCT FROM l.ip OR l.last_user_agent IS DISTINCT FROM l.ua
+          ),
+          seen AS (
+            UPDATE attempts t SET last_ip = c.ip, last_user_agent = c.ua FROM changed c WHERE t.id = c.attempt_id RETURNING t.id
+          ),
+          events AS (
+            INSERT INTO attempt_events (attempt_id, type, ip, user_agent, detail)
+            SELECT c.attempt_id, 'client_changed', c.ip, c.ua, jsonb_build_object('previousIp', c.last_ip, 'previousUserAgent', c.last_user_agent) FROM changed c
+            RETURNING id
+          ),
+          answers AS (
+            SELECT l.save_no, l.attempt_id, (e->>'questionId')::uuid AS question_id, e->'answer' AS answer, (e->>'seq')::bigint AS seq, n AS answer_no,
+                   (e->>'questionId')::uuid = ANY (l.question_ids) AS known
+              FROM live l, jsonb_array_elements(l.answers) WITH ORDINALITY AS a(e, n)
+          ),
+          -- Per attempt and question the highest seq; sorted, so every batch locks response rows in one order.
+          wanted AS (
+            SELECT DISTINCT ON (w.attempt_id, w.question_id) w.attempt_id, w.question_id, w.answer, w.seq
+              FROM answers w WHERE w.known
+             ORDER BY w.attempt_id, w.question_id, w.seq DESC
+          ),
+          saved AS (
+            INSERT INTO responses AS r (attempt_id, question_id, answer, seq)
+            SELECT w.attempt_id, w.question_id, w.answer, w.seq FROM wanted w
+            ON CONFLICT (tenant_id, attempt_id, question_id) DO UPDATE
+               SET answer = EXCLUDED.answer, seq = EXCLUDED.seq, saved_at = now()
+             WHERE r.seq < EXCLUDED.seq
+            RETURNING r.attempt_id, r.question_id, r.seq
+          )
+        -- Per save in input order: no deadline when refused; else per answer, as attempt_save answers.
+        SELECT i.save_no, l.deadline, now(),
+               (SELECT json_agg(json_build_object('questionId', a.question_id, 'known', a.known,
+                         'storedSeq', CASE WHEN a.known THEN COALESCE(s.seq, (SELECT r.seq FROM responses r WHERE r.attempt_id = a.attempt_id AND r.question_id = a.question_id)) END) ORDER BY a.answer_no)
+                  FROM answers a LEFT JOIN saved s ON s.attempt_id = a.attempt_id AND s.question_id = a.question_id
+                 WHERE a.save_no = i.save_no)
+          FROM input i LEFT JOIN live l ON l.save_no = i.save_no
+      ;
+      END
+      $fn$`);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query('DROP FUNCTION attempt_save_batch(uuid, jsonb)');
+  }
+}
