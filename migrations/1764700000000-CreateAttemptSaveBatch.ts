@@ -82,18 +82,23 @@ export class CreateAttemptSaveBatch1764700000000 implements MigrationInterface {
               FROM answers w WHERE w.known
              ORDER BY w.attempt_id, w.question_id, w.seq DESC
           ),
+          -- A stored seq as new or newer is kept, but its row is still updated (to itself), so that
+          -- RETURNING gives the seq stored as of the row's lock. attempt_save reads it back in a
+          -- later statement instead; here a read would use this statement's snapshot, taken before
+          -- a concurrent save of the same answer committed, and miss it. Rare: a retry, a late save.
           saved AS (
             INSERT INTO responses AS r (attempt_id, question_id, answer, seq)
             SELECT w.attempt_id, w.question_id, w.answer, w.seq FROM wanted w
             ON CONFLICT (tenant_id, attempt_id, question_id) DO UPDATE
-               SET answer = EXCLUDED.answer, seq = EXCLUDED.seq, saved_at = now()
-             WHERE r.seq < EXCLUDED.seq
+               SET answer = CASE WHEN r.seq < EXCLUDED.seq THEN EXCLUDED.answer ELSE r.answer END,
+                   saved_at = CASE WHEN r.seq < EXCLUDED.seq THEN now() ELSE r.saved_at END,
+                   seq = greatest(r.seq, EXCLUDED.seq)
             RETURNING r.attempt_id, r.question_id, r.seq
           )
         -- Per save in input order: no deadline when refused; else per answer, as attempt_save answers.
         SELECT i.save_no, l.deadline, now(),
                (SELECT json_agg(json_build_object('questionId', a.question_id, 'known', a.known,
-                         'storedSeq', CASE WHEN a.known THEN COALESCE(s.seq, (SELECT r.seq FROM responses r WHERE r.attempt_id = a.attempt_id AND r.question_id = a.question_id)) END) ORDER BY a.answer_no)
+                         'storedSeq', s.seq) ORDER BY a.answer_no)
                   FROM answers a LEFT JOIN saved s ON s.attempt_id = a.attempt_id AND s.question_id = a.question_id
                  WHERE a.save_no = i.save_no)
           FROM input i LEFT JOIN live l ON l.save_no = i.save_no
