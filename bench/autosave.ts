@@ -1,8 +1,9 @@
 /**
  * Autosave under a campus wave: 1,000 started attempts, against the real compiled API
  * (`PUT /api/v1/attempts/:id/answers/:questionId`) and, in the same run, two bare Fastify + pg
- * baselines (bench/bare-autosave-server.ts): `bare`, the same database work as the API (the same SQL
- * statement), and `plain`, one plain `INSERT ... ON CONFLICT DO UPDATE` of the answer (no function,
+ * baselines (bench/bare-autosave-server.ts): `bare`, the statement the API sends for a save alone
+ * (`attempt_save`, one per save; a busy API shares one statement among the saves that queue, see
+ * docs/attempts.md, "Group commit"), and `plain`, one plain `INSERT ... ON CONFLICT DO UPDATE` of the answer (no function,
  * no lock, no check, no row-level security). Every save is a real write: one seq counter
  * per attempt for the whole run (both servers), so no save is a superseded no-op, the question
  * rotating. Also times the start storm (1,000 starts).

@@ -3,7 +3,8 @@
  * pipe, no TypeORM, no request logging), same JSON response as the API's autosave
  * (`PUT /api/v1/attempts/:id/answers/:questionId`). Two routes, measured side by side:
  *
- * - `/attempts/:id/answers/:questionId`, **same SQL**: exactly the database work of the API's save,
+ * - `/attempts/:id/answers/:questionId`, **same SQL**: the database work of the API's save sent
+ *   alone (the API shares one statement among saves that queue: group commit, docs/attempts.md),
  *   the autocommit statement SAVE_ANSWERS imported from the attempts library (the function
  *   `attempt_save`: tenant binding, token, status, deadline, seq order, submission lock), as the
  *   application role under row-level security.
