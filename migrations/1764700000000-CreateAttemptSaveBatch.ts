@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * earlier save statements run (libs/attempts/src/save-batches.ts); one statement then pays once
  * what every save paid alone: the round trip, the transaction, the commit's WAL flush, the
  * function call and the tenant binding. Measured on the statement alone (20 connections, 2 cores):
- * PostgreSQL CPU per save 132 µs for attempt_save, 72 µs in batches of 4, 44 µs in batches of 8;
- * a plain upsert costs 112 µs.
+ * PostgreSQL CPU per save 146 µs for attempt_save, 85 µs in statements of 4, 52 µs of 8, 39 µs of
+ * 16; a plain upsert costs 113–120 µs (docs/performance.md, "Issue 16, group commit").
  *
  * The same guarantees per save as `attempt_save` (migrations/1764300300000-SaveWithoutAttemptRowLock.ts),
  * whose rules it repeats set by set:
@@ -47,40 +47,66 @@ export class CreateAttemptSaveBatch1764700000000 implements MigrationInterface {
         PERFORM set_config('app.tenant_id', p_tenant::text, true);
       END
       $fn$`);
+    // Generic plans, planned once per connection: with a custom plan for the accepted attempts'
+    // ids the planner estimated the generic one dearer and planned the main statement again on
+    // every call (PostgreSQL CPU per save in statements of 8: 240 µs, 52 µs with this setting).
     await db.query(`
       CREATE FUNCTION attempt_save_batch(p_tenant uuid, p_saves jsonb)
         RETURNS TABLE (save_no int, deadline timestamptz, server_time timestamptz, items json)
-        LANGUAGE plpgsql VOLATILE SECURITY INVOKER
+        LANGUAGE plpgsql VOLATILE SECURITY INVOKER SET plan_cache_mode = force_generic_plan
         AS $fn$
       #variable_conflict use_column
+      DECLARE
+        accepted uuid[];
       BEGIN
         PERFORM app_bind_tenant(p_tenant, 'attempt_save_batch');
-        -- Before the attempts are read, as in attempt_save: the next statement takes its snapshot once
-        -- every lock is held. Shared locks never wait for each other; the order is only tidiness.
-        PERFORM pg_advisory_xact_lock_shared(attempt_lock_key(k.attempt_id))
-           FROM (SELECT DISTINCT (s->>'attemptId')::uuid AS attempt_id FROM jsonb_array_elements(p_saves) s ORDER BY 1) k;
-        RETURN QUERY
-        WITH input AS (
-            SELECT n::int AS save_no, (s->>'attemptId')::uuid AS attempt_id, s->>'tokenHash' AS token_hash, s->>'ip' AS ip, s->>'ua' AS ua, s->'answers' AS answers
-              FROM jsonb_array_elements(p_saves) WITH ORDINALITY AS t(s, n)
+        -- Before the attempts are read, as in attempt_save: the next statement takes its snapshot
+        -- once every lock is held. In the order of the keys: a shared request queues behind a
+        -- waiting exclusive one (a submission's), so two statements taking the same locks in two
+        -- orders could wait for each other through two submissions.
+        PERFORM pg_advisory_xact_lock_shared(k.key)
+           FROM (SELECT DISTINCT attempt_lock_key((s->>'attemptId')::uuid) AS key FROM jsonb_array_elements(p_saves) s ORDER BY 1) k;
+        -- The saves whose token, status and deadline + grace hold, and their client changes (IP or
+        -- user agent) recorded, before any answer: attempt rows, then response rows, the order in
+        -- which attempt_save locks them. None of it can change before the commit: a submission or
+        -- a take-over first needs a lock held here.
+        WITH input AS MATERIALIZED (
+            SELECT (s->>'attemptId')::uuid AS attempt_id, s->>'tokenHash' AS token_hash, s->>'ip' AS ip, s->>'ua' AS ua
+              FROM jsonb_array_elements(p_saves) s
           ),
-          -- One index lookup per save (LATERAL ... LIMIT 1): a join lets the planner, which cannot see
-          -- into the jsonb, hash every running attempt of the tenant.
-          live AS (
-            SELECT i.save_no, i.attempt_id, i.ip, i.ua, i.answers, t.question_ids, t.deadline, t.last_ip, t.last_user_agent
-              FROM input i CROSS JOIN LATERAL (SELECT * FROM attempts t WHERE t.id = i.attempt_id LIMIT 1) t
-             WHERE t.token_hash = i.token_hash AND t.status = 'in_progress' AND now() <= t.deadline + make_interval(secs => t.grace_seconds)
+          checked AS (
+            SELECT t.id, i.ip, i.ua, t.last_ip, t.last_user_agent
+              FROM input i
+              -- One index lookup per save (LATERAL ... LIMIT 1 by a column of a MATERIALIZED CTE).
+              -- A join lets the planner, which cannot see into the jsonb, hash every running
+              -- attempt of the tenant; a lookup by an expression of the jsonb (->>, a cast: not
+              -- leakproof, so not before the row-level security qual) scanned them all by tenant.
+              CROSS JOIN LATERAL (SELECT * FROM attempts t WHERE t.id = i.attempt_id LIMIT 1) t
+             WHERE t.token_hash = i.token_hash AND t.status = 'in_progress'
+               AND now() <= t.deadline + make_interval(secs => t.grace_seconds)
           ),
           changed AS (
-            SELECT * FROM live l WHERE l.last_ip IS DISTINCT FROM l.ip OR l.last_user_agent IS DISTINCT FROM l.ua
+            SELECT * FROM checked c WHERE c.last_ip IS DISTINCT FROM c.ip OR c.last_user_agent IS DISTINCT FROM c.ua
           ),
           seen AS (
-            UPDATE attempts t SET last_ip = c.ip, last_user_agent = c.ua FROM changed c WHERE t.id = c.attempt_id RETURNING t.id
+            UPDATE attempts t SET last_ip = c.ip, last_user_agent = c.ua FROM changed c WHERE t.id = c.id RETURNING t.id
           ),
           events AS (
             INSERT INTO attempt_events (attempt_id, type, ip, user_agent, detail)
-            SELECT c.attempt_id, 'client_changed', c.ip, c.ua, jsonb_build_object('previousIp', c.last_ip, 'previousUserAgent', c.last_user_agent) FROM changed c
+            SELECT c.id, 'client_changed', c.ip, c.ua, jsonb_build_object('previousIp', c.last_ip, 'previousUserAgent', c.last_user_agent) FROM changed c
             RETURNING id
+          )
+        SELECT coalesce(array_agg(c.id), '{}') INTO accepted FROM checked c;
+
+        RETURN QUERY
+        WITH input AS (
+            SELECT n::int AS save_no, (s->>'attemptId')::uuid AS attempt_id, s->'answers' AS answers
+              FROM jsonb_array_elements(p_saves) WITH ORDINALITY AS t(s, n)
+          ),
+          live AS (
+            SELECT i.save_no, i.attempt_id, i.answers, t.question_ids, t.deadline
+              FROM input i CROSS JOIN LATERAL (SELECT * FROM attempts t WHERE t.id = i.attempt_id LIMIT 1) t
+             WHERE i.attempt_id = ANY (accepted)
           ),
           answers AS (
             SELECT l.save_no, l.attempt_id, (e->>'questionId')::uuid AS question_id, e->'answer' AS answer, (e->>'seq')::bigint AS seq, n AS answer_no,

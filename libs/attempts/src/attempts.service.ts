@@ -259,8 +259,12 @@ export class AttemptsService {
         ...SAVE_ANSWERS_BATCH,
         values: [tenantId, JSON.stringify(calls.map(batchElement))],
       });
+      // One row per save, or nothing is trusted: SaveBatches then sends each save alone.
+      if (rows.length !== calls.length) throw new Error(`attempt_save_batch answered ${rows.length} rows for ${calls.length} saves`);
       return rows.map((row) => (row.deadline === null ? null : { ...row, deadline: row.deadline }));
     },
+    sharedFailed: (error, saves) =>
+      this.logger.warn({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error), saves }, 'A shared save statement failed; its saves go again alone'),
   });
 
   /** The resume view: the candidate paper in this attempt's order, every saved answer, the clock. */

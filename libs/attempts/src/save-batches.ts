@@ -29,6 +29,8 @@ export interface Statements<TAnswer, TRow> {
   one(call: SaveCall<TAnswer>): Promise<SaveOutcome<TRow>>;
   /** Several saves of one tenant, of distinct attempts, in one statement: their outcomes in order. */
   many(tenantId: string, calls: SaveCall<TAnswer>[]): Promise<SaveOutcome<TRow>[]>;
+  /** A shared statement failed and its saves go again alone (for the log). */
+  sharedFailed(error: unknown, saves: number): void;
 }
 
 /** Enough to share a commit among a busy process's saves, small enough to keep one statement short. */
@@ -48,6 +50,8 @@ interface Waiting<TAnswer, TRow> {
 export class SaveBatches<TAnswer, TRow> {
   private queue: Waiting<TAnswer, TRow>[] = [];
   private inFlight = 0;
+  /** The attempts of the statements in flight: a later save of one of them waits for its statement's end. */
+  private readonly attemptsInFlight = new Set<string>();
   private scheduled = false;
 
   constructor(
@@ -70,33 +74,40 @@ export class SaveBatches<TAnswer, TRow> {
     });
   }
 
-  /** Sends statements while there is room, each taking the oldest waiting save and what may join it. */
+  /** Sends statements while there is room, each taking the oldest save it may send and what may join it. */
   private dispatch(): void {
-    while (this.inFlight < this.limits.statementsInFlight && this.queue.length > 0) {
+    while (this.inFlight < this.limits.statementsInFlight) {
       const batch = this.takeBatch();
+      if (batch.length === 0) return;
+      const attempts = batch.map((waiting) => waiting.call.attemptId);
       this.inFlight += 1;
+      attempts.forEach((id) => this.attemptsInFlight.add(id));
       void this.send(batch).finally(() => {
         this.inFlight -= 1;
+        attempts.forEach((id) => this.attemptsInFlight.delete(id));
         this.dispatch();
       });
     }
   }
 
   /**
-   * The oldest waiting save and, in queue order, the later saves of its tenant, one per attempt: a
-   * second save of an attempt waits for the next statement, so that it is compared with the first
-   * (its client, its seq) as it would be alone.
+   * The oldest save whose attempt has no statement in flight and, in queue order, the later saves
+   * of its tenant that may join it, one per attempt. A save of an attempt already in this or a
+   * running statement waits for a later one: the statements of one process never share an
+   * attempt, so each save is compared with the one before it (its client, its seq) as it would be
+   * alone, and two of them never lock the same rows.
    */
   private takeBatch(): Waiting<TAnswer, TRow>[] {
-    const tenantId = this.queue[0].call.tenantId;
+    const first = this.queue.find((waiting) => !this.attemptsInFlight.has(waiting.call.attemptId));
+    if (!first) return [];
     const attempts = new Set<string>();
     const batch: Waiting<TAnswer, TRow>[] = [];
     const rest: Waiting<TAnswer, TRow>[] = [];
     for (const waiting of this.queue) {
-      const { call } = waiting;
-      const joins = batch.length < this.limits.savesPerStatement && call.tenantId === tenantId && !attempts.has(call.attemptId);
+      const { tenantId, attemptId } = waiting.call;
+      const joins = batch.length < this.limits.savesPerStatement && tenantId === first.call.tenantId && !attempts.has(attemptId) && !this.attemptsInFlight.has(attemptId);
       if (joins) {
-        attempts.add(call.attemptId);
+        attempts.add(attemptId);
         batch.push(waiting);
       } else {
         rest.push(waiting);
@@ -111,9 +122,12 @@ export class SaveBatches<TAnswer, TRow> {
     let outcomes: SaveOutcome<TRow>[];
     try {
       outcomes = await this.statements.many(batch[0].call.tenantId, batch.map((waiting) => waiting.call));
-    } catch {
-      // Nothing of it committed. One save's bad value (a NUL character jsonb refuses), a deadlock
-      // between two statements, a lost connection: each save again alone, each with its own outcome.
+    } catch (error) {
+      // One save's bad value (a NUL character jsonb refuses), a deadlock with another process's
+      // statement, a lost connection: each save again alone, each with its own outcome. Harmless
+      // even if the statement did commit before its answer was lost: a save already stored is
+      // recognised by its seq, and an unchanged client records nothing.
+      this.statements.sharedFailed(error, batch.length);
       await Promise.all(batch.map((waiting) => this.sendAlone(waiting)));
       return;
     }
