@@ -272,6 +272,8 @@ describe('journey in a real browser: sign-up to results', () => {
       const attempts = (await call('GET', `/attempts?paperId=${paperId}`)).items as { status: string }[];
       return attempts.length === 3 && attempts.every((a) => a.status === 'awaiting_grading');
     }, 'three attempts awaiting marking');
+    // Their grading tasks come from a job queued once an attempt is scored: a first-round task per open answer.
+    await until(async () => (await call('GET', `/grading/papers/${paperId}/progress`)).tasks === CANDIDATES.length * CANDIDATES[0].open.length, 'the grading tasks made');
 
     // Two graders mark every open answer at the same time (double marking, the same marks: no third marking), one of them on a phone.
     await Promise.all([markAll(graders[0], DESKTOP, true), markAll(graders[1], PHONE, false)]);
