@@ -2,7 +2,7 @@ import { randomUUID, type KeyObject } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AttemptStatus } from '@assay/contracts';
-import { afterCommit, AppConfig, DomainError, driverPool, JobName, JobQueue, TenantTransaction } from '@assay/core';
+import { afterCommit, AppConfig, DomainError, driverPool, JobName, JobQueue, loggableError, TenantTransaction } from '@assay/core';
 import { InvitationsService, LINK_NOT_FOUND, LinksService } from '@assay/invitations';
 import { candidatePaper, PAPER_NOT_PUBLISHED, type CandidatePaper } from '@assay/papers';
 import { secondsLeft } from '@assay/scoring';
@@ -264,7 +264,7 @@ export class AttemptsService {
       return rows.map((row) => (row.deadline === null ? null : { ...row, deadline: row.deadline }));
     },
     sharedFailed: (error, saves) =>
-      this.logger.warn({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error), saves }, 'A shared save statement failed; its saves go again alone'),
+      this.logger.warn({ err: loggableError(error), saves }, 'A shared save statement failed; its saves go again alone'),
   });
 
   /** The resume view: the candidate paper in this attempt's order, every saved answer, the clock. */

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EntityManager } from 'typeorm';
-import { TenantTransaction, type Principal } from '@assay/core';
+import { loggableError, TenantTransaction, type Principal } from '@assay/core';
 import { redact } from './redaction';
 
 /** The staff request being audited: who, from where, which route, and the status it answers on success. */
@@ -64,7 +64,7 @@ export class AuditTrail {
       await this.tx.runAs(request.principal.tenantId, (manager) => insert(manager, request, status, undefined, created));
     } catch (error) {
       // The change itself is committed (or refused); an entry that could not be written is logged, not turned into an error for the caller.
-      this.logger.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error), route: request.route, tenantId: request.principal.tenantId }, 'Could not write an audit entry');
+      this.logger.error({ err: loggableError(error), route: request.route, tenantId: request.principal.tenantId }, 'Could not write an audit entry');
     }
   }
 }
