@@ -89,12 +89,11 @@ export class CreateAttemptSaveBatch1764700000000 implements MigrationInterface {
             SELECT * FROM checked c WHERE c.last_ip IS DISTINCT FROM c.ip OR c.last_user_agent IS DISTINCT FROM c.ua
           ),
           seen AS (
-            UPDATE attempts t SET last_ip = c.ip, last_user_agent = c.ua FROM changed c WHERE t.id = c.id RETURNING t.id
+            UPDATE attempts t SET last_ip = c.ip, last_user_agent = c.ua FROM changed c WHERE t.id = c.id
           ),
           events AS (
             INSERT INTO attempt_events (attempt_id, type, ip, user_agent, detail)
             SELECT c.id, 'client_changed', c.ip, c.ua, jsonb_build_object('previousIp', c.last_ip, 'previousUserAgent', c.last_user_agent) FROM changed c
-            RETURNING id
           )
         SELECT coalesce(array_agg(c.id), '{}') INTO accepted FROM checked c;
 
@@ -132,14 +131,14 @@ export class CreateAttemptSaveBatch1764700000000 implements MigrationInterface {
                    seq = greatest(r.seq, EXCLUDED.seq)
             RETURNING r.attempt_id, r.question_id, r.seq
           )
-        -- Per save in input order: no deadline when refused; else per answer, as attempt_save answers.
+        -- Per save (save_no, its position; SAVE_ANSWERS_BATCH orders by it): no deadline when
+        -- refused; else per answer, as attempt_save answers.
         SELECT i.save_no, l.deadline, now(),
                (SELECT json_agg(json_build_object('questionId', a.question_id, 'known', a.known,
                          'storedSeq', s.seq) ORDER BY a.answer_no)
                   FROM answers a LEFT JOIN saved s ON s.attempt_id = a.attempt_id AND s.question_id = a.question_id
                  WHERE a.save_no = i.save_no)
-          FROM input i LEFT JOIN live l ON l.save_no = i.save_no
-      ;
+          FROM input i LEFT JOIN live l ON l.save_no = i.save_no;
       END
       $fn$`);
   }

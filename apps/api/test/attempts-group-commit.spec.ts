@@ -69,14 +69,17 @@ describe('attempts: saves committed together', () => {
       );
       return rows[0].n > 0;
     }, what);
-  const stored = async (attemptId: string) => {
+  /** Rows read as the tables' owner, past row-level security. */
+  const ownerRows = async (sql: string, params: unknown[]) => {
     const owner = await connectAsOwner();
     try {
-      return (await owner.query('SELECT question_id, answer, seq FROM responses WHERE attempt_id = $1 ORDER BY question_id', [attemptId])).rows;
+      return (await owner.query(sql, params)).rows;
     } finally {
       await owner.end();
     }
   };
+  const clientChanges = (attemptId: string) => ownerRows("SELECT ip, user_agent FROM attempt_events WHERE attempt_id = $1 AND type = 'client_changed'", [attemptId]);
+  const stored = (attemptId: string) => ownerRows('SELECT question_id, answer, seq FROM responses WHERE attempt_id = $1 ORDER BY question_id', [attemptId]);
 
   it('one statement per tenant; each save gets its own outcome: saved, superseded, unknown question, time up, taken over', async () => {
     const [fresh, ahead, lost, late] = await Promise.all([1, 2, 3, 4].map(() => start(paper, a)));
@@ -111,6 +114,8 @@ describe('attempts: saves committed together', () => {
       { questionId: paper.q.single, status: 'saved', storedSeq: 2 },
     ]);
     expect(await stored(fresh.attemptId)).toEqual([{ question_id: paper.q.single, answer: 'E', seq: '2' }]);
+    // The shared statement recorded the new client once; the later save, from the same client, nothing.
+    expect(await clientChanges(fresh.attemptId)).toEqual([{ ip: client.ip, user_agent: client.userAgent }]);
     expect(await stored(ahead.attemptId)).toEqual([{ question_id: paper.q.essay, answer: { text: '新' }, seq: '5' }]);
     for (const refused of [lost, late, replaced]) expect(await stored(refused.attemptId)).toEqual([]);
     expect(await stored(other.attemptId)).toEqual([{ question_id: paperB.q.single, answer: 'D', seq: '1' }]);
